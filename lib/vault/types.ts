@@ -1,0 +1,144 @@
+// The memory schema: one zod definition feeds the CLI, MCP, HTTP API, import and team files.
+import { z } from "zod";
+
+/** Kinds of memory, most structured first. */
+export const MEMORY_TYPES = [
+  "decision",
+  "pattern",
+  "incident",
+  "bugfix",
+  "convention",
+  "learning",
+  "note",
+] as const;
+export const MemoryType = z.enum(MEMORY_TYPES);
+export type MemoryType = z.infer<typeof MemoryType>;
+
+export const Scope = z.enum(["private", "team"]);
+export type Scope = z.infer<typeof Scope>;
+
+export const Status = z.enum(["active", "superseded", "archived"]);
+export type Status = z.infer<typeof Status>;
+
+/** Size limits, shared by every entry point. */
+export const LIMITS = {
+  title: 200,
+  content: 64 * 1024,
+  why: 16 * 1024,
+  tag: 64,
+  tags: 32,
+  file: 512,
+  files: 64,
+  project: 200,
+} as const;
+
+/** A ULID: 26 Crockford base-32 characters, sortable by time. */
+export const MemoryId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
+  .transform((id) => id.toUpperCase());
+
+const trimmed = (max: number, what: string) =>
+  z.string().trim().min(1, `${what} must not be empty`).max(
+    max,
+    `${what} must be at most ${max} characters`,
+  );
+
+export const Tag = trimmed(LIMITS.tag, "a tag").transform((t) => t.toLowerCase());
+export const FileAnchor = trimmed(LIMITS.file, "a file anchor").transform((f) =>
+  f.replaceAll("\\", "/").replace(/^\.\//, "")
+);
+
+/** A stored memory, as every reader sees it. */
+export const Memory = z.object({
+  id: z.string(),
+  project: z.string(),
+  type: MemoryType,
+  title: z.string(),
+  content: z.string(),
+  why: z.string().nullable(),
+  tags: z.array(z.string()),
+  files: z.array(z.string()),
+  scope: Scope,
+  status: Status,
+  supersedes: z.string().nullable(),
+  superseded_by: z.string().nullable(),
+  author: z.string().nullable(),
+  source: z.string(),
+  session_id: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  content_hash: z.string(),
+});
+export type Memory = z.infer<typeof Memory>;
+
+/** What a caller gives to save a memory (CLI flags, MCP arguments, HTTP body). */
+export const NewMemory = z.object({
+  type: MemoryType,
+  title: trimmed(LIMITS.title, "title"),
+  content: trimmed(LIMITS.content, "content"),
+  why: z.string().trim().max(LIMITS.why, `why must be at most ${LIMITS.why} characters`)
+    .optional(),
+  tags: z.array(Tag).max(LIMITS.tags).optional(),
+  files: z.array(FileAnchor).max(LIMITS.files).optional(),
+  scope: Scope.optional(),
+  project: trimmed(LIMITS.project, "project").optional(),
+  author: z.string().trim().max(200).optional(),
+  source: z.string().trim().max(200).optional(),
+  session_id: z.string().optional(),
+});
+export type NewMemory = z.input<typeof NewMemory>;
+export type ValidNewMemory = z.output<typeof NewMemory>;
+
+/** Fields that `update` may change. */
+export const MemoryPatch = z.object({
+  type: MemoryType.optional(),
+  title: trimmed(LIMITS.title, "title").optional(),
+  content: trimmed(LIMITS.content, "content").optional(),
+  why: z.string().trim().max(LIMITS.why).nullable().optional(),
+  tags: z.array(Tag).max(LIMITS.tags).optional(),
+  files: z.array(FileAnchor).max(LIMITS.files).optional(),
+  scope: Scope.optional(),
+  status: Status.optional(),
+});
+export type MemoryPatch = z.input<typeof MemoryPatch>;
+
+/** One JSONL line of `korva export` / `korva import` (a Memory whose bookkeeping is optional). */
+export const ImportLine = NewMemory.extend({
+  id: MemoryId.optional(),
+  status: Status.optional(),
+  supersedes: z.string().nullable().optional(),
+  why: z.string().max(LIMITS.why).nullable().optional(),
+  author: z.string().max(200).nullable().optional(),
+  session_id: z.string().nullable().optional(),
+  created_at: z.iso.datetime({ offset: true }).optional(),
+  updated_at: z.iso.datetime({ offset: true }).optional(),
+}).passthrough();
+export type ImportLine = z.input<typeof ImportLine>;
+
+/** Filters shared by search, list, timeline and export. */
+export interface MemoryFilter {
+  project?: string | undefined;
+  type?: MemoryType | undefined;
+  tag?: string | undefined;
+  file?: string | undefined;
+  scope?: Scope | undefined;
+  /** Default: active only. "all" includes superseded and archived. */
+  status?: Status | "all" | undefined;
+  since?: string | undefined;
+  until?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** A search result: the memory plus score and a highlighted snippet. */
+export interface SearchHit {
+  memory: Memory;
+  score: number;
+  snippet: string;
+}
+
+/** What `save` reports. */
+export interface SaveResult {
+  memory: Memory;
+  duplicate: boolean;
+  /** Redactions applied before the write: category → count. */
+  redacted: Record<string, number>;
+}
