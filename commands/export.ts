@@ -1,13 +1,51 @@
-// `korva export`: export memories as jsonl or markdown.
-import { Command } from "commander";
+// `korva export`: memories as JSONL (re-importable) or Markdown, to stdout or a file.
+import { Command, Option } from "commander";
+import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { writeFileAtomic } from "../lib/atomic_write.ts";
+import { homePaths } from "../lib/paths.ts";
+import { createRedactor } from "../lib/privacy/redact.ts";
+import { redactMemory, toJsonlLine, toMarkdownSection } from "../lib/vault/export.ts";
+import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
+import { resolve } from "node:path";
 
 /** Build the `export` command. */
-export function exportCommand(_deps: Deps): Command {
-  return new Command("export")
-    .description("Export memories as JSONL or Markdown")
-    .action(() => {
-      throw usageError('"korva export" is not built yet');
+export function exportCommand(deps: Deps): Command {
+  const command = new Command("export")
+    .description("Export memories as JSONL or Markdown (redacted again on the way out)")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["jsonl", "markdown"]).default(
+        "jsonl",
+      ),
+    )
+    .option("-o, --output <file>", "write to this file (atomically) instead of stdout");
+  addFilterOptions(command, { limit: false });
+  return command
+    .addHelpText(
+      "after",
+      `\nExample:\n  korva export --format markdown -o memories.md --status all`,
+    )
+    .action((flags: FilterFlags & { format: string; output?: string }) => {
+      const filter = toFilter(flags, () => resolveProject(deps));
+      const redactor = createRedactor(loadConfig(deps.home).privacy);
+      const render = flags.format === "markdown" ? toMarkdownSection : toJsonlLine;
+      using vault = openDefaultVault(deps);
+      const chunks: string[] = flags.format === "markdown" ? ["# korva memories\n\n"] : [];
+      let count = 0;
+      for (const memory of vault.iterate(filter)) {
+        const text = render(redactMemory(memory, redactor));
+        if (flags.output) chunks.push(text);
+        else deps.io.out(text);
+        count++;
+      }
+      if (flags.output) {
+        const path = resolve(deps.cwd, flags.output);
+        writeFileAtomic(path, chunks.join(""), {
+          backupDir: homePaths(deps.home).backups,
+          now: deps.now,
+        });
+        deps.io.err(`Exported ${count} memories to ${path}\n`);
+      }
     });
 }

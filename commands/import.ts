@@ -1,13 +1,69 @@
-// `korva import`: import memories from jsonl.
+// `korva import FILE`: JSONL in, validated line by line first, written all-or-nothing.
 import { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
+import { openDefaultVault, validateImportLines } from "../lib/vault/mod.ts";
+import { printJson } from "./print.ts";
 
 /** Build the `import` command. */
-export function importCommand(_deps: Deps): Command {
+export function importCommand(deps: Deps): Command {
   return new Command("import")
-    .description("Import memories from JSONL")
-    .action(() => {
-      throw usageError('"korva import" is not built yet');
+    .description("Import memories from JSONL (all or nothing; bad lines are listed)")
+    .argument("<file>", "JSONL file, or - for stdin")
+    .option("--project <name>", "project for lines that name none")
+    .option("--json", "print {imported, duplicates} as JSON")
+    .addHelpText("after", `\nExample:\n  korva export > backup.jsonl && korva import backup.jsonl`)
+    .action(async (file: string, flags: { project?: string; json?: boolean }) => {
+      let text: string;
+      if (file === "-") text = await deps.io.readStdin();
+      else {
+        const path = resolve(deps.cwd, file);
+        try {
+          text = readFileSync(path, "utf8");
+        } catch (error) {
+          throw new KorvaError(`Cannot read "${path}": ${messageOf(error)}`, { exitCode: 2 });
+        }
+      }
+      const lines: unknown[] = [];
+      const numbers: number[] = [];
+      const bad: string[] = [];
+      text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === "") return;
+        try {
+          const value = JSON.parse(line) as unknown;
+          if (typeof value !== "object" || value === null || Array.isArray(value)) {
+            bad.push(`line ${index + 1}: not a JSON object`);
+          } else {
+            lines.push(value);
+            numbers.push(index + 1);
+          }
+        } catch {
+          bad.push(`line ${index + 1}: not valid JSON`);
+        }
+      });
+      bad.push(...validateImportLines(lines, numbers).bad);
+      bad.sort((a, b) => lineOf(a) - lineOf(b));
+      if (bad.length > 0) {
+        throw usageError(
+          `Cannot import "${file}": ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
+            bad.slice(0, 5).join("; ")
+          }${bad.length > 5 ? "; …" : ""})`,
+          "nothing was imported; fix those lines and run it again",
+        );
+      }
+      if (lines.length === 0) throw usageError(`Cannot import "${file}": it has no lines`);
+      using vault = openDefaultVault(deps, flags.project ? { project: flags.project } : {});
+      const result = vault.importLines(lines, { numberFrom: numbers });
+      if (flags.json) return printJson(deps, result);
+      deps.io.out(
+        `Imported ${result.imported} memories` +
+          (result.duplicates ? ` (${result.duplicates} already present, skipped)` : "") + "\n",
+      );
     });
+}
+
+function lineOf(problem: string): number {
+  return Number(problem.match(/^line (\d+)/)?.[1] ?? 0);
 }

@@ -1,13 +1,54 @@
-// `korva init`: create korva_home, the vault and the config.
+// `korva init`: create KORVA_HOME, the vault and the config; safe to run again.
 import { Command } from "commander";
+import { existsSync, mkdirSync } from "node:fs";
+import { defaultConfig, loadConfig, saveConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { KorvaError, messageOf } from "../lib/errors.ts";
+import { homePaths } from "../lib/paths.ts";
+import { openVault } from "../lib/vault/mod.ts";
+import { printJson } from "./print.ts";
 
 /** Build the `init` command. */
-export function initCommand(_deps: Deps): Command {
+export function initCommand(deps: Deps): Command {
   return new Command("init")
-    .description("Create KORVA_HOME, the vault and the config")
-    .action(() => {
-      throw usageError('"korva init" is not built yet');
+    .description("Create KORVA_HOME, the vault and the config (safe to run again)")
+    .option("--json", "print what was done as JSON")
+    .action((flags: { json?: boolean }) => {
+      const paths = homePaths(deps.home);
+      const done: string[] = [];
+      if (!existsSync(deps.home)) {
+        try {
+          mkdirSync(deps.home, { recursive: true, mode: 0o700 });
+        } catch (error) {
+          throw new KorvaError(`Cannot create "${deps.home}": ${messageOf(error)}`, {
+            exitCode: 3,
+            hint: "set KORVA_HOME to a writable folder",
+          });
+        }
+        done.push(`created ${deps.home}`);
+      }
+      if (existsSync(paths.config)) {
+        loadConfig(deps.home); // validates; an invalid config is reported, never replaced
+      } else {
+        saveConfig(deps.home, defaultConfig(), deps.now);
+        done.push(`wrote ${paths.config}`);
+      }
+      const existed = existsSync(paths.vault);
+      const vault = openVault(paths.vault, { now: deps.now });
+      const { schemaVersion, total } = vault.stats();
+      vault.close();
+      if (!existed) done.push(`created ${paths.vault} (schema ${schemaVersion})`);
+      if (flags.json) {
+        printJson(deps, { home: deps.home, vault: paths.vault, config: paths.config, done, total });
+        return;
+      }
+      if (done.length === 0) {
+        deps.io.out(`korva is already set up in ${deps.home} (${total} memories)\n`);
+      } else {
+        for (const line of done) deps.io.out(`${line}\n`);
+        deps.io.out(
+          "next: `korva setup` connects your editors; `korva save --help` to add memories\n",
+        );
+      }
     });
 }

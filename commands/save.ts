@@ -1,13 +1,80 @@
-// `korva save`: save a memory.
-import { Command } from "commander";
+// `korva save`: store one memory (redacted first); an identical one returns the existing id.
+import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
+import { openDefaultVault } from "../lib/vault/mod.ts";
+import { MEMORY_TYPES } from "../lib/vault/types.ts";
+import { parseScope, parseType, readContent, splitList } from "./options.ts";
+import { formatRedactions, printJson } from "./print.ts";
+
+interface SaveFlags {
+  type: string;
+  title: string;
+  content?: string;
+  why?: string;
+  tags?: string;
+  files?: string;
+  scope?: string;
+  project?: string;
+  json?: boolean;
+}
 
 /** Build the `save` command. */
-export function saveCommand(_deps: Deps): Command {
+export function saveCommand(deps: Deps): Command {
   return new Command("save")
-    .description("Save a memory")
-    .action(() => {
-      throw usageError('"korva save" is not built yet');
+    .description("Save a memory (secrets and PII are redacted before it is written)")
+    .addOption(
+      new Option("--type <type>", "kind of memory").choices([...MEMORY_TYPES])
+        .makeOptionMandatory(),
+    )
+    .requiredOption("--title <text>", "one-line title")
+    .option("--content <text>", "the memory itself; `-` reads stdin")
+    .option("--why <text>", "the rationale: constraints, alternatives rejected")
+    .option("--tags <list>", "comma-separated tags")
+    .option("--files <list>", "comma-separated paths or globs the memory is about")
+    .option("--scope <scope>", "private (default) or team")
+    .option("--project <name>", "project (default: the current repository)")
+    .option("--json", "print {id, duplicate, redacted, memory} as JSON")
+    .addHelpText(
+      "after",
+      `\nExample:\n  korva save --type decision --title "Lock payments by payment_id" \\\n` +
+        `    --content "Redis lock, 30 s TTL" --why "users pay with several cards at once" \\\n` +
+        `    --files "src/payments/**" --tags payments,locking`,
+    )
+    .action(async (flags: SaveFlags) => {
+      const content = await readContent(deps, flags.content);
+      if (content === undefined) {
+        throw usageError("Missing --content: give the text, or `--content -` to read stdin");
+      }
+      const tags = splitList(flags.tags);
+      const files = splitList(flags.files);
+      const scope = parseScope(flags.scope);
+      using vault = openDefaultVault(deps, flags.project ? { project: flags.project } : {});
+      const result = vault.save({
+        type: parseType(flags.type) ?? "note",
+        title: flags.title,
+        content,
+        ...(flags.why !== undefined ? { why: flags.why } : {}),
+        ...(tags ? { tags } : {}),
+        ...(files ? { files } : {}),
+        ...(scope ? { scope } : {}),
+        source: "cli",
+      });
+      const redacted = formatRedactions(result.redacted);
+      if (flags.json) {
+        printJson(deps, {
+          id: result.memory.id,
+          duplicate: result.duplicate,
+          redacted: result.redacted,
+          memory: result.memory,
+        });
+      } else if (result.duplicate) {
+        deps.io.out(`Already saved as ${result.memory.id}: nothing new was written\n`);
+      } else {
+        deps.io.out(
+          `Saved ${result.memory.id} (${result.memory.type}, ${result.memory.project})\n`,
+        );
+      }
+      if (redacted && !flags.json) deps.io.err(`Redacted before saving: ${redacted}\n`);
     });
 }

@@ -1,13 +1,39 @@
-// `korva search`: search memories.
+// `korva search QUERY`: full-text search, best first; any query text is safe.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
+import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
+import { formatHits, printJson } from "./print.ts";
 
 /** Build the `search` command. */
-export function searchCommand(_deps: Deps): Command {
-  return new Command("search")
-    .description("Search memories")
-    .action(() => {
-      throw usageError('"korva search" is not built yet');
+export function searchCommand(deps: Deps): Command {
+  const command = new Command("search")
+    .description("Search memories (any word may match; best matches first)")
+    .argument("<query...>", "words to look for");
+  addFilterOptions(command);
+  return command
+    .option("--json", "print a JSON array of memories with score and snippet")
+    .addHelpText("after", `\nExample:\n  korva search "payment lock" --type incident --limit 5`)
+    .action((words: string[], flags: FilterFlags & { json?: boolean }) => {
+      const query = words.join(" ");
+      if (query.trim() === "") throw usageError("Missing search text: give at least one word");
+      const filter = toFilter(flags, () => resolveProject(deps));
+      using vault = openDefaultVault(deps);
+      const hits = vault.search(query, filter);
+      if (flags.json) {
+        printJson(
+          deps,
+          hits.map((hit) => ({ ...hit.memory, score: hit.score, snippet: hit.snippet })),
+        );
+        return;
+      }
+      if (hits.length === 0) {
+        deps.io.err(
+          `No memories match "${query}"${filter.project ? ` in ${filter.project}` : ""}\n`,
+        );
+        return;
+      }
+      deps.io.out(formatHits(hits, deps.now()));
     });
 }

@@ -1,4 +1,12 @@
 // The vault's public face: open it, then call its methods. Everything else in lib/vault is inside.
-export { openVault, Vault } from "./store.ts";
+export {
+  anchorCovers,
+  describeIssue,
+  openVault,
+  SCHEMA_VERSION,
+  validateImportLines,
+  Vault,
+} from "./store.ts";
 export type { OpenOptions, SessionRecord, VaultStats } from "./store.ts";
+export { openDefaultVault, resolveProject } from "./open.ts";
 export * from "./types.ts";

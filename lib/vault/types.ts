@@ -36,14 +36,11 @@ export const LIMITS = {
 export const MemoryId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
   .transform((id) => id.toUpperCase());
 
-const trimmed = (max: number, what: string) =>
-  z.string().trim().min(1, `${what} must not be empty`).max(
-    max,
-    `${what} must be at most ${max} characters`,
-  );
+const trimmed = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
 
-export const Tag = trimmed(LIMITS.tag, "a tag").transform((t) => t.toLowerCase());
-export const FileAnchor = trimmed(LIMITS.file, "a file anchor").transform((f) =>
+export const Tag = trimmed(LIMITS.tag).transform((t) => t.toLowerCase());
+export const FileAnchor = trimmed(LIMITS.file).transform((f) =>
   f.replaceAll("\\", "/").replace(/^\.\//, "")
 );
 
@@ -73,14 +70,14 @@ export type Memory = z.infer<typeof Memory>;
 /** What a caller gives to save a memory (CLI flags, MCP arguments, HTTP body). */
 export const NewMemory = z.object({
   type: MemoryType,
-  title: trimmed(LIMITS.title, "title"),
-  content: trimmed(LIMITS.content, "content"),
-  why: z.string().trim().max(LIMITS.why, `why must be at most ${LIMITS.why} characters`)
+  title: trimmed(LIMITS.title),
+  content: trimmed(LIMITS.content),
+  why: z.string().trim().max(LIMITS.why, `must be at most ${LIMITS.why} characters`)
     .optional(),
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   files: z.array(FileAnchor).max(LIMITS.files).optional(),
   scope: Scope.optional(),
-  project: trimmed(LIMITS.project, "project").optional(),
+  project: trimmed(LIMITS.project).optional(),
   author: z.string().trim().max(200).optional(),
   source: z.string().trim().max(200).optional(),
   session_id: z.string().optional(),
@@ -91,8 +88,8 @@ export type ValidNewMemory = z.output<typeof NewMemory>;
 /** Fields that `update` may change. */
 export const MemoryPatch = z.object({
   type: MemoryType.optional(),
-  title: trimmed(LIMITS.title, "title").optional(),
-  content: trimmed(LIMITS.content, "content").optional(),
+  title: trimmed(LIMITS.title).optional(),
+  content: trimmed(LIMITS.content).optional(),
   why: z.string().trim().max(LIMITS.why).nullable().optional(),
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   files: z.array(FileAnchor).max(LIMITS.files).optional(),

@@ -1,0 +1,58 @@
+// Git plumbing korva needs everywhere: the repository root and the project's identity.
+import { basename } from "node:path";
+
+/** Run git and return trimmed stdout, or undefined when git fails or is missing. */
+export function gitOutput(cwd: string, args: string[]): string | undefined {
+  try {
+    const result = new Deno.Command("git", {
+      args,
+      cwd,
+      stdout: "piped",
+      stderr: "null",
+      stdin: "null",
+    }).outputSync();
+    if (!result.success) return undefined;
+    return new TextDecoder().decode(result.stdout).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The top-level folder of the git work tree containing cwd, or undefined outside a repo. */
+export function repoRoot(cwd: string): string | undefined {
+  const root = gitOutput(cwd, ["rev-parse", "--show-toplevel"]);
+  return root === undefined || root === "" ? undefined : root;
+}
+
+/**
+ * Normalize a remote URL to `host/owner/name`: scheme, credentials, port, `.git` and case of the
+ * host are dropped, so SSH and HTTPS clones of one repository name the same project.
+ */
+export function normalizeRemote(url: string): string {
+  let rest = url.trim();
+  const scp = rest.match(/^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/);
+  if (scp && !/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) {
+    rest = `${scp[1]}/${scp[2]}`;
+  } else {
+    rest = rest.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "").replace(/^[^@/]*@/, "");
+    rest = rest.replace(/^([^/:]+):\d+(?=\/)/, "$1");
+  }
+  rest = rest.replace(/\/+$/, "").replace(/\.git$/i, "");
+  const [host = "", ...path] = rest.split("/");
+  return [host.toLowerCase(), ...path].filter((part) => part !== "").join("/");
+}
+
+/** The project name when not inside any repository. */
+export const DEFAULT_PROJECT = "default";
+
+/**
+ * The project identity for cwd: the normalized `origin` URL, else the repo root's folder name,
+ * else DEFAULT_PROJECT outside a repository.
+ */
+export function detectProject(cwd: string): string {
+  const root = repoRoot(cwd);
+  if (root === undefined) return DEFAULT_PROJECT;
+  const origin = gitOutput(root, ["config", "--get", "remote.origin.url"]);
+  if (origin) return normalizeRemote(origin);
+  return basename(root);
+}

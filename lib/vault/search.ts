@@ -1,0 +1,65 @@
+// Turning free text into FTS5 input: safe queries from any user text, and derived search terms.
+
+/** Words too common to help a ranking; dropped from queries unless nothing else is left. */
+const STOPWORDS = new Set(
+  ("a an and are as at be but by can did do does for from had has have how i if in into is it " +
+    "its me my no not of on or our should so than that the their them then there these they " +
+    "this to us was we were what when where which while who why will with would you your")
+    .split(" "),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const MAX_TERMS = 16;
+
+/** Split an identifier at case and letter/digit boundaries: `PaymentService2` → payment, service, 2. */
+export function splitIdentifier(word: string): string[] {
+  return word
+    .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .replace(/(\p{L})(\p{N})/gu, "$1 $2")
+    .replace(/(\p{N})(\p{L})/gu, "$1 $2")
+    .toLowerCase()
+    .split(" ")
+    .filter((part) => part !== "");
+}
+
+/** The words of a text, lower-cased, with identifiers also split into their parts. */
+export function queryWords(text: string): string[] {
+  const words = new Set<string>();
+  for (const raw of text.normalize("NFKC").match(WORD) ?? []) {
+    const lower = raw.toLowerCase();
+    words.add(lower);
+    const parts = splitIdentifier(raw);
+    if (parts.length > 1) { for (const part of parts) words.add(part); }
+  }
+  return [...words];
+}
+
+/**
+ * Build an FTS5 MATCH expression from any text: every word quoted (so `-`, `*`, `:`, quotes and
+ * parentheses are never syntax), joined with OR so partial matches still rank; undefined when
+ * the text has no words.
+ */
+export function toFtsQuery(text: string): string | undefined {
+  const words = queryWords(text);
+  const meaningful = words.filter((word) => !STOPWORDS.has(word));
+  const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, MAX_TERMS);
+  if (chosen.length === 0) return undefined;
+  return chosen.map((word) => `"${word.replaceAll('"', '""')}"`).join(" OR ");
+}
+
+/**
+ * Extra words indexed beside the text: the parts of camelCase and PascalCase identifiers
+ * (`PaymentService` → `payment service`), which the unicode61 tokenizer keeps whole.
+ * snake_case and paths need nothing: `_`, `/` and `.` already separate tokens.
+ */
+export function derivedTerms(texts: string[]): string {
+  const extra = new Set<string>();
+  for (const text of texts) {
+    for (const raw of text.match(WORD) ?? []) {
+      if (!/\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u.test(raw)) continue;
+      for (const part of splitIdentifier(raw)) extra.add(part);
+    }
+  }
+  return [...extra].join(" ");
+}
