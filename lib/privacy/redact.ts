@@ -1,5 +1,14 @@
-// Redaction: the pure function every boundary calls (placeholder until the privacy module lands).
-import type { PrivacyConfig } from "./config.ts";
+// Redaction: compile the detector catalogue once per configuration, then find and replace
+// secrets and personal data in any text. Pure: no I/O, no clock, no globals mutated.
+import type { z } from "zod";
+import { KorvaError, messageOf } from "../errors.ts";
+import { PrivacyConfig } from "./config.ts";
+import type { Detector } from "./detector.ts";
+import { isPiiCategory } from "./detector.ts";
+import { detectors as catalogue } from "./detectors.ts";
+import type { RedactMode } from "./mode.ts";
+
+export type { RedactMode } from "./mode.ts";
 
 /** One detector hit: offsets into the input, never the secret itself. */
 export interface Finding {
@@ -15,19 +24,406 @@ export interface RedactResult {
   findings: Finding[];
 }
 
-/** `redact` favours recall; `gate` favours precision (sentinel blocking). */
-export type RedactMode = "redact" | "gate";
-
 /** A compiled redactor for one configuration. */
 export interface Redactor {
   redact(text: string, options?: { mode?: RedactMode }): RedactResult;
   scan(text: string, options?: { mode?: RedactMode }): Finding[];
 }
 
-/** Compile the detectors for a configuration once. */
-export function createRedactor(_config?: Partial<PrivacyConfig>): Redactor {
-  return {
-    redact: (text) => ({ text, findings: [] }),
-    scan: () => [],
+/** The marker that replaces a secret; also how redacted text is recognised (idempotence). */
+export const MARKER_PREFIX = "[REDACTED:";
+
+/** The marker text for a detector id. */
+export function marker(id: string): string {
+  return `${MARKER_PREFIX}${id}]`;
+}
+
+const PRIVATE_ID = "private";
+/** How far a window edge may move to avoid cutting a token in half. */
+const EDGE_SLACK = 512;
+
+interface Compiled {
+  detector: Detector;
+  order: number;
+  tier: number;
+  re: RegExp;
+  sticky: boolean;
+}
+
+interface Candidate {
+  compiled: Compiled;
+  start: number;
+  end: number;
+}
+
+/** Compile the detectors for a configuration once. Throws KorvaError (exit 2) on a bad pattern. */
+export function createRedactor(config: Partial<z.input<typeof PrivacyConfig>> = {}): Redactor {
+  return buildRedactor(catalogue, config);
+}
+
+/** A redactor over an explicit detector list (tests run one detector alone with it). */
+export function buildRedactor(
+  builtIn: readonly Detector[],
+  config: Partial<z.input<typeof PrivacyConfig>> = {},
+): Redactor {
+  const parsed = PrivacyConfig.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KorvaError(
+      `Cannot use privacy config: "${issue?.path.join(".") || "privacy"}" ${
+        issue?.message ?? "is invalid"
+      }`,
+      { exitCode: 2 },
+    );
+  }
+  const settings = parsed.data;
+  const disabled = new Set(settings.disabled);
+  const allowed = new Set(settings.allow);
+  const allowPatterns = settings.allowPatterns.map((source) =>
+    compileUserRegex(source, "", `allow pattern "${source}"`)
+  );
+  const piiOn = (category: string): boolean => {
+    if (settings.pii === false) return false;
+    if (settings.pii === true) return true;
+    const key = category.slice(4) as keyof typeof settings.pii;
+    return settings.pii[key] ?? true;
   };
+
+  const all: Detector[] = [
+    ...builtIn,
+    ...settings.custom.map((custom): Detector => {
+      const pattern = compileUserRegex(
+        custom.pattern,
+        custom.flags,
+        `custom pattern "${custom.id}"`,
+      );
+      if (pattern.test("")) {
+        throw new KorvaError(
+          `Cannot use custom pattern "${custom.id}": it matches the empty string`,
+          { exitCode: 2 },
+        );
+      }
+      return {
+        id: custom.id,
+        category: "custom",
+        description: `Custom pattern ${custom.id}`,
+        keywords: custom.keywords.map((k) => k.toLowerCase()),
+        pattern,
+        window: { before: 256, after: 1024 },
+        keep: custom.keep,
+        tier: 3,
+        examples: { match: [], ignore: [] },
+      };
+    }),
+  ];
+  const active = all.filter((d) =>
+    !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
+  );
+  const byMode = {
+    redact: compileSet(active),
+    gate: compileSet(active.filter((d) => d.gate !== false)),
+  };
+
+  const isAllowed = (text: string, start: number, end: number): boolean => {
+    if (allowed.size === 0 && allowPatterns.length === 0) return false;
+    const value = text.slice(start, end);
+    if (allowed.has(value)) return true;
+    return allowPatterns.some((re) => {
+      re.lastIndex = 0;
+      return re.test(value);
+    });
+  };
+
+  const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
+    const mode = options.mode ?? "redact";
+    return clusters(findCandidates(text, byMode[mode], mode, isAllowed)).map((c) => ({
+      detector: c.best.compiled.detector.id,
+      category: c.best.compiled.detector.category,
+      start: c.start,
+      end: c.end,
+    }));
+  };
+
+  return {
+    scan,
+    redact(text, options = {}) {
+      const mode = options.mode ?? "redact";
+      const found = clusters(findCandidates(text, byMode[mode], mode, isAllowed));
+      if (found.length === 0) return { text, findings: [] };
+      let out = "";
+      let at = 0;
+      for (const c of found) {
+        const d = c.best.compiled.detector;
+        const keep = d.keep && c.best.start === c.start ? Math.min(d.keep, c.end - c.start) : 0;
+        out += text.slice(at, c.start);
+        out += keep > 0 ? `${text.slice(c.start, c.start + keep)}…${marker(d.id)}` : marker(d.id);
+        at = c.end;
+      }
+      out += text.slice(at);
+      return {
+        text: out,
+        findings: found.map((c) => ({
+          detector: c.best.compiled.detector.id,
+          category: c.best.compiled.detector.category,
+          start: c.start,
+          end: c.end,
+        })),
+      };
+    },
+  };
+}
+
+function compileUserRegex(source: string, flags: string, what: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new KorvaError(`Cannot use ${what}: ${messageOf(error)}`, {
+      exitCode: 2,
+      hint: "fix the regular expression in the privacy section of config.json",
+    });
+  }
+}
+
+interface CompiledSet {
+  list: Compiled[];
+  /** Detectors by keyword (a keyword's entry includes detectors of keywords that prefix it). */
+  byKeyword: Map<string, Compiled[]>;
+  /** Detectors with no keywords: their pattern runs over the whole text. */
+  everywhere: Compiled[];
+  prefilter: RegExp | undefined;
+}
+
+function compileSet(detectors: Detector[]): CompiledSet {
+  const list = detectors.map((detector, order): Compiled => {
+    const sticky = detector.window === undefined && detector.keywords.length > 0;
+    const flags = [
+      ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
+    ]
+      .join("");
+    return {
+      detector,
+      order,
+      tier: detector.tier ?? 3,
+      re: new RegExp(detector.pattern.source, flags),
+      sticky,
+    };
+  });
+  const direct = new Map<string, Compiled[]>();
+  for (const c of list) {
+    for (const keyword of new Set(c.detector.keywords)) {
+      const entry = direct.get(keyword) ?? [];
+      entry.push(c);
+      direct.set(keyword, entry);
+    }
+  }
+  const keywords = [...direct.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  // The prefilter reports the longest keyword at each position; shorter keywords that are a
+  // prefix of it are implied there, so their detectors ride along.
+  const byKeyword = new Map<string, Compiled[]>();
+  for (const keyword of keywords) {
+    const entry: Compiled[] = [];
+    for (const other of keywords) {
+      if (keyword.startsWith(other)) entry.push(...(direct.get(other) ?? []));
+    }
+    byKeyword.set(keyword, [...new Set(entry)].sort((a, b) => a.order - b.order));
+  }
+  return {
+    list,
+    byKeyword,
+    everywhere: list.filter((c) => c.detector.keywords.length === 0),
+    prefilter: keywords.length === 0
+      ? undefined
+      : new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"),
+  };
+}
+
+function findCandidates(
+  text: string,
+  set: CompiledSet,
+  mode: RedactMode,
+  isAllowed: (text: string, start: number, end: number) => boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const markers = markerSpans(text);
+  const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
+    const span = match.indices?.groups?.secret ?? match.indices?.[0];
+    if (!span) return;
+    let start = span[0] + offset;
+    let end = span[1] + offset;
+    const refine = compiled.detector.refine;
+    if (refine) {
+      const refined = refine({ text, match, start, end, mode });
+      if (!refined) return;
+      start = refined.start;
+      end = refined.end;
+    }
+    if (end <= start) return;
+    // Never re-redact a marker or read a key name out of one: redacting twice = once.
+    if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index + offset, start), end)) {
+      return;
+    }
+    if (isAllowed(text, start, end)) return;
+    out.push({ compiled, start, end });
+  };
+
+  addPrivateBlocks(text, out);
+
+  if (set.prefilter) {
+    // Lowercasing can change the length of a few non-ASCII strings; then offsets would drift,
+    // so fall back to a case-insensitive prefilter over the original text.
+    let haystack = text.toLowerCase();
+    let prefilter = set.prefilter;
+    if (haystack.length !== text.length) {
+      haystack = text;
+      prefilter = new RegExp(set.prefilter.source, "gi");
+    }
+    const lastRun = new Map<Compiled, number>();
+    const windows = new Map<Compiled, Array<[number, number]>>();
+    prefilter.lastIndex = 0;
+    for (let hit = prefilter.exec(haystack); hit; hit = prefilter.exec(haystack)) {
+      const pos = hit.index;
+      const keyword = hit[0].toLowerCase();
+      for (const compiled of set.byKeyword.get(keyword) ?? []) {
+        if (lastRun.get(compiled) === pos) continue;
+        lastRun.set(compiled, pos);
+        if (compiled.sticky) {
+          compiled.re.lastIndex = pos;
+          const match = compiled.re.exec(text);
+          if (match) accept(compiled, match, 0);
+          continue;
+        }
+        const w = compiled.detector.window!;
+        const start = Math.max(0, pos - w.before);
+        const end = Math.min(text.length, pos + keyword.length + w.after);
+        const list = windows.get(compiled);
+        const last = list?.[list.length - 1];
+        if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+        else if (list) list.push([start, end]);
+        else windows.set(compiled, [[start, end]]);
+      }
+      prefilter.lastIndex = pos + 1;
+    }
+    for (const [compiled, list] of windows) {
+      for (const [rawStart, rawEnd] of list) {
+        const start = widenLeft(text, rawStart);
+        const end = widenRight(text, rawEnd);
+        const slice = text.slice(start, end);
+        compiled.re.lastIndex = 0;
+        for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+          accept(compiled, m, start);
+          if (m[0].length === 0) compiled.re.lastIndex++;
+        }
+      }
+    }
+  }
+  for (const compiled of set.everywhere) {
+    compiled.re.lastIndex = 0;
+    for (let m = compiled.re.exec(text); m; m = compiled.re.exec(text)) {
+      accept(compiled, m, 0);
+      if (m[0].length === 0) compiled.re.lastIndex++;
+    }
+  }
+  return out;
+}
+
+/** The spans of `[REDACTED:…]` markers already in the text. */
+function markerSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let at = text.indexOf(MARKER_PREFIX); at !== -1; at = text.indexOf(MARKER_PREFIX, at + 1)) {
+    const close = text.indexOf("]", at);
+    if (close === -1 || close - at > 80) continue;
+    // The kept prefix and ellipsis before a marker belong to it too.
+    const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
+    spans.push([lead, close + 1]);
+  }
+  return spans;
+}
+
+function overlapsMarker(spans: Array<[number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (e <= start) lo = mid + 1;
+    else if (s >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+const PRIVATE_DETECTOR: Compiled = {
+  detector: {
+    id: PRIVATE_ID,
+    category: "private",
+    description: "Text the author wrapped in <private>…</private>",
+    keywords: [],
+    pattern: /<private>/,
+    examples: { match: [], ignore: [] },
+  },
+  order: -1,
+  tier: 4,
+  re: /<private>/g,
+  sticky: false,
+};
+
+function addPrivateBlocks(text: string, out: Candidate[]): void {
+  const open = /<private\s*>/gi;
+  const close = /<\/private\s*>/gi;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    close.lastIndex = m.index + m[0].length;
+    const end = close.exec(text);
+    // An unclosed block runs to the end: better to lose text than to leak it.
+    const stop = end ? end.index + end[0].length : text.length;
+    out.push({ compiled: PRIVATE_DETECTOR, start: m.index, end: stop });
+    open.lastIndex = stop;
+  }
+}
+
+const TOKEN_CHAR = /[^\s"'`<>()[\]{},;]/;
+
+function widenLeft(text: string, start: number): number {
+  let i = start;
+  const floor = Math.max(0, start - EDGE_SLACK);
+  while (i > floor && TOKEN_CHAR.test(text[i - 1]!)) i--;
+  return i;
+}
+
+function widenRight(text: string, end: number): number {
+  let i = end;
+  const ceiling = Math.min(text.length, end + EDGE_SLACK);
+  while (i < ceiling && TOKEN_CHAR.test(text[i]!)) i++;
+  return i;
+}
+
+interface Cluster {
+  start: number;
+  end: number;
+  best: Candidate;
+}
+
+/** Merge overlapping candidates; the most specific detector names the merged span. */
+function clusters(candidates: Candidate[]): Cluster[] {
+  if (candidates.length === 0) return [];
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Cluster[] = [];
+  let current: Cluster | undefined;
+  for (const c of candidates) {
+    if (current && c.start < current.end) {
+      current.end = Math.max(current.end, c.end);
+      if (better(c, current.best)) current.best = c;
+    } else {
+      current = { start: c.start, end: c.end, best: c };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.compiled.tier !== b.compiled.tier) return a.compiled.tier > b.compiled.tier;
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  if (la !== lb) return la > lb;
+  return a.compiled.order < b.compiled.order;
 }

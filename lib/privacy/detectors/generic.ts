@@ -1,0 +1,436 @@
+// Context detectors: secrets assigned to secret-looking names in env files, YAML, JSON and code,
+// passed to credential constructors or sent as URL parameters, plus the high-entropy fallback.
+import type { Detector, MatchContext } from "../detector.ts";
+import { characterClasses, isPlaceholder, looksRandom, shannonEntropy } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+
+// Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
+const ASSIGNMENT = new RegExp(
+  String
+    .raw`(?<key>(?:pass|pwd|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    String
+      .raw`(?<close>["'\]]{0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+    String
+      .raw`(?<value>"[^"\r\n]{0,512}"|'[^'\r\n]{0,512}'|\x60[^\x60\r\n]{0,512}\x60|\\"[^"\\\r\n]{0,512}\\"|[^\s"'\x60,;)(\[\]}{]{1,512})`,
+  "i",
+);
+
+const PASSWORD_WORDS = new Set([
+  "password",
+  "passwd",
+  "pwd",
+  "pass",
+  "passphrase",
+  "passwort",
+  "pw",
+  "secret",
+  "secrets",
+  "token",
+  "credential",
+  "credentials",
+  "creds",
+  "apikey",
+  "secretkey",
+  "accesskey",
+  "privatekey",
+  "authtoken",
+  "accesstoken",
+  "refreshtoken",
+  "clientsecret",
+  "jwtsecret",
+  "appsecret",
+  "apisecret",
+  "apitoken",
+  "authkey",
+  "masterkey",
+  "signingkey",
+  "sessionsecret",
+]);
+const KEY_QUALIFIERS = new Set([
+  "api",
+  "secret",
+  "access",
+  "private",
+  "auth",
+  "app",
+  "master",
+  "signing",
+  "encryption",
+  "client",
+  "consumer",
+  "shared",
+  "service",
+  "admin",
+  "license",
+  "licence",
+  "account",
+  "session",
+  "webhook",
+  "hmac",
+  "aes",
+  "subscription",
+  "write",
+  "ingest",
+  "integration",
+  "deploy",
+  "server",
+  "personal",
+  "root",
+  "crypto",
+  "cipher",
+  "storage",
+  "sas",
+  "rest",
+]);
+const CODE_TYPES =
+  /^(?:string|number|boolean|bool|any|unknown|object|int|str|bytes|buffer|void|never|array|list|dict|map|optional|none|nil|null|undefined|true|false|yes|no|on|off|required|nullable|read|write|include|omit|same-origin|use-credentials|bearer|basic)$/i;
+
+/** Split an identifier into lowercase words (snake, kebab, dotted and camel case). */
+function words(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[\s_.$-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Whether a key name says its value is a password, secret, token or API key. */
+export function isSecretKey(key: string): boolean {
+  const w = words(key);
+  const last = w[w.length - 1];
+  if (!last) return false;
+  if (PASSWORD_WORDS.has(last)) return true;
+  if (last === "key" || last === "keys") return KEY_QUALIFIERS.has(w[w.length - 2] ?? "");
+  // Joined words: jwtsecret, dbpassword, AUTHTOKEN
+  return /(?:password|passwd|secret|token|apikey|secretkey|accesskey|privatekey)$/.test(last) &&
+    !/(?:tokens?ize[rd]?|secretary)$/.test(last);
+}
+
+interface Assignment {
+  key: string;
+  keyStart: number;
+  value: string;
+  start: number;
+  end: number;
+  quoted: boolean;
+  op: string;
+}
+
+/** Read the key (scanning back past the keyword) and value of an assignment match. */
+function readAssignment({ text, match }: MatchContext): Assignment | undefined {
+  const keySpan = match.indices?.groups?.key;
+  const valueSpan = match.indices?.groups?.value;
+  if (!keySpan || !valueSpan) return undefined;
+  let keyStart = keySpan[0];
+  const floor = Math.max(0, keyStart - 60);
+  while (keyStart > floor && /[A-Za-z0-9_.$-]/.test(text[keyStart - 1]!)) keyStart--;
+  const key = text.slice(keyStart, keySpan[1]).replace(/^[$.-]+/, "");
+  let start = valueSpan[0];
+  let end = valueSpan[1];
+  const raw = text.slice(start, end);
+  let quoted = false;
+  if (/^\\"/.test(raw)) {
+    start += 2;
+    end -= 2;
+    quoted = true;
+  } else if (/^["'\x60]/.test(raw)) {
+    start += 1;
+    end -= 1;
+    quoted = true;
+  }
+  return {
+    key,
+    keyStart,
+    value: text.slice(start, end),
+    start,
+    end,
+    quoted,
+    op: match.groups?.op ?? "",
+  };
+}
+
+/** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */
+function unquotedIsCode(text: string, a: Assignment): boolean {
+  const v = a.value;
+  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
+  if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
+  if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]+|\d{1,6})$/i.test(v)) return true;
+  if (/^(?:function|async|await|new|this|self|require|import|return)$/.test(v)) return true;
+  const lastKeyPart = a.key.split(".").pop() ?? a.key;
+  if (v.replace(/[-_]/g, "").toLowerCase() === lastKeyPart.replace(/[-_]/g, "").toLowerCase()) {
+    return true;
+  }
+  // A long random value is a literal wherever it sits (command lines, CI files).
+  if (/^[A-Za-z0-9+/=_~-]{20,}$/.test(v) && looksRandom(v, { minLength: 20, minEntropy: 3.3 })) {
+    return false;
+  }
+  // Otherwise only env/ini/YAML-style lines: nothing but `export`, `set`, `-` or `#` before
+  // the key …
+  const lineStart = text.lastIndexOf("\n", a.keyStart - 1) + 1;
+  const lead = text.slice(lineStart, a.keyStart);
+  if (!/^\s*(?:export\s+|set\s+|-\s+|#\s*|\/\/\s*)?$/.test(lead)) return true;
+  // … and nothing but a comment after the value.
+  const lineEnd = text.indexOf("\n", a.end);
+  const rest = text.slice(a.end, lineEnd === -1 ? text.length : lineEnd).trim();
+  return !(rest === "" || rest.startsWith("#") || rest.startsWith("//"));
+}
+
+/** The plausibility rules shared by both operating points. */
+function plausibleValue(text: string, a: Assignment): boolean {
+  const v = a.value;
+  if (v.length < 3 || v.length > 512) return false;
+  if (isPlaceholder(v) || CODE_TYPES.test(v)) return false;
+  if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v)) return false; // a URL or path, not a secret
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the NAME of an env var
+  if (/^%[sdif]$|^\{\d*\}$|^\$\d$/.test(v)) return false;
+  if (!a.quoted) {
+    if (a.op === "==" || a.op === "===" || a.op === "!=" || a.op === "!==") return false;
+    if (unquotedIsCode(text, a)) return false;
+  }
+  if (!/[A-Za-z0-9]/.test(v)) return false;
+  // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
+  if (/^[ \t]$/.test(a.op)) {
+    const lineStart = text.lastIndexOf("\n", a.keyStart - 1) + 1;
+    if (!/^\s*$/.test(text.slice(lineStart, a.keyStart))) return false;
+  }
+  if (/\s/.test(v)) {
+    // Quoted prose is a message, not a secret, unless a short phrase sits under a password key.
+    const w = words(a.key);
+    if (
+      !["password", "passwd", "pass", "passphrase", "pwd", "secret"].includes(w[w.length - 1] ?? "")
+    ) {
+      return false;
+    }
+    if (v.length > 32 || v.split(/\s+/).length > 3) return false;
+  }
+  return true;
+}
+
+const passwordExamples = {
+  match: [
+    `DB_PASSWORD=${fakeToken("pw1", Charset.alnum, 14)}`,
+    `{"clientSecret": "${fakeToken("pw2", Charset.base64url, 32)}"}`,
+    `database:\n  password: "${fakeToken("pw3", Charset.alnum, 12)}"\n`,
+    `login(user, password='${fakeToken("pw4", Charset.alnum, 10)}')`,
+  ],
+  ignore: [
+    "password = getpass()",
+    "const token = req.headers.token;",
+    'password: "${DB_PASSWORD}"',
+    "token_type: bearer",
+    "passwordField: string;",
+    'placeholder: "Enter your password"',
+    "DB_PASSWORD=[REDACTED:password-assignment]",
+  ],
+};
+
+/** Context detectors. */
+export const genericDetectors: Detector[] = [
+  {
+    id: "password-assignment",
+    category: "password-assignment",
+    description: "A value assigned to a password/secret/token/API-key name (env, YAML, JSON, code)",
+    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw"],
+    pattern: ASSIGNMENT,
+    tier: 1,
+    refine: (ctx) => {
+      const a = readAssignment(ctx);
+      if (!a || !isSecretKey(a.key) || !plausibleValue(ctx.text, a)) return null;
+      if (ctx.mode === "gate") {
+        const v = a.value;
+        if (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2) {
+          return null;
+        }
+        // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
+        if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[a-z]+|[A-Z]+|[A-Z][a-z]+))*$/.test(v)) {
+          return null;
+        }
+      }
+      return { start: a.start, end: a.end };
+    },
+    examples: passwordExamples,
+  },
+  {
+    id: "generic-high-entropy",
+    category: "generic-high-entropy",
+    description: "A long random string assigned to a name mentioning a key, token, secret or login",
+    keywords: [
+      "key",
+      "token",
+      "secret",
+      "auth",
+      "cred",
+      "pass",
+      "pwd",
+      "sig",
+      "salt",
+      "private",
+      "session",
+      "cookie",
+      "login",
+      "license",
+      "access",
+    ],
+    pattern: ASSIGNMENT,
+    tier: 1,
+    gate: false,
+    refine: (ctx) => {
+      const a = readAssignment(ctx);
+      if (!a) return null;
+      if (
+        !/(?:key|token|secret|auth|cred|pass|pwd|sig|salt|private|session|cookie|login|licen[cs]e|access)/i
+          .test(a.key)
+      ) return null;
+      if (
+        /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit)$/i
+          .test(a.key)
+      ) return null;
+      if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
+      if (!looksRandom(a.value, { minLength: 20, minEntropy: 3.4 }) || /\s/.test(a.value)) {
+        return null;
+      }
+      if (
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a.value) &&
+        !/(?:key|token|secret)/i.test(a.key)
+      ) return null;
+      return { start: a.start, end: a.end };
+    },
+    examples: {
+      match: [
+        `SONAR_LOGIN=${fakeToken("he1", Charset.hex, 40)}`,
+        `{"sessionCookie": "${fakeToken("he2", Charset.base64url, 48)}"}`,
+        `signing:\n  private_value: "${fakeToken("he3", Charset.alnum, 32)}"\n`,
+      ],
+      ignore: [
+        `"integrity": "sha512-${fakeToken("he4", Charset.base64, 86)}=="`,
+        `cache_key = "${"ab".repeat(16)}"`,
+        `session_id: ${fakeToken("he5", Charset.hex, 32)}`,
+      ],
+    },
+  },
+  {
+    id: "xml-setting-password",
+    category: "password-assignment",
+    description: "A .NET appSettings entry whose key names a password or secret",
+    keywords: ["<add key="],
+    pattern: /<add key="(?<key>[^"]{1,80})"\s+value="(?<secret>[^"]{1,256})"/i,
+    tier: 1,
+    refine: ({ match, start, end, text }) =>
+      isSecretKey(match.groups?.key ?? "") && !isPlaceholder(text.slice(start, end))
+        ? { start, end }
+        : null,
+    examples: {
+      match: [
+        `<add key="SmtpPassword" value="${fakeToken("xml1", Charset.alnum, 12)}"/>`,
+        `<appSettings>\n  <add key="ApiKey" value="${
+          fakeToken("xml2", Charset.alnum, 24)
+        }" />\n</appSettings>`,
+        `sed -i 's|<add key="ClientSecret" value="${
+          fakeToken("xml3", Charset.alnum, 20)
+        }"/>||' web.config`,
+      ],
+      ignore: [`<add key="SmtpHost" value="smtp.example.test"/>`],
+    },
+  },
+  {
+    id: "credential-constructor",
+    category: "password-assignment",
+    description:
+      "A password literal passed to NetworkCredential / DirectoryEntry / PasswordAuthentication",
+    keywords: [
+      "networkcredential(",
+      "directoryentry(",
+      "passwordauthentication(",
+      "usernamepasswordcredentials(",
+    ],
+    pattern:
+      /(?:NetworkCredential|DirectoryEntry|PasswordAuthentication|UsernamePasswordCredentials)\(\s{0,32}(?:"[^"\r\n]{0,128}"\s{0,32},\s{0,32}){1,2}"(?<secret>[^"\r\n]{1,128})"/i,
+    tier: 1,
+    examples: {
+      match: [
+        `client.Credentials = new NetworkCredential("svc", "${
+          fakeToken("nc1", Charset.alnum, 12)
+        }");`,
+        `var entry = new DirectoryEntry("LDAP://dc.corp.test", "corp\\\\svc", "${
+          fakeToken("nc2", Charset.alnum, 10)
+        }");`,
+        `smtp:\n  auth: PasswordAuthentication("mailer", "${
+          fakeToken("nc3", Charset.alnum, 14)
+        }")\n`,
+      ],
+      ignore: ["new NetworkCredential(user, password)"],
+    },
+  },
+  {
+    id: "password-in-prose",
+    category: "password-assignment",
+    description:
+      "A password quoted in a sentence (the password is \"…\", password for user 'x' is '…')",
+    keywords: ["password", "passphrase"],
+    pattern:
+      /(?:password|passphrase)\s{1,4}(?:for\s{1,4}(?:the\s{1,4})?(?:user\s{1,4})?["']?[\w.@-]{1,64}["']?\s{1,4})?(?:is|was|will be|should be)\s{1,4}(?:set to\s{1,4})?["'\x60](?<secret>[^"'\x60\s]{3,64})["'\x60]/i,
+    tier: 1,
+    gate: false,
+    refine: ({ text, start, end }) =>
+      CODE_TYPES.test(text.slice(start, end)) ? null : { start, end },
+    examples: {
+      match: [
+        `The default password is '${fakeToken("pp1", Charset.alnum, 9)}'.`,
+        `# the password for user 'deploy' is "${fakeToken("pp2", Charset.alnum, 10)}"`,
+        `echo "The admin password was \x60${fakeToken("pp3", Charset.alnum, 8)}\x60"`,
+      ],
+      ignore: ["The password is stored in the keychain.", 'error: "password is required"'],
+    },
+  },
+  {
+    id: "truenas-api-key",
+    category: "infra-token",
+    description: "TrueNAS API key (id-64 characters) passed to auth.login_with_api_key",
+    keywords: ["login_with_api_key"],
+    pattern: /(?<![A-Za-z0-9-])\d{1,6}-[A-Za-z0-9]{64}(?![A-Za-z0-9])/,
+    window: { before: 0, after: 240 },
+    tier: 3,
+    examples: {
+      match: [
+        `{"msg": "method", "method": "auth.login_with_api_key", "params": ["3-${
+          fakeToken("tn1", Charset.alnum, 64)
+        }"]}`,
+        `ws.call("auth.login_with_api_key", ["12-${fakeToken("tn2", Charset.alnum, 64)}"])`,
+        `method: auth.login_with_api_key\nparams:\n  - 7-${fakeToken("tn3", Charset.alnum, 64)}\n`,
+      ],
+      ignore: [`{"method": "auth.login_with_api_key", "params": ["<key>"]}`],
+    },
+  },
+  {
+    id: "url-secret-param",
+    category: "password-assignment",
+    description: "A token, key, secret or password sent as a URL or form parameter",
+    keywords: ["token=", "key=", "secret=", "password=", "sig=", "pwd=", "auth="],
+    pattern:
+      /(?:[?&]|\s-d\s{1,4}|--data\s{1,4})[A-Za-z_]{0,24}(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=(?<secret>[^&\s"'#<>]{8,512})/i,
+    window: { before: 40, after: 520 },
+    tier: 1,
+    refine: ({ text, start, end, mode }) => {
+      const v = text.slice(start, end);
+      if (isPlaceholder(v) || /^[{$%<]/.test(v)) return null;
+      if (mode === "gate" && !looksRandom(v, { minLength: 16, minEntropy: 3.2 })) return null;
+      if (!/[0-9]/.test(v) && characterClasses(v) < 2) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        `curl "https://api.example.test/v1/items?access_token=${
+          fakeToken("up1", Charset.hex, 40)
+        }"`,
+        `{"url": "https://maps.example.test/geo?q=x&key=${
+          fakeToken("up2", Charset.base64url, 39)
+        }"}`,
+        `curl https://api.example.test/v1/devices -d access_token=${
+          fakeToken("up3", Charset.hex, 40)
+        }`,
+      ],
+      ignore: ["https://example.test/login?token={token}", "https://example.test/?key=value"],
+    },
+  },
+];

@@ -1,0 +1,63 @@
+// Deterministic fake tokens and the syntactic contexts detector examples are written in.
+// Examples are built here rather than written as literals so no token-shaped string sits in the
+// source tree for other scanners (or korva's own gate) to trip over.
+
+/** Character sets for fake tokens. */
+export const Charset = {
+  alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+  upperAlnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789",
+  lowerAlnum: "abcdefghijklmnopqrstuvwxyz0123456789",
+  hex: "0123456789abcdef",
+  upperHex: "0123456789ABCDEF",
+  base64: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+  base64url: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+  alpha: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+  lower: "abcdefghijklmnopqrstuvwxyz",
+  digits: "0123456789",
+  base32Lower: "abcdefghijklmnopqrstuvwxyz234567",
+} as const;
+
+/** A fake token of `length` characters from `charset`, the same for the same seed. */
+export function fakeToken(seed: string, charset: string, length: number): string {
+  let state = 2166136261;
+  for (let i = 0; i < seed.length; i++) {
+    state = Math.imul(state ^ seed.charCodeAt(i), 16777619) >>> 0;
+  }
+  let out = "";
+  for (let i = 0; i < length; i++) {
+    // mulberry32 step
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    out += charset[Math.floor(r * charset.length)];
+  }
+  return out;
+}
+
+/** A fake UUID (lowercase hex) for the seed. */
+export function fakeUuid(seed: string): string {
+  const h = fakeToken(seed, Charset.hex, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${
+    h.slice(20, 32)
+  }`;
+}
+
+/** The same secret in an env file, a JSON document and a code string (three contexts). */
+export function inContexts(name: string, secret: string): string[] {
+  const camel = name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return [
+    `${name}=${secret}`,
+    `{"${camel}": "${secret}", "region": "eu-west-1"}`,
+    `const client = connect("${secret}");`,
+  ];
+}
+
+/** The same secret in a YAML file and a log line (two more contexts). */
+export function inMoreContexts(name: string, secret: string): string[] {
+  return [
+    `config:\n  ${name.toLowerCase()}: ${secret}\n`,
+    `2026-01-04T10:00:00Z WARN retrying request with credential ${secret} after 401`,
+  ];
+}
