@@ -31,12 +31,12 @@ export function exportCommand(deps: Deps): Command {
       const redactor = createRedactor(loadConfig(deps.home).privacy);
       const render = flags.format === "markdown" ? toMarkdownSection : toJsonlLine;
       using vault = openDefaultVault(deps);
-      const chunks: string[] = flags.format === "markdown" ? ["# korva memories\n\n"] : [];
+      const chunks: string[] = [];
+      const emit = (text: string) => flags.output ? chunks.push(text) : deps.io.out(text);
+      if (flags.format === "markdown") emit("# korva memories\n\n");
       let count = 0;
       for (const memory of vault.iterate(filter)) {
-        const text = render(redactMemory(memory, redactor));
-        if (flags.output) chunks.push(text);
-        else deps.io.out(text);
+        emit(render(redactMemory(memory, redactor)));
         count++;
       }
       if (flags.output) {

@@ -9,6 +9,23 @@ import type { Deps } from "../lib/deps.ts";
 export const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 /** Absolute path of the project root. */
 export const ROOT = dirname(MAIN);
+/**
+ * Deno's module cache, passed to every spawned korva: a child with a temp HOME would otherwise
+ * start an empty cache and try to download every npm package again.
+ */
+export const DENO_DIR = Deno.env.get("DENO_DIR") ??
+  join(Deno.env.get("XDG_CACHE_HOME") ?? join(Deno.env.get("HOME") ?? tmpdir(), ".cache"), "deno");
+
+/** Environment every spawned korva gets besides its own: PATH (git), the Deno cache, no colour. */
+export function baseEnv(): Record<string, string> {
+  return {
+    PATH: Deno.env.get("PATH") ?? "/usr/local/bin:/usr/bin:/bin",
+    DENO_DIR,
+    NO_COLOR: "1",
+    ...gitEnv(),
+  };
+}
+
 /** A fixed clock for anything time-based. */
 export const FIXED_NOW = new Date("2026-06-01T12:00:00.000Z");
 
@@ -118,7 +135,7 @@ export async function runKorva(
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", MAIN, ...args],
     cwd: options.cwd ?? ROOT,
-    env: { NO_COLOR: "1", ...gitEnv(), ...options.env },
+    env: { ...baseEnv(), ...options.env },
     clearEnv: true,
     stdin: options.stdin === undefined ? "null" : "piped",
     stdout: "piped",

@@ -1,0 +1,31 @@
+// Project identity from git.
+import assert from "node:assert/strict";
+import { DEFAULT_PROJECT, detectProject, normalizeRemote, repoRoot } from "../lib/git.ts";
+import { tempDir, tempRepo } from "./_helpers.ts";
+import { basename, join } from "node:path";
+import { mkdirSync, realpathSync } from "node:fs";
+
+Deno.test("normalizeRemote() names SSH and HTTPS clones of one repository the same", async (t) => {
+  const cases: Array<[string, string]> = [
+    ["git@github.com:Acme/Pay.git", "github.com/Acme/Pay"],
+    ["https://github.com/Acme/Pay.git", "github.com/Acme/Pay"],
+    ["https://user:token@GitHub.com/Acme/Pay/", "github.com/Acme/Pay"],
+    ["ssh://git@gitlab.example.com:2222/group/sub/repo.git", "gitlab.example.com/group/sub/repo"],
+    ["file:///srv/git/pay.git", "srv/git/pay"],
+  ];
+  for (const [url, expected] of cases) {
+    await t.step(url, () => assert.equal(normalizeRemote(url), expected));
+  }
+});
+
+Deno.test("detectProject() uses origin, else the repo folder, else the default", async () => {
+  await using withOrigin = tempRepo({ "a.txt": "a" }, { origin: "git@github.com:acme/pay.git" });
+  const sub = join(withOrigin.path, "src", "deep");
+  mkdirSync(sub, { recursive: true });
+  assert.equal(detectProject(sub), "github.com/acme/pay");
+  assert.equal(repoRoot(sub), realpathSync(withOrigin.path));
+  await using plain = tempRepo({ "a.txt": "a" });
+  assert.equal(detectProject(plain.path), basename(plain.path));
+  await using outside = tempDir();
+  assert.equal(detectProject(outside.path), DEFAULT_PROJECT);
+});
