@@ -35,17 +35,25 @@ export function queryWords(text: string): string[] {
   return [...words];
 }
 
-/**
- * Build an FTS5 MATCH expression from any text: every word quoted (so `-`, `*`, `:`, quotes and
- * parentheses are never syntax), joined with OR so partial matches still rank; undefined when
- * the text has no words.
- */
-export function toFtsQuery(text: string): string | undefined {
+/** The words of a query worth matching: stopwords dropped unless nothing else is left. */
+export function searchTerms(text: string): string[] {
   const words = queryWords(text);
   const meaningful = words.filter((word) => !STOPWORDS.has(word));
-  const chosen = (meaningful.length > 0 ? meaningful : words).slice(0, MAX_TERMS);
-  if (chosen.length === 0) return undefined;
-  return chosen.map((word) => `"${word.replaceAll('"', '""')}"`).join(" OR ");
+  return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_TERMS);
+}
+
+/** One FTS5 phrase: the word quoted, so `-`, `*`, `:`, quotes and parentheses are never syntax. */
+export function ftsPhrase(word: string): string {
+  return `"${word.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Build an FTS5 MATCH expression from any text: every word quoted, joined with OR so partial
+ * matches still rank; undefined when the text has no words.
+ */
+export function toFtsQuery(text: string): string | undefined {
+  const terms = searchTerms(text);
+  return terms.length === 0 ? undefined : terms.map(ftsPhrase).join(" OR ");
 }
 
 /**

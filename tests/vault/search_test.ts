@@ -81,3 +81,27 @@ Deno.test("Vault.search() applies filters and hides superseded and archived memo
   assert.equal(vault.search("lock outage", { project: "p" }).length, 0);
   assert.equal(vault.search("lock outage", { project: "p", status: "all" }).length, 1);
 });
+
+Deno.test("Vault.search() stays complete when words are common: rare words lead, old rows reachable", async () => {
+  await using dir = tempDir();
+  let t = FIXED_NOW.getTime();
+  using vault = openVault(join(dir.path, "vault.db"), { now: () => new Date(t += 1000) });
+  const oldest = vault.save({
+    type: "incident",
+    title: "Zebra payment outage",
+    content: "the payment gateway zebra path failed",
+  }).memory;
+  vault.importLines(
+    Array.from({ length: 2600 }, (_, i) => ({
+      type: "note",
+      title: `Payment note ${i}`,
+      content: `payment processing detail number ${i}`,
+    })),
+  );
+  assert.equal(vault.search("zebra payment", { limit: 3 })[0]?.memory.id, oldest.id);
+  const common = vault.search("payment", { limit: 5 });
+  assert.equal(common.length, 5);
+  const onlyOld = vault.search("payment gateway", { limit: 5 });
+  assert.equal(onlyOld[0]?.memory.id, oldest.id, "the one row with the rarer word ranks first");
+  assert.equal(vault.search("payment", { limit: 5, type: "incident" })[0]?.memory.id, oldest.id);
+});

@@ -1,0 +1,156 @@
+// Deterministic, realistic memories for benchmarks: engineering prose over a shared vocabulary.
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
+import { MEMORY_TYPES } from "../lib/vault/types.ts";
+
+/** Where generated vaults are cached between runs (git-ignored). */
+export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
+
+const AREAS = [
+  "payments",
+  "billing",
+  "auth",
+  "session",
+  "search",
+  "orders",
+  "inventory",
+  "shipping",
+  "notifications",
+  "email",
+  "webhooks",
+  "reports",
+  "analytics",
+  "users",
+  "accounts",
+  "checkout",
+  "cart",
+  "pricing",
+  "tax",
+  "refunds",
+  "ledger",
+  "queue",
+  "scheduler",
+  "cache",
+  "gateway",
+];
+const THINGS = [
+  "retry policy",
+  "lock key",
+  "timeout",
+  "rate limit",
+  "index",
+  "migration",
+  "schema",
+  "connection pool",
+  "circuit breaker",
+  "feature flag",
+  "idempotency key",
+  "batch size",
+  "error handling",
+  "logging format",
+  "metrics",
+  "trace sampling",
+  "backoff",
+  "TTL",
+  "pagination",
+  "serialization",
+  "validation",
+  "transaction isolation",
+  "dead letter queue",
+];
+const VERBS = [
+  "caused",
+  "prevented",
+  "slowed",
+  "broke",
+  "fixed",
+  "replaced",
+  "doubled",
+  "halved",
+  "serialized",
+  "duplicated",
+  "dropped",
+  "retried",
+  "blocked",
+  "leaked",
+  "corrupted",
+];
+const REASONS = [
+  "because concurrent requests from one customer raced on the same row",
+  "since the upstream provider throttles bursts above fifty requests per second",
+  "as the old client library swallowed connection resets silently",
+  "after an outage showed that retries without jitter amplify load",
+  "because the nightly job and the API wrote the same records",
+  "given that mobile clients resend requests when the network flaps",
+  "since the team agreed to keep domain code free of infrastructure imports",
+];
+const CODE = [
+  "PaymentService",
+  "OrderRepository",
+  "RetryPolicy",
+  "lockKey",
+  "user_id",
+  "payment_id",
+  "createInvoice",
+  "SessionStore",
+  "RateLimiter",
+  "WebhookHandler",
+  "order_id",
+  "tenantId",
+];
+
+/** A small seeded PRNG (mulberry32) so every run builds the same data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The i-th generated memory (same i → same memory). */
+export function fakeMemory(i: number, project = "bench"): NewMemory {
+  const r = prng(i + 1);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+  const area = pick(AREAS);
+  const thing = pick(THINGS);
+  const sentences = Array.from(
+    { length: 3 + Math.floor(r() * 5) },
+    () => `The ${pick(AREAS)} ${pick(THINGS)} ${pick(VERBS)} ${pick(CODE)} ${pick(REASONS)}.`,
+  );
+  return {
+    type: pick(MEMORY_TYPES),
+    title: `${area[0]?.toUpperCase()}${area.slice(1)} ${thing} ${pick(VERBS)} #${i}`,
+    content: sentences.join(" "),
+    why: r() < 0.6 ? `We chose this ${pick(REASONS)}.` : undefined,
+    tags: [area, thing.split(" ")[0] ?? thing],
+    files: r() < 0.7 ? [`src/${area}/**`] : [`src/${area}/${pick(CODE)}.ts`],
+    project: r() < 0.8 ? project : `${project}-other`,
+  } as NewMemory;
+}
+
+/** Open (building once and caching) a vault with n generated memories. */
+export function benchVault(n: number): Vault {
+  const path = join(DATA_DIR, `vault-${n}.db`);
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    const building = openVault(`${path}.building`, { now: clockFrom(n) });
+    const batch: NewMemory[] = [];
+    for (let i = 0; i < n; i++) batch.push(fakeMemory(i));
+    building.importLines(batch);
+    building.close();
+    Deno.renameSync(`${path}.building`, path);
+  }
+  return openVault(path);
+}
+
+/** A clock that advances one minute per call, ending near now. */
+export function clockFrom(n: number): () => Date {
+  let t = Date.UTC(2026, 0, 1) - n * 60_000;
+  return () => new Date(t += 60_000);
+}
