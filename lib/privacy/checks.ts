@@ -74,3 +74,22 @@ export function looksRandom(
   if (!/[0-9]/.test(value) && characterClasses(value) < 3) return false;
   return shannonEntropy(value) >= minEntropy;
 }
+
+/** How far line lookups reach: a detector never pays for more than this on a huge line. */
+const LINE_REACH = 400;
+
+/** The text from the start of the line (at most LINE_REACH back) up to `pos`. */
+export function lineBefore(text: string, pos: number): string {
+  const floor = Math.max(0, pos - LINE_REACH);
+  let i = pos;
+  while (i > floor && text.charCodeAt(i - 1) !== 10) i--;
+  return text.slice(i, pos);
+}
+
+/** The text from `pos` to the end of the line (at most LINE_REACH ahead). */
+export function lineAfter(text: string, pos: number): string {
+  const ceiling = Math.min(text.length, pos + LINE_REACH);
+  let i = pos;
+  while (i < ceiling && text.charCodeAt(i) !== 10) i++;
+  return text.slice(pos, i);
+}

@@ -8,7 +8,8 @@ export const CustomDetector = z.object({
   /** Regex flags, e.g. "i". `g`, `y` and `d` are added by the engine. */
   flags: z.string().regex(/^[imsu]*$/, "may only contain i, m, s, u").default(""),
   category: z.string().default("custom"),
-  keywords: z.array(z.string().min(1)).default([]),
+  /** Literals (ASCII, any case) one of which must occur for the pattern to run. */
+  keywords: z.array(z.string().regex(/^[\x20-\x7e]+$/, "must be printable ASCII")).default([]),
   /** Characters kept before the marker. */
   keep: z.number().int().min(0).max(16).default(0),
 }).strict();

@@ -7,6 +7,7 @@ import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
 import type { RedactMode } from "./mode.ts";
+import { compileKeywords, type KeywordScanner } from "./keywords.ts";
 
 export type { RedactMode } from "./mode.ts";
 
@@ -186,11 +187,11 @@ function compileUserRegex(source: string, flags: string, what: string): RegExp {
 
 interface CompiledSet {
   list: Compiled[];
-  /** Detectors by keyword (a keyword's entry includes detectors of keywords that prefix it). */
-  byKeyword: Map<string, Compiled[]>;
+  /** Detectors by keyword index. */
+  byKeyword: Compiled[][];
   /** Detectors with no keywords: their pattern runs over the whole text. */
   everywhere: Compiled[];
-  prefilter: RegExp | undefined;
+  scanKeywords: KeywordScanner | undefined;
 }
 
 function compileSet(detectors: Detector[]): CompiledSet {
@@ -198,8 +199,7 @@ function compileSet(detectors: Detector[]): CompiledSet {
     const sticky = detector.window === undefined && detector.keywords.length > 0;
     const flags = [
       ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
-    ]
-      .join("");
+    ].join("");
     return {
       detector,
       order,
@@ -208,32 +208,20 @@ function compileSet(detectors: Detector[]): CompiledSet {
       sticky,
     };
   });
-  const direct = new Map<string, Compiled[]>();
+  const index = new Map<string, Compiled[]>();
   for (const c of list) {
     for (const keyword of new Set(c.detector.keywords)) {
-      const entry = direct.get(keyword) ?? [];
+      const entry = index.get(keyword) ?? [];
       entry.push(c);
-      direct.set(keyword, entry);
+      index.set(keyword, entry);
     }
   }
-  const keywords = [...direct.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // The prefilter reports the longest keyword at each position; shorter keywords that are a
-  // prefix of it are implied there, so their detectors ride along.
-  const byKeyword = new Map<string, Compiled[]>();
-  for (const keyword of keywords) {
-    const entry: Compiled[] = [];
-    for (const other of keywords) {
-      if (keyword.startsWith(other)) entry.push(...(direct.get(other) ?? []));
-    }
-    byKeyword.set(keyword, [...new Set(entry)].sort((a, b) => a.order - b.order));
-  }
+  const keywords = [...index.keys()];
   return {
     list,
-    byKeyword,
+    byKeyword: keywords.map((k) => index.get(k)!),
     everywhere: list.filter((c) => c.detector.keywords.length === 0),
-    prefilter: keywords.length === 0
-      ? undefined
-      : new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g"),
+    scanKeywords: keywords.length === 0 ? undefined : compileKeywords(keywords),
   };
 }
 
@@ -268,40 +256,41 @@ function findCandidates(
 
   addPrivateBlocks(text, out);
 
-  if (set.prefilter) {
-    // Lowercasing can change the length of a few non-ASCII strings; then offsets would drift,
-    // so fall back to a case-insensitive prefilter over the original text.
-    let haystack = text.toLowerCase();
-    let prefilter = set.prefilter;
-    if (haystack.length !== text.length) {
-      haystack = text;
-      prefilter = new RegExp(set.prefilter.source, "gi");
-    }
+  if (set.scanKeywords) {
+    const hits: number[] = [];
+    set.scanKeywords(text, (start, keyword) => hits.push(start, keyword));
+    // The automaton reports hits by end position; detectors want them by start.
+    const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
+    order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
     const lastRun = new Map<Compiled, number>();
+    const matchedUntil = new Map<Compiled, number>();
     const windows = new Map<Compiled, Array<[number, number]>>();
-    prefilter.lastIndex = 0;
-    for (let hit = prefilter.exec(haystack); hit; hit = prefilter.exec(haystack)) {
-      const pos = hit.index;
-      const keyword = hit[0].toLowerCase();
-      for (const compiled of set.byKeyword.get(keyword) ?? []) {
+    for (const i of order) {
+      const pos = hits[2 * i]!;
+      const keyword = hits[2 * i + 1]!;
+      for (const compiled of set.byKeyword[keyword]!) {
         if (lastRun.get(compiled) === pos) continue;
         lastRun.set(compiled, pos);
         if (compiled.sticky) {
+          // Like a global regex, a detector's matches never overlap: skip hits inside the last.
+          if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
           compiled.re.lastIndex = pos;
           const match = compiled.re.exec(text);
-          if (match) accept(compiled, match, 0);
+          if (match) {
+            matchedUntil.set(compiled, pos + match[0].length);
+            accept(compiled, match, 0);
+          }
           continue;
         }
         const w = compiled.detector.window!;
         const start = Math.max(0, pos - w.before);
-        const end = Math.min(text.length, pos + keyword.length + w.after);
+        const end = Math.min(text.length, pos + w.after);
         const list = windows.get(compiled);
         const last = list?.[list.length - 1];
         if (last && start <= last[1]) last[1] = Math.max(last[1], end);
         else if (list) list.push([start, end]);
         else windows.set(compiled, [[start, end]]);
       }
-      prefilter.lastIndex = pos + 1;
     }
     for (const [compiled, list] of windows) {
       for (const [rawStart, rawEnd] of list) {

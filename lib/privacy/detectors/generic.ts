@@ -1,7 +1,14 @@
 // Context detectors: secrets assigned to secret-looking names in env files, YAML, JSON and code,
 // passed to credential constructors or sent as URL parameters, plus the high-entropy fallback.
 import type { Detector, MatchContext } from "../detector.ts";
-import { characterClasses, isPlaceholder, looksRandom, shannonEntropy } from "../checks.ts";
+import {
+  characterClasses,
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+  shannonEntropy,
+} from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 // Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
@@ -116,6 +123,8 @@ interface Assignment {
   op: string;
 }
 
+const KEY_CHAR = /[A-Za-z0-9_.$-]/;
+
 /** Read the key (scanning back past the keyword) and value of an assignment match. */
 function readAssignment({ text, match }: MatchContext): Assignment | undefined {
   const keySpan = match.indices?.groups?.key;
@@ -123,7 +132,7 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
   if (!keySpan || !valueSpan) return undefined;
   let keyStart = keySpan[0];
   const floor = Math.max(0, keyStart - 60);
-  while (keyStart > floor && /[A-Za-z0-9_.$-]/.test(text[keyStart - 1]!)) keyStart--;
+  while (keyStart > floor && KEY_CHAR.test(text[keyStart - 1]!)) keyStart--;
   const key = text.slice(keyStart, keySpan[1]).replace(/^[$.-]+/, "");
   let start = valueSpan[0];
   let end = valueSpan[1];
@@ -167,12 +176,10 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   }
   // Otherwise only env/ini/YAML-style lines: nothing but `export`, `set`, `-` or `#` before
   // the key …
-  const lineStart = text.lastIndexOf("\n", a.keyStart - 1) + 1;
-  const lead = text.slice(lineStart, a.keyStart);
+  const lead = lineBefore(text, a.keyStart);
   if (!/^\s*(?:export\s+|set\s+|-\s+|#\s*|\/\/\s*)?$/.test(lead)) return true;
   // … and nothing but a comment after the value.
-  const lineEnd = text.indexOf("\n", a.end);
-  const rest = text.slice(a.end, lineEnd === -1 ? text.length : lineEnd).trim();
+  const rest = lineAfter(text, a.end).trim();
   return !(rest === "" || rest.startsWith("#") || rest.startsWith("//"));
 }
 
@@ -191,8 +198,7 @@ function plausibleValue(text: string, a: Assignment): boolean {
   if (!/[A-Za-z0-9]/.test(v)) return false;
   // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
   if (/^[ \t]$/.test(a.op)) {
-    const lineStart = text.lastIndexOf("\n", a.keyStart - 1) + 1;
-    if (!/^\s*$/.test(text.slice(lineStart, a.keyStart))) return false;
+    if (!/^\s*$/.test(lineBefore(text, a.keyStart))) return false;
   }
   if (/\s/.test(v)) {
     // Quoted prose is a message, not a secret, unless a short phrase sits under a password key.

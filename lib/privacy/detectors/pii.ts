@@ -8,6 +8,7 @@ const FILE_TLD =
 const RESERVED_DOMAIN =
   /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|users\.noreply\.github\.com)$/i;
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
 export const piiDetectors: Detector[] = [
@@ -158,11 +159,18 @@ export const piiDetectors: Detector[] = [
     category: "pii-ip",
     description: "IPv6 address (loopback and unspecified are left alone)",
     keywords: [],
-    pattern:
-      /(?<![\w:.])(?:[0-9a-fA-F]{1,4}:){1,7}(?::?[0-9a-fA-F]{1,4}|:)(?::[0-9a-fA-F]{1,4}){0,6}(?![\w:])/,
+    // Anchored on the literal ":" (every address with three or more groups has ":hex:" or
+    // "::"), then widened to the whole address: far cheaper than trying every hex digit.
+    pattern: /:[0-9a-fA-F]{0,4}:/,
     gate: false,
     tier: 1,
-    refine: ({ text, start, end }) => {
+    refine: ({ text, start: hit, end: hitEnd }) => {
+      let start = hit;
+      let end = hitEnd;
+      while (start > 0 && hit - start < 40 && HEX_COLON.test(text[start - 1]!)) start--;
+      while (end < text.length && end - hitEnd < 40 && HEX_COLON.test(text[end]!)) end++;
+      if (start > 0 && /[\w.:]/.test(text[start - 1]!)) return null;
+      if (end < text.length && /[\w]/.test(text[end]!)) return null;
       const ip = text.slice(start, end);
       if (isIP(ip) !== 6 || ip === "::1" || ip === "::") return null;
       // Networks (CIDR), documentation, multicast, link-local and NAT64 prefixes are not hosts.

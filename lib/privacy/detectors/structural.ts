@@ -1,7 +1,7 @@
 // Shapes that are secrets whatever the provider: private keys, JWTs, password hashes,
 // credentials in URLs and connection strings, Authorization headers, netrc, WireGuard keys.
 import type { Detector } from "../detector.ts";
-import { isPlaceholder, looksRandom } from "../checks.ts";
+import { isPlaceholder, lineAfter, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
 
 const pemBody = (seed: string) =>
@@ -229,9 +229,7 @@ export const structuralDetectors: Detector[] = [
     tier: 2,
     refine: ({ text, start, end, mode }) => {
       // Only inside a connection string: another well-known key in the same segment.
-      const from = text.lastIndexOf("\n", start) + 1;
-      const to = text.indexOf("\n", end);
-      const line = text.slice(from, to === -1 ? text.length : to);
+      const line = lineBefore(text, start) + text.slice(start, end) + lineAfter(text, end);
       if (
         !/(?:server|data source|host|user id|uid|database|initial catalog|provider|driver|dsn)\s*=/i
           .test(line)
@@ -365,8 +363,7 @@ export const structuralDetectors: Detector[] = [
     window: { before: 2, after: 400 },
     tier: 1,
     refine: ({ text, start, end, mode }) => {
-      const from = text.lastIndexOf("\n", start) + 1;
-      if (!/(?:curl|wget|http|httpie|xh)\b/i.test(text.slice(from, start))) return null;
+      if (!/(?:curl|wget|http|httpie|xh)\b/i.test(lineBefore(text, start))) return null;
       const value = text.slice(start, end);
       if (/^\$|^%\w+%$|^\{\{/.test(value)) return null;
       if (mode === "gate" && !looksRandom(value, { minLength: 12, minEntropy: 3 })) return null;
@@ -413,8 +410,7 @@ export const structuralDetectors: Detector[] = [
     gate: false,
     refine: ({ text, start, end }) => {
       // Only where a command that takes credentials is on the same line.
-      const from = text.lastIndexOf("\n", start) + 1;
-      const line = text.slice(from, start);
+      const line = lineBefore(text, start);
       if (
         !/(?:psexec|connect-viserver|mysql|mysqladmin|pg_dump|sqlcmd|net use|runas|smbclient|curl|wget|docker login|htpasswd|sshpass|ldapsearch|-u\s)/i
           .test(line)

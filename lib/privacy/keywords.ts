@@ -1,0 +1,78 @@
+// The keyword prefilter: an Aho–Corasick automaton over ASCII-lowercased text, so the cost of
+// looking for hundreds of keywords is one pass with a table lookup per character.
+
+/** Calls `onHit(start, keywordIndex)` for every occurrence of every keyword, case-insensitively. */
+export type KeywordScanner = (
+  text: string,
+  onHit: (start: number, keyword: number) => void,
+) => void;
+
+const ALPHABET = 128;
+
+/** Build the automaton once; keywords must be lowercase ASCII. */
+export function compileKeywords(keywords: readonly string[]): KeywordScanner {
+  // Trie
+  const goto: number[][] = [new Array<number>(ALPHABET).fill(-1)];
+  const outputs: number[][] = [[]];
+  keywords.forEach((keyword, index) => {
+    let state = 0;
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      if (c >= ALPHABET) throw new Error(`keyword "${keyword}" is not ASCII`);
+      let next = goto[state]![c]!;
+      if (next === -1) {
+        next = goto.length;
+        goto.push(new Array<number>(ALPHABET).fill(-1));
+        outputs.push([]);
+        goto[state]![c] = next;
+      }
+      state = next;
+    }
+    outputs[state]!.push(index);
+  });
+  // Failure links by breadth-first search, folded into a full transition table (a DFA).
+  const states = goto.length;
+  const fail = new Int32Array(states);
+  const table = new Int32Array(states * ALPHABET);
+  const queue: number[] = [];
+  for (let c = 0; c < ALPHABET; c++) {
+    const next = goto[0]![c]!;
+    table[c] = next === -1 ? 0 : next;
+    if (next > 0) queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    outputs[state]!.push(...outputs[fail[state]!]!);
+    for (let c = 0; c < ALPHABET; c++) {
+      const next = goto[state]![c]!;
+      if (next === -1) {
+        table[state * ALPHABET + c] = table[fail[state]! * ALPHABET + c]!;
+      } else {
+        fail[next] = table[fail[state]! * ALPHABET + c]!;
+        table[state * ALPHABET + c] = next;
+        queue.push(next);
+      }
+    }
+  }
+  const lengths = keywords.map((k) => k.length);
+  const hasOutput = new Uint8Array(states);
+  for (let s = 0; s < states; s++) hasOutput[s] = outputs[s]!.length > 0 ? 1 : 0;
+
+  return (text, onHit) => {
+    let state = 0;
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      state = table[(state << 7) | FOLD[text.charCodeAt(i)]!]!;
+      if (hasOutput[state] !== 0) {
+        for (const k of outputs[state]!) onHit(i - lengths[k]! + 1, k);
+      }
+    }
+  };
+}
+
+/** UTF-16 code unit → ASCII-lowercased code, or 0 for anything outside ASCII. */
+const FOLD = (() => {
+  const fold = new Uint8Array(65536);
+  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  return fold;
+})();

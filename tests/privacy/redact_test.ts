@@ -1,0 +1,157 @@
+// redact() and scan(): replacement format, idempotence, private blocks, config, operating points.
+import assert from "node:assert/strict";
+import { KorvaError } from "../../lib/errors.ts";
+import { Charset, fakeToken } from "../../lib/privacy/fake.ts";
+import { createRedactor } from "../../lib/privacy/redact.ts";
+import { summarizeFindings } from "../../lib/privacy/report.ts";
+import { pathologicalLines } from "../../bench/privacy_inputs.ts";
+
+const redactor = createRedactor();
+const ghp = "ghp_" + fakeToken("t-ghp", Charset.alnum, 36);
+const akia = "AKIA" + fakeToken("t-akia", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16);
+const dbPass = fakeToken("t-db", Charset.alnum, 18);
+
+Deno.test("redact() keeps the key name in KEY=value lines", () => {
+  const { text } = redactor.redact(`DB_PASSWORD=${dbPass}\nDEBUG=true\n`);
+  assert.equal(text, "DB_PASSWORD=[REDACTED:password-assignment]\nDEBUG=true\n");
+});
+
+Deno.test("redact() keeps a short non-secret prefix for provider tokens", () => {
+  assert.equal(
+    redactor.redact(`key ${akia} leaked`).text,
+    "key AKIA…[REDACTED:aws-access-key] leaked",
+  );
+  assert.equal(redactor.redact(`token: ${ghp}`).text, "token: ghp_…[REDACTED:github-token]");
+});
+
+Deno.test("redact() names the most specific detector when several overlap", () => {
+  const result = redactor.redact(`GITHUB_TOKEN=${ghp}`);
+  assert.equal(result.text, "GITHUB_TOKEN=ghp_…[REDACTED:github-token]");
+  assert.deepEqual(result.findings.map((f) => f.detector), ["github-token"]);
+});
+
+Deno.test("redact() keeps user and host in URLs with credentials", () => {
+  const { text } = redactor.redact(`postgres://app:${dbPass}@db.internal:5432/app`);
+  assert.equal(text, "postgres://app:[REDACTED:url-credentials]@db.internal:5432/app");
+});
+
+Deno.test("redact() removes <private> blocks whole, and an unclosed one to the end", () => {
+  assert.equal(
+    redactor.redact("keep <private>my home address</private> keep").text,
+    "keep [REDACTED:private] keep",
+  );
+  assert.equal(redactor.redact("keep <PRIVATE>\nrest of it").text, "keep [REDACTED:private]");
+});
+
+Deno.test("redact() twice gives the same text as once", () => {
+  const doc = [
+    `AWS_ACCESS_KEY_ID=${akia}`,
+    `export GH_TOKEN=${ghp}`,
+    `DATABASE_URL=mysql://root:${dbPass}@10.1.2.3/app`,
+    `Authorization: Bearer ${fakeToken("t-bearer", Charset.base64url, 40)}`,
+    "contact ops@acme-corp.io or +44 20 7946 0958",
+    "<private>internal</private>",
+  ].join("\n");
+  const once = redactor.redact(doc);
+  const twice = redactor.redact(once.text);
+  assert.equal(twice.text, once.text);
+  assert.deepEqual(twice.findings, []);
+  assert.ok(once.findings.length >= 7);
+});
+
+Deno.test("scan() reports offsets into the input and never the secret itself", () => {
+  const input = `x = 1\nGITHUB_TOKEN=${ghp}\n`;
+  const [finding] = redactor.scan(input);
+  assert.ok(finding);
+  assert.equal(input.slice(finding.start, finding.end), ghp);
+  assert.deepEqual(Object.keys(finding).sort(), ["category", "detector", "end", "start"]);
+  assert.ok(!JSON.stringify(finding).includes(ghp.slice(4)));
+});
+
+Deno.test("summarizeFindings() counts detectors and keeps only offsets", () => {
+  const report = summarizeFindings(redactor.scan(`${ghp} and ${ghp} and ${akia}`));
+  assert.equal(report.total, 3);
+  assert.deepEqual(report.detectors.map((d) => [d.detector, d.count]), [
+    ["github-token", 2],
+    ["aws-access-key", 1],
+  ]);
+  assert.ok(!JSON.stringify(report).includes(ghp));
+});
+
+Deno.test("scan() leaves ordinary code and prose alone", async (t) => {
+  const clean: Record<string, string> = {
+    "uuid": `const id = "3f2b8c1e-9d4a-4e5f-8a7b-6c5d4e3f2a1b";`,
+    "git sha": "fixed in commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904 (see #123)",
+    "lockfile integrity": `"integrity": "sha512-${fakeToken("t-int", Charset.base64, 86)}=="`,
+    "image data": `<img src="data:image/png;base64,${fakeToken("t-png", Charset.base64, 400)}">`,
+    "semver": "upgrade typescript from 5.4.5 to 5.6.3-beta.1 and node to v22.11.0",
+    "identifiers":
+      "const passwordField = form.passwordInput; tokenizer.nextToken(); keyMap[key] = v;",
+    "password plumbing":
+      "password = getpass()\ntoken = os.environ['API_TOKEN']\nsecret: ${{ secrets.X }}",
+    "types": "interface Login { password: string; token?: string; apiKey: ApiKey }",
+    "docs placeholders": 'API_KEY=<your-api-key>\nPASSWORD=""\ntoken: "xxxxxxxx"',
+    "hex colour and time": "color: #ff00aa; at 12:30:45 on 2026-01-04",
+    "version quad": "Microsoft.Build version 17.8.3.51904",
+    "redaction markers": "DB_PASSWORD=[REDACTED:password-assignment] ghp_…[REDACTED:github-token]",
+  };
+  for (const [name, text] of Object.entries(clean)) {
+    await t.step(name, () => {
+      for (const mode of ["redact", "gate"] as const) {
+        assert.deepEqual(redactor.scan(text, { mode }), [], `${mode}: ${text}`);
+      }
+    });
+  }
+});
+
+Deno.test("gate mode favours precision: weak or placeholder values pass, real tokens do not", () => {
+  const weak = 'password = "hunter2"';
+  assert.equal(redactor.scan(weak).length, 1);
+  assert.equal(redactor.scan(weak, { mode: "gate" }).length, 0);
+  assert.equal(redactor.scan("mail me at jane@acme-corp.io", { mode: "gate" }).length, 0);
+  assert.equal(redactor.scan(`GH_TOKEN=${ghp}`, { mode: "gate" }).length, 1);
+});
+
+Deno.test("createRedactor() honours disabled detectors, allow-lists and PII switches", () => {
+  const allowed = createRedactor({ allow: [akia], allowPatterns: ["^ghp_"] });
+  assert.deepEqual(allowed.scan(`${akia} ${ghp}`), []);
+  const disabled = createRedactor({ disabled: ["github-token"] });
+  assert.ok(!disabled.scan(ghp).some((f) => f.detector === "github-token"));
+  const noPii = createRedactor({ pii: false });
+  assert.deepEqual(noPii.scan("jane@acme-corp.io from 81.164.12.54"), []);
+  const noEmail = createRedactor({ pii: { email: false } });
+  assert.deepEqual(noEmail.scan("jane@acme-corp.io from 81.164.12.54").map((f) => f.category), [
+    "pii-ip",
+  ]);
+});
+
+Deno.test("createRedactor() runs custom patterns and rejects invalid ones in one sentence", () => {
+  const custom = createRedactor({
+    custom: [{ id: "acme-ticket-key", pattern: "ACME-[0-9]{6}-[A-Z]{4}", keywords: ["acme-"] }],
+  });
+  assert.equal(
+    custom.redact("key ACME-123456-ABCD here").text,
+    "key [REDACTED:acme-ticket-key] here",
+  );
+  assert.throws(
+    () => createRedactor({ custom: [{ id: "broken", pattern: "([a-z" }] }),
+    (error: unknown) =>
+      error instanceof KorvaError && error.exitCode === 2 &&
+      /^Cannot use custom pattern "broken": /.test(error.message),
+  );
+  assert.throws(
+    () => createRedactor({ custom: [{ id: "empty", pattern: "x*" }] }),
+    /Cannot use custom pattern "empty": it matches the empty string/,
+  );
+  assert.throws(() => createRedactor({ allowPatterns: ["(unclosed"] }), /Cannot use allow pattern/);
+});
+
+Deno.test("redact() survives pathological 100 KB lines without catastrophic backtracking", async (t) => {
+  for (const [name, line] of Object.entries(pathologicalLines())) {
+    await t.step(name, () => {
+      const result = redactor.redact(line);
+      assert.equal(typeof result.text, "string");
+      assert.equal(redactor.redact(result.text).text, result.text);
+    });
+  }
+});
