@@ -43,9 +43,11 @@ export function importCommand(deps: Deps): Command {
           bad.push(`line ${index + 1}: not valid JSON`);
         }
       });
-      bad.push(...validateImportLines(lines, numbers).bad);
-      bad.sort((a, b) => lineOf(a) - lineOf(b));
       if (bad.length > 0) {
+        // Report schema problems of the parseable lines in the same message (the vault
+        // validates them again before writing, so the success path validates once).
+        bad.push(...validateImportLines(lines, numbers).bad);
+        bad.sort((a, b) => lineOf(a) - lineOf(b));
         throw usageError(
           `Cannot import "${file}": ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
             bad.slice(0, 5).join("; ")

@@ -695,13 +695,17 @@ export class Vault {
       memory.content_hash,
       termsOf(memory),
     );
-    this.#replaceLinks(memory.id, memory.tags, memory.files);
+    this.#insertLinks(memory.id, memory.tags, memory.files);
     return { memory, duplicate: false, redacted };
   }
 
   #replaceLinks(id: string, tags: string[], files: string[]): void {
     this.#prepare("DELETE FROM memory_tags WHERE memory_id = ?").run(id);
     this.#prepare("DELETE FROM memory_files WHERE memory_id = ?").run(id);
+    this.#insertLinks(id, tags, files);
+  }
+
+  #insertLinks(id: string, tags: string[], files: string[]): void {
     const tag = this.#prepare("INSERT OR IGNORE INTO memory_tags (memory_id, tag) VALUES (?, ?)");
     for (const t of tags) tag.run(id, t);
     const file = this.#prepare(
@@ -841,6 +845,7 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
     db.exec("PRAGMA busy_timeout = 10000");
     migrate(db, path, options.readonly ?? false);
     db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA cache_size = -32000");
     db.exec("PRAGMA foreign_keys = ON");
   } catch (error) {
     db.close();
