@@ -1,13 +1,41 @@
-// `korva scan-vault`: re-check stored memories with the current detectors.
+// `korva scan-vault`: re-check stored memories with the current detectors; exit 1 when any
+// were redacted.
 import { Command } from "commander";
+import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { createRedactor } from "../lib/privacy/redact.ts";
+import { scanVault } from "../lib/privacy/scan_vault.ts";
+import { openDefaultVault } from "../lib/vault/mod.ts";
+import { printJson } from "./print.ts";
 
 /** Build the `scan-vault` command. */
-export function scanVaultCommand(_deps: Deps): Command {
+export function scanVaultCommand(deps: Deps): Command {
   return new Command("scan-vault")
-    .description("Re-check stored memories with the current detectors")
-    .action(() => {
-      throw usageError('"korva scan-vault" is not built yet');
+    .description("Re-check stored memories with the current detectors and redact what was missed")
+    .option("--dry-run", "report what would be redacted without changing the vault")
+    .option("--json", "print {scanned, changed, historyChanged, sessionsChanged, findings} as JSON")
+    .addHelpText("after", `\nExample:\n  korva scan-vault --dry-run`)
+    .action((flags: { dryRun?: boolean; json?: boolean }) => {
+      const redactor = createRedactor(loadConfig(deps.home).privacy);
+      using vault = openDefaultVault(deps);
+      const result = scanVault(vault, redactor, { dryRun: flags.dryRun ?? false });
+      const found = result.changed.length + result.historyChanged + result.sessionsChanged;
+      if (flags.json) {
+        printJson(deps, result);
+      } else if (found === 0) {
+        deps.io.out(`Scanned ${result.scanned} memories: nothing to redact\n`);
+      } else {
+        const counts = Object.entries(result.findings).sort((a, b) => b[1] - a[1])
+          .map(([id, n]) => `${n} ${id}`).join(", ");
+        const verb = result.dryRun ? "would redact" : "redacted";
+        deps.io.out(
+          `Scanned ${result.scanned} memories: ${verb} ${counts} in ${result.changed.length} ` +
+            `${result.changed.length === 1 ? "memory" : "memories"}` +
+            (result.historyChanged ? `, ${result.historyChanged} history versions` : "") +
+            (result.sessionsChanged ? `, ${result.sessionsChanged} session goals` : "") + "\n",
+        );
+        if (result.changed.length > 0) deps.io.out(`  ${result.changed.join("\n  ")}\n`);
+      }
+      if (found > 0) deps.status.exitCode = 1;
     });
 }
