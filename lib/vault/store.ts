@@ -6,6 +6,7 @@
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
 //            session_id, created_at, updated_at (ISO 8601 UTC), content_hash, terms)
 //   memory_files(memory_id, anchor)        one row per file anchor (path or glob)
+//   anchors(anchor, is_glob)               every distinct anchor ever stored (for lookups)
 //   memory_tags(memory_id, tag)            one row per tag
 //   memory_history(memory_id, changed_at, snapshot JSON)   previous versions on update
 //   sessions(id, project, goal, client, started_at, ended_at, summary_id)
@@ -115,6 +116,11 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (memory_id, anchor)
   );
   CREATE INDEX memory_files_anchor ON memory_files(anchor);
+  CREATE TABLE anchors (
+    anchor TEXT PRIMARY KEY,
+    is_glob INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX anchors_glob ON anchors(is_glob) WHERE is_glob = 1;
   CREATE TABLE memory_tags (
     memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
@@ -711,7 +717,11 @@ export class Vault {
     const file = this.#prepare(
       "INSERT OR IGNORE INTO memory_files (memory_id, anchor) VALUES (?, ?)",
     );
-    for (const f of files) file.run(id, f);
+    const anchor = this.#prepare("INSERT OR IGNORE INTO anchors (anchor, is_glob) VALUES (?, ?)");
+    for (const f of files) {
+      file.run(id, f);
+      anchor.run(f, picomatch.scan(f).isGlob ? 1 : 0);
+    }
   }
 
   #filterSql(filter: MemoryFilter): { where: string[]; params: SQLInputValue[] } {
@@ -742,7 +752,7 @@ export class Vault {
       where.push(
         "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))",
       );
-      params.push(JSON.stringify(this.#anchorsFor(filter.file)));
+      params.push(JSON.stringify(this.anchorsFor(filter.file)));
     }
     if (filter.since) {
       where.push("m.created_at >= ?");
@@ -755,12 +765,25 @@ export class Vault {
     return { where, params };
   }
 
-  /** Every stored anchor that covers `file`: the path itself, a glob matching it, a parent folder. */
-  #anchorsFor(file: string): string[] {
+  /**
+   * Every stored anchor that covers `file`: the path itself, a parent folder (looked up
+   * directly), or a glob matching it (globs are few; each is tested with picomatch).
+   */
+  anchorsFor(file: string): string[] {
     const path = file.replaceAll("\\", "/").replace(/^\.\//, "");
-    const anchors = this.#prepare("SELECT DISTINCT anchor FROM memory_files").all()
-      .map((row) => String(row.anchor));
-    return anchors.filter((anchor) => anchorCovers(anchor, path));
+    const parts = path.split("/");
+    const literal = [path];
+    for (let i = 1; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join("/");
+      literal.push(folder, `${folder}/`);
+    }
+    const found = this.#prepare(
+      "SELECT anchor FROM anchors WHERE anchor IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(literal)).map((row) => String(row.anchor));
+    const globs = this.#prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
+      .map((row) => String(row.anchor))
+      .filter((anchor) => anchorCovers(anchor, path));
+    return [...found, ...globs];
   }
 }
 
