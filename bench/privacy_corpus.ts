@@ -97,6 +97,21 @@ export function npmSourceFiles(): string[] | undefined {
   return undefined;
 }
 
+/**
+ * A second, held-out clean-code set: the JavaScript of the npm packages Deno has cached for
+ * this project (MCP SDK, zod, hono, express …), or undefined when the cache is absent.
+ */
+export function denoNpmCacheFiles(): string[] | undefined {
+  const home = Deno.env.get("HOME");
+  const denoDir = Deno.env.get("DENO_DIR") ?? (home ? join(home, ".cache", "deno") : undefined);
+  if (!denoDir) return undefined;
+  const dir = join(denoDir, "npm", "registry.npmjs.org");
+  if (!existsSync(dir)) return undefined;
+  const files: string[] = [];
+  walk(dir, files);
+  return files.length > 0 ? files.sort() : undefined;
+}
+
 function npmRoot(): string | undefined {
   try {
     const out = new Deno.Command("npm", { args: ["root", "-g"], stdout: "piped", stderr: "null" })

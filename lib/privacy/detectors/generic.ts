@@ -90,7 +90,7 @@ const KEY_QUALIFIERS = new Set([
   "rest",
 ]);
 const CODE_TYPES =
-  /^(?:string|number|boolean|bool|any|unknown|object|int|str|bytes|buffer|void|never|array|list|dict|map|optional|none|nil|null|undefined|true|false|yes|no|on|off|required|nullable|read|write|include|omit|same-origin|use-credentials|bearer|basic)$/i;
+  /^(?:string|number|boolean|bool|any|unknown|object|int|str|bytes|buffer|void|never|array|list|dict|map|optional|none|nil|null|undefined|true|false|yes|no|on|off|required|nullable|read|write|include|omit|same-origin|use-credentials|bearer|basic|function|symbol|bigint)$/i;
 
 /** Split an identifier into lowercase words (snake, kebab, dotted and camel case). */
 function words(identifier: string): string[] {
@@ -124,6 +124,39 @@ interface Assignment {
 }
 
 const KEY_CHAR = /[A-Za-z0-9_.$-]/;
+const PUBLIC_KEY_DER =
+  /^(?:MFkwEwYHKoZIzj0CAQ|MHYwEAYHKoZIzj0CAQ|MCowBQYDK2V|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MIICIjANBgkqhkiG9w0BAQEFAAOC|MIGfMA0GCSqGSIb3DQEBAQUAA4GN)/;
+const ENTROPY_KEY_WORDS = new Set([
+  "key",
+  "keys",
+  "token",
+  "tokens",
+  "secret",
+  "secrets",
+  "auth",
+  "cred",
+  "creds",
+  "credential",
+  "credentials",
+  "pass",
+  "password",
+  "passwd",
+  "pwd",
+  "sig",
+  "signature",
+  "salt",
+  "private",
+  "session",
+  "cookie",
+  "login",
+  "license",
+  "licence",
+  "access",
+  "apikey",
+  "pat",
+  "bearer",
+]);
+const SECRET_SUFFIX = /(?:key|token|secret|password|passwd)$/;
 
 /** Read the key (scanning back past the keyword) and value of an assignment match. */
 function readAssignment({ text, match }: MatchContext): Assignment | undefined {
@@ -161,7 +194,7 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
 /** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */
 function unquotedIsCode(text: string, a: Assignment): boolean {
   const v = a.value;
-  if (/^[A-Za-z_$#][\w$#]*(?:\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
+  if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
   if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]+|\d{1,6})$/i.test(v)) return true;
@@ -196,6 +229,11 @@ function plausibleValue(text: string, a: Assignment): boolean {
     if (unquotedIsCode(text, a)) return false;
   }
   if (!/[A-Za-z0-9]/.test(v)) return false;
+  // `XToken = "x-token"`: an enum naming itself.
+  const lastKeyPart = a.key.split(".").pop() ?? a.key;
+  if (v.replace(/[-_ ]/g, "").toLowerCase() === lastKeyPart.replace(/[-_]/g, "").toLowerCase()) {
+    return false;
+  }
   // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
   if (/^[ \t]$/.test(a.op)) {
     if (!/^\s*$/.test(lineBefore(text, a.keyStart))) return false;
@@ -284,18 +322,18 @@ export const genericDetectors: Detector[] = [
     refine: (ctx) => {
       const a = readAssignment(ctx);
       if (!a) return null;
-      if (
-        !/(?:key|token|secret|auth|cred|pass|pwd|sig|salt|private|session|cookie|login|licen[cs]e|access)/i
-          .test(a.key)
-      ) return null;
+      if (!words(a.key).some((w) => ENTROPY_KEY_WORDS.has(w) || SECRET_SUFFIX.test(w))) return null;
       if (
         /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit)$/i
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
-      if (!looksRandom(a.value, { minLength: 20, minEntropy: 3.4 }) || /\s/.test(a.value)) {
-        return null;
-      }
+      // A token: one run of token characters with a digit in it (20 random base62 characters
+      // without a digit happen 3% of the time; identifiers and header names always lack one).
+      if (!/^[A-Za-z0-9+/=_~.:-]+$/.test(a.value) || !/[0-9]/.test(a.value)) return null;
+      if (!looksRandom(a.value, { minLength: 20, minEntropy: 3.4 })) return null;
+      // Public keys (DER SubjectPublicKeyInfo in base64) are published on purpose.
+      if (/pub(?:lic)?/i.test(a.key) || PUBLIC_KEY_DER.test(a.value)) return null;
       if (
         /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a.value) &&
         !/(?:key|token|secret)/i.test(a.key)

@@ -118,7 +118,7 @@ export const piiDetectors: Detector[] = [
     description: "IPv4 address (loopback, unspecified and broadcast/netmask values are left alone)",
     keywords: [],
     pattern:
-      /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d)/,
+      /(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?!\w|\.\w)/,
     gate: false,
     tier: 1,
     refine: ({ text, start, end }) => {
@@ -151,6 +151,7 @@ export const piiDetectors: Detector[] = [
         "see section 4.1.2.2",
         "10.0.0.0/8",
         "192.0.2.44",
+        "host 10.10.10.10.example.com",
       ],
     },
   },
@@ -172,7 +173,7 @@ export const piiDetectors: Detector[] = [
       if (start > 0 && /[\w.:]/.test(text[start - 1]!)) return null;
       if (end < text.length && /[\w]/.test(text[end]!)) return null;
       const ip = text.slice(start, end);
-      if (isIP(ip) !== 6 || ip === "::1" || ip === "::") return null;
+      if (isIP(ip) !== 6 || /^[0:]*1?$/.test(ip)) return null; // ::, ::1 and their long forms
       // Networks (CIDR), documentation, multicast, link-local and NAT64 prefixes are not hosts.
       if (/^\/\d/.test(text.slice(end, end + 2))) return null;
       if (/^(?:2001:0?db8:|ff[0-9a-f]{2}:|fe80:|64:ff9b:)/i.test(ip)) return null;
@@ -192,6 +193,7 @@ export const piiDetectors: Detector[] = [
         "::1",
         "time 12:30:45",
         "a:b:c:d",
+        "http://[0:0:0:0:0:0:0:1]/",
         "2001:db8::1",
         "fe80::1ff:fe23:4567:890a",
         "2002::/16",

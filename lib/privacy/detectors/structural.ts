@@ -102,6 +102,17 @@ export const structuralDetectors: Detector[] = [
     pattern:
       /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{16,1024}(?![A-Za-z0-9_-])|(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,8192}\.?(?![A-Za-z0-9_.-])/,
     tier: 2,
+    refine: ({ text, start, end, mode }) => {
+      if (mode !== "gate") return { start, end };
+      // The jwt.io sample token is in every tutorial and test suite; it signs nothing real.
+      const payload = text.slice(start, end).split(".")[1] ?? "";
+      try {
+        const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/"));
+        return /"sub":"1234567890"|"name":"John Doe"/.test(json) ? null : { start, end };
+      } catch {
+        return { start, end };
+      }
+    },
     examples: {
       match: inContexts("SESSION_JWT", jwt("jwt")),
       ignore: ["eyJhbGciOi is how a JWT starts", "const header = 'eyJ' + rest;"],
