@@ -1,0 +1,237 @@
+// The issues' "Interface" promises as a table; each row is exercised through the real CLI, and a
+// row that makes no assertion fails, so a promise cannot sit in the table unchecked.
+import assert from "node:assert/strict";
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type CliResult, runKorva, type TempHome, tempHome } from "../_helpers.ts";
+
+interface Promise_ {
+  issue: number;
+  promise: string;
+  check: (ctx: Ctx) => Promise<void>;
+}
+
+interface Ctx {
+  home: TempHome;
+  korva: (args: string[], stdin?: string) => Promise<CliResult>;
+  /** Assert and count: a row whose check never calls `expect` fails. */
+  expect: (condition: unknown, message: string) => void;
+}
+
+const MEMORY_FIELDS = [
+  "id",
+  "type",
+  "title",
+  "content",
+  "why",
+  "tags",
+  "files",
+  "scope",
+  "status",
+  "project",
+  "created_at",
+];
+
+async function saveOne(ctx: Ctx, title: string, extra: string[] = []): Promise<string> {
+  const result = await ctx.korva([
+    "save",
+    "--type",
+    "decision",
+    "--title",
+    title,
+    "--content",
+    `${title} body`,
+    "--json",
+    ...extra,
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout).id;
+}
+
+const PROMISES: Promise_[] = [
+  {
+    issue: 2,
+    promise: "KORVA_HOME selects the data directory and commands create the vault on first use",
+    check: async (ctx) => {
+      await saveOne(ctx, "first use");
+      ctx.expect(
+        existsSync(join(ctx.home.korvaHome, "vault.db")),
+        "vault.db created in KORVA_HOME",
+      );
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva init is idempotent",
+    check: async (ctx) => {
+      const a = await ctx.korva(["init"]);
+      const b = await ctx.korva(["init"]);
+      ctx.expect(a.code === 0 && b.code === 0, "init twice exits 0");
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva save … --json prints an object with id and a boolean duplicate",
+    check: async (ctx) => {
+      const args = [
+        "save",
+        "--type",
+        "pattern",
+        "--title",
+        "T",
+        "--content",
+        "-",
+        "--why",
+        "w",
+        "--tags",
+        "a,b",
+        "--files",
+        "src/**,lib/x.ts",
+        "--scope",
+        "team",
+        "--project",
+        "P",
+        "--json",
+      ];
+      const first = JSON.parse((await ctx.korva(args, "body")).stdout);
+      const again = JSON.parse((await ctx.korva(args, "body")).stdout);
+      ctx.expect(typeof first.id === "string" && first.duplicate === false, "first save");
+      ctx.expect(again.id === first.id && again.duplicate === true, "duplicate save");
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva search QUERY --json prints an array of memories, best first, with every field",
+    check: async (ctx) => {
+      await saveOne(ctx, "unrelated note about caching");
+      const id = await saveOne(ctx, "payment lock decision", [
+        "--tags",
+        "pay",
+        "--files",
+        "src/p.ts",
+      ]);
+      const out = await ctx.korva([
+        "search",
+        "payment lock",
+        "--limit",
+        "5",
+        "--type",
+        "decision",
+        "--tag",
+        "pay",
+        "--file",
+        "src/p.ts",
+        "--json",
+      ]);
+      const hits = JSON.parse(out.stdout);
+      ctx.expect(Array.isArray(hits) && hits[0]?.id === id, "best first");
+      for (const field of MEMORY_FIELDS) ctx.expect(field in hits[0], `field ${field}`);
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva list --json prints an array of memories with every field",
+    check: async (ctx) => {
+      await saveOne(ctx, "listed");
+      const list = JSON.parse((await ctx.korva(["list", "--json"])).stdout);
+      ctx.expect(Array.isArray(list) && list.length === 1, "one memory");
+      for (const field of MEMORY_FIELDS) ctx.expect(field in list[0], `field ${field}`);
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva get ID --json prints one memory object",
+    check: async (ctx) => {
+      const id = await saveOne(ctx, "got");
+      const memory = JSON.parse((await ctx.korva(["get", id, "--json"])).stdout);
+      ctx.expect(!Array.isArray(memory) && memory.id === id, "one object");
+    },
+  },
+  {
+    issue: 2,
+    promise: "korva import FILE reads JSONL lines with the same field names",
+    check: async (ctx) => {
+      const file = join(ctx.home.path, "in.jsonl");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          type: "incident",
+          title: "imported",
+          content: "c",
+          why: "w",
+          tags: ["t"],
+          files: ["a.ts"],
+          scope: "team",
+          project: "P",
+        }) + "\n",
+      );
+      const result = await ctx.korva(["import", file]);
+      ctx.expect(result.code === 0, result.stderr);
+      const list = JSON.parse((await ctx.korva(["list", "--project", "P", "--json"])).stdout);
+      ctx.expect(list[0]?.title === "imported" && list[0]?.scope === "team", "imported fields");
+    },
+  },
+  {
+    issue: 3,
+    promise:
+      "korva redact - writes the redacted text to stdout and exits 1 when something was found",
+    check: async (ctx) => {
+      const secret = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8";
+      const result = await ctx.korva(["redact", "-"], `token = ${secret}\n`);
+      ctx.expect(result.code === 1, `exit 1, got ${result.code}: ${result.stderr}`);
+      ctx.expect(
+        !result.stdout.includes(secret) && result.stdout.includes("[REDACTED"),
+        "redacted",
+      );
+    },
+  },
+  {
+    issue: 3,
+    promise: "korva redact --json prints {text, findings[{detector, category, start, end}]}",
+    check: async (ctx) => {
+      const input = "contact me at jane.doe@acme-corp.io please";
+      const result = await ctx.korva(["redact", "-", "--json"], input);
+      const out = JSON.parse(result.stdout);
+      ctx.expect(
+        typeof out.text === "string" && !out.text.includes("jane.doe@acme-corp.io"),
+        "text",
+      );
+      const finding = out.findings[0];
+      for (const field of ["detector", "category", "start", "end"]) {
+        ctx.expect(field in finding, `finding.${field}`);
+      }
+      ctx.expect(
+        input.slice(finding.start, finding.end).includes("jane.doe"),
+        "offsets into input",
+      );
+    },
+  },
+  {
+    issue: 3,
+    promise: "korva redact exits 0 on clean text, 2 on usage errors, and takes --mode redact|gate",
+    check: async (ctx) => {
+      const clean = await ctx.korva(["redact", "-", "--mode", "gate"], "const x = 1;\n");
+      ctx.expect(clean.code === 0 && clean.stdout === "const x = 1;\n", "clean passes through");
+      const bad = await ctx.korva(["redact", "-", "--mode", "loose"], "x");
+      ctx.expect(bad.code === 2, `bad mode exits 2, got ${bad.code}`);
+    },
+  },
+];
+
+for (const row of PROMISES) {
+  Deno.test(`contract #${row.issue}: ${row.promise}`, async () => {
+    await using home = tempHome();
+    let assertions = 0;
+    const ctx: Ctx = {
+      home,
+      korva: (args, stdin) =>
+        runKorva(args, stdin === undefined ? { env: home.env } : { env: home.env, stdin }),
+      expect: (condition, message) => {
+        assertions++;
+        assert.ok(condition, message);
+      },
+    };
+    await row.check(ctx);
+    assert.ok(assertions > 0, "this promise was never checked");
+  });
+}
