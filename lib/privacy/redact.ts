@@ -315,17 +315,19 @@ function findCandidates(
   return out;
 }
 
-/** The spans of `[REDACTED:…]` markers already in the text. */
+/** The spans of `[REDACTED:…]` markers already in the text (any case: tags are lowercased). */
 function markerSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (let at = text.indexOf(MARKER_PREFIX); at !== -1; at = text.indexOf(MARKER_PREFIX, at + 1)) {
-    const close = text.indexOf("]", at);
-    if (close === -1 || close - at > 80) continue;
-    // The kept prefix and ellipsis before a marker belong to it too.
-    const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
-    spans.push([lead, close + 1]);
+  for (const prefix of [MARKER_PREFIX, MARKER_PREFIX.toLowerCase()]) {
+    for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+      const close = text.indexOf("]", at);
+      if (close === -1 || close - at > 80) continue;
+      // The kept prefix and ellipsis before a marker belong to it too.
+      const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
+      spans.push([lead, close + 1]);
+    }
   }
-  return spans;
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 function overlapsMarker(spans: Array<[number, number]>, start: number, end: number): boolean {

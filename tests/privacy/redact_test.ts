@@ -94,6 +94,8 @@ Deno.test("scan() leaves ordinary code and prose alone", async (t) => {
     "hex colour and time": "color: #ff00aa; at 12:30:45 on 2026-01-04",
     "version quad": "Microsoft.Build version 17.8.3.51904",
     "redaction markers": "DB_PASSWORD=[REDACTED:password-assignment] ghp_…[REDACTED:github-token]",
+    "lowercased markers":
+      "tags: db_password=[redacted:password-assignment], aws…[redacted:aws-secret-key]",
   };
   for (const [name, text] of Object.entries(clean)) {
     await t.step(name, () => {

@@ -1,0 +1,28 @@
+// compileKeywords(): every occurrence of every keyword, case-insensitively, with exact offsets.
+import assert from "node:assert/strict";
+import { compileKeywords } from "../../lib/privacy/keywords.ts";
+
+function hits(keywords: string[], text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  compileKeywords(keywords)(text, (start, k) => out.push([start, keywords[k]!]));
+  return out.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]));
+}
+
+Deno.test("compileKeywords() reports overlapping and nested keywords", () => {
+  assert.deepEqual(hits(["secret", "client_secret", "sec"], "CLIENT_SECRET=x"), [
+    [0, "client_secret"],
+    [7, "sec"],
+    [7, "secret"],
+  ]);
+  assert.deepEqual(hits(["aa"], "aaaa"), [[0, "aa"], [1, "aa"], [2, "aa"]]);
+});
+
+Deno.test("compileKeywords() keeps offsets exact around non-ASCII text", () => {
+  const text = "İstanbul ключ ghp_ and GHP_ €";
+  const found = hits(["ghp_"], text);
+  assert.deepEqual(found.map(([at]) => text.slice(at, at + 4)), ["ghp_", "GHP_"]);
+});
+
+Deno.test("compileKeywords() refuses non-ASCII keywords", () => {
+  assert.throws(() => compileKeywords(["clé"]), /not ASCII/);
+});
