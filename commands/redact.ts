@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
-import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { messageOf, usageError } from "../lib/errors.ts";
+import { loadPrivacySettings } from "../lib/privacy/settings.ts";
 import { createRedactor, type RedactMode } from "../lib/privacy/redact.ts";
 import { summarizeFindings } from "../lib/privacy/report.ts";
 import { printJson } from "./print.ts";
@@ -35,7 +35,7 @@ export function redactCommand(deps: Deps): Command {
       const input = file === undefined || file === "-"
         ? await deps.io.readStdin()
         : readInput(resolve(deps.cwd, file), file);
-      const redactor = createRedactor(loadConfig(deps.home).privacy);
+      const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
       const result = redactor.redact(input, { mode: flags.mode });
       const report = summarizeFindings(result.findings);
       if (flags.json) {

@@ -1,8 +1,8 @@
 // `korva scan-vault`: re-check stored memories with the current detectors; exit 1 when any
 // were redacted.
 import { Command } from "commander";
-import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
+import { loadConfig } from "../lib/config.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
 import { scanVault } from "../lib/privacy/scan_vault.ts";
 import { openDefaultVault } from "../lib/vault/mod.ts";
@@ -16,6 +16,7 @@ export function scanVaultCommand(deps: Deps): Command {
     .option("--json", "print {scanned, changed, historyChanged, sessionsChanged, findings} as JSON")
     .addHelpText("after", `\nExample:\n  korva scan-vault --dry-run`)
     .action((flags: { dryRun?: boolean; json?: boolean }) => {
+      // The vault spans projects, so only the user's settings apply, not one repository's.
       const redactor = createRedactor(loadConfig(deps.home).privacy);
       using vault = openDefaultVault(deps);
       const result = scanVault(vault, redactor, { dryRun: flags.dryRun ?? false });

@@ -205,3 +205,15 @@ Deno.test("korva scan-vault redacts what older rules missed, from rows, history,
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, "Scanned 2 memories: nothing to redact\n");
 });
+
+Deno.test("korva redact honours the repository's .korva/config.yml allow-list", async () => {
+  await using home = tempHome();
+  await using repo = tempDir();
+  const git = new Deno.Command("git", { args: ["init", "-q"], cwd: repo.path }).outputSync();
+  assert.ok(git.success);
+  mkdirSync(join(repo.path, ".korva"));
+  writeFileSync(join(repo.path, ".korva", "config.yml"), `privacy:\n  allow:\n    - "${ghp}"\n`);
+  const result = await runKorva(["redact"], { env: home.env, cwd: repo.path, stdin: `t=${ghp}` });
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, `t=${ghp}`);
+});
