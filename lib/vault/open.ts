@@ -5,6 +5,7 @@ import type { Deps } from "../deps.ts";
 import { detectProject, repoRoot } from "../git.ts";
 import { homePaths } from "../paths.ts";
 import { createRedactor } from "../privacy/redact.ts";
+import { loadPrivacySettings } from "../privacy/settings.ts";
 import { loadProjectConfig } from "../project_config.ts";
 import { openVault, type Vault } from "./store.ts";
 
@@ -21,13 +22,16 @@ export function resolveProject(deps: Deps, override?: string): string {
   return detectProject(deps.cwd);
 }
 
-/** Open `$KORVA_HOME/vault.db` with the user's privacy settings and the detected project. */
+/**
+ * Open `$KORVA_HOME/vault.db` with the privacy settings in force here (config.json plus the
+ * repository's `.korva/config.yml`) and the detected project.
+ */
 export function openDefaultVault(deps: Deps, options: { project?: string } = {}): Vault {
   const config = loadConfig(deps.home);
   const author = config.author ?? deps.env("USER") ?? deps.env("USERNAME");
   return openVault(homePaths(deps.home).vault, {
     now: deps.now,
-    redactor: createRedactor(config.privacy),
+    redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
     project: () => resolveProject(deps, options.project),
     ...(author ? { author } : {}),
   });
