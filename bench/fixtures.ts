@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
+import { createRedactor } from "../lib/privacy/redact.ts";
 
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
@@ -134,7 +135,7 @@ export function fakeMemory(i: number, project = "bench"): NewMemory {
   } as NewMemory;
 }
 
-/** Open (building once and caching) a vault with n generated memories. */
+/** Open (building once and caching) a vault with n generated memories, redacting like the CLI. */
 export function benchVault(n: number): Vault {
   const path = join(DATA_DIR, `vault-${n}.db`);
   if (!existsSync(path)) {
@@ -146,7 +147,7 @@ export function benchVault(n: number): Vault {
     building.close();
     Deno.renameSync(`${path}.building`, path);
   }
-  return openVault(path);
+  return openVault(path, { redactor: createRedactor() });
 }
 
 /** A clock that advances one minute per call, ending near now. */
