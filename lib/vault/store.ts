@@ -754,6 +754,12 @@ export class Vault {
       );
       params.push(JSON.stringify(this.anchorsFor(filter.file)));
     }
+    if (filter.anchors) {
+      where.push(
+        "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))",
+      );
+      params.push(JSON.stringify(filter.anchors));
+    }
     if (filter.since) {
       where.push("m.created_at >= ?");
       params.push(new Date(filter.since).toISOString());

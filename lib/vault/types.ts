@@ -117,6 +117,8 @@ export interface MemoryFilter {
   type?: MemoryType | undefined;
   tag?: string | undefined;
   file?: string | undefined;
+  /** Memories carrying any of these exact anchors (no path matching). */
+  anchors?: string[] | undefined;
   scope?: Scope | undefined;
   /** Default: active only. "all" includes superseded and archived. */
   status?: Status | "all" | undefined;

@@ -1,0 +1,116 @@
+// The seed scenario: the payment incident reaches a new developer who opens payments.ts.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { buildContext } from "../../lib/discovery/context.ts";
+import { openVault } from "../../lib/vault/mod.ts";
+import { fakeMemory } from "../../bench/fixtures.ts";
+import { FIXED_NOW, runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
+
+export const INCIDENT = {
+  type: "incident" as const,
+  title: "Double charge: payment lock must be keyed by payment_id, not user_id",
+  content:
+    "Customers with several cards were charged twice. The Redis lock in the payment processor " +
+    "was keyed by user_id, so a retry of one card's payment waited on another card's lock and " +
+    "ran again after the 30 s TTL. Fixed by keying the lock by payment_id with a 30 s TTL.",
+  why: "Users with several cards pay concurrently; a user_id key serialises unrelated payments " +
+    "and retries double-charge. payment_id is unique per attempt.",
+  files: ["src/payments/**"],
+  tags: ["payments", "redis", "locking"],
+  scope: "team" as const,
+};
+
+function seedVault(path: string, project: string) {
+  const sixMonthsAgo = FIXED_NOW.getTime() - 183 * 86_400_000;
+  let t = sixMonthsAgo;
+  const vault = openVault(path, { now: () => new Date(t += 60_000), project });
+  vault.save({ ...INCIDENT, project });
+  const noise = Array.from({ length: 300 }, (_, i) => {
+    const m = fakeMemory(i, project);
+    // Noise never anchors to src/payments; it keeps the realistic vocabulary otherwise.
+    return { ...m, files: (m.files ?? []).map((f) => f.replace("src/payments/", "src/ledger/")) };
+  });
+  vault.importLines(noise);
+  return vault;
+}
+
+Deno.test("buildContext() puts the payment incident first for src/payments/payments.ts", async () => {
+  await using dir = tempDir();
+  using vault = seedVault(join(dir.path, "vault.db"), "bench");
+  const result = buildContext(vault, {
+    project: "bench",
+    files: ["src/payments/payments.ts"],
+    now: FIXED_NOW,
+  });
+  assert.equal(result.memories[0]?.title, INCIDENT.title);
+  assert.ok(result.memories[0]?.reasons.includes("anchored to src/payments/**"));
+  assert.match(result.text, /why: Users with several cards pay concurrently/);
+  assert.ok(result.tokens <= 1500);
+});
+
+Deno.test("korva context --file src/payments/payments.ts --json returns the incident first", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "src/payments/payments.ts": "export const pay = 1;\n" });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const result = await runKorva(
+    ["context", "--file", "src/payments/payments.ts", "--project", "acme", "--json"],
+    { env: home.env, cwd: repo.path },
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.equal(out.memories[0].title, INCIDENT.title);
+  assert.ok(Array.isArray(out.memories[0].reasons) && out.memories[0].reasons.length > 0);
+  assert.equal(typeof out.memories[0].id, "string");
+  assert.equal(out.memories[0].type, "incident");
+  assert.match(out.text, /payment_id/);
+});
+
+Deno.test("korva hook file-context answers a Claude Code PreToolUse payload with the incident", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({
+    "src/payments/payments.ts": "export const pay = 1;\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const payload = {
+    session_id: "abc123",
+    hook_event_name: "PreToolUse",
+    cwd: repo.path,
+    tool_name: "Read",
+    tool_input: { file_path: join(repo.path, "src/payments/payments.ts") },
+  };
+  const run = () =>
+    runKorva(["hook", "file-context"], {
+      env: home.env,
+      cwd: repo.path,
+      stdin: JSON.stringify(payload),
+    });
+  const result = await run();
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.equal(out.hookSpecificOutput.hookEventName, "PreToolUse");
+  assert.match(out.hookSpecificOutput.additionalContext, /Double charge/);
+  assert.match(out.hookSpecificOutput.additionalContext, /why: Users with several cards/);
+  assert.equal("permissionDecision" in out.hookSpecificOutput, false, "never blocks the tool");
+  const again = await run();
+  assert.equal(again.code, 0);
+  assert.equal(again.stdout.trim(), "", "the same session is not told twice");
+});
+
+Deno.test("korva hook file-context stays silent and exits 0 on garbage or an unrelated file", async () => {
+  await using home = tempHome();
+  await runKorva(["init"], { env: home.env });
+  for (
+    const stdin of ["not json", "{}", JSON.stringify({ tool_input: { file_path: "/x/y.ts" } })]
+  ) {
+    const result = await runKorva(["hook", "file-context"], { env: home.env, stdin });
+    assert.equal(result.code, 0);
+    assert.equal(result.stdout, "");
+  }
+  const broken = await runKorva(["hook", "session-start"], {
+    env: { ...home.env, KORVA_HOME: join(home.path, "nowhere") },
+    stdin: "{}",
+  });
+  assert.equal(broken.code, 0);
+  assert.equal(broken.stdout, "");
+});
