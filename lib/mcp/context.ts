@@ -1,0 +1,74 @@
+// What every tool handler shares: the vault (opened once, or the reason it could not be), the
+// detected project, the outgoing redactor, the session and the "already shown" set for delta.
+import type { Deps } from "../deps.ts";
+import { KorvaError, messageOf } from "../errors.ts";
+import { repoRoot } from "../git.ts";
+import { createLogger, type Logger } from "../log.ts";
+import { loadPrivacySettings } from "../privacy/settings.ts";
+import { createRedactor, type Redactor } from "../privacy/redact.ts";
+import { redactMemory } from "../vault/export.ts";
+import { type Memory, openDefaultVault, resolveProject, type Vault } from "../vault/mod.ts";
+import type { Profile } from "./profiles.ts";
+
+/** Shared state of one MCP server. */
+export interface ToolContext {
+  deps: Deps;
+  profile: Profile;
+  /** The vault, or a KorvaError saying why it cannot be used (the tool then reports it). */
+  vault(): Vault;
+  project(): string;
+  repoRoot(): string | undefined;
+  /** Redact text leaving the server (memories were redacted on the way in, but rules improve). */
+  out(memory: Memory): Memory;
+  outText(text: string): string;
+  /** The MCP client's name, recorded as the source of saves. */
+  clientName(): string;
+  session: { id: string | undefined };
+  /** Ids already returned by vault_context in this server's lifetime (for `delta`). */
+  seen: Set<string>;
+  log: Logger;
+  close(): void;
+}
+
+/** Build the shared context; nothing is opened until a tool needs it. */
+export function createToolContext(
+  deps: Deps,
+  profile: Profile,
+  clientName: () => string,
+): ToolContext {
+  let vault: Vault | undefined;
+  let failure: KorvaError | undefined;
+  let project: string | undefined;
+  let root: string | undefined | null = null;
+  let redactor: Redactor | undefined;
+  const getRedactor = () => (redactor ??= createRedactor(loadPrivacySettings(deps.home, deps.cwd)));
+  return {
+    deps,
+    profile,
+    vault() {
+      if (vault) return vault;
+      if (failure) throw failure;
+      try {
+        vault = openDefaultVault(deps);
+        return vault;
+      } catch (error) {
+        failure = error instanceof KorvaError
+          ? error
+          : new KorvaError(`Cannot open the vault: ${messageOf(error)}`, { exitCode: 3 });
+        throw failure;
+      }
+    },
+    project: () => (project ??= resolveProject(deps)),
+    repoRoot: () => (root === null ? (root = repoRoot(deps.cwd)) : root),
+    out: (memory) => redactMemory(memory, getRedactor()),
+    outText: (text) => getRedactor().redact(text).text,
+    clientName,
+    session: { id: undefined },
+    seen: new Set(),
+    log: createLogger(deps.home, "mcp", deps.now),
+    close() {
+      vault?.close();
+      vault = undefined;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// The three permission profiles and which tools each one lists and answers.
+import { z } from "zod";
+
+export const Profile = z.enum(["readonly", "agent", "admin"]);
+export type Profile = z.infer<typeof Profile>;
+
+/** Every tool, with the least profile that may call it. */
+export const TOOL_PROFILES = {
+  vault_context: "readonly",
+  vault_search: "readonly",
+  vault_get: "readonly",
+  vault_timeline: "readonly",
+  vault_stats: "readonly",
+  vault_save: "agent",
+  vault_update: "agent",
+  vault_supersede: "agent",
+  vault_session_start: "agent",
+  vault_session_end: "agent",
+  sentinel_check: "agent",
+  vault_forget: "admin",
+  vault_import: "admin",
+} as const satisfies Record<string, Profile>;
+export type ToolName = keyof typeof TOOL_PROFILES;
+
+const RANK: Record<Profile, number> = { readonly: 0, agent: 1, admin: 2 };
+
+/** Whether `profile` may list and call `tool`. */
+export function allows(profile: Profile, tool: ToolName): boolean {
+  return RANK[profile] >= RANK[TOOL_PROFILES[tool]];
+}
+
+/** The tools a profile lists, in a stable order. */
+export function toolsFor(profile: Profile): ToolName[] {
+  return (Object.keys(TOOL_PROFILES) as ToolName[]).filter((tool) => allows(profile, tool));
+}

@@ -1,0 +1,155 @@
+// createServer(): the MCP server with the tools, resources and prompt a profile allows; the
+// transport is attached by commands/mcp.ts.
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+// @ts-types="@modelcontextprotocol/sdk/types"
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { Deps } from "../deps.ts";
+import { buildContext } from "../discovery/context.ts";
+import { createToolContext, type ToolContext } from "./context.ts";
+import { allows, type Profile, TOOL_PROFILES, type ToolName, toolsFor } from "./profiles.ts";
+import { TOOL_REGISTRY } from "./tools/mod.ts";
+import { z } from "zod";
+
+/** A server and the context its tools share (close it to release the vault). */
+export interface KorvaMcpServer {
+  server: McpServer;
+  ctx: ToolContext;
+  close(): Promise<void>;
+}
+
+const INSTRUCTIONS = "korva is this team's memory: decisions with their rationale, incidents " +
+  "with their root cause, conventions. Call vault_context at the start of a task and before " +
+  "editing a file; vault_search for history; vault_save for anything worth remembering.";
+
+/** Build the server for a profile. Nothing is opened until the first tool call. */
+export function createServer(deps: Deps, options: { profile: Profile }): KorvaMcpServer {
+  const server = new McpServer(
+    { name: "korva", title: "korva team memory", version: deps.version },
+    { instructions: INSTRUCTIONS },
+  );
+  const ctx = createToolContext(
+    deps,
+    options.profile,
+    () => server.server.getClientVersion()?.name ?? "mcp",
+  );
+  for (const tool of toolsFor(options.profile)) TOOL_REGISTRY[tool](server, ctx);
+  refuseOutsideProfile(server, options.profile);
+  registerResources(server, ctx);
+  registerPrompts(server);
+  return {
+    server,
+    ctx,
+    close: async () => {
+      await server.close();
+      ctx.close();
+    },
+  };
+}
+
+/**
+ * A tool outside the profile is not registered, so it is not listed; a call to it gets a
+ * sentence naming the profile that allows it instead of the SDK's "not found".
+ */
+function refuseOutsideProfile(server: McpServer, profile: Profile): void {
+  type Handler = (request: { params: { name: string } }, extra: unknown) => Promise<unknown>;
+  const handlers = (server.server as unknown as { _requestHandlers: Map<string, Handler> })
+    ._requestHandlers;
+  const inner = handlers.get("tools/call");
+  if (!inner) return;
+  handlers.set("tools/call", (request, extra) => {
+    const name = request.params.name;
+    if (name in TOOL_PROFILES && !allows(profile, name as ToolName)) {
+      const needed = TOOL_PROFILES[name as ToolName];
+      const refusal: CallToolResult = {
+        isError: true,
+        content: [{
+          type: "text",
+          text: `Tool "${name}" is not allowed in the ${profile} profile; it needs the ${needed} ` +
+            `profile (start the server with \`korva mcp --profile ${needed}\`)`,
+        }],
+      };
+      return Promise.resolve(refusal);
+    }
+    return inner(request, extra);
+  });
+}
+
+function registerResources(server: McpServer, ctx: ToolContext): void {
+  server.registerResource(
+    "memory",
+    new ResourceTemplate("korva://memory/{id}", {
+      list: () => {
+        try {
+          return {
+            resources: ctx.vault().list({ project: ctx.project(), limit: 50 }).map((m) => ({
+              uri: `korva://memory/${m.id}`,
+              name: ctx.outText(m.title),
+              mimeType: "application/json",
+            })),
+          };
+        } catch {
+          return { resources: [] };
+        }
+      },
+    }),
+    { title: "A korva memory", mimeType: "application/json" },
+    (uri, variables) => {
+      const id = String(variables.id ?? "");
+      const memory = ctx.vault().get(id);
+      if (!memory) throw new Error(`No memory with id "${id}"`);
+      return {
+        contents: [{
+          uri: uri.href,
+          mimeType: "application/json",
+          text: JSON.stringify(ctx.out(memory), null, 2),
+        }],
+      };
+    },
+  );
+  server.registerResource(
+    "context",
+    new ResourceTemplate("korva://context/{+path}", { list: undefined }),
+    {
+      title: "The team's memory for a file",
+      description: "Decisions, incidents and conventions relevant to the file at {path}",
+      mimeType: "text/markdown",
+    },
+    (uri, variables) => {
+      const path = decodeURIComponent(String(variables.path ?? ""));
+      const root = ctx.repoRoot();
+      const result = buildContext(ctx.vault(), {
+        project: ctx.project(),
+        files: [path],
+        ...(root ? { repoRoot: root } : {}),
+        now: ctx.deps.now(),
+      });
+      return {
+        contents: [{
+          uri: uri.href,
+          mimeType: "text/markdown",
+          text: ctx.outText(result.text) || `No memories for ${path} yet.`,
+        }],
+      };
+    },
+  );
+}
+
+function registerPrompts(server: McpServer): void {
+  server.registerPrompt("korva-onboard", {
+    title: "Onboard to this project",
+    description: "Load the team's memory and summarise the project's key decisions",
+    argsSchema: { focus: z.string().max(200).optional() },
+  }, ({ focus }) => ({
+    messages: [{
+      role: "user",
+      content: {
+        type: "text",
+        text: "Call vault_context" + (focus ? ` with task "${focus}"` : "") +
+          " and vault_timeline for this project. Then summarise, citing memory ids: the key " +
+          "decisions and why they were made, the conventions to follow, and the incidents a " +
+          "newcomer must know about (root cause and the rule that came out of each).",
+      },
+    }],
+  }));
+}

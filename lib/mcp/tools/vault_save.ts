@@ -1,0 +1,61 @@
+// vault_save: store a decision, incident, convention… (redacted before the write).
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { LIMITS } from "../../vault/types.ts";
+import type { ToolContext } from "../context.ts";
+import { attempt, ok } from "../result.ts";
+import { FilesIn, ProjectIn, RedactedOut, ScopeIn, TagsIn, TypeIn } from "../schemas.ts";
+
+/** The fields a new memory takes, shared with vault_supersede. */
+export const memoryInput = {
+  type: TypeIn.describe(
+    "decision (with its why), incident (with root cause), bugfix, convention, pattern, learning or note",
+  ),
+  title: z.string().min(1).max(LIMITS.title).describe("one specific line"),
+  content: z.string().min(1).max(LIMITS.content).describe("the memory itself"),
+  why: z.string().max(LIMITS.why).optional()
+    .describe("the rationale: constraints, alternatives rejected and why"),
+  tags: TagsIn.optional(),
+  files: FilesIn.optional().describe(
+    "repo-relative paths or globs it is about, e.g. src/payments/**",
+  ),
+  scope: ScopeIn.optional().describe("private (default) or team (shared through the repository)"),
+};
+
+/** Register vault_save. */
+export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool("vault_save", {
+    title: "Save a memory",
+    description:
+      "Save something worth remembering beyond this session: a decision with its why and the " +
+      "alternatives rejected, an incident or bugfix with its root cause, a convention or " +
+      "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
+      "are redacted before anything is written; the result says what was redacted. Saving the " +
+      "same title and content again returns the existing id with duplicate: true.",
+    inputSchema: { ...memoryInput, project: ProjectIn.optional() },
+    outputSchema: { id: z.string(), duplicate: z.boolean(), redacted: RedactedOut },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
+  }, (args) =>
+    attempt(() => {
+      const result = ctx.vault().save({
+        ...args,
+        project: args.project ?? ctx.project(),
+        source: ctx.clientName(),
+        ...(ctx.session.id ? { session_id: ctx.session.id } : {}),
+      });
+      const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
+      const text = (result.duplicate
+        ? `Already saved as ${result.memory.id} (duplicate; nothing new written).`
+        : `Saved ${result.memory.id}.`) + (redacted ? ` Redacted before saving: ${redacted}.` : "");
+      return ok(
+        { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted },
+        text,
+      );
+    }));
+}

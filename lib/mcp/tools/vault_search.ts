@@ -1,0 +1,63 @@
+// vault_search: full-text search with filters.
+// @ts-types="@modelcontextprotocol/sdk/server/mcp"
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { formatAge } from "../../discovery/context.ts";
+import type { ToolContext } from "../context.ts";
+import { attempt, memoryLine, ok } from "../result.ts";
+import { ProjectIn, TypeIn } from "../schemas.ts";
+
+/** Register vault_search. */
+export function registerVaultSearchTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool("vault_search", {
+    title: "Search the team's memory",
+    description:
+      "Full-text search over saved memories (any word may match; best matches first). Use it " +
+      "for questions about history: why something is done a certain way, past incidents, " +
+      "earlier decisions. A few specific keywords work best. Returns ids, titles, a snippet " +
+      "with the match in [brackets], a score and the age; call vault_get for full records.",
+    inputSchema: {
+      query: z.string().min(1).max(500).describe("keywords or a question"),
+      type: TypeIn.optional(),
+      tag: z.string().max(64).optional(),
+      file: z.string().max(512).optional().describe("only memories anchored to this path"),
+      project: ProjectIn.optional().describe("only this project (default: every project)"),
+      limit: z.number().int().min(1).max(50).optional().describe("default 10"),
+    },
+    outputSchema: {
+      results: z.array(z.object({
+        id: z.string(),
+        type: z.string(),
+        title: z.string(),
+        project: z.string(),
+        snippet: z.string(),
+        score: z.number(),
+        age: z.string(),
+      })),
+    },
+    annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
+  }, (args) =>
+    attempt(() => {
+      const hits = ctx.vault().search(args.query, {
+        type: args.type,
+        tag: args.tag,
+        file: args.file,
+        project: args.project,
+        limit: args.limit ?? 10,
+      });
+      const now = ctx.deps.now();
+      const results = hits.map((hit) => ({
+        id: hit.memory.id,
+        type: hit.memory.type,
+        title: ctx.outText(hit.memory.title),
+        project: hit.memory.project,
+        snippet: ctx.outText(hit.snippet),
+        score: hit.score,
+        age: formatAge(hit.memory.created_at, now),
+      }));
+      const text = results.length === 0
+        ? `No memories match "${args.query}".`
+        : results.map((r) => `${memoryLine(r)} (${r.age})\n  ${r.snippet}`).join("\n");
+      return ok({ results }, text);
+    }));
+}

@@ -1,0 +1,98 @@
+// korva mcp over stdio, driven by the SDK Client: the way editors use it.
+// @ts-types="@modelcontextprotocol/sdk/client/index"
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+// @ts-types="@modelcontextprotocol/sdk/client/stdio"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import assert from "node:assert/strict";
+import { baseEnv, MAIN, runKorva, tempHome } from "../_helpers.ts";
+
+async function spawnServer(env: Record<string, string>, profile = "agent") {
+  const transport = new StdioClientTransport({
+    command: Deno.execPath(),
+    args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", profile],
+    env: { ...baseEnv(), ...env },
+    stderr: "pipe",
+  });
+  const client = new Client({ name: "e2e-client", version: "1.0.0" });
+  await client.connect(transport);
+  return client;
+}
+
+Deno.test("korva mcp answers initialize and tools/list over stdio, per profile", async () => {
+  await using home = tempHome();
+  const client = await spawnServer(home.env, "readonly");
+  try {
+    assert.equal(client.getServerVersion()?.name, "korva");
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name).sort();
+    assert.deepEqual(names, [
+      "vault_context",
+      "vault_get",
+      "vault_search",
+      "vault_stats",
+      "vault_timeline",
+    ]);
+  } finally {
+    await client.close();
+  }
+});
+
+Deno.test("korva mcp saves and finds a memory the CLI then sees", async () => {
+  await using home = tempHome();
+  const client = await spawnServer(home.env);
+  try {
+    const saved = await client.callTool({
+      name: "vault_save",
+      arguments: {
+        type: "decision",
+        title: "Payment locks use payment_id",
+        content: "Redis lock with 30 s TTL",
+        project: "acme",
+      },
+    });
+    const id = (saved.structuredContent as { id: string }).id;
+    const found = await client.callTool({
+      name: "vault_search",
+      arguments: { query: "payment id lock" },
+    });
+    assert.equal(
+      (found.structuredContent as { results: Array<{ id: string }> }).results[0]?.id,
+      id,
+    );
+    const bad = await client.callTool({
+      name: "vault_save",
+      arguments: { type: "story", title: "t", content: "c" },
+    });
+    assert.equal(bad.isError, true);
+  } finally {
+    await client.close();
+  }
+  const cli = await runKorva(["list", "--project", "acme", "--json"], { env: home.env });
+  assert.equal(JSON.parse(cli.stdout)[0].title, "Payment locks use payment_id");
+});
+
+Deno.test("two korva mcp servers write the same vault at once without losing a save", async () => {
+  await using home = tempHome();
+  const [a, b] = await Promise.all([spawnServer(home.env), spawnServer(home.env)]);
+  try {
+    const saves = (client: Client, label: string) =>
+      Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          client.callTool({
+            name: "vault_save",
+            arguments: {
+              type: "note",
+              title: `${label} ${i}`,
+              content: `from ${label}`,
+              project: "p",
+            },
+          })),
+      );
+    const results = [...await saves(a, "a"), ...await saves(b, "b")].flat();
+    assert.equal(results.filter((r) => r.isError).length, 0);
+    const stats = await a.callTool({ name: "vault_stats", arguments: {} });
+    assert.equal((stats.structuredContent as { total: number }).total, 50);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
