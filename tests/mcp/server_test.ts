@@ -214,3 +214,19 @@ Deno.test("resources and the korva-onboard prompt", async () => {
   const prompt = await client.getPrompt({ name: "korva-onboard", arguments: {} });
   assert.match(JSON.stringify(prompt.messages), /vault_context/);
 });
+
+Deno.test("sentinel_check finds a debugger statement in given content", async () => {
+  await using home = tempHome();
+  await using session = await connect(home.korvaHome, "agent");
+  const result = await session.client.callTool({
+    name: "sentinel_check",
+    arguments: { path: "src/app.ts", content: "const a = 1;\ndebugger;\n" },
+  });
+  assert.equal(result.isError, undefined, text(result));
+  const out = structured(result) as { findings: Array<{ ruleId: string; line: number }> };
+  assert.deepEqual(out.findings.map((f) => `${f.ruleId}:${f.line}`), [
+    "hygiene/debugger-statement:2",
+  ]);
+  const missing = await session.client.callTool({ name: "sentinel_check", arguments: {} });
+  assert.equal(missing.isError, true);
+});

@@ -1,0 +1,103 @@
+// The sentinel's public face: load rules, collect the change, evaluate, attach the memories that
+// explain the rules.
+import { existsSync } from "node:fs";
+import { loadConfig } from "../config.ts";
+import { KorvaError } from "../errors.ts";
+import { repoRoot } from "../git.ts";
+import { homePaths } from "../paths.ts";
+import { mergePrivacyConfig } from "../privacy/settings.ts";
+import { createRedactor } from "../privacy/redact.ts";
+import { loadProjectConfig } from "../project_config.ts";
+import { openVault } from "../vault/mod.ts";
+import { collectChanges, type Target } from "./diff.ts";
+import { evaluate, type Finding, type Summary } from "./engine.ts";
+import { type LoadedRule, loadRules } from "./rules.ts";
+
+export type { Finding, Summary } from "./engine.ts";
+export type { Target } from "./diff.ts";
+
+/** The memory a rule cites, as shown next to its findings. */
+export interface CitedMemory {
+  id: string;
+  title: string | null;
+  why: string | null;
+  type: string | null;
+}
+
+/** Everything a check produced. */
+export interface SentinelReport {
+  findings: Finding[];
+  summary: Summary & { durationMs: number };
+  rules: LoadedRule[];
+  memories: Record<string, CitedMemory>;
+}
+
+/** Load the rules that apply in `cwd` (built-in, user, repository; config disables). */
+export function activeRules(cwd: string, home: string): LoadedRule[] {
+  const root = repoRoot(cwd);
+  const project = root ? loadProjectConfig(root) : undefined;
+  return loadRules({
+    home,
+    repoRoot: root,
+    disabled: project?.sentinel?.disabled ?? [],
+    overrides: project?.sentinel?.overrides ?? {},
+  });
+}
+
+/** Run the sentinel on a target. Throws KorvaError 2 (rules/config) or 3 (git, not a repo). */
+export async function runSentinel(input: {
+  cwd: string;
+  home: string;
+  target: Target;
+}): Promise<SentinelReport> {
+  const started = performance.now();
+  const root = repoRoot(input.cwd);
+  if (!root && input.target.kind !== "content" && input.target.kind !== "files") {
+    throw new KorvaError(`Cannot check "${input.cwd}": it is not inside a git repository`, {
+      exitCode: 3,
+    });
+  }
+  const rules = activeRules(input.cwd, input.home);
+  const project = root ? loadProjectConfig(root) : undefined;
+  const redactor = createRedactor(
+    mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
+  );
+  const files = await collectChanges(root ?? input.cwd, input.target);
+  const { findings, summary } = evaluate(rules, files, redactor);
+  return {
+    findings,
+    summary: { ...summary, durationMs: Math.round(performance.now() - started) },
+    rules,
+    memories: citeMemories(input.home, findings),
+  };
+}
+
+/** Look up the memories findings cite; a missing vault or id never fails the check. */
+function citeMemories(home: string, findings: Finding[]): Record<string, CitedMemory> {
+  const ids = [...new Set(findings.flatMap((f) => f.memory))];
+  const out: Record<string, CitedMemory> = {};
+  if (ids.length === 0) return out;
+  const path = homePaths(home).vault;
+  let vault;
+  try {
+    vault = existsSync(path) ? openVault(path, { readonly: true }) : undefined;
+  } catch {
+    vault = undefined;
+  }
+  for (const id of ids) {
+    let memory;
+    try {
+      memory = vault?.get(id);
+    } catch {
+      memory = undefined;
+    }
+    out[id] = {
+      id,
+      title: memory?.title ?? null,
+      why: memory?.why ?? null,
+      type: memory?.type ?? null,
+    };
+  }
+  vault?.close();
+  return out;
+}

@@ -1,0 +1,69 @@
+// Rule files: built-in rules carry passing examples; invalid files fail with file, line, rule, field.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { KorvaError } from "../../lib/errors.ts";
+import { createRedactor } from "../../lib/privacy/redact.ts";
+import { runExamples } from "../../lib/sentinel/examples.ts";
+import { hasNestedQuantifier, loadBuiltinRules, parseRuleFile } from "../../lib/sentinel/rules.ts";
+
+const INVALID = fileURLToPath(new URL("../testdata/rules/invalid/", import.meta.url));
+
+Deno.test("built-in rules validate and every example behaves", async (t) => {
+  const rules = loadBuiltinRules();
+  assert.ok(rules.length >= 6);
+  for (const result of runExamples(rules, createRedactor())) {
+    await t.step(`${result.ruleId} ${result.kind}: ${result.example}`, () => assert.ok(result.ok));
+  }
+});
+
+Deno.test("parseRuleFile() rejects invalid files with the exact message", async (t) => {
+  const cases: Array<[string, string]> = [
+    [
+      "bad_severity.yml",
+      'bad_severity.yml:5": rule "bad/severity": "severity" must be one of error, warning, info, off',
+    ],
+    ["bad_id.yml", 'bad_id.yml:3": rule "Bad Id": "id" must be lower-case words joined by - and /'],
+    [
+      "redos.yml",
+      'redos.yml": rule "redos/nested": "match.pattern" can backtrack catastrophically',
+    ],
+    ["bad_regex.yml", 'bad_regex.yml": rule "regex/broken": "match.pattern" is not a valid regex'],
+    ["unknown_kind.yml", 'unknown_kind.yml:5": rule "kind/unknown": "match'],
+    [
+      "unknown_field.yml",
+      'unknown_field.yml:3": rule "field/unknown": has unknown field "sevrity"',
+    ],
+    ["duplicate.yml", 'duplicate.yml": rule "a": duplicate rule id'],
+    ["not_yaml.yml", 'not_yaml.yml:3": invalid YAML'],
+    ["future.yml", 'future.yml": version 3 is newer than this korva understands (1)'],
+  ];
+  for (const [file, expected] of cases) {
+    await t.step(file, () => {
+      const text = readFileSync(INVALID + file, "utf8");
+      assert.throws(
+        () => parseRuleFile(text, INVALID + file),
+        (error) => {
+          assert.ok(error instanceof KorvaError);
+          assert.equal(error.exitCode, 2);
+          assert.ok(
+            error.message.startsWith(`Invalid rule file "${INVALID}${expected}`),
+            `got: ${error.message}`,
+          );
+          return true;
+        },
+      );
+    });
+  }
+});
+
+Deno.test("hasNestedQuantifier() flags catastrophic shapes only", () => {
+  for (const bad of ["(a+)+", "(.*)*", "(x|y+)*z", "((ab)*)+", "(\\w+\\s?){2,}"]) {
+    assert.equal(hasNestedQuantifier(bad), true, bad);
+  }
+  for (
+    const good of ["a+b*", "(ab)+", "(a|b){0,50}", "[(+)]+", "\\(a+\\)+", "(?:lock)\\w*\\s*\\("]
+  ) {
+    assert.equal(hasNestedQuantifier(good), false, good);
+  }
+});
