@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { buildContext } from "../lib/discovery/context.ts";
 import { repoRoot } from "../lib/git.ts";
+import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
 import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
@@ -37,6 +38,7 @@ export function contextCommand(deps: Deps): Command {
       const project = resolveProject(deps, flags.project);
       const root = repoRoot(deps.cwd);
       using vault = openDefaultVault(deps, { project });
+      if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
       const result = buildContext(vault, {
         project,
         files: flags.file.map((file) => fromCwd(deps.cwd, file)),

@@ -9,6 +9,7 @@ import { buildContext } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
+import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
@@ -30,6 +31,7 @@ export function hookCommand(deps: Deps): Command {
         const project = resolveProject(local);
         const root = repoRoot(cwd);
         using vault = openDefaultVault(local, { project });
+        if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
         const seen = new Set<string>();
         const result = buildContext(vault, {
           project,
@@ -64,6 +66,7 @@ export function hookCommand(deps: Deps): Command {
           ? loadSeen(deps.home, payload.session_id)
           : new Set<string>();
         using vault = openDefaultVault(local, { project });
+        if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
         const result = buildContext(vault, {
           project,
           files: [file],

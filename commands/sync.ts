@@ -1,13 +1,49 @@
-// `korva sync`: sync team memories with the repository.
+// `korva sync`: import the repository's `.korva/memories` into the vault and export local
+// changes to team memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { KorvaError } from "../lib/errors.ts";
+import { repoRoot } from "../lib/git.ts";
+import { loadPrivacySettings } from "../lib/privacy/settings.ts";
+import { createRedactor } from "../lib/privacy/redact.ts";
+import { syncTeam } from "../lib/team/sync.ts";
+import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { printJson } from "./print.ts";
 
 /** Build the `sync` command. */
-export function syncCommand(_deps: Deps): Command {
+export function syncCommand(deps: Deps): Command {
   return new Command("sync")
-    .description("Sync team memories with the repository")
-    .action(() => {
-      throw usageError('"korva sync" is not built yet');
+    .description("Sync team memories between .korva/memories in this repository and your vault")
+    .option("--quiet", "print nothing unless there is a conflict or an unreadable file (git hooks)")
+    .option("--json", "print the summary as JSON")
+    .addHelpText("after", "\nExample:\n  git pull && korva sync")
+    .action((flags: { quiet?: boolean; json?: boolean }) => {
+      const root = repoRoot(deps.cwd);
+      if (!root) {
+        throw new KorvaError(`Cannot sync "${deps.cwd}": it is not inside a git repository`, {
+          exitCode: 3,
+        });
+      }
+      const project = resolveProject(deps);
+      using vault = openDefaultVault(deps, { project });
+      const summary = syncTeam(vault, root, {
+        project,
+        redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
+        now: deps.now(),
+      });
+      if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
+      if (flags.json) return printJson(deps, summary);
+      if (!flags.quiet) {
+        deps.io.out(
+          `imported ${summary.imported}, updated ${summary.updated}, exported ${summary.exported}, ` +
+            `archived ${summary.archived}, conflicts ${summary.conflicts.length}\n`,
+        );
+      }
+      for (const c of summary.conflicts) {
+        deps.io.err(
+          `korva: conflict in ${c.path}: it changed in the repository and in your vault; your version is in ${c.local}; merge it into ${c.path}, delete ${c.local}, then run korva sync\n`,
+        );
+      }
+      for (const e of summary.errors) deps.io.err(`korva: skipped ${e.path}: ${e.reason}\n`);
     });
 }

@@ -20,6 +20,7 @@ export interface ToolContext {
   repoRoot(): string | undefined;
   /** Redact text leaving the server (memories were redacted on the way in, but rules improve). */
   out(memory: Memory): Memory;
+  redactor(): Redactor;
   outText(text: string): string;
   /** The MCP client's name, recorded as the source of saves. */
   clientName(): string;
@@ -61,6 +62,7 @@ export function createToolContext(
     project: () => (project ??= resolveProject(deps)),
     repoRoot: () => (root === null ? (root = repoRoot(deps.cwd)) : root),
     out: (memory) => redactMemory(memory, getRedactor()),
+    redactor: getRedactor,
     outText: (text) => getRedactor().redact(text).text,
     clientName,
     session: { id: undefined },

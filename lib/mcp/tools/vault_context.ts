@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { buildContext } from "../../discovery/context.ts";
+import { refreshTeamMemories } from "../../team/sync.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { FilesIn, ProjectIn } from "../schemas.ts";
@@ -44,6 +45,8 @@ export function registerVaultContextTool(server: McpServer, ctx: ToolContext): v
     attempt(() => {
       const project = args.project ?? ctx.project();
       const root = ctx.repoRoot();
+      // Memories pulled with git are visible even before anyone runs `korva sync`.
+      if (root) refreshTeamMemories(ctx.vault(), root, { project, now: ctx.deps.now() });
       const result = buildContext(ctx.vault(), {
         project,
         ...(args.files ? { files: args.files } : {}),

@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { LIMITS } from "../../vault/types.ts";
+import { writeTeamMemory } from "../../team/sync.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, fail, ok } from "../result.ts";
 import { FilesIn, IdIn, MemoryOut, RedactedOut, ScopeIn, TagsIn, TypeIn } from "../schemas.ts";
@@ -38,7 +39,12 @@ export function registerVaultUpdateTool(server: McpServer, ctx: ToolContext): vo
         return fail("Nothing to update: pass at least one field besides id");
       }
       const redacted: Record<string, number> = {};
-      const memory = ctx.out(ctx.vault().update(id, patch, redacted));
+      const stored = ctx.vault().update(id, patch, redacted);
+      const root = ctx.repoRoot();
+      if (stored.scope === "team" && root) {
+        writeTeamMemory(ctx.vault(), root, stored, ctx.redactor(), ctx.deps.now());
+      }
+      const memory = ctx.out(stored);
       return ok({ memory, redacted }, `Updated ${memory.id}: ${memory.title}`);
     }));
 }
