@@ -1,0 +1,241 @@
+// korva setup against temp HOME fixtures for every target: preserve, round-trip, idempotence.
+import assert from "node:assert/strict";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { parse as parseToml } from "smol-toml";
+import type { Deps } from "../../lib/deps.ts";
+import { parseJsonc } from "../../lib/setup/edit.ts";
+import {
+  applySetup,
+  changedFiles,
+  planSetup,
+  setupContext,
+  setupStatus,
+} from "../../lib/setup/apply.ts";
+import { TARGETS } from "../../lib/setup/targets.ts";
+import { runKorva, tempHome, testDeps } from "../_helpers.ts";
+
+function depsFor(home: string, korvaHome: string, command = "/opt/korva/bin/korva"): Deps {
+  const deps = testDeps(korvaHome, { env: { HOME: home, PATH: "" } });
+  return { ...deps, self: { command, args: [] } };
+}
+
+function install(deps: Deps, mode: "install" | "uninstall" = "install") {
+  const ctx = setupContext(deps, { profile: "agent", repoRoot: undefined });
+  const plans = planSetup(ctx, TARGETS, mode, deps.home);
+  const results = applySetup(changedFiles(plans), deps.home, deps.now);
+  return { ctx, plans, results };
+}
+
+function snapshot(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.name === ".korva") continue;
+      if (entry.isDirectory()) walk(path);
+      else out[path.slice(root.length)] = readFileSync(path, "utf8");
+    }
+  };
+  walk(root);
+  return out;
+}
+
+const FIXTURES: Record<string, string> = {
+  ".claude.json": '{"numStartups": 3, "mcpServers": {"other": {"command": "x"}}}',
+  ".claude/settings.json":
+    '{\n  "hooks": {\n    "PreToolUse": [{"matcher": "Bash", "hooks": [{"type": "command", "command": "lint"}]}]\n  },\n  "model": "opus"\n}\n',
+  ".cursor/mcp.json":
+    '{\n  // servers I use\n  "mcpServers": {\n    "github": { "command": "gh-mcp" },\n  },\n}\n',
+  ".codeium/windsurf/mcp_config.json": "{}\n",
+  ".config/Code/User/mcp.json":
+    '{\n\t// VS Code, tabs\n\t"servers": {\n\t\t"db": {"type": "stdio", "command": "db"}\n\t},\n\t"inputs": []\n}\n',
+  ".copilot/mcp-config.json": '{"mcpServers": {}}\n',
+  ".codex/config.toml":
+    '# my codex\nmodel = "o3"  # fast\n\n[mcp_servers.docs]\ncommand = "docs"\nargs = ["serve"]\n\n[profiles.work]\nmodel = "o4"\n',
+  ".config/opencode/opencode.json":
+    '{\n  "$schema": "https://opencode.ai/config.json",\n  "mcp": {}\n}\n',
+  ".gemini/settings.json": '{"theme": "Default"}\n',
+  ".gemini/GEMINI.md": "# My notes\n\nBe concise.\n",
+  ".config/zed/settings.json":
+    '// Zed settings\n{\n  "vim_mode": true,\n  "context_servers": {},\n}\n',
+  ".kiro/settings/mcp.json": '{"mcpServers": {"x": {"command": "y"}}}\n',
+};
+
+function writeFixtures(home: string, files: Record<string, string>) {
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(home, rel)), { recursive: true });
+    writeFileSync(join(home, rel), text);
+  }
+}
+
+Deno.test("setup keeps other servers, comments and unknown keys, and uninstall restores every byte", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, FIXTURES);
+  const before = snapshot(temp.home);
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const cursor = readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8");
+  assert.match(cursor, /\/\/ servers I use/);
+  assert.match(cursor, /"github": \{ "command": "gh-mcp" \}/);
+  const cursorValue = parseJsonc(cursor) as {
+    mcpServers: Record<string, { command: string; args: string[] }>;
+  };
+  assert.equal(cursorValue.mcpServers.korva?.command, "/opt/korva/bin/korva");
+  assert.deepEqual(cursorValue.mcpServers.korva?.args, ["mcp", "--profile", "agent"]);
+  const vscode = parseJsonc(
+    readFileSync(join(temp.home, ".config/Code/User/mcp.json"), "utf8"),
+  ) as {
+    servers: Record<string, { type: string }>;
+    inputs: unknown[];
+  };
+  assert.equal(vscode.servers.korva?.type, "stdio");
+  assert.ok(vscode.servers.db);
+  const codex = readFileSync(join(temp.home, ".codex/config.toml"), "utf8");
+  assert.ok(
+    codex.startsWith('# my codex\nmodel = "o3"  # fast\n'),
+    "TOML comments and layout kept",
+  );
+  const toml = parseToml(codex) as {
+    mcp_servers: Record<string, { command: string }>;
+    profiles: unknown;
+  };
+  assert.equal(toml.mcp_servers.korva?.command, "/opt/korva/bin/korva");
+  assert.ok(toml.mcp_servers.docs && toml.profiles);
+  const claude = JSON.parse(readFileSync(join(temp.home, ".claude/settings.json"), "utf8"));
+  assert.equal(claude.model, "opus");
+  assert.equal(claude.hooks.PreToolUse.length, 2, "the user's Bash hook is kept");
+  assert.match(JSON.stringify(claude.hooks.SessionStart), /hook session-start/);
+  const gemini = JSON.parse(readFileSync(join(temp.home, ".gemini/settings.json"), "utf8"));
+  assert.ok(gemini.mcpServers.korva && gemini.hooks.BeforeTool && gemini.theme === "Default");
+  assert.match(
+    readFileSync(join(temp.home, ".gemini/GEMINI.md"), "utf8"),
+    /^# My notes\n\nBe concise\.\n\n<!-- korva:begin/,
+  );
+  const opencode = JSON.parse(
+    readFileSync(join(temp.home, ".config/opencode/opencode.json"), "utf8"),
+  );
+  assert.deepEqual(opencode.mcp.korva.command, [
+    "/opt/korva/bin/korva",
+    "mcp",
+    "--profile",
+    "agent",
+  ]);
+  const zed = parseJsonc(readFileSync(join(temp.home, ".config/zed/settings.json"), "utf8")) as {
+    context_servers: Record<string, unknown>;
+  };
+  assert.ok(zed.context_servers.korva);
+  install(deps, "uninstall");
+  assert.deepEqual(snapshot(temp.home), before);
+});
+
+Deno.test("setup is idempotent and follows a moved binary", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, FIXTURES);
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const again = install(deps);
+  assert.equal(changedFiles(again.plans).length, 0, "second run changes nothing");
+  const moved = depsFor(temp.home, temp.korvaHome, "/usr/local/bin/korva");
+  const status = setupStatus(setupContext(moved, { profile: "agent", repoRoot: undefined }));
+  assert.ok(status.find((s) => s.id === "cursor")?.configured);
+  assert.equal(status.find((s) => s.id === "cursor")?.current, false, "out of date after the move");
+  install(moved);
+  assert.match(
+    readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8"),
+    /\/usr\/local\/bin\/korva/,
+  );
+  const claude = readFileSync(join(temp.home, ".claude/settings.json"), "utf8");
+  assert.equal(
+    claude.match(/hook session-start/g)?.length,
+    1,
+    "the old hook was replaced, not duplicated",
+  );
+  assert.ok(
+    setupStatus(setupContext(moved, { profile: "agent", repoRoot: undefined })).every((s) =>
+      s.current
+    ),
+  );
+});
+
+Deno.test("an unparseable file is never overwritten; the others are configured; exit 2", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, { ".cursor/mcp.json": '{"mcpServers": {', ".claude.json": "{}" });
+  const result = await runKorva(["setup", "--cursor", "--claude"], {
+    env: { ...temp.env, PATH: "" },
+  });
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /skipped Cursor: cannot parse ".*\.cursor\/mcp\.json"/);
+  assert.equal(readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8"), '{"mcpServers": {');
+  assert.match(readFileSync(join(temp.home, ".claude.json"), "utf8"), /korva/);
+  assert.ok(
+    readdirSync(join(temp.korvaHome, "backups")).some((f) => f.endsWith(".claude.json")),
+    "backup kept",
+  );
+});
+
+Deno.test("korva setup --dry-run prints a diff and changes nothing", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, { ".cursor/mcp.json": "{}\n" });
+  const result = await runKorva(["setup", "--cursor", "--dry-run"], {
+    env: { ...temp.env, PATH: "" },
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^--- .*\.cursor\/mcp\.json/m);
+  assert.match(result.stdout, /^\+.*"korva"/m);
+  assert.equal(readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8"), "{}\n");
+});
+
+Deno.test("a read-only config file is reported, not replaced", async () => {
+  if (Deno.uid?.() === 0) return; // root writes through file modes
+  await using temp = tempHome();
+  writeFixtures(temp.home, { ".cursor/mcp.json": "{}\n" });
+  chmodSync(join(temp.home, ".cursor/mcp.json"), 0o444);
+  const result = await runKorva(["setup", "--cursor"], { env: { ...temp.env, PATH: "" } });
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /read-only/);
+});
+
+Deno.test("korva setup --project writes repository files and --status reports them", async () => {
+  await using temp = tempHome();
+  const repo = join(temp.home, "repo");
+  mkdirSync(repo);
+  new Deno.Command("git", { args: ["init", "-q"], cwd: repo }).outputSync();
+  const env = { ...temp.env, PATH: Deno.env.get("PATH") ?? "" };
+  const result = await runKorva([
+    "setup",
+    "--project",
+    "--claude",
+    "--vscode",
+    "--cursor",
+    "--codex",
+  ], { env, cwd: repo });
+  assert.equal(result.code, 0, result.stderr);
+  for (
+    const file of [
+      ".mcp.json",
+      ".vscode/mcp.json",
+      ".cursor/mcp.json",
+      ".cursor/rules/korva.mdc",
+      "AGENTS.md",
+      "CLAUDE.md",
+    ]
+  ) {
+    assert.ok(existsSync(join(repo, file)), file);
+  }
+  assert.match(
+    readFileSync(join(repo, ".cursor/rules/korva.mdc"), "utf8"),
+    /^---\ndescription: Team memory \(korva\)\nalwaysApply: true\n---\n/,
+  );
+  const status = JSON.parse(
+    (await runKorva(["setup", "--project", "--status", "--json"], { env, cwd: repo })).stdout,
+  );
+  assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
+});
