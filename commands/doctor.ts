@@ -1,13 +1,23 @@
-// `korva doctor`: check the installation and explain problems.
+// `korva doctor`: check the installation and explain every problem with a fix.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { usageError } from "../lib/errors.ts";
+import { runDoctor } from "../lib/doctor/checks.ts";
+import { printJson } from "./print.ts";
 
 /** Build the `doctor` command. */
-export function doctorCommand(_deps: Deps): Command {
+export function doctorCommand(deps: Deps): Command {
   return new Command("doctor")
-    .description("Check the installation and explain problems")
-    .action(() => {
-      throw usageError('"korva doctor" is not built yet');
+    .description("Check korva's installation, vault, config, editors, hooks and service")
+    .option("--json", "print the checks as JSON")
+    .addHelpText("after", "\nExit code 1 when something needs fixing.")
+    .action((flags: { json?: boolean }) => {
+      const checks = runDoctor(deps);
+      if (checks.some((c) => c.status === "fail")) deps.status.exitCode = 1;
+      if (flags.json) return printJson(deps, { ok: deps.status.exitCode === 0, checks });
+      const mark = { ok: "ok  ", warn: "warn", fail: "FAIL" };
+      for (const c of checks) {
+        deps.io.out(`${mark[c.status]}  ${c.message}\n`);
+        if (c.fix && c.status !== "ok") deps.io.out(`      fix: ${c.fix}\n`);
+      }
     });
 }

@@ -5,6 +5,7 @@ import { defaultConfig, loadConfig, saveConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf } from "../lib/errors.ts";
 import { homePaths } from "../lib/paths.ts";
+import { ensureToken } from "../lib/service/token.ts";
 import { openVault } from "../lib/vault/mod.ts";
 import { printJson } from "./print.ts";
 
@@ -33,6 +34,7 @@ export function initCommand(deps: Deps): Command {
         saveConfig(deps.home, defaultConfig(), deps.now);
         done.push(`wrote ${paths.config}`);
       }
+      if (ensureToken(deps.home).created) done.push(`wrote ${paths.token} (mode 0600)`);
       const existed = existsSync(paths.vault);
       const vault = openVault(paths.vault, { now: deps.now });
       const { schemaVersion, total } = vault.stats();

@@ -5,6 +5,7 @@ import { writeFileAtomic } from "./atomic_write.ts";
 import { KorvaError, messageOf } from "./errors.ts";
 import { homePaths } from "./paths.ts";
 import { PrivacyConfig } from "./privacy/config.ts";
+import { describeIssue } from "./vault/store.ts";
 
 /** User configuration. Unknown keys are an error so typos surface. */
 export const Config = z.object({
@@ -45,10 +46,8 @@ export function loadConfig(home: string): Config {
   }
   const parsed = Config.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || "(root)";
     throw new KorvaError(
-      `Cannot read config "${path}": "${field}" ${issue?.message ?? "is invalid"}`,
+      `Cannot read config "${path}": ${describeIssue(parsed.error)}`,
       { exitCode: 2, hint: "fix the field by hand; korva never replaces an invalid config" },
     );
   }

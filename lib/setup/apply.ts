@@ -236,10 +236,15 @@ export interface TargetStatus {
 export function setupStatus(ctx: SetupContext): TargetStatus[] {
   return TARGETS.map((target) => {
     const changes = target.files(ctx);
+    let current = "";
     try {
       const texts = changes.map((c) =>
         existsSync(c.path) ? readFileSync(c.path, "utf8") : undefined
       );
+      changes.forEach((c, i) => {
+        current = c.path;
+        c.present(texts[i]);
+      });
       return {
         id: target.id,
         name: target.name,
@@ -256,7 +261,7 @@ export function setupStatus(ctx: SetupContext): TargetStatus[] {
         configured: false,
         current: false,
         files: changes.map((c) => c.path),
-        error: messageOf(error),
+        error: `cannot parse "${current}": ${messageOf(error)}`,
       };
     }
   });
