@@ -6,16 +6,16 @@ import denoJson from "./deno.json" with { type: "json" };
 import type { Deps, Io } from "./lib/deps.ts";
 import { KorvaError, messageOf } from "./lib/errors.ts";
 import { resolveHome } from "./lib/paths.ts";
-import { commandList } from "./commands/mod.ts";
+import { type CommandFactory, loadCommands } from "./commands/mod.ts";
 
-/** Build the program with every subcommand; used by main and by in-process tests. */
-export function buildProgram(deps: Deps): Command {
+/** Build the program with the given subcommands (see loadCommands). */
+export function buildProgram(deps: Deps, commands: CommandFactory[]): Command {
   const program = new Command("korva")
     .description("Persistent, team-owned memory for AI coding assistants")
     .version(deps.version, "-V, --version", "print the korva version")
     .helpCommand("help [command]", "show help for a command")
     .showSuggestionAfterError(true);
-  for (const make of commandList) program.addCommand(make(deps));
+  for (const make of commands) program.addCommand(make(deps));
   configureTree(program, deps.io);
   return program;
 }
@@ -76,7 +76,7 @@ export function processDeps(): Deps {
 
 /** Run the CLI and return the exit code; the one place that turns errors into codes. */
 export async function run(args: string[], deps: Deps): Promise<number> {
-  const program = buildProgram(deps);
+  const program = buildProgram(deps, await loadCommands(args));
   try {
     await program.parseAsync(args, { from: "user" });
     return deps.status.exitCode;

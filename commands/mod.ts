@@ -1,57 +1,45 @@
-// The list of every subcommand, in the order `korva help` shows them.
+// Every subcommand, in the order `korva help` shows them. Each is loaded only when needed, so
+// `korva --version` or a git hook does not pay for the MCP SDK or the setup tables.
 import type { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { initCommand } from "./init.ts";
-import { saveCommand } from "./save.ts";
-import { searchCommand } from "./search.ts";
-import { getCommand } from "./get.ts";
-import { listCommand } from "./list.ts";
-import { updateCommand } from "./update.ts";
-import { supersedeCommand } from "./supersede.ts";
-import { forgetCommand } from "./forget.ts";
-import { statsCommand } from "./stats.ts";
-import { exportCommand } from "./export.ts";
-import { importCommand } from "./import.ts";
-import { redactCommand } from "./redact.ts";
-import { scanVaultCommand } from "./scan_vault.ts";
-import { contextCommand } from "./context.ts";
-import { hookCommand } from "./hook.ts";
-import { mcpCommand } from "./mcp.ts";
-import { sentinelCommand } from "./sentinel.ts";
-import { ruleCommand } from "./rule.ts";
-import { hooksCommand } from "./hooks.ts";
-import { setupCommand } from "./setup.ts";
-import { vaultCommand } from "./vault.ts";
-import { doctorCommand } from "./doctor.ts";
-import { shareCommand } from "./share.ts";
-import { unshareCommand } from "./unshare.ts";
-import { syncCommand } from "./sync.ts";
 
-/** Every command factory. */
-export const commandList: Array<(deps: Deps) => Command> = [
-  initCommand,
-  saveCommand,
-  searchCommand,
-  getCommand,
-  listCommand,
-  updateCommand,
-  supersedeCommand,
-  forgetCommand,
-  statsCommand,
-  exportCommand,
-  importCommand,
-  redactCommand,
-  scanVaultCommand,
-  contextCommand,
-  hookCommand,
-  mcpCommand,
-  sentinelCommand,
-  ruleCommand,
-  hooksCommand,
-  setupCommand,
-  vaultCommand,
-  doctorCommand,
-  shareCommand,
-  unshareCommand,
-  syncCommand,
+/** A command factory. */
+export type CommandFactory = (deps: Deps) => Command;
+
+/** Command name → loader of its factory (static specifiers, so `deno compile` bundles them). */
+export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]> = [
+  ["init", async () => (await import("./init.ts")).initCommand],
+  ["save", async () => (await import("./save.ts")).saveCommand],
+  ["search", async () => (await import("./search.ts")).searchCommand],
+  ["get", async () => (await import("./get.ts")).getCommand],
+  ["list", async () => (await import("./list.ts")).listCommand],
+  ["update", async () => (await import("./update.ts")).updateCommand],
+  ["supersede", async () => (await import("./supersede.ts")).supersedeCommand],
+  ["forget", async () => (await import("./forget.ts")).forgetCommand],
+  ["stats", async () => (await import("./stats.ts")).statsCommand],
+  ["export", async () => (await import("./export.ts")).exportCommand],
+  ["import", async () => (await import("./import.ts")).importCommand],
+  ["redact", async () => (await import("./redact.ts")).redactCommand],
+  ["scan-vault", async () => (await import("./scan_vault.ts")).scanVaultCommand],
+  ["context", async () => (await import("./context.ts")).contextCommand],
+  ["hook", async () => (await import("./hook.ts")).hookCommand],
+  ["mcp", async () => (await import("./mcp.ts")).mcpCommand],
+  ["sentinel", async () => (await import("./sentinel.ts")).sentinelCommand],
+  ["rule", async () => (await import("./rule.ts")).ruleCommand],
+  ["hooks", async () => (await import("./hooks.ts")).hooksCommand],
+  ["setup", async () => (await import("./setup.ts")).setupCommand],
+  ["vault", async () => (await import("./vault.ts")).vaultCommand],
+  ["doctor", async () => (await import("./doctor.ts")).doctorCommand],
+  ["share", async () => (await import("./share.ts")).shareCommand],
+  ["unshare", async () => (await import("./unshare.ts")).unshareCommand],
+  ["sync", async () => (await import("./sync.ts")).syncCommand],
 ];
+
+/** The factories a command line needs: just its command, or all of them for help and errors. */
+export async function loadCommands(args: string[]): Promise<CommandFactory[]> {
+  const first = args[0];
+  if (first === "--version" || first === "-V") return [];
+  const one = COMMANDS.find(([name]) => name === first);
+  const chosen = one ? [one] : COMMANDS;
+  return await Promise.all(chosen.map(([, load]) => load()));
+}

@@ -168,6 +168,8 @@ const MEMORY_COLUMNS = "id, project, type, title, content, why, tags, files, sco
   "supersedes, superseded_by, author, source, session_id, created_at, updated_at, content_hash";
 const M_COLUMNS = MEMORY_COLUMNS.split(", ").map((c) => `m.${c}`).join(", ");
 
+/** Above this many anchored rows, a file filter walks the newest rows instead (see #filterSql). */
+const DENSE_ANCHOR_ROWS = 500;
 /** A word matching more rows than this only refines scores (see Vault.search). */
 const COMMON_DF = 2000;
 /** How many of the newest rows an unselective query ranks first. */
@@ -748,17 +750,25 @@ export class Vault {
       where.push("m.id IN (SELECT memory_id FROM memory_tags WHERE tag = ?)");
       params.push(filter.tag.trim().toLowerCase());
     }
-    if (filter.file) {
-      where.push(
-        "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))",
+    const anchors = [
+      ...(filter.file ? this.anchorsFor(filter.file) : []),
+      ...(filter.anchors ?? []),
+    ];
+    if (filter.file || filter.anchors) {
+      const list = JSON.stringify(anchors);
+      const count = Number(
+        this.#prepare(
+          "SELECT count(*) AS n FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?))",
+        ).get(list)?.n ?? 0,
       );
-      params.push(JSON.stringify(this.anchorsFor(filter.file)));
-    }
-    if (filter.anchors) {
+      // Few anchored rows: look them up by anchor. Many: walk the newest rows and test each, so a
+      // LIMIT stops early instead of sorting thousands of matches.
       where.push(
-        "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))",
+        count <= DENSE_ANCHOR_ROWS
+          ? "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))"
+          : "EXISTS (SELECT 1 FROM memory_files f WHERE f.memory_id = m.id AND f.anchor IN (SELECT value FROM json_each(?)))",
       );
-      params.push(JSON.stringify(filter.anchors));
+      params.push(list);
     }
     if (filter.since) {
       where.push("m.created_at >= ?");

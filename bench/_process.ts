@@ -1,0 +1,39 @@
+// Helpers for whole-process benchmarks: time a command N times and summarise percentiles.
+import { fileURLToPath } from "node:url";
+
+/** The CLI entry point. */
+export const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+/** p50/p95 of samples in milliseconds. */
+export function summary(samples: number[]): { p50: number; p95: number; min: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0] ?? 0) };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** Run `deno run -A main.ts …args` once; returns wall time in ms (throws on failure). */
+export function timeKorva(args: string[], env: Record<string, string>, cwd?: string): number {
+  const started = performance.now();
+  const out = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "--quiet", MAIN, ...args],
+    env,
+    ...(cwd ? { cwd } : {}),
+    stdout: "null",
+    stderr: "piped",
+  }).outputSync();
+  const ms = performance.now() - started;
+  if (out.code > 1) throw new Error(new TextDecoder().decode(out.stderr));
+  return ms;
+}
+
+/** Time a bare `deno run` of an empty module: the runtime's own start-up floor. */
+export function timeDenoFloor(): number {
+  const started = performance.now();
+  new Deno.Command(Deno.execPath(), { args: ["eval", "0"], stdout: "null", stderr: "null" })
+    .outputSync();
+  return performance.now() - started;
+}
