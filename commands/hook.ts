@@ -51,7 +51,7 @@ export function hookCommand(deps: Deps): Command {
       })
     );
   hook.command("file-context")
-    .description("PreToolUse / BeforeTool on file tools: add memories anchored to that file")
+    .description("PreToolUse / AfterTool on file tools: add memories anchored to that file")
     .option("--max-tokens <n>", "budget", "800")
     .action((flags: { maxTokens: string }) =>
       guarded(deps, "file-context", async () => {

@@ -38,7 +38,7 @@ export function hookFile(payload: HookPayload): string | undefined {
 
 /**
  * The JSON a hook prints: `hookSpecificOutput.additionalContext`, which Claude Code
- * (SessionStart, PreToolUse) and Gemini CLI (SessionStart, BeforeTool) add to the model's
+ * (SessionStart, PreToolUse) and Gemini CLI (SessionStart, AfterTool) add to the model's
  * context. No decision field is set, so the tool call is never blocked.
  */
 export function hookOutput(event: string, context: string): string {

@@ -122,6 +122,8 @@ interface HookSpec {
   event: string;
   matcher?: string;
   handler: "session-start" | "file-context";
+  /** In the tool's own unit: seconds for Claude Code, milliseconds for Gemini CLI. */
+  timeout: number;
 }
 
 const isKorvaHook = (entry: unknown) =>
@@ -131,7 +133,7 @@ const isKorvaHook = (entry: unknown) =>
 function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
   const wanted = (spec: HookSpec) => ({
     ...(spec.matcher ? { matcher: spec.matcher } : {}),
-    hooks: [{ type: "command", command: ctx.hookCommand(spec.handler), timeout: 10 }],
+    hooks: [{ type: "command", command: ctx.hookCommand(spec.handler), timeout: spec.timeout }],
   });
   return {
     path,
@@ -241,8 +243,13 @@ export const TARGETS: Target[] = [
       onPath(ctx, "claude"),
     files: (ctx) => {
       const hooks: HookSpec[] = [
-        { event: "SessionStart", handler: "session-start" },
-        { event: "PreToolUse", matcher: "Read|Edit|Write|MultiEdit", handler: "file-context" },
+        { event: "SessionStart", handler: "session-start", timeout: 10 },
+        {
+          event: "PreToolUse",
+          matcher: "Read|Edit|Write|MultiEdit",
+          handler: "file-context",
+          timeout: 10,
+        },
       ];
       return ctx.repoRoot
         ? [
@@ -366,12 +373,15 @@ export const TARGETS: Target[] = [
     note:
       "Gemini CLI starts MCP servers only in trusted folders: trust your project folder in Gemini (/trust or the first-run prompt)",
     files: (ctx) => {
+      // Gemini CLI: timeouts are in milliseconds, and only AfterTool (not BeforeTool) can add
+      // context to the model, appended to the file tool's result (docs/hooks/reference.md).
       const hooks: HookSpec[] = [
-        { event: "SessionStart", handler: "session-start" },
+        { event: "SessionStart", handler: "session-start", timeout: 10_000 },
         {
-          event: "BeforeTool",
-          matcher: "read_file|write_file|replace|read_many_files",
+          event: "AfterTool",
+          matcher: "read_file|read_many_files|write_file|replace",
           handler: "file-context",
+          timeout: 10_000,
         },
       ];
       const settings = ctx.repoRoot

@@ -114,3 +114,28 @@ Deno.test("korva hook file-context stays silent and exits 0 on garbage or an unr
   assert.equal(broken.code, 0);
   assert.equal(broken.stdout, "");
 });
+
+Deno.test("korva hook file-context answers a Gemini CLI AfterTool payload for read_file", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({
+    "src/payments/payments.ts": "export const pay = 1;\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const result = await runKorva(["hook", "file-context"], {
+    env: home.env,
+    cwd: repo.path,
+    stdin: JSON.stringify({
+      session_id: "gemini-1",
+      hook_event_name: "AfterTool",
+      cwd: repo.path,
+      tool_name: "read_file",
+      tool_input: { absolute_path: join(repo.path, "src/payments/payments.ts") },
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.equal(out.hookSpecificOutput.hookEventName, "AfterTool");
+  assert.match(out.hookSpecificOutput.additionalContext, /Double charge/);
+  assert.equal("decision" in out, false, "never blocks or hides the tool result");
+});

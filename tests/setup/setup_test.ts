@@ -114,7 +114,7 @@ Deno.test("setup keeps other servers, comments and unknown keys, and uninstall r
   assert.equal(claude.hooks.PreToolUse.length, 2, "the user's Bash hook is kept");
   assert.match(JSON.stringify(claude.hooks.SessionStart), /hook session-start/);
   const gemini = JSON.parse(readFileSync(join(temp.home, ".gemini/settings.json"), "utf8"));
-  assert.ok(gemini.mcpServers.korva && gemini.hooks.BeforeTool && gemini.theme === "Default");
+  assert.ok(gemini.mcpServers.korva && gemini.hooks.AfterTool && gemini.theme === "Default");
   assert.match(
     readFileSync(join(temp.home, ".gemini/GEMINI.md"), "utf8"),
     /^# My notes\n\nBe concise\.\n\n<!-- korva:begin/,
