@@ -1,4 +1,5 @@
 // Helpers for whole-process benchmarks: time a command N times and summarise percentiles.
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The CLI entry point. */
@@ -36,4 +37,14 @@ export function timeDenoFloor(): number {
   new Deno.Command(Deno.execPath(), { args: ["eval", "0"], stdout: "null", stderr: "null" })
     .outputSync();
   return performance.now() - started;
+}
+
+/** Environment for a spawned korva in a temp home: PATH (git) and the shared Deno cache. */
+export function benchEnv(home: string): Record<string, string> {
+  return {
+    KORVA_HOME: home,
+    HOME: home,
+    PATH: Deno.env.get("PATH") ?? "",
+    DENO_DIR: Deno.env.get("DENO_DIR") ?? join(Deno.env.get("HOME") ?? "", ".cache/deno"),
+  };
 }

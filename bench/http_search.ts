@@ -4,16 +4,11 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MAIN, summary } from "./_process.ts";
+import { benchEnv, MAIN, summary } from "./_process.ts";
 import { benchVault, DATA_DIR } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-http-bench-"));
-const env = {
-  KORVA_HOME: home,
-  HOME: home,
-  PATH: Deno.env.get("PATH") ?? "",
-  DENO_DIR: Deno.env.get("DENO_DIR") ?? join(Deno.env.get("HOME") ?? "", ".cache/deno"),
-};
+const env = benchEnv(home);
 const korva = (...args: string[]) =>
   new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", MAIN, ...args],

@@ -8,16 +8,11 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MAIN, summary, timeDenoFloor } from "./_process.ts";
+import { benchEnv, MAIN, summary, timeDenoFloor } from "./_process.ts";
 import { benchVault, DATA_DIR } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-mcp-bench-"));
-const env = {
-  KORVA_HOME: home,
-  HOME: home,
-  PATH: Deno.env.get("PATH") ?? "",
-  DENO_DIR: Deno.env.get("DENO_DIR") ?? join(Deno.env.get("HOME") ?? "", ".cache/deno"),
-};
+const env = benchEnv(home);
 async function connect(): Promise<Client> {
   const transport = new StdioClientTransport({
     command: Deno.execPath(),

@@ -190,23 +190,10 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
 
   const wantsPriors = !input.anchoredOnly;
   if (wantsPriors) {
-    for (
-      const memory of vault.list({
-        project: input.project,
-        type: "convention",
-        limit: PRIOR_CANDIDATES,
-      })
-    ) {
-      add(memory, 0, "project convention");
-    }
-    for (
-      const memory of vault.list({
-        project: input.project,
-        type: "decision",
-        limit: PRIOR_CANDIDATES,
-      })
-    ) {
-      add(memory, 0, "project decision");
+    for (const type of ["convention", "decision"] as const) {
+      for (const memory of vault.list({ project: input.project, type, limit: PRIOR_CANDIDATES })) {
+        add(memory, 0, `project ${type}`);
+      }
     }
     const since = new Date(now.getTime() - RECENT_INCIDENT_DAYS * 86_400_000).toISOString();
     for (const type of ["incident", "bugfix"] as const) {
