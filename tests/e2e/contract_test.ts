@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CliResult, runKorva, type TempHome, tempHome } from "../_helpers.ts";
+import { type CliResult, git, runKorva, type TempHome, tempHome } from "../_helpers.ts";
 
 interface Promise_ {
   issue: number;
@@ -196,7 +196,7 @@ const PROMISES: Promise_[] = [
         typeof out.text === "string" && !out.text.includes("jane.doe@acme-corp.io"),
         "text",
       );
-      const finding = out.findings[0];
+      const finding = out.findings.find((f: { path: string }) => f.path === "a.ts");
       for (const field of ["detector", "category", "start", "end"]) {
         ctx.expect(field in finding, `finding.${field}`);
       }
@@ -214,6 +214,101 @@ const PROMISES: Promise_[] = [
       ctx.expect(clean.code === 0 && clean.stdout === "const x = 1;\n", "clean passes through");
       const bad = await ctx.korva(["redact", "-", "--mode", "loose"], "x");
       ctx.expect(bad.code === 2, `bad mode exits 2, got ${bad.code}`);
+    },
+  },
+  {
+    issue: 5,
+    promise:
+      "korva context --file F --task T --max-tokens N --project P --json prints {memories[{id,type,title,reasons}], text}",
+    check: async (ctx) => {
+      await saveOne(ctx, "Payment locks use payment_id", [
+        "--files",
+        "src/payments/**",
+        "--project",
+        "P",
+      ]);
+      const out = await ctx.korva([
+        "context",
+        "--file",
+        "src/payments/payments.ts",
+        "--file",
+        "src/other.ts",
+        "--task",
+        "payment lock",
+        "--max-tokens",
+        "500",
+        "--project",
+        "P",
+        "--json",
+      ]);
+      const result = JSON.parse(out.stdout);
+      ctx.expect(typeof result.text === "string" && result.text.length > 0, "text");
+      const first = result.memories[0];
+      for (const field of ["id", "type", "title"]) {
+        ctx.expect(typeof first[field] === "string", field);
+      }
+      ctx.expect(
+        Array.isArray(first.reasons) && first.reasons.every((r: unknown) => typeof r === "string"),
+        "reasons",
+      );
+    },
+  },
+  {
+    issue: 6,
+    promise:
+      "korva sentinel check --format json prints {findings[{ruleId,severity,path,line,message,memory}], summary}; .korva/rules/*.yaml is read",
+    check: async (ctx) => {
+      const repo = join(ctx.home.path, "repo");
+      Deno.mkdirSync(join(repo, ".korva", "rules"), { recursive: true });
+      git(repo, "init", "-q");
+      writeFileSync(
+        join(repo, ".korva", "rules", "team.yaml"),
+        "version: 1\nrules:\n  - id: team/no-todo\n    message: no TODO\n    memory: 01J9ZK4M8X2Q7R5T3V1W0Y6B8C\n    match: { kind: pattern, pattern: 'TODO' }\n",
+      );
+      writeFileSync(join(repo, "a.ts"), "// TODO later\n");
+      git(repo, "add", "-A");
+      const staged = await runKorva(["sentinel", "check", "--staged", "--format", "json"], {
+        env: ctx.home.env,
+        cwd: repo,
+      });
+      ctx.expect(staged.code === 1, `blocking findings exit 1, got ${staged.code}`);
+      const out = JSON.parse(staged.stdout);
+      const finding = out.findings.find((f: { path: string }) => f.path === "a.ts");
+      for (const field of ["ruleId", "severity", "path", "line", "message", "memory"]) {
+        ctx.expect(field in finding, `finding.${field}`);
+      }
+      ctx.expect(finding.ruleId === "team/no-todo" && finding.line === 1, "the .yaml rule applied");
+      ctx.expect(typeof out.summary === "object", "summary");
+      for (const target of [["--all"], ["--files", "a.ts"], ["--diff", "HEAD..HEAD"]]) {
+        const r = await runKorva(["sentinel", "check", ...target, "--format", "json"], {
+          env: ctx.home.env,
+          cwd: repo,
+        });
+        ctx.expect([0, 1, 3].includes(r.code), `${target.join(" ")} runs`);
+      }
+      const sarif = await runKorva(["sentinel", "check", "--format", "sarif"], {
+        env: ctx.home.env,
+        cwd: repo,
+      });
+      ctx.expect(JSON.parse(sarif.stdout).version === "2.1.0", "sarif");
+    },
+  },
+  {
+    issue: 6,
+    promise: "korva hooks install works from anywhere inside a repository",
+    check: async (ctx) => {
+      const repo = join(ctx.home.path, "repo2");
+      Deno.mkdirSync(join(repo, "deep", "er"), { recursive: true });
+      git(repo, "init", "-q");
+      const result = await runKorva(["hooks", "install"], {
+        env: ctx.home.env,
+        cwd: join(repo, "deep", "er"),
+      });
+      ctx.expect(result.code === 0, result.stderr);
+      ctx.expect(
+        existsSync(join(repo, ".git", "hooks", "pre-commit")),
+        "pre-commit written at the root",
+      );
     },
   },
 ];
