@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
 import { openDefaultVault, validateImportLines } from "../lib/vault/mod.ts";
+import { importRecordsCommand } from "./import_records.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `import` command. */
@@ -15,6 +16,9 @@ export function importCommand(deps: Deps): Command {
     .option("--project <name>", "project for lines that name none")
     .option("--json", "print {imported, duplicates} as JSON")
     .addHelpText("after", `\nExample:\n  korva export > backup.jsonl && korva import backup.jsonl`)
+    .addCommand(importRecordsCommand(deps, "adr"))
+    .addCommand(importRecordsCommand(deps, "postmortem"))
+    .addCommand(importRecordsCommand(deps, "rules"))
     .action(async (file: string, flags: { project?: string; json?: boolean }) => {
       let text: string;
       if (file === "-") text = await deps.io.readStdin();

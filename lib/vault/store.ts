@@ -250,6 +250,7 @@ export class Vault {
         ...(valid.files !== undefined ? { files: uniq(valid.files.map(clean)) } : {}),
         ...(valid.scope !== undefined ? { scope: valid.scope } : {}),
         ...(valid.status !== undefined ? { status: valid.status } : {}),
+        ...(valid.source !== undefined ? { source: valid.source } : {}),
         updated_at: this.#now().toISOString(),
       };
       next.content_hash = contentHash(next.project, next.title, next.content);
@@ -258,7 +259,8 @@ export class Vault {
       ).run(current.id, next.updated_at, JSON.stringify(current));
       this.#prepare(
         `UPDATE memories SET type = ?, title = ?, content = ?, why = ?, tags = ?, files = ?,
-          scope = ?, status = ?, updated_at = ?, content_hash = ?, terms = ? WHERE id = ?`,
+          scope = ?, status = ?, source = ?, updated_at = ?, content_hash = ?, terms = ?
+         WHERE id = ?`,
       ).run(
         next.type,
         next.title,
@@ -268,6 +270,7 @@ export class Vault {
         JSON.stringify(next.files),
         next.scope,
         next.status,
+        next.source,
         next.updated_at,
         next.content_hash,
         termsOf(next),
@@ -318,6 +321,27 @@ export class Vault {
         old: { ...old, status: "superseded", superseded_by: saved.memory.id, updated_at: at },
         next: { ...saved, memory: { ...saved.memory, supersedes: old.id } },
       };
+    });
+  }
+
+  /**
+   * Mark `oldId` superseded by the existing memory `newId` (both stay; imports link records that
+   * name each other). A link already in place is left as it is.
+   */
+  linkSupersede(oldId: string, newId: string): Memory {
+    return this.#write(() => {
+      const old = this.require(oldId);
+      const next = this.require(newId);
+      if (old.id === next.id) {
+        throw new KorvaError(`Cannot supersede "${old.id}" with itself`, { exitCode: 2 });
+      }
+      if (old.superseded_by === next.id && old.status === "superseded") return old;
+      const at = this.#now().toISOString();
+      this.#prepare(
+        "UPDATE memories SET status = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?",
+      ).run(next.id, at, old.id);
+      this.#prepare("UPDATE memories SET supersedes = ? WHERE id = ?").run(old.id, next.id);
+      return { ...old, status: "superseded", superseded_by: next.id, updated_at: at };
     });
   }
 
@@ -439,6 +463,19 @@ export class Vault {
        ORDER BY m.created_at, m.id`,
     );
     for (const row of statement.iterate(...params)) yield toMemory(row as Row);
+  }
+
+  /** Every memory of a project whose `source` starts with `prefix` (any status), oldest first. */
+  bySourcePrefix(prefix: string, project: string): Memory[] {
+    return this.#prepare(
+      `SELECT ${MEMORY_COLUMNS} FROM memories
+       WHERE project = ? AND substr(source, 1, length(?)) = ? ORDER BY created_at, id`,
+    ).all(project, prefix, prefix).map(toMemory);
+  }
+
+  /** Run fn in one write transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.#write(fn);
   }
 
   /** Counts by type, project, scope and status, and the size on disk. */

@@ -95,6 +95,7 @@ export const MemoryPatch = z.object({
   files: z.array(FileAnchor).max(LIMITS.files).optional(),
   scope: Scope.optional(),
   status: Status.optional(),
+  source: z.string().trim().max(200).optional(),
 });
 export type MemoryPatch = z.input<typeof MemoryPatch>;
 

@@ -1,0 +1,74 @@
+// The write step of an import: carry out a plan in one vault transaction (all or nothing). The only
+// place importers touch the vault's write operations, so it routes through one layer.
+import type { Vault } from "../vault/mod.ts";
+import { sourceOf } from "./item.ts";
+import type { ImportPlan } from "./plan.ts";
+
+/** What was written, by item key: the memory id and what happened to it. */
+export interface WriteResult {
+  ids: Map<string, string>;
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  archived: number;
+  superseded: number;
+}
+
+/** Apply `plan` to the vault in one transaction, for `project`. */
+export function writeImport(vault: Vault, plan: ImportPlan, project: string): WriteResult {
+  return vault.transaction(() => {
+    const result: WriteResult = {
+      ids: new Map(),
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      duplicates: 0,
+      archived: 0,
+      superseded: 0,
+    };
+    for (const step of plan.actions) {
+      const { item } = step;
+      const fields = {
+        type: item.type,
+        title: item.title,
+        content: item.content,
+        tags: item.tags,
+        files: item.files,
+        source: sourceOf(item),
+      };
+      if (step.action === "create") {
+        const saved = vault.save({ ...fields, ...(item.why ? { why: item.why } : {}), project });
+        result.ids.set(item.key, saved.memory.id);
+        if (saved.duplicate) result.duplicates++;
+        else result.created++;
+        if (!saved.duplicate && step.status !== "active") {
+          vault.update(saved.memory.id, { status: step.status });
+        }
+      } else if (step.action === "update") {
+        vault.update(step.id, { ...fields, why: item.why ?? null, status: step.status });
+        result.ids.set(item.key, step.id);
+        result.updated++;
+      } else if (step.action === "unchanged") {
+        result.ids.set(item.key, step.id);
+        result.unchanged++;
+      } else {
+        result.duplicates++;
+      }
+    }
+    for (const stale of plan.stale) {
+      vault.update(stale.id, { status: "archived" });
+      result.archived++;
+    }
+    for (const link of plan.links) {
+      const old = result.ids.get(link.old) ?? link.oldId;
+      const next = result.ids.get(link.next) ?? link.nextId;
+      if (old === undefined || next === undefined || old === next) continue;
+      const before = vault.require(old);
+      if (before.status === "superseded" && before.superseded_by === next) continue;
+      vault.linkSupersede(old, next);
+      result.superseded++;
+    }
+    return result;
+  });
+}
