@@ -6,6 +6,7 @@ import { usageError } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
 import { provenanceOf, sourceOf } from "../lib/importers/item.ts";
 import type { ImportKind } from "../lib/importers/item.ts";
+import { planCounts } from "../lib/importers/plan.ts";
 import { type PreparedImport, prepareImport } from "../lib/importers/run.ts";
 import { writeImport, type WriteResult } from "../lib/importers/write.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
@@ -85,18 +86,18 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
 }
 
 function summary(prepared: PreparedImport, written: WriteResult | undefined, project: string) {
-  const count = (action: string) => prepared.plan.actions.filter((a) => a.action === action).length;
+  const counts = written ?? planCounts(prepared.plan);
   return {
     kind: prepared.kind,
     project,
     dryRun: written === undefined,
     files: prepared.files.length,
-    created: written?.created ?? count("create"),
-    updated: written?.updated ?? count("update"),
-    unchanged: written?.unchanged ?? count("unchanged"),
-    duplicates: written?.duplicates ?? count("duplicate"),
-    archived: written?.archived ?? prepared.plan.stale.length,
-    superseded: written?.superseded ?? prepared.plan.links.length,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    duplicates: counts.duplicates,
+    archived: counts.archived,
+    superseded: counts.superseded,
     redacted: prepared.redacted,
     unresolved: prepared.plan.unresolved,
     items: prepared.plan.actions.map((step) => ({

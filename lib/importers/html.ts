@@ -21,6 +21,8 @@ const SKIP = new Set(["script", "style", "noscript", "nav", "footer", "head", "t
 const SKIP_IDS = new Set(["breadcrumb-section", "footer", "navigation", "page-metadata-banner"]);
 const SKIP_CLASSES = ["page-metadata", "breadcrumbs", "pageSection group", "footer"];
 const BLOCKS = new Set([
+  "html",
+  "body",
   "p",
   "div",
   "section",

@@ -197,7 +197,7 @@ export function plainText(markdown: string): string {
     .replace(/(\*\*|__)(.+?)\1/g, "$2").replace(/\s+/g, " ").trim();
 }
 
-const PATH_TOKEN = /(?:^|[\s(`'"[])((?:\.{0,2}\/)?[A-Za-z0-9_@.-]+(?:\/[A-Za-z0-9_@.*-]+)+\/?)/g;
+const PATH_TOKEN = /(?:^|[\s(`'"[])((?:\.{0,2}\/)?[A-Za-z0-9_@.-]+(?:\/[A-Za-z0-9_@.*-]+)*\/?)/g;
 
 /**
  * Repository paths a text mentions (`src/pay/charge.ts`, `lib/**`, `docs/`), for anchors: a
@@ -214,7 +214,9 @@ export function mentionedPaths(text: string): string[] {
     const path = (match[1] ?? "").replace(/^\.\//, "").replace(/[.,;:]+$/, "");
     const last = path.replace(/\/$/, "").split("/").at(-1) ?? "";
     const pathLike = path.endsWith("/") || last.includes("*") || /\.[A-Za-z0-9]{1,8}$/.test(last);
-    if (!pathLike || /\.(md|markdown|mdx|png|jpe?g|gif|svg)$/i.test(last)) continue;
+    if (!path.includes("/") || !pathLike || /\.(md|markdown|mdx|png|jpe?g|gif|svg)$/i.test(last)) {
+      continue;
+    }
     if (path.startsWith("../") || path.startsWith("/") || path.length > 200) continue;
     found.add(path);
   }

@@ -156,3 +156,28 @@ export function resolveLinks(
   const chain = [...links.values()].filter((l) => !seen.has(l.old) && seen.add(l.old));
   return { links: chain, unresolved: [...new Set(unresolved)] };
 }
+
+/** The counts a plan would write (what a dry run reports). */
+export function planCounts(plan: ImportPlan): {
+  created: number;
+  updated: number;
+  unchanged: number;
+  duplicates: number;
+  archived: number;
+  superseded: number;
+} {
+  const count = (action: Action["action"]) =>
+    plan.actions.filter((a) => a.action === action).length;
+  return {
+    created: count("create"),
+    updated: count("update"),
+    unchanged: count("unchanged"),
+    duplicates: count("duplicate"),
+    archived: plan.stale.length +
+      plan.actions.filter((a) =>
+        (a.action === "create" && a.status === "archived") ||
+        (a.action === "update" && a.status === "archived" && a.changed.includes("status"))
+      ).length,
+    superseded: plan.links.length,
+  };
+}

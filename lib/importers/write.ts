@@ -44,11 +44,13 @@ export function writeImport(vault: Vault, plan: ImportPlan, project: string): Wr
         else result.created++;
         if (!saved.duplicate && step.status !== "active") {
           vault.update(saved.memory.id, { status: step.status });
+          if (step.status === "archived") result.archived++;
         }
       } else if (step.action === "update") {
         vault.update(step.id, { ...fields, why: item.why ?? null, status: step.status });
         result.ids.set(item.key, step.id);
         result.updated++;
+        if (step.status === "archived" && step.changed.includes("status")) result.archived++;
       } else if (step.action === "unchanged") {
         result.ids.set(item.key, step.id);
         result.unchanged++;
