@@ -10,6 +10,9 @@
 //   memory_tags(memory_id, tag)            one row per tag
 //   memory_history(memory_id, changed_at, snapshot JSON)   previous versions on update
 //   sessions(id, project, goal, client, started_at, ended_at, summary_id)
+//   git_candidates(project, sha, subject, message, author, committed_at, files JSON, stat JSON,
+//            excerpt, score, reasons JSON, state, mined_at)   (version 2) commits proposed by
+//            `korva mine git`: drafts, kept apart from memories so context never serves them
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
 import { createHash } from "node:crypto";
@@ -22,6 +25,7 @@ import { KorvaError, messageOf } from "../errors.ts";
 import type { Finding, Redactor } from "../privacy/redact.ts";
 import { derivedTerms, ftsPhrase, searchTerms } from "./search.ts";
 import {
+  type GitCandidate,
   ImportLine,
   type Memory,
   type MemoryFilter,
@@ -30,12 +34,13 @@ import {
   NewMemory,
   type SaveResult,
   type SearchHit,
+  type StoredCandidate,
   type ValidNewMemory,
 } from "./types.ts";
 import picomatch from "picomatch";
 
 /** The schema version this korva writes; older vaults are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Options for opening a vault. */
 export interface OpenOptions {
@@ -161,6 +166,26 @@ const MIGRATIONS: string[] = [
       (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
       (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
   END;
+  `,
+  // 2: commits proposed by `korva mine git` (drafts, not memories).
+  `
+  CREATE TABLE git_candidates (
+    project TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    message TEXT NOT NULL,
+    author TEXT NOT NULL,
+    committed_at TEXT NOT NULL,
+    files TEXT NOT NULL DEFAULT '[]',
+    stat TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','dismissed')),
+    mined_at TEXT NOT NULL,
+    PRIMARY KEY (project, sha)
+  );
+  CREATE INDEX git_candidates_score ON git_candidates(project, score DESC);
   `,
 ];
 
@@ -543,6 +568,83 @@ export class Vault {
       }
       return { imported, duplicates };
     });
+  }
+
+  /**
+   * Store mined commit candidates (redacted like memories), replacing earlier proposals of the
+   * same commits but keeping their state; returns how many were new.
+   */
+  saveCandidates(project: string, candidates: GitCandidate[]): { added: number; updated: number } {
+    return this.#write(() => {
+      const redacted: Record<string, number> = {};
+      const clean = (text: string) => this.#redact(text, redacted);
+      const known = this.#prepare("SELECT 1 FROM git_candidates WHERE project = ? AND sha = ?");
+      const upsert = this.#prepare(
+        `INSERT INTO git_candidates (project, sha, subject, message, author, committed_at, files,
+           stat, excerpt, score, reasons, state, mined_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)
+         ON CONFLICT(project, sha) DO UPDATE SET subject = excluded.subject,
+           message = excluded.message, author = excluded.author, files = excluded.files,
+           stat = excluded.stat, excerpt = excluded.excerpt, score = excluded.score,
+           reasons = excluded.reasons, mined_at = excluded.mined_at`,
+      );
+      const at = this.#now().toISOString();
+      let added = 0;
+      for (const c of candidates) {
+        if (!known.get(project, c.sha)) added++;
+        upsert.run(
+          project,
+          c.sha,
+          clean(c.subject),
+          clean(c.message),
+          clean(c.author),
+          c.committed_at,
+          JSON.stringify(c.files),
+          JSON.stringify(c.stat),
+          clean(c.excerpt),
+          c.score,
+          JSON.stringify(c.reasons),
+          at,
+        );
+      }
+      return { added, updated: candidates.length - added };
+    });
+  }
+
+  /** Draft candidates of a project, strongest first; with `file`, those touching it or a path under it. */
+  candidates(
+    project: string,
+    options: { file?: string | undefined; limit?: number | undefined } = {},
+  ): StoredCandidate[] {
+    const file = options.file?.replaceAll("\\", "/").replace(/^\.\//, "").replace(/\/+$/, "");
+    const rows = this.#prepare(
+      `SELECT * FROM git_candidates c WHERE project = ? AND state = 'draft'
+         AND (? IS NULL OR EXISTS (SELECT 1 FROM json_each(c.files)
+              WHERE value = ? OR substr(value, 1, length(?) + 1) = ? || '/'))
+       ORDER BY score DESC, committed_at DESC LIMIT ?`,
+    ).all(
+      project,
+      file ?? null,
+      file ?? null,
+      file ?? null,
+      file ?? null,
+      clampLimit(options.limit, 20),
+    );
+    return rows.map((row) => ({
+      project: String(row.project),
+      sha: String(row.sha),
+      subject: String(row.subject),
+      message: String(row.message),
+      author: String(row.author),
+      committed_at: String(row.committed_at),
+      files: JSON.parse(String(row.files)) as string[],
+      stat: JSON.parse(String(row.stat)) as StoredCandidate["stat"],
+      excerpt: String(row.excerpt),
+      score: Number(row.score),
+      reasons: JSON.parse(String(row.reasons)) as string[],
+      state: String(row.state) === "dismissed" ? "dismissed" : "draft",
+      mined_at: String(row.mined_at),
+    }));
   }
 
   /** Start a working session; saves that carry its id belong to it. */
