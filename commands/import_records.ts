@@ -3,17 +3,17 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
 import { provenanceOf, sourceOf } from "../lib/importers/item.ts";
 import type { ImportKind } from "../lib/importers/item.ts";
 import { planCounts } from "../lib/importers/plan.ts";
 import { type PreparedImport, prepareImport } from "../lib/importers/run.ts";
 import { writeImport, type WriteResult } from "../lib/importers/write.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
-import { loadPrivacySettings } from "../lib/privacy/settings.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
 import { formatRedactions, printJson } from "./print.ts";
 import { progressBar } from "./progress.ts";
+
+/** A person runs the import of files the team wrote: confirmed memories, client "import". */
+const IMPORT_ORIGIN = { client: "import", person: true };
 
 const ABOUT: Record<ImportKind, { description: string; argument: string; example: string }> = {
   adr: {
@@ -50,8 +50,10 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
       const flags = command.optsWithGlobals<
         { dryRun?: boolean; json?: boolean; project?: string }
       >();
-      const project = resolveProject(deps, flags.project);
-      using vault = openDefaultVault(deps, { project });
+      const ctx = resolveRepoContext(deps, { project: flags.project });
+      const project = ctx.project();
+      using m = openMemories(ctx, IMPORT_ORIGIN);
+      const vault = m.vault;
       const bar = progressBar(deps, `Reading ${kind} files`);
       let prepared: PreparedImport;
       try {
@@ -59,8 +61,8 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
           kind,
           paths,
           cwd: deps.cwd,
-          root: repoRoot(deps.cwd) ?? deps.cwd,
-          redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
+          root: ctx.root() ?? deps.cwd,
+          redactor: ctx.redactor(),
           onProgress: bar.update,
         }, {
           bySource: (prefix) => vault.bySourcePrefix(prefix, project),
@@ -79,7 +81,7 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
           "nothing was imported; fix or leave out those files and run it again",
         );
       }
-      const written = flags.dryRun ? undefined : writeImport(vault, prepared.plan, project);
+      const written = flags.dryRun ? undefined : writeImport(m, prepared.plan, project);
       if (flags.json) return printJson(deps, summary(prepared, written, project));
       deps.io.out(human(prepared, written));
     });

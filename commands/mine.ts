@@ -3,10 +3,9 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
 import { groupByFile, mineCandidates } from "../lib/importers/candidates.ts";
 import { gitSince, readGitHistory } from "../lib/importers/git_log.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { CLI_ORIGIN, openMemories, resolveRepoContext, saveCandidates } from "../lib/memory/mod.ts";
 import { printJson } from "./print.ts";
 import { progressBar } from "./progress.ts";
 
@@ -31,7 +30,8 @@ export function mineCommand(deps: Deps): Command {
             "as a decision or incident (korva save, or vault_save).",
         )
         .action((flags: { since?: string; path?: string; json?: boolean; project?: string }) => {
-          const root = repoRoot(deps.cwd);
+          const ctx = resolveRepoContext(deps, { project: flags.project });
+          const root = ctx.root();
           if (!root) {
             throw usageError(
               `Cannot mine git history in "${deps.cwd}": it is not inside a git repository`,
@@ -47,9 +47,9 @@ export function mineCommand(deps: Deps): Command {
           bar.update(1, 1);
           bar.done();
           const candidates = mineCandidates(commits);
-          const project = resolveProject(deps, flags.project);
-          using vault = openDefaultVault(deps, { project });
-          const stored = vault.saveCandidates(project, candidates);
+          using m = openMemories(ctx, CLI_ORIGIN);
+          const project = ctx.project();
+          const stored = saveCandidates(m, candidates);
           const groups = groupByFile(candidates);
           if (flags.json) {
             return printJson(deps, {

@@ -1,6 +1,6 @@
-// The write step of an import: carry out a plan in one vault transaction (all or nothing). The only
-// place importers touch the vault's write operations, so it routes through one layer.
-import type { Vault } from "../vault/mod.ts";
+// The write step of an import: carry out a plan in one vault transaction (all or nothing), through
+// the memory layer's save and update (its privacy boundary, provenance and team files).
+import { type Memories, saveMemory, updateMemory } from "../memory/mod.ts";
 import { sourceOf } from "./item.ts";
 import type { ImportPlan } from "./plan.ts";
 
@@ -15,9 +15,9 @@ export interface WriteResult {
   superseded: number;
 }
 
-/** Apply `plan` to the vault in one transaction, for `project`. */
-export function writeImport(vault: Vault, plan: ImportPlan, project: string): WriteResult {
-  return vault.transaction(() => {
+/** Apply `plan` in one transaction, for `project`. */
+export function writeImport(m: Memories, plan: ImportPlan, project: string): WriteResult {
+  return m.vault.transaction(() => {
     const result: WriteResult = {
       ids: new Map(),
       created: 0,
@@ -38,16 +38,16 @@ export function writeImport(vault: Vault, plan: ImportPlan, project: string): Wr
         source: sourceOf(item),
       };
       if (step.action === "create") {
-        const saved = vault.save({ ...fields, ...(item.why ? { why: item.why } : {}), project });
+        const saved = saveMemory(m, { ...fields, ...(item.why ? { why: item.why } : {}), project });
         result.ids.set(item.key, saved.memory.id);
         if (saved.duplicate) result.duplicates++;
         else result.created++;
         if (!saved.duplicate && step.status !== "active") {
-          vault.update(saved.memory.id, { status: step.status });
+          updateMemory(m, saved.memory.id, { status: step.status });
           if (step.status === "archived") result.archived++;
         }
       } else if (step.action === "update") {
-        vault.update(step.id, { ...fields, why: item.why ?? null, status: step.status });
+        updateMemory(m, step.id, { ...fields, why: item.why ?? null, status: step.status });
         result.ids.set(item.key, step.id);
         result.updated++;
         if (step.status === "archived" && step.changed.includes("status")) result.archived++;
@@ -59,16 +59,18 @@ export function writeImport(vault: Vault, plan: ImportPlan, project: string): Wr
       }
     }
     for (const stale of plan.stale) {
-      vault.update(stale.id, { status: "archived" });
+      updateMemory(m, stale.id, { status: "archived" });
       result.archived++;
     }
     for (const link of plan.links) {
       const old = result.ids.get(link.old) ?? link.oldId;
       const next = result.ids.get(link.next) ?? link.nextId;
       if (old === undefined || next === undefined || old === next) continue;
-      const before = vault.require(old);
+      const before = m.vault.require(old);
       if (before.status === "superseded" && before.superseded_by === next) continue;
-      vault.linkSupersede(old, next);
+      // Both records exist already: the memory layer's supersede creates a new memory, so the
+      // link between two stored ones is the vault's.
+      m.vault.linkSupersede(old, next);
       result.superseded++;
     }
     return result;
