@@ -50,7 +50,12 @@ export interface OpenOptions {
   /** Default author for saves that name none. */
   author?: string;
   readonly?: boolean;
+  /** How long a write waits for another process's lock before giving up (default 10 s). */
+  lockTimeoutMs?: number;
 }
+
+/** How long a write waits for the lock by default. */
+export const LOCK_TIMEOUT_MS = 10_000;
 
 /** Counts by type, project, scope, status; database size in bytes. */
 export interface VaultStats {
@@ -109,7 +114,7 @@ export class Vault {
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
     this.path = path;
     this.#db = db;
-    this.#sql = new Sql(db, path);
+    this.#sql = new Sql(db, path, options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
     this.team = new TeamState(this.#sql);
     this.#now = options.now ?? (() => new Date());
     this.#project = options.project ?? "default";
@@ -644,7 +649,7 @@ export class Vault {
       this.#db.exec("VACUUM");
       this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (error) {
-      throw sqliteFailure(error, this.path, "compact");
+      throw sqliteFailure(error, this.path, "compact", LOCK_TIMEOUT_MS);
     }
     return result;
   }
@@ -835,7 +840,8 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
     });
   }
   try {
-    db.exec("PRAGMA busy_timeout = 10000");
+    const timeout = Math.max(0, Math.trunc(options.lockTimeoutMs ?? LOCK_TIMEOUT_MS));
+    db.exec(`PRAGMA busy_timeout = ${timeout}`);
     migrate(db, path, options.readonly ?? false);
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA cache_size = -32000");
@@ -843,7 +849,7 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
     if (fresh && !options.readonly) privateFiles(path);
   } catch (error) {
     db.close();
-    throw openFailure(error, path);
+    throw openFailure(error, path, options);
   }
   return new Vault(path, db, options);
 }
@@ -859,7 +865,7 @@ function privateFiles(path: string): void {
   }
 }
 
-function openFailure(error: unknown, path: string): unknown {
+function openFailure(error: unknown, path: string, options: OpenOptions): unknown {
   if (error instanceof KorvaError) {
     if (error.message.startsWith("Cannot")) return error;
     return new KorvaError(`Cannot open the vault "${path}": ${error.message}`, {
@@ -868,7 +874,7 @@ function openFailure(error: unknown, path: string): unknown {
       hint: error.hint ?? "restore vault.db from a backup or move it aside and run `korva init`",
     });
   }
-  return sqliteFailure(error, path, "open");
+  return sqliteFailure(error, path, "open", options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
 }
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown, action: string): z.output<S> {
