@@ -7,8 +7,12 @@ import { provenanceOf, sourceOf } from "../lib/importers/item.ts";
 import type { ImportKind } from "../lib/importers/item.ts";
 import { planCounts } from "../lib/importers/plan.ts";
 import { type PreparedImport, prepareImport } from "../lib/importers/run.ts";
-import { writeImport, type WriteResult } from "../lib/importers/write.ts";
-import { openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
+import {
+  openMemories,
+  resolveRepoContext,
+  writeImportPlan,
+  type WriteResult,
+} from "../lib/memory/mod.ts";
 import { formatRedactions, printJson } from "./print.ts";
 import { progressBar } from "./progress.ts";
 
@@ -81,7 +85,7 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
           "nothing was imported; fix or leave out those files and run it again",
         );
       }
-      const written = flags.dryRun ? undefined : writeImport(m, prepared.plan, project);
+      const written = flags.dryRun ? undefined : writeImportPlan(m, prepared.plan, project);
       if (flags.json) return printJson(deps, summary(prepared, written, project));
       deps.io.out(human(prepared, written));
     });

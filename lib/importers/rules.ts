@@ -1,7 +1,7 @@
 // Editor and agent rule files (CLAUDE.md, AGENTS.md, GEMINI.md, .cursorrules, .cursor/rules/*.mdc,
 // .github/copilot-instructions.md, .windsurf/rules/*) → one `convention` per bullet, or per
 // section without bullets. korva's own instruction block is skipped. Pure: text in, items out.
-import { END as KORVA_END } from "../setup/edit.ts";
+import { END as KORVA_END } from "../discovery/instructions.ts";
 import type { ImportItem } from "./item.ts";
 import { textId, titleFrom } from "./item.ts";
 import { listItems, plainText, sectionMarkdown } from "./markdown.ts";

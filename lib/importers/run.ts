@@ -2,7 +2,6 @@
 // and plan against the vault. Writing the plan is writeImport's job (write.ts).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { match } from "ts-pattern";
 import { describeIssue, LIMITS, type Memory, NewMemory } from "../vault/mod.ts";
 import { parseAdr } from "./adr.ts";
 import { type InstructionScreen, passBoundary } from "./boundary.ts";
@@ -74,15 +73,18 @@ export function prepareImport(options: ImportOptions, lookup: ImportLookup): Pre
   return { kind: options.kind, files, items, plan, problems, redacted };
 }
 
+/** Each kind's parser (a Record, so a new kind does not compile until it has one). */
+const PARSERS: Record<ImportKind, (path: string, text: string) => ImportItem[]> = {
+  adr: (path, text) => [parseAdr(path, text)],
+  postmortem: parsePostmortem,
+  rules: parseRules,
+};
+
 /** Parse one file's text with the kind's parser; HTML pages are converted to Markdown first. */
 export function parseFile(kind: ImportKind, path: string, text: string): ImportItem[] {
   const html = /\.html?$/i.test(path) ? htmlToMarkdown(text) : undefined;
   const markdown = html ? html.markdown : text;
-  const items = match(kind)
-    .with("adr", () => [parseAdr(path, markdown)])
-    .with("postmortem", () => parsePostmortem(path, markdown))
-    .with("rules", () => parseRules(path, markdown))
-    .exhaustive();
+  const items = PARSERS[kind](path, markdown);
   return html ? items.map((item) => ({ ...item, line: html.lines[item.line - 1] ?? 1 })) : items;
 }
 
@@ -155,22 +157,14 @@ function collectFiles(options: ImportOptions, problems: ImportProblem[]): string
 
 function wanted(kind: ImportKind, path: string): boolean {
   const name = path.split("/").at(-1) ?? "";
-  return match(kind)
-    .with("rules", () => isRuleFile(path))
-    .with(
-      "adr",
-      "postmortem",
-      () => /\.(md|markdown|html?)$/i.test(name) && !SKIPPED_NAMES.test(name),
-    )
-    .exhaustive();
+  if (kind === "rules") return isRuleFile(path);
+  return /\.(md|markdown|html?)$/i.test(name) && !SKIPPED_NAMES.test(name);
 }
 
 function describeKind(kind: ImportKind): string {
-  return match(kind)
-    .with("adr", () => "Markdown or HTML")
-    .with("postmortem", () => "Markdown or HTML")
-    .with("rules", () => "rule (CLAUDE.md, AGENTS.md, .cursor/rules/*.mdc …)")
-    .exhaustive();
+  return kind === "rules"
+    ? "rule (CLAUDE.md, AGENTS.md, .cursor/rules/*.mdc …)"
+    : "Markdown or HTML";
 }
 
 function walk(dir: string, visit: (file: string) => void): void {

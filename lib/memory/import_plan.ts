@@ -1,8 +1,11 @@
-// The write step of an import: carry out a plan in one vault transaction (all or nothing), through
-// the memory layer's save and update (its privacy boundary, provenance and team files).
-import { type Memories, saveMemory, updateMemory } from "../memory/mod.ts";
-import { sourceOf } from "./item.ts";
-import type { ImportPlan } from "./plan.ts";
+// The write step of `korva import adr|postmortem|rules`: carry out an importer's plan in one vault
+// transaction (all or nothing), through save and update (the privacy boundary, provenance and
+// team files). The plan itself is made by lib/importers, which never writes.
+import { sourceOf } from "../importers/item.ts";
+import type { ImportPlan } from "../importers/plan.ts";
+import type { Memories } from "./memories.ts";
+import { saveMemory } from "./save.ts";
+import { updateMemory } from "./write.ts";
 
 /** What was written, by item key: the memory id and what happened to it. */
 export interface WriteResult {
@@ -16,7 +19,7 @@ export interface WriteResult {
 }
 
 /** Apply `plan` in one transaction, for `project`. */
-export function writeImport(m: Memories, plan: ImportPlan, project: string): WriteResult {
+export function writeImportPlan(m: Memories, plan: ImportPlan, project: string): WriteResult {
   return m.vault.transaction(() => {
     const result: WriteResult = {
       ids: new Map(),
