@@ -28,7 +28,8 @@ export function registerVaultCandidatesTool(server: McpServer, ctx: ToolContext)
   }, (args) =>
     attempt(() => {
       const project = args.project ?? ctx.project();
-      const candidates = ctx.vault().candidates(project, {
+      const candidates = listCandidates(ctx.memories(), {
+        project,
         file: args.file,
         limit: args.limit ?? 10,
       })
