@@ -9,7 +9,6 @@ import {
   type MarkdownDoc,
   mentionedPaths,
   plainText,
-  type Section,
   sectionMarkdown,
   withChildren,
 } from "./markdown.ts";
@@ -49,7 +48,10 @@ export function parseAdr(path: string, text: string): ImportItem {
   };
 
   const decisionIndex = find(DECISION);
-  let decision = decisionIndex < 0 ? "" : outcomeOf(doc.sections, decisionIndex);
+  // The outcome's own text: its Consequences/Confirmation sub-sections go to `why` or nowhere.
+  let decision = decisionIndex < 0
+    ? ""
+    : withChildren(doc.sections, decisionIndex, (h) => OUTCOME_PARTS.includes(headingKey(h)));
   const consequences = doc.sections.filter((s) => CONSEQUENCES.includes(headingKey(s.heading)))
     .filter((s) => s.body !== "").map((s) => `${s.heading}:\n${s.body}`).join("\n\n");
   const context = sectionText(CONTEXT);
@@ -96,20 +98,6 @@ function stringOf(value: unknown): string | undefined {
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return String(value);
   return undefined;
-}
-
-/** The Decision Outcome's own text, without Consequences/Confirmation sub-sections. */
-function outcomeOf(sections: Section[], index: number): string {
-  const head = sections[index];
-  if (!head) return "";
-  const parts = [head.body];
-  for (let i = index + 1; i < sections.length; i++) {
-    const s = sections[i];
-    if (!s || s.level <= head.level) break;
-    if (OUTCOME_PARTS.includes(headingKey(s.heading))) continue;
-    parts.push(`${"#".repeat(s.level)} ${s.heading}`, s.body);
-  }
-  return parts.filter((p) => p !== "").join("\n\n").trim();
 }
 
 interface Meta {

@@ -168,14 +168,22 @@ export function headingKey(heading: string): string {
     .replace(/\s+/g, " ").trim();
 }
 
-/** The section and every deeper section after it, joined as Markdown (sub-headings kept). */
-export function withChildren(sections: Section[], index: number): string {
+/**
+ * The section and every deeper section after it, joined as Markdown (sub-headings kept), leaving
+ * out sub-sections whose heading `skip` names.
+ */
+export function withChildren(
+  sections: Section[],
+  index: number,
+  skip: (heading: string) => boolean = () => false,
+): string {
   const head = sections[index];
   if (!head) return "";
   const parts = [head.body];
   for (let i = index + 1; i < sections.length; i++) {
     const s = sections[i];
     if (!s || s.level <= head.level) break;
+    if (skip(s.heading)) continue;
     parts.push(`${"#".repeat(s.level)} ${s.heading}`, s.body);
   }
   return parts.filter((p) => p !== "").join("\n\n").trim();

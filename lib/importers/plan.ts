@@ -157,15 +157,18 @@ export function resolveLinks(
   return { links: chain, unresolved: [...new Set(unresolved)] };
 }
 
-/** The counts a plan would write (what a dry run reports). */
-export function planCounts(plan: ImportPlan): {
+/** How many items an import creates, updates, leaves, skips, archives and links. */
+export interface ImportCounts {
   created: number;
   updated: number;
   unchanged: number;
   duplicates: number;
   archived: number;
   superseded: number;
-} {
+}
+
+/** The counts a plan would write (what a dry run reports). */
+export function planCounts(plan: ImportPlan): ImportCounts {
   const count = (action: Action["action"]) =>
     plan.actions.filter((a) => a.action === action).length;
   return {

@@ -2,20 +2,14 @@
 // transaction (all or nothing), through save and update (the privacy boundary, provenance and
 // team files). The plan itself is made by lib/importers, which never writes.
 import { sourceOf } from "../importers/item.ts";
-import type { ImportPlan } from "../importers/plan.ts";
+import type { ImportCounts, ImportPlan } from "../importers/plan.ts";
 import type { Memories } from "./memories.ts";
 import { saveMemory } from "./save.ts";
 import { updateMemory } from "./write.ts";
 
-/** What was written, by item key: the memory id and what happened to it. */
-export interface WriteResult {
+/** What was written: the counts, and the memory id of each item key. */
+export interface WriteResult extends ImportCounts {
   ids: Map<string, string>;
-  created: number;
-  updated: number;
-  unchanged: number;
-  duplicates: number;
-  archived: number;
-  superseded: number;
 }
 
 /** Apply `plan` in one transaction, for `project`. */
