@@ -1,37 +1,29 @@
-// The boundary every imported text crosses before it is planned or stored: the privacy redactor
-// and the instruction-content screen. One call site, so the screen of issue 17 plugs in here.
+// The privacy boundary imported text crosses before it is planned: redacted here so the plan
+// compares what will really be stored. The write then goes through the memory layer's save and
+// update (lib/memory/import_plan.ts), which redact again and run the instruction-content screen
+// of issue 17 (branch `trust` screens in saveMemory/updateMemory): that is the screen's single
+// call site for imports too, so flagged imported text becomes a draft like any other write.
 import type { Redactor } from "../privacy/redact.ts";
 import type { ImportItem } from "./item.ts";
 
-/**
- * A screen for instruction-like content (issue 17, "trust"): returns the text to store. Until
- * that screen lands, the identity is used.
- */
-export type InstructionScreen = (text: string, origin: { path: string; line: number }) => string;
-
-/** Items with redacted and screened text, plus redactions per category. */
+/** Items with redacted text, plus redactions per category. */
 export interface BoundaryResult {
   items: ImportItem[];
   redacted: Record<string, number>;
 }
 
 /**
- * Redact and screen title, content, why, tags and anchors of every item. The vault redacts again
- * on write (a no-op on redacted text); doing it here first lets the plan compare what will really
- * be stored, so a re-run of a file holding a secret is "unchanged", not "updated".
+ * Redact title, content, why, tags and anchors of every item. The memory layer redacts again on
+ * write (a no-op on redacted text); doing it here first lets the plan compare what will really be
+ * stored, so a re-run of a file holding a secret is "unchanged", not "updated".
  */
-export function passBoundary(
-  items: ImportItem[],
-  options: { redactor: Redactor; screen?: InstructionScreen },
-): BoundaryResult {
+export function passBoundary(items: ImportItem[], redactor: Redactor): BoundaryResult {
   const redacted: Record<string, number> = {};
-  const screen = options.screen ?? ((text: string) => text);
-  const screened = items.map((item) => {
-    const origin = { path: item.path, line: item.line };
+  const cleaned = items.map((item) => {
     const clean = (text: string) => {
-      const result = options.redactor.redact(text);
+      const result = redactor.redact(text);
       for (const f of result.findings) redacted[f.category] = (redacted[f.category] ?? 0) + 1;
-      return screen(result.text, origin);
+      return result.text;
     };
     return {
       ...item,
@@ -42,5 +34,5 @@ export function passBoundary(
       files: item.files.map(clean),
     };
   });
-  return { items: screened, redacted };
+  return { items: cleaned, redacted };
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { describeIssue, LIMITS, type Memory, NewMemory } from "../vault/mod.ts";
 import { parseAdr } from "./adr.ts";
-import { type InstructionScreen, passBoundary } from "./boundary.ts";
+import { passBoundary } from "./boundary.ts";
 import { htmlToMarkdown } from "./html.ts";
 import { type ImportItem, type ImportKind, type ImportProblem, sourceOf } from "./item.ts";
 import { type ImportPlan, planImport } from "./plan.ts";
@@ -29,7 +29,6 @@ export interface ImportOptions {
   /** Paths are recorded relative to this folder (the repository root, or cwd outside one). */
   root: string;
   redactor: Redactor;
-  screen?: InstructionScreen;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -47,7 +46,7 @@ const SKIPPED_NAMES =
   /^(readme|index|template|adr-template|_template|\.?template)\.(md|markdown|html?)$/i;
 const SKIPPED_DIRS = new Set([".git", "node_modules", ".korva", "dist", "build", "vendor"]);
 
-/** Read, parse, screen and plan an import. Problems are collected, not thrown. */
+/** Read, parse, redact and plan an import. Problems are collected, not thrown. */
 export function prepareImport(options: ImportOptions, lookup: ImportLookup): PreparedImport {
   const problems: ImportProblem[] = [];
   const files = collectFiles(options, problems);
@@ -61,10 +60,7 @@ export function prepareImport(options: ImportOptions, lookup: ImportLookup): Pre
     }
     options.onProgress?.(index + 1, files.length);
   });
-  const { items, redacted } = passBoundary(parsed, {
-    redactor: options.redactor,
-    ...(options.screen ? { screen: options.screen } : {}),
-  });
+  const { items, redacted } = passBoundary(parsed, options.redactor);
   const plan = planImport(
     items,
     lookup.bySource(`${options.kind}:`),
