@@ -49,13 +49,17 @@ export function mineCommand(deps: Deps): Command {
           const candidates = mineCandidates(commits);
           using m = openMemories(ctx, CLI_ORIGIN);
           const project = ctx.project();
-          const stored = saveCandidates(m, candidates);
+          // Only a mining of the whole history may drop drafts it no longer proposes.
+          const stored = saveCandidates(m, candidates, {
+            prune: flags.since === undefined && flags.path === undefined,
+          });
           const groups = groupByFile(candidates);
           if (flags.json) {
             return printJson(deps, {
               project,
               commits: commits.length,
               added: stored.added,
+              removed: stored.removed,
               candidates,
               groups,
             });

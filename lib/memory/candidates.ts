@@ -4,11 +4,15 @@ import type { GitCandidate, StoredCandidate } from "../vault/mod.ts";
 import { type Redactions, textCleaner } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
 
-/** Store candidates for the context's project, redacted; how many were new. */
+/**
+ * Store candidates for the context's project, redacted; with `prune` (the whole history was
+ * mined) drafts no longer proposed are removed.
+ */
 export function saveCandidates(
   m: Memories,
   candidates: GitCandidate[],
-): { added: number; updated: number; redacted: Redactions } {
+  options: { prune?: boolean } = {},
+): { added: number; updated: number; removed: number; redacted: Redactions } {
   const redacted: Redactions = {};
   const clean = textCleaner(m.ctx.redactor(), redacted);
   const safe = candidates.map((c) => ({
@@ -19,7 +23,7 @@ export function saveCandidates(
     excerpt: clean(c.excerpt),
     files: c.files.map(clean),
   }));
-  return { ...m.vault.saveCandidates(m.ctx.project(), safe), redacted };
+  return { ...m.vault.saveCandidates(m.ctx.project(), safe, options), redacted };
 }
 
 /** Draft candidates of the context's project touching `file` (or under it), strongest first. */

@@ -272,9 +272,14 @@ export class Vault {
 
   /**
    * Store mined commit candidates (already redacted by the caller), replacing earlier proposals
-   * of the same commits but keeping their state; returns how many were new.
+   * of the same commits but keeping their state. With `prune` (a mining of the whole history),
+   * drafts no longer proposed are removed. Returns how many were new and removed.
    */
-  saveCandidates(project: string, candidates: GitCandidate[]): { added: number; updated: number } {
+  saveCandidates(
+    project: string,
+    candidates: GitCandidate[],
+    options: { prune?: boolean } = {},
+  ): { added: number; updated: number; removed: number } {
     return this.#sql.write(() => {
       const known = this.#sql.prepare("SELECT 1 FROM git_candidates WHERE project = ? AND sha = ?");
       const upsert = this.#sql.prepare(
@@ -305,7 +310,15 @@ export class Vault {
           at,
         );
       }
-      return { added, updated: candidates.length - added };
+      const removed = options.prune
+        ? Number(
+          this.#sql.prepare(
+            `DELETE FROM git_candidates WHERE project = ? AND state = 'draft'
+             AND sha NOT IN (SELECT value FROM json_each(?))`,
+          ).run(project, JSON.stringify(candidates.map((c) => c.sha))).changes,
+        )
+        : 0;
+      return { added, updated: candidates.length - added, removed };
     });
   }
 

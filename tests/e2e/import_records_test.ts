@@ -168,15 +168,15 @@ Deno.test("korva import rules . de-duplicates conventions across files and again
   );
   assert.equal(saved.code, 0, saved.stderr);
   const result = await korvaJson(["import", "rules", "."], home.env, repo.path);
-  assert.equal(result.files, 7);
-  assert.equal(result.created, 9);
+  assert.equal(result.files, 8);
+  assert.equal(result.created, 10);
   assert.equal(result.duplicates, 2);
   const conventions = await korvaJson(
     ["list", "--type", "convention", "--limit", "50"],
     home.env,
     repo.path,
   );
-  assert.equal(conventions.length, 10);
+  assert.equal(conventions.length, 11);
   assert.ok(conventions.every((m: { content: string }) => !m.content.includes("vault_context")));
   const mdc = conventions.find((m: { content: string }) =>
     m.content.startsWith("Amounts are integers")
@@ -184,7 +184,7 @@ Deno.test("korva import rules . de-duplicates conventions across files and again
   assert.deepEqual(mdc.files, ["src/payments/**/*.ts", "tests/payments/**"]);
   assert.equal(mdc.source, "rules:.cursor/rules/payments.mdc:7#c6edd068");
   const again = await korvaJson(["import", "rules", "."], home.env, repo.path);
-  assert.deepEqual([again.created, again.unchanged, again.duplicates], [0, 9, 2]);
+  assert.deepEqual([again.created, again.unchanged, again.duplicates], [0, 10, 2]);
 });
 
 Deno.test("korva import rules archives a rule removed from its file on the next import", async () => {

@@ -57,7 +57,7 @@ Deno.test("korva mine git --json proposes fixes with sha, subject, files and sco
   });
   assert.deepEqual(JSON.parse(list.stdout), [], "candidates are not memories");
   const again = await runKorva(["mine", "git", "--json"], { env: home.env, cwd: repo.path });
-  assert.equal(JSON.parse(again.stdout).added, 0);
+  assert.deepEqual([JSON.parse(again.stdout).added, JSON.parse(again.stdout).removed], [0, 0]);
 });
 
 Deno.test("korva mine git --path and --since narrow the history", async () => {

@@ -32,6 +32,11 @@ Deno.test("parseRules() reads .cursorrules, GEMINI.md, Copilot and Windsurf rule
     ["GEMINI.md", ["Answer in British English in user-facing strings."], []],
     [".github/copilot-instructions.md", ["Every public function has a JSDoc sentence."], []],
     [
+      ".github/instructions/api.instructions.md",
+      ["Validate every request body with its zod schema."],
+      ["src/api/**/*.ts"],
+    ],
+    [
       ".windsurf/rules/frontend.md",
       ["Components are function components with hooks; no class components."],
       ["web/**/*.tsx"],
