@@ -69,15 +69,17 @@ export function isFormattingOnly(commit: Commit): boolean {
 
 /** Score and keep the commits worth asking about; strongest first. */
 export function mineCandidates(commits: Commit[]): Candidate[] {
-  const reverted = new Map<string, string>();
+  // Reverted commits by the first 7 characters of the SHA a revert names (git's shortest form).
+  const reverted = new Map<string, { target: string; by: string }[]>();
   for (const commit of commits) {
-    const target = commit.body.match(/This reverts commit ([0-9a-f]{7,40})/i)?.[1];
-    if (target) reverted.set(target, commit.sha);
+    const target = commit.body.match(/This reverts commit ([0-9a-f]{7,40})/i)?.[1]?.toLowerCase();
+    if (!target) continue;
+    const list = reverted.get(target.slice(0, 7)) ?? [];
+    list.push({ target, by: commit.sha });
+    reverted.set(target.slice(0, 7), list);
   }
-  const revertedBy = (sha: string) => {
-    for (const [target, by] of reverted) if (sha.startsWith(target)) return by;
-    return undefined;
-  };
+  const revertedBy = (sha: string) =>
+    reverted.get(sha.slice(0, 7))?.find((r) => sha.startsWith(r.target))?.by;
   const scored: { commit: Commit; score: number; reasons: string[]; fix: boolean }[] = [];
   for (const commit of commits) {
     if (isDocsOnly(commit) || isFormattingOnly(commit)) continue;
