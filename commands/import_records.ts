@@ -88,6 +88,9 @@ export function importRecordsCommand(deps: Deps, kind: ImportKind): Command {
       const written = flags.dryRun ? undefined : writeImportPlan(m, prepared.plan, project);
       if (flags.json) return printJson(deps, summary(prepared, written, project));
       deps.io.out(human(prepared, written));
+      for (const ref of prepared.plan.unresolved) {
+        deps.io.err(`korva: warning: no record answers the reference ${ref}\n`);
+      }
     });
 }
 
@@ -149,12 +152,11 @@ function human(prepared: PreparedImport, written: WriteResult | undefined): stri
   ];
   const verb = written ? "Imported" : "Dry run, nothing written: would import";
   lines.push(
-    `${verb} ${prepared.plan.actions.length} ${prepared.kind} items from ${s.files} files: ${
+    `${verb} ${prepared.plan.actions.length} memories from ${s.files} ${prepared.kind} files: ${
       parts.join(", ")
     }`,
   );
   const redactions = formatRedactions(prepared.redacted);
   if (redactions) lines.push(`Redacted before storing: ${redactions}`);
-  for (const ref of prepared.plan.unresolved) lines.push(`warning: unresolved reference ${ref}`);
   return lines.join("\n") + "\n";
 }

@@ -29,7 +29,7 @@ Deno.test("korva import adr DIR imports decisions found by korva search, with su
   assert.equal(result.code, 0, result.stderr);
   assert.equal(
     result.stdout,
-    "Imported 8 adr items from 8 files: 8 created, 0 updated, 0 unchanged, 2 superseded, 1 archived\n",
+    "Imported 8 memories from 8 adr files: 8 created, 0 updated, 0 unchanged, 2 superseded, 1 archived\n",
   );
   assert.equal(result.stderr, "");
   const hits = await korvaJson(["search", "CockroachDB ledger"], home.env, repo.path);
@@ -261,4 +261,28 @@ Deno.test("korva import adr reads the real MADR and log4brains decision logs (te
   ]);
   const hits = await korvaJson(["search", "YAML front matter"], home.env, repo.path);
   assert.equal(hits[0].title, "Use YAML front matter for metadata");
+});
+
+Deno.test("korva import adr marks a record superseded by an unknown one and warns on stderr", async () => {
+  await using home = tempHome();
+  await using repo = repoWith();
+  writeFileSync(
+    join(repo.path, "0001-old.md"),
+    "# 1. Old way\n\n## Status\n\nSuperseded by ADR-0099\n\n## Decision\n\nDo it the old way.\n",
+  );
+  const result = await runKorva(["import", "adr", "0001-old.md"], {
+    env: home.env,
+    cwd: repo.path,
+  });
+  assert.equal(result.code, 0);
+  assert.equal(
+    result.stdout,
+    "Imported 1 memories from 1 adr files: 1 created, 0 updated, 0 unchanged\n",
+  );
+  assert.equal(
+    result.stderr,
+    "korva: warning: no record answers the reference 0001-old.md: 0099\n",
+  );
+  const [memory] = await korvaJson(["list", "--status", "superseded"], home.env, repo.path);
+  assert.equal(memory.title, "Old way");
 });
