@@ -1,5 +1,6 @@
 // Deterministic, realistic memories for benchmarks: engineering prose over a shared vocabulary.
-import { existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
@@ -147,6 +148,39 @@ export function benchVault(n: number): Vault {
     Deno.renameSync(`${path}.building`, path);
   }
   return openVault(path);
+}
+
+/**
+ * A private copy of the cached n-memory vault in a temp folder, for benchmarks that write:
+ * the cache under bench/.data stays as generated. Disposing closes and deletes the copy.
+ */
+export function benchVaultCopy(n: number): Vault & Disposable {
+  benchVault(n).close();
+  const dir = mkdtempSync(join(tmpdir(), "korva-bench-vault-"));
+  copyFileSync(join(DATA_DIR, `vault-${n}.db`), join(dir, "vault.db"));
+  const vault = openVault(join(dir, "vault.db"));
+  return Object.assign(vault, {
+    [Symbol.dispose]: () => {
+      vault.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/**
+ * A fixed CPU-bound loop, timed: printed beside in-process figures so runs on loaded or other
+ * machines can be compared (a figure twice as slow with a calibration twice as slow is the same).
+ */
+export function calibrationMs(): number {
+  const samples: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 1; i < 2_000_000; i++) x += Math.sqrt(i) % 7;
+    if (x < 0) throw new Error("unreachable");
+    samples.push(performance.now() - started);
+  }
+  return Math.min(...samples);
 }
 
 /** A clock that advances one minute per call, ending near now. */
