@@ -148,6 +148,23 @@ Deno.test("createRedactor() runs custom patterns and rejects invalid ones in one
   assert.throws(() => createRedactor({ allowPatterns: ["(unclosed"] }), /Cannot use allow pattern/);
 });
 
+Deno.test("createRedactor() reports a custom detector's category; a pii-* one follows that switch", () => {
+  const custom = [{
+    id: "acme-mail",
+    pattern: "[a-z]+@acme\\.internal",
+    category: "pii-email" as const,
+  }];
+  const on = createRedactor({ custom });
+  assert.deepEqual(
+    on.scan("mail jane@acme.internal now").map((f) => [f.detector, f.category]),
+    [["acme-mail", "pii-email"]],
+  );
+  const off = createRedactor({ custom, pii: { email: false } });
+  assert.deepEqual(off.scan("mail jane@acme.internal now"), []);
+  const plain = createRedactor({ custom: [{ id: "acme-key", pattern: "ACME-[0-9]{6}" }] });
+  assert.deepEqual(plain.scan("ACME-123456").map((f) => f.category), ["custom"]);
+});
+
 Deno.test("redact() survives pathological 100 KB lines without catastrophic backtracking", async (t) => {
   for (const [name, line] of Object.entries(pathologicalLines())) {
     await t.step(name, () => {
