@@ -2,7 +2,7 @@
 import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openDefaultVault, resolveDefaultScope } from "../lib/vault/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
 import { parseScope, parseType, readContent, splitList } from "./options.ts";
 import { formatRedactions, printJson } from "./print.ts";
@@ -32,7 +32,7 @@ export function saveCommand(deps: Deps): Command {
     .option("--why <text>", "the rationale: constraints, alternatives rejected")
     .option("--tags <list>", "comma-separated tags")
     .option("--files <list>", "comma-separated paths or globs the memory is about")
-    .option("--scope <scope>", "private (default) or team")
+    .option("--scope <scope>", "private or team (default: defaultScope in the config)")
     .option("--project <name>", "project (default: the current repository)")
     .option("--json", "print {id, duplicate, redacted, memory} as JSON")
     .addHelpText(
@@ -48,7 +48,7 @@ export function saveCommand(deps: Deps): Command {
       }
       const tags = splitList(flags.tags);
       const files = splitList(flags.files);
-      const scope = parseScope(flags.scope);
+      const scope = parseScope(flags.scope) ?? resolveDefaultScope(deps);
       using vault = openDefaultVault(deps, flags.project ? { project: flags.project } : {});
       const result = vault.save({
         type: parseType(flags.type) ?? "note",
@@ -57,7 +57,7 @@ export function saveCommand(deps: Deps): Command {
         ...(flags.why !== undefined ? { why: flags.why } : {}),
         ...(tags ? { tags } : {}),
         ...(files ? { files } : {}),
-        ...(scope ? { scope } : {}),
+        scope,
         source: "cli",
       });
       const redacted = formatRedactions(result.redacted);

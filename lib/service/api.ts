@@ -6,7 +6,7 @@ import { buildContext } from "../discovery/context.ts";
 import { KorvaError, messageOf } from "../errors.ts";
 import { repoRoot } from "../git.ts";
 import { type Memory, MemoryPatch, MemoryType, NewMemory, type Vault } from "../vault/mod.ts";
-import { describeIssue } from "../vault/mod.ts";
+import { describeIssue, resolveDefaultScope } from "../vault/mod.ts";
 import { redactMemory, toJsonlLine } from "../vault/export.ts";
 import type { Redactor } from "../privacy/redact.ts";
 
@@ -147,7 +147,12 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       }
       if (request.method === "POST" && path === "/api/memories") {
         const input = parse(NewMemory, await readBody(request));
-        const result = ctx.vault.save({ project: ctx.project, ...input, source: "http" });
+        const result = ctx.vault.save({
+          project: ctx.project,
+          ...input,
+          scope: input.scope ?? resolveDefaultScope(ctx.deps),
+          source: "http",
+        });
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
           duplicate: result.duplicate,

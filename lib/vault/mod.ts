@@ -8,5 +8,5 @@ export {
   Vault,
 } from "./store.ts";
 export type { OpenOptions, SessionRecord, VaultStats } from "./store.ts";
-export { openDefaultVault, resolveProject } from "./open.ts";
+export { openDefaultVault, resolveDefaultScope, resolveProject } from "./open.ts";
 export * from "./types.ts";

@@ -8,6 +8,7 @@ import { createRedactor } from "../privacy/redact.ts";
 import { loadPrivacySettings } from "../privacy/settings.ts";
 import { loadProjectConfig } from "../project_config.ts";
 import { openVault, type Vault } from "./store.ts";
+import type { Scope } from "./types.ts";
 
 /** The project for cwd: config.json, then `.korva/config.yml`, then git detection. */
 export function resolveProject(deps: Deps, override?: string): string {
@@ -20,6 +21,13 @@ export function resolveProject(deps: Deps, override?: string): string {
     if (projectConfig?.project) return projectConfig.project;
   }
   return detectProject(deps.cwd);
+}
+
+/** The scope a save gets when none is given: `.korva/config.yml`, then config.json (private). */
+export function resolveDefaultScope(deps: Deps): Scope {
+  const root = repoRoot(deps.cwd);
+  return (root ? loadProjectConfig(root)?.defaultScope : undefined) ??
+    loadConfig(deps.home).defaultScope;
 }
 
 /**

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runKorva, tempDir, tempHome } from "../_helpers.ts";
+import { runKorva, tempDir, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
 
 Deno.test("korva --version prints the version from deno.json", async () => {
   const deno = JSON.parse(readFileSync(new URL("../../deno.json", import.meta.url), "utf8"));
@@ -346,4 +346,25 @@ Deno.test("korva stats --json counts by type and project", async () => {
   assert.deepEqual(stats.byType, { decision: 1, note: 1 });
   assert.deepEqual(stats.byProject, { p: 1, q: 1 });
   assert.ok(stats.sizeBytes > 0);
+});
+
+Deno.test("korva save without --scope takes defaultScope from .korva/config.yml, else config.json", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "README.md": "x\n" });
+  await runKorva(["init"], { env: home.env });
+  const saveScope = async (title: string, extra: string[] = []) => {
+    const result = await runKorva(
+      ["save", "--type", "note", "--title", title, "--content", title, "--json", ...extra],
+      { env: home.env, cwd: repo.path },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    return JSON.parse(result.stdout).memory.scope;
+  };
+  assert.equal(await saveScope("built-in default"), "private");
+  const config = join(home.korvaHome, "config.json");
+  writeFileSync(config, JSON.stringify({ version: 1, defaultScope: "team" }));
+  assert.equal(await saveScope("user default"), "team");
+  assert.equal(await saveScope("flag wins", ["--scope", "private"]), "private");
+  writeFiles(repo.path, { ".korva/config.yml": "defaultScope: private\n" });
+  assert.equal(await saveScope("repository default"), "private");
 });

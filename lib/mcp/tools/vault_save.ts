@@ -2,6 +2,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { resolveDefaultScope } from "../../vault/open.ts";
 import { LIMITS } from "../../vault/types.ts";
 import { writeTeamMemory } from "../../team/sync.ts";
 import type { ToolContext } from "../context.ts";
@@ -21,7 +22,7 @@ export const memoryInput = {
   files: FilesIn.optional().describe(
     "repo-relative paths or globs it is about, e.g. src/payments/**",
   ),
-  scope: ScopeIn.optional().describe("private (default) or team (shared through the repository)"),
+  scope: ScopeIn.optional().describe("private or team (shared through the repository)"),
 };
 
 /** Register vault_save. */
@@ -34,7 +35,13 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
       "are redacted before anything is written; the result says what was redacted. Saving the " +
       "same title and content again returns the existing id with duplicate: true.",
-    inputSchema: { ...memoryInput, project: ProjectIn.optional() },
+    inputSchema: {
+      ...memoryInput,
+      scope: memoryInput.scope.describe(
+        "private or team (shared through the repository); default: the configured defaultScope",
+      ),
+      project: ProjectIn.optional(),
+    },
     outputSchema: { id: z.string(), duplicate: z.boolean(), redacted: RedactedOut },
     annotations: {
       readOnlyHint: false,
@@ -46,6 +53,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     attempt(() => {
       const result = ctx.vault().save({
         ...args,
+        scope: args.scope ?? resolveDefaultScope(ctx.deps),
         project: args.project ?? ctx.project(),
         source: ctx.clientName(),
         ...(ctx.session.id ? { session_id: ctx.session.id } : {}),
