@@ -48,3 +48,21 @@ export function benchEnv(home: string): Record<string, string> {
     DENO_DIR: Deno.env.get("DENO_DIR") ?? join(Deno.env.get("HOME") ?? "", ".cache/deno"),
   };
 }
+
+/** The CPU model, for the record next to every figure. */
+export function cpuModel(): string {
+  try {
+    const line = Deno.readTextFileSync("/proc/cpuinfo").split("\n")
+      .find((l) => l.startsWith("model name"));
+    if (line) return line.split(":")[1]?.trim() ?? "unknown";
+  } catch {
+    // Not Linux: ask sysctl (macOS).
+  }
+  try {
+    const out = new Deno.Command("sysctl", { args: ["-n", "machdep.cpu.brand_string"] })
+      .outputSync();
+    return new TextDecoder().decode(out.stdout).trim() || "unknown";
+  } catch {
+    return "unknown";
+  }
+}
