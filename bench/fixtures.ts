@@ -5,7 +5,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
 
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
@@ -160,15 +159,15 @@ export function copyBenchVault(n: number, dest: string, dataDir = DATA_DIR): voi
 }
 
 /**
- * A vault with n generated memories, redacting like the CLI, opened on a fresh copy of the
- * cached one: saves go to the copy, which is deleted when the process exits.
+ * A vault with n generated memories, opened on a fresh copy of the cached one: saves go to the
+ * copy, which is deleted when the process exits.
  */
 export function benchVault(n: number, options: { dataDir?: string } = {}): Vault {
   const dir = mkdtempSync(join(tmpdir(), "korva-bench-vault-"));
   globalThis.addEventListener("unload", () => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, "vault.db");
   copyBenchVault(n, path, options.dataDir);
-  return openVault(path, { redactor: createRedactor() });
+  return openVault(path);
 }
 
 /** A clock that advances one minute per call, ending near now. */

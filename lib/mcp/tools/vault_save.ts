@@ -2,9 +2,8 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { resolveDefaultScope } from "../../vault/open.ts";
 import { LIMITS } from "../../vault/types.ts";
-import { writeTeamMemory } from "../../team/sync.ts";
+import { saveMemory } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { FilesIn, ProjectIn, RedactedOut, ScopeIn, TagsIn, TypeIn } from "../schemas.ts";
@@ -22,7 +21,7 @@ export const memoryInput = {
   files: FilesIn.optional().describe(
     "repo-relative paths or globs it is about, e.g. src/payments/**",
   ),
-  scope: ScopeIn.optional().describe("private or team (shared through the repository)"),
+  scope: ScopeIn.optional().describe("private (default) or team (shared through the repository)"),
 };
 
 /** Register vault_save. */
@@ -35,13 +34,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
       "are redacted before anything is written; the result says what was redacted. Saving the " +
       "same title and content again returns the existing id with duplicate: true.",
-    inputSchema: {
-      ...memoryInput,
-      scope: memoryInput.scope.describe(
-        "private or team (shared through the repository); default: the configured defaultScope",
-      ),
-      project: ProjectIn.optional(),
-    },
+    inputSchema: { ...memoryInput, project: ProjectIn.optional() },
     outputSchema: { id: z.string(), duplicate: z.boolean(), redacted: RedactedOut },
     annotations: {
       readOnlyHint: false,
@@ -51,17 +44,8 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
-      const result = ctx.vault().save({
-        ...args,
-        scope: args.scope ?? resolveDefaultScope(ctx.deps),
-        project: args.project ?? ctx.project(),
-        source: ctx.clientName(),
-        ...(ctx.session.id ? { session_id: ctx.session.id } : {}),
-      });
-      const root = ctx.repoRoot();
-      const shared = result.memory.scope === "team" && !result.duplicate && root
-        ? writeTeamMemory(ctx.vault(), root, result.memory, ctx.redactor(), ctx.deps.now()).path
-        : undefined;
+      const result = saveMemory(ctx.memories(), args);
+      const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
       const text = (result.duplicate
         ? `Already saved as ${result.memory.id} (duplicate; nothing new written).`
@@ -69,7 +53,8 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
         (redacted ? ` Redacted before saving: ${redacted}.` : "") +
         (shared
           ? ` Shared with the team in ${shared} (it will show in the next diff for review).`
-          : "");
+          : "") +
+        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "");
       return ok(
         { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted },
         text,
