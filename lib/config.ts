@@ -14,7 +14,7 @@ export const Config = z.object({
   project: z.string().trim().min(1).max(200).optional()
     .describe("project name to use instead of the detected one, in every repository"),
   author: z.string().trim().min(1).max(200).optional()
-    .describe("author recorded on new memories (default: $USER)"),
+    .describe("author recorded on new memories (default: git config user.name, then $USER)"),
   defaultScope: z.enum(["private", "team"]).default("private")
     .describe("the scope a save gets when none is given (a repository's own setting wins)"),
   privacy: PrivacyConfig.default(PrivacyConfig.parse({}))
