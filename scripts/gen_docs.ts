@@ -10,12 +10,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import { z } from "zod";
+import { loadCommands } from "../commands/mod.ts";
 import { Config } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { createServer } from "../lib/mcp/server.ts";
 import { TOOL_PROFILES, type ToolName } from "../lib/mcp/profiles.ts";
 import { ProjectConfig } from "../lib/project_config.ts";
+import { buildProgram } from "../main.ts";
 
 /** The command that regenerates the docs (named in the drift test's failure message). */
 export const DOCS_COMMAND = "deno task docs";
@@ -35,6 +38,7 @@ export async function generateSections(): Promise<Section[]> {
   return [
     { file: "docs/mcp.md", name: "mcp-tools", body: await mcpToolTable() },
     { file: "docs/configuration.md", name: "config", body: configReference() },
+    { file: "docs/cli.md", name: "cli", body: await cliReference() },
   ];
 }
 
@@ -80,6 +84,46 @@ async function mcpToolTable(): Promise<string> {
   } finally {
     await client.close();
     await korva.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+/** Every command and subcommand with its arguments and flags, from the commander program. */
+async function cliReference(): Promise<string> {
+  const home = mkdtempSync(join(tmpdir(), "korva-docs-"));
+  try {
+    const program = buildProgram(docsDeps(home), await loadCommands(["help"]));
+    const parts: string[] = [];
+    const visit = (command: Command, prefix: string) => {
+      const name = `${prefix} ${command.name()}`;
+      if (command.commands.length > 0) {
+        for (const sub of command.commands) visit(sub, name);
+        return;
+      }
+      const args = command.registeredArguments
+        .map((a) =>
+          a.required
+            ? `<${a.name()}${a.variadic ? "..." : ""}>`
+            : `[${a.name()}${a.variadic ? "..." : ""}]`
+        )
+        .join(" ");
+      const rows = command.options.map((option) => {
+        const extra = [
+          option.argChoices ? `one of ${option.argChoices.join(", ")}` : "",
+          option.defaultValue !== undefined && !Array.isArray(option.defaultValue)
+            ? `default ${JSON.stringify(option.defaultValue)}`
+            : "",
+        ].filter(Boolean).join("; ");
+        return [`\`${option.flags}\``, cell(option.description + (extra ? ` (${extra})` : ""))];
+      });
+      parts.push(
+        `### \`${name}${args ? " " + args : ""}\`\n\n${cell(command.description())}` +
+          (rows.length ? "\n\n" + table(["flag", "meaning"], rows) : ""),
+      );
+    };
+    for (const command of program.commands) visit(command, "korva");
+    return parts.join("\n\n");
+  } finally {
     rmSync(home, { recursive: true, force: true });
   }
 }

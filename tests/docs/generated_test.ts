@@ -4,9 +4,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DOCS_COMMAND, renderDocs, replaceSection, ROOT } from "../../scripts/gen_docs.ts";
+import { COMMANDS } from "../../commands/mod.ts";
 import { TOOL_PROFILES } from "../../lib/mcp/profiles.ts";
 
-Deno.test("docs/mcp.md and docs/configuration.md are what `deno task docs` generates", async () => {
+Deno.test("docs/mcp.md, docs/configuration.md and docs/cli.md are what `deno task docs` generates", async () => {
   for (const [file, expected] of await renderDocs()) {
     const actual = readFileSync(join(ROOT, file), "utf8");
     assert.ok(
@@ -16,7 +17,7 @@ Deno.test("docs/mcp.md and docs/configuration.md are what `deno task docs` gener
   }
 });
 
-Deno.test("renderDocs() lists every MCP tool and every config key", async () => {
+Deno.test("renderDocs() lists every MCP tool, config key and command", async () => {
   const docs = await renderDocs();
   const mcp = docs.get("docs/mcp.md") ?? "";
   for (const tool of Object.keys(TOOL_PROFILES)) {
@@ -31,6 +32,15 @@ Deno.test("renderDocs() lists every MCP tool and every config key", async () => 
   ) {
     assert.ok(config.includes(`| \`${key}\``), `the reference has a row for ${key}`);
   }
+  const cli = docs.get("docs/cli.md") ?? "";
+  for (const [name] of COMMANDS) {
+    assert.match(
+      cli,
+      new RegExp(`^### \`korva ${name}[ \`]`, "m"),
+      `the reference has korva ${name}`,
+    );
+  }
+  assert.match(cli, /^\| `--review-by <date>` +\| date by which a person should review it/m);
 });
 
 Deno.test("replaceSection() replaces only the text between its markers", () => {
