@@ -57,20 +57,12 @@ export function benchEnv(home: string): Record<string, string> {
   };
 }
 
-/** The CPU model, for the record next to every figure. */
+/** The CPU model from /proc/cpuinfo (or the OS name elsewhere), printed with every figure. */
 export function cpuModel(): string {
   try {
-    const line = Deno.readTextFileSync("/proc/cpuinfo").split("\n")
-      .find((l) => l.startsWith("model name"));
-    if (line) return line.split(":")[1]?.trim() ?? "unknown";
+    const info = Deno.readTextFileSync("/proc/cpuinfo");
+    return info.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? Deno.build.os;
   } catch {
-    // Not Linux: ask sysctl (macOS).
-  }
-  try {
-    const out = new Deno.Command("sysctl", { args: ["-n", "machdep.cpu.brand_string"] })
-      .outputSync();
-    return new TextDecoder().decode(out.stdout).trim() || "unknown";
-  } catch {
-    return "unknown";
+    return Deno.build.os;
   }
 }
