@@ -96,7 +96,8 @@ async function cliReference(): Promise<string> {
     const parts: string[] = [];
     const visit = (command: Command, prefix: string) => {
       const name = `${prefix} ${command.name()}`;
-      if (command.commands.length > 0) {
+      const own = command.registeredArguments.length > 0 || command.options.length > 0;
+      if (command.commands.length > 0 && !own) {
         for (const sub of command.commands) visit(sub, name);
         return;
       }
@@ -120,6 +121,7 @@ async function cliReference(): Promise<string> {
         `### \`${name}${args ? " " + args : ""}\`\n\n${cell(command.description())}` +
           (rows.length ? "\n\n" + table(["flag", "meaning"], rows) : ""),
       );
+      for (const sub of command.commands) visit(sub, name);
     };
     for (const command of program.commands) visit(command, "korva");
     return parts.join("\n\n");

@@ -41,6 +41,8 @@ Deno.test("renderDocs() lists every MCP tool, config key and command", async () 
     );
   }
   assert.match(cli, /^\| `--review-by <date>` +\| date by which a person should review it/m);
+  // A command with its own arguments and subcommands (korva import FILE, korva import adr …).
+  assert.match(cli, /^### `korva import <file>`$/m);
 });
 
 Deno.test("replaceSection() replaces only the text between its markers", () => {
