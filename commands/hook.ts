@@ -2,12 +2,13 @@
 // stdin, answer in its format, stay silent when nothing is relevant, and never fail the editor's
 // action: any internal error exits 0 with nothing printed and is logged to $KORVA_HOME/logs.
 import { Command } from "commander";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { buildContext } from "../lib/discovery/context.ts";
-import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
+import { hookFile, hookOutput, parseHookPayload, sessionFileStem } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { repoRoot } from "../lib/git.ts";
 import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
@@ -97,7 +98,7 @@ async function guarded(deps: Deps, name: string, fn: () => Promise<void>): Promi
 }
 
 function seenFile(home: string, sessionId: string): string {
-  return join(homePaths(home).run, `hook-seen-${sessionId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`);
+  return join(homePaths(home).run, `hook-seen-${sessionFileStem(sessionId)}.json`);
 }
 
 function loadSeen(home: string, sessionId: string): Set<string> {
@@ -109,6 +110,6 @@ function loadSeen(home: string, sessionId: string): Set<string> {
 }
 
 function saveSeen(home: string, sessionId: string, seen: Set<string>): void {
-  mkdirSync(homePaths(home).run, { recursive: true });
-  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]));
+  ensurePrivateDir(homePaths(home).run);
+  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]), { mode: PRIVATE_FILE_MODE });
 }

@@ -13,7 +13,8 @@
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
 import { createHash } from "node:crypto";
-import { mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
+import { ensurePrivateDir, ensurePrivateFile } from "../file_modes.ts";
 import { dirname } from "node:path";
 import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { monotonicFactory } from "ulid";
@@ -855,7 +856,9 @@ export function anchorCovers(anchor: string, path: string): boolean {
 export function openVault(path: string, options: OpenOptions = {}): Vault {
   if (!options.readonly) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      ensurePrivateDir(dirname(path));
+      // SQLite gives -wal and -shm the mode of the database file: create it private.
+      if (path !== ":memory:") ensurePrivateFile(path);
     } catch (error) {
       throw new KorvaError(
         `Cannot create the vault folder "${dirname(path)}": ${messageOf(error)}`,
