@@ -8,6 +8,7 @@ import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
 import type { RedactMode } from "./mode.ts";
 import { compileKeywords, type KeywordScanner } from "./keywords.ts";
+import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
 
@@ -40,6 +41,10 @@ export function marker(id: string): string {
 }
 
 const PRIVATE_ID = "private";
+/** The longest input a custom pattern without keywords runs over at once. */
+const CUSTOM_MAX_INPUT = 2048;
+/** How far consecutive bounded windows overlap, so a match on a boundary is still seen whole. */
+const WINDOW_OVERLAP = 512;
 /** How far a window edge may move to avoid cutting a token in half. */
 const EDGE_SLACK = 512;
 
@@ -98,6 +103,15 @@ export function buildRedactor(
         custom.flags,
         `custom pattern "${custom.id}"`,
       );
+      if (hasNestedQuantifier(custom.pattern)) {
+        throw new KorvaError(
+          `Cannot use custom pattern "${custom.id}": it can backtrack catastrophically (a repeated group containing a repeat, e.g. (a+)+)`,
+          {
+            exitCode: 2,
+            hint: "use a bounded form such as {0,50} in the privacy section of config.json",
+          },
+        );
+      }
       if (pattern.test("")) {
         throw new KorvaError(
           `Cannot use custom pattern "${custom.id}": it matches the empty string`,
@@ -110,7 +124,10 @@ export function buildRedactor(
         description: `Custom pattern ${custom.id}`,
         keywords: custom.keywords.map((k) => k.toLowerCase()),
         pattern,
+        // Bounded input: a custom pattern only ever sees a window of at most a few KB, so even a
+        // polynomial backtracking shape costs milliseconds, never minutes.
         window: { before: 256, after: 1024 },
+        maxInput: CUSTOM_MAX_INPUT,
         keep: custom.keep,
         tier: 3,
         examples: { match: [], ignore: [] },
@@ -287,15 +304,19 @@ function findCandidates(
         const end = Math.min(text.length, pos + w.after);
         const list = windows.get(compiled);
         const last = list?.[list.length - 1];
-        if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-        else if (list) list.push([start, end]);
+        const max = compiled.detector.maxInput;
+        if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
+          last[1] = Math.max(last[1], end);
+        } else if (list) list.push([start, end]);
         else windows.set(compiled, [[start, end]]);
       }
     }
     for (const [compiled, list] of windows) {
       for (const [rawStart, rawEnd] of list) {
-        const start = widenLeft(text, rawStart);
-        const end = widenRight(text, rawEnd);
+        // Custom patterns get no widening beyond their bound (a huge line would undo it).
+        const bounded = compiled.detector.maxInput !== undefined;
+        const start = bounded ? rawStart : widenLeft(text, rawStart);
+        const end = bounded ? rawEnd : widenRight(text, rawEnd);
         const slice = text.slice(start, end);
         compiled.re.lastIndex = 0;
         for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
@@ -306,13 +327,30 @@ function findCandidates(
     }
   }
   for (const compiled of set.everywhere) {
-    compiled.re.lastIndex = 0;
-    for (let m = compiled.re.exec(text); m; m = compiled.re.exec(text)) {
-      accept(compiled, m, 0);
-      if (m[0].length === 0) compiled.re.lastIndex++;
+    const max = compiled.detector.maxInput;
+    if (max === undefined || text.length <= max) {
+      runOver(compiled, text, 0, accept);
+      continue;
+    }
+    for (let at = 0; at < text.length; at += max - WINDOW_OVERLAP) {
+      runOver(compiled, text.slice(at, at + max), at, accept);
+      if (at + max >= text.length) break;
     }
   }
   return out;
+}
+
+function runOver(
+  compiled: Compiled,
+  slice: string,
+  offset: number,
+  accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
+): void {
+  compiled.re.lastIndex = 0;
+  for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+    accept(compiled, m, offset);
+    if (m[0].length === 0) compiled.re.lastIndex++;
+  }
 }
 
 /** The spans of `[REDACTED:…]` markers already in the text (any case: tags are lowercased). */
