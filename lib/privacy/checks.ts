@@ -116,10 +116,49 @@ export function mod97(value: string): number {
 
 /** IBAN lengths of the SEPA countries and the others most often met. */
 export const IBAN_LENGTHS: Record<string, number> = {
-  AD: 24, AT: 20, BE: 16, BG: 22, BR: 29, CH: 21, CY: 28, CZ: 24, DE: 22, DK: 18, EE: 20, ES: 24,
-  FI: 18, FR: 27, GB: 22, GR: 27, HR: 21, HU: 28, IE: 22, IS: 26, IT: 27, LI: 21, LT: 20, LU: 20,
-  LV: 21, MC: 27, MT: 31, NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, SA: 24, SE: 24, SI: 19, SK: 24,
-  SM: 27, TR: 26, AE: 23, IL: 23, QA: 29, UA: 29, MA: 28,
+  AD: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  BR: 29,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SA: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  TR: 26,
+  AE: 23,
+  IL: 23,
+  QA: 29,
+  UA: 29,
+  MA: 28,
 };
 
 /** Whether a French NIR (13 digits + 2-digit key, Corsica 2A/2B allowed) has a valid key. */
@@ -228,4 +267,20 @@ export function plausibleSsn(value: string): boolean {
   if (area === "000" || area === "666" || area[0] === "9") return false;
   if (group === "00" || serial === "0000") return false;
   return !/^(?:123-?45-?6789|078-?05-?1120|219-?09-?9999)$/.test(value);
+}
+
+const PLACEHOLDER_RUN =
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%/;
+const PLACEHOLDER_WORD =
+  /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
+
+/**
+ * Whether a detected value is documentation rather than a credential: a real prefix followed by
+ * filler (`sk_live_xxxx…`, `ghp_XXXX…`, `AKIAXXXX…`, `sk-...`, `xoxb-your-bot-token`,
+ * `<token>`), or AWS's documentation keys (…EXAMPLE, …EXAMPLEKEY).
+ */
+export function isPlaceholderSecret(value: string): boolean {
+  if (PLACEHOLDER.test(value)) return true;
+  if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
+  return /EXAMPLE(?:KEY)?$/.test(value);
 }

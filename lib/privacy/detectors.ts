@@ -6,6 +6,7 @@ import { genericDetectors } from "./detectors/generic.ts";
 import { messagingDetectors } from "./detectors/messaging.ts";
 import { paymentDetectors } from "./detectors/payments.ts";
 import { piiDetectors } from "./detectors/pii.ts";
+import { proseDetectors } from "./detectors/prose.ts";
 import { saasDetectors } from "./detectors/saas.ts";
 import { structuralDetectors } from "./detectors/structural.ts";
 import { vcsDetectors } from "./detectors/vcs.ts";
@@ -20,5 +21,6 @@ export const detectors: readonly Detector[] = [
   ...saasDetectors,
   ...structuralDetectors,
   ...genericDetectors,
+  ...proseDetectors,
   ...piiDetectors,
 ];

@@ -70,9 +70,20 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   };
 }
 
-/** UTF-16 code unit → ASCII-lowercased code, or 0 for anything outside ASCII. */
+/**
+ * UTF-16 code unit → ASCII-lowercased code: Latin letters with diacritics fold to their base
+ * letter (ö → o, ñ → n, ł → l), so keywords in other languages can be written in ASCII
+ * ("losenord", "contrasena", "schlussel"); anything else outside ASCII folds to 0.
+ */
 const FOLD = (() => {
   const fold = new Uint8Array(65536);
   for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0xc0; c <= 0x24f; c++) {
+    const base = String.fromCharCode(c).normalize("NFD").charCodeAt(0);
+    if (base < ALPHABET && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
+  }
+  for (const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"]] as const) {
+    for (const ch of from) fold[ch.charCodeAt(0)] = to.charCodeAt(0);
+  }
   return fold;
 })();

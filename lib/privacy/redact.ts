@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import { KorvaError, messageOf } from "../errors.ts";
 import { PrivacyConfig } from "./config.ts";
+import { isPlaceholderSecret } from "./checks.ts";
 import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
@@ -45,8 +46,8 @@ const PRIVATE_ID = "private";
 const CUSTOM_MAX_INPUT = 2048;
 /** How far consecutive bounded windows overlap, so a match on a boundary is still seen whole. */
 const WINDOW_OVERLAP = 512;
-/** How far a window edge may move to avoid cutting a token in half. */
-const EDGE_SLACK = 512;
+/** How far a window edge may move to avoid cutting a token in half (a long token is redacted whole). */
+const EDGE_SLACK = 65536;
 
 interface Compiled {
   detector: Detector;
@@ -54,6 +55,8 @@ interface Compiled {
   tier: number;
   re: RegExp;
   sticky: boolean;
+  /** Whether placeholders are dropped (not for personal data or custom patterns). */
+  checkPlaceholder: boolean;
 }
 
 interface Candidate {
@@ -223,6 +226,7 @@ function compileSet(detectors: Detector[]): CompiledSet {
       tier: detector.tier ?? 3,
       re: new RegExp(detector.pattern.source, flags),
       sticky,
+      checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
     };
   });
   const index = new Map<string, Compiled[]>();
@@ -263,6 +267,8 @@ function findCandidates(
       end = refined.end;
     }
     if (end <= start) return;
+    // Documentation placeholders with a real prefix are not secrets, in either mode.
+    if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
     if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index + offset, start), end)) {
       return;
@@ -394,6 +400,7 @@ const PRIVATE_DETECTOR: Compiled = {
   tier: 4,
   re: /<private>/g,
   sticky: false,
+  checkPlaceholder: false,
 };
 
 function addPrivateBlocks(text: string, out: Candidate[]): void {

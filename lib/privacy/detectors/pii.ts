@@ -135,6 +135,12 @@ export const piiDetectors: Detector[] = [
       // A dotted four-part version string is far more common in code than an address.
       const before = text.slice(Math.max(0, start - 12), start);
       if (/(?:version|ver|v|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      // `v8@10.2.154.26`, `chromium@120.0.6099.56`: a package pinned to a four-part version.
+      if (
+        /(?:^|[^\w.-])(?:[\w.-]*\d|v8|node|chromium|chrome|electron|deno|bun|npm)@$/i.test(before)
+      ) {
+        return null;
+      }
       return { start, end };
     },
     examples: {
@@ -152,6 +158,7 @@ export const piiDetectors: Detector[] = [
         "10.0.0.0/8",
         "192.0.2.44",
         "host 10.10.10.10.example.com",
+        "v8@10.2.154.26",
       ],
     },
   },

@@ -1,0 +1,180 @@
+// Secrets written in sentences, with no operator or after other text: "the db password is X",
+// "use token X to …", "admin / X", "set it to X", in English and nine other languages.
+import type { Detector, MatchContext } from "../detector.ts";
+import { lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+import { passwordShaped } from "./generic.ts";
+
+/** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
+const COPULAS = new Set([
+  "is",
+  "was",
+  "are",
+  "be",
+  "becomes",
+  "lautet",
+  "ist",
+  "war",
+  "est",
+  "était",
+  "es",
+  "era",
+  "é",
+  "è",
+  "är",
+  "var",
+  "to",
+  "je",
+  "wynosi",
+  "=",
+  ":",
+  "-",
+  "–",
+  "—",
+  "->",
+  "=>",
+  "/",
+]);
+/** Words allowed between the copula and the value ("is now X", "is still X"). */
+const AFTER_COPULA = new Set([
+  "now",
+  "still",
+  "set",
+  "to",
+  "just",
+  "simply",
+  "temporarily",
+  "currently",
+  "maintenant",
+  "jetzt",
+  "ahora",
+  "agora",
+  "ora",
+  "nu",
+  "teraz",
+  "nog",
+]);
+
+const CODE_LINE = /;\s*$|[{}()]|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
+
+/** Strip quotes, Markdown emphasis and trailing sentence punctuation from a token. */
+function bare(token: string): { value: string; lead: number } {
+  const lead = /^["'`“‘*_(]*/.exec(token)![0].length;
+  const tail = /["'`”’*_)]*[.,;:!?]*["'`”’*_)]*$/.exec(token.slice(lead))![0].length;
+  return { value: token.slice(lead, token.length - tail), lead };
+}
+
+/** Whether a bare token reads as a secret value in a sentence. */
+function secretLike(value: string, codeLine: boolean): boolean {
+  if (value.length < 6 || value.length > 256) return false;
+  // An identifier in a line of code (`token: TokenType2`) is code, not a password.
+  if (codeLine && /^[A-Za-z_$][\w$]*$/.test(value)) return false;
+  if (passwordShaped(value)) return true;
+  return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(value) && /\d/.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.2 });
+}
+
+/** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
+function valueAfter({ text, end }: MatchContext): { start: number; end: number } | null {
+  let at = end;
+  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:").
+  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) at++;
+  // Part of an identifier or a package name (`secret-key-generator`, `token_type`): not prose.
+  if (/^[-_.\w/@]/.test(text[at] ?? "")) return null;
+  const rest = lineAfter(text, at);
+  const codeLine = CODE_LINE.test(lineBefore(text, end) + rest);
+  const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
+  let linked = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const raw = tokens[k]![0];
+    const { value, lead } = bare(raw);
+    const word = value.toLowerCase();
+    if (value === "" || COPULAS.has(word) || COPULAS.has(raw.replace(/\*+/g, ""))) {
+      linked = true;
+      continue;
+    }
+    if ((k === 0 || linked) && secretLike(value, codeLine)) {
+      const start = at + tokens[k]!.index! + lead;
+      return { start, end: start + value.length };
+    }
+    // "router: admin / X": a user name before a slash.
+    if (tokens[k + 1]?.[0] === "/") continue;
+    if (linked) {
+      if (AFTER_COPULA.has(word)) continue;
+      return null;
+    }
+    // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
+    // ending in ":" links like a copula; sentence punctuation ends the search.
+    if (raw.endsWith(":")) {
+      linked = true;
+      continue;
+    }
+    if (/[.?!;,]$/.test(raw)) return null;
+  }
+  return null;
+}
+
+const KEYWORDS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "passcode",
+  "pass",
+  "pwd",
+  "secret",
+  "token",
+  "api key",
+  "api-key",
+  "apikey",
+  "credentials",
+  "set it to",
+  "changed it to",
+  "reset it to",
+  "mot de passe",
+  "mdp",
+  "jeton",
+  "passwort",
+  "kennwort",
+  "schlussel",
+  "contrasena",
+  "clave",
+  "senha",
+  "wachtwoord",
+  "haslo",
+  "losenord",
+  "parola d'ordine",
+];
+
+/** Prose detectors. */
+export const proseDetectors: Detector[] = [
+  {
+    id: "secret-in-prose",
+    category: "password-assignment",
+    description:
+      'A password, token or key given in a sentence ("the db password is …", "use token … to"), in ten languages',
+    keywords: KEYWORDS,
+    pattern:
+      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine)/iu,
+    tier: 1,
+    gate: false,
+    refine: valueAfter,
+    examples: {
+      match: [
+        "// the db password is Larch7#plume (rotated monthly)",
+        `use token ${fakeToken("prose1", Charset.alnum, 36)} to call the staging API`,
+        "Credentials for the router: admin / Velvet42!moon",
+        "Das Passwort für den Server lautet Bergsee!4711",
+        "# La contraseña del panel es Girasol#2025x",
+        "**Password:** Plover#31sand",
+      ],
+      ignore: [
+        "The password must contain at least 12 characters.",
+        "Forgot your password? Click the link below.",
+        "the token is valid for 15 minutes",
+        "const token: TokenType2 = next();",
+        "password is stored in the keychain",
+        "Het wachtwoord is verlopen, kies een nieuw wachtwoord.",
+      ],
+    },
+  },
+];
