@@ -49,10 +49,11 @@ const CHARSETS: Record<string, string> = {
   lower: Charset.lowerAlnum,
   digits: Charset.digits,
   alpha: Charset.alpha,
+  b32: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567",
 };
 
 const GENERATOR =
-  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
+  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha|b32):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
 
 /** Expand the generators of one template; `seed` makes every row's values distinct. */
 export function expand(template: string, seed: string): string {

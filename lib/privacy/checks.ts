@@ -37,7 +37,7 @@ export function characterClasses(value: string): number {
 }
 
 const PLACEHOLDER =
-  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
+  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
 const PLACEHOLDER_PART =
   /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-]|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 

@@ -238,6 +238,8 @@ export function passwordShaped(v: string): boolean {
 /** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */
 function unquotedIsCode(text: string, a: Assignment): boolean {
   const v = a.value;
+  // Called, indexed or dereferenced right after: `password = hash(…)`, `token = parts[1]`.
+  if (/^[(.[]/.test(text[a.end] ?? "")) return true;
   if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable

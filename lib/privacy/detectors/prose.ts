@@ -136,6 +136,7 @@ const KEYWORDS = [
   "passwort",
   "kennwort",
   "schlussel",
+  "api-schlussel",
   "contrasena",
   "clave",
   "senha",

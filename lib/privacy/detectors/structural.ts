@@ -202,7 +202,8 @@ export const structuralDetectors: Detector[] = [
     description: "Password in a URL or connection string (scheme://user:password@host)",
     keywords: ["://"],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://${CRED_CHARS}{0,128}:(?<secret>${CRED_CHARS}{1,256})@[A-Za-z0-9[_.-]`,
+      // The password may itself hold "@", ":" or "#": it runs to the last "@" before the host.
+      `(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://${CRED_CHARS}{0,128}:(?<secret>[^\\s/?"'\x60<>\\\\]{1,256})@[A-Za-z0-9[_.-]`,
     ),
     window: { before: 32, after: 420 },
     tier: 2,

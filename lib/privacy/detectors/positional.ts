@@ -1,0 +1,231 @@
+// Credentials passed by position to well-known calls (DriverManager.getConnection(url, user, "…"),
+// pymysql.connect(host, user, "…"), jwt.sign(payload, "…")), and written in DSN shapes that
+// have no key name: Go MySQL DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
+import type { Detector, MatchContext } from "../detector.ts";
+import { isPlaceholder, lineBefore, looksRandom } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+import { passwordShaped } from "./generic.ts";
+
+/** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
+const CALLS: Record<string, number> = {
+  "drivermanager.getconnection": 2,
+  "pymysql.connect": 2,
+  "mysqldb.connect": 2,
+  "mysql.connector.connect": 2,
+  "connector.connect": 2,
+  "cx_oracle.connect": 1,
+  "oracledb.connect": 1,
+  "jwt.sign": 1,
+  "jwt.encode": 1,
+  "jwt.verify": 1,
+  "jwt.decode": 1,
+  "createhmac": 1,
+  "hmac.new": 0,
+  "smtp.login": 1,
+  "server.login": 1,
+  "ftp.login": 1,
+  "ftp_login": 2,
+  "setpassword": 0,
+  "setapikey": 0,
+  "setauthtoken": 0,
+  "setclientsecret": 0,
+  "httpbasicauth": 1,
+  "basicauth": 1,
+};
+
+/** The top-level arguments of a call starting at `open` (the index of its `(`). */
+function callArguments(text: string, open: number): Array<[number, number]> {
+  const args: Array<[number, number]> = [];
+  let depth = 0;
+  let quote = "";
+  let start = open + 1;
+  const stop = Math.min(text.length, open + 600);
+  for (let i = open + 1; i < stop; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) {
+        args.push([start, i]);
+        return args;
+      }
+      depth--;
+    } else if (c === "," && depth === 0) {
+      args.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return args;
+}
+
+/** Whether a literal is a credential rather than a name, a path or a placeholder. */
+function credible(value: string, mode: MatchContext["mode"]): boolean {
+  if (value.length < 4 || isPlaceholder(value) || /^[$%{<]|\$\{|\{\{/.test(value)) return false;
+  if (/\s/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
+  if (mode === "gate") {
+    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
+  }
+  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
+}
+
+function positionalArgument(ctx: MatchContext): { start: number; end: number } | null {
+  const { text, match } = ctx;
+  const open = match.index + match[0].length - 1;
+  let from = match.index;
+  while (from > 0 && /[\w.$]/.test(text[from - 1]!)) from--;
+  const callee = text.slice(from, open).toLowerCase().replace(/^(?:new\s+)?/, "");
+  const name = Object.keys(CALLS).find((k) => callee === k || callee.endsWith("." + k));
+  if (name === undefined) return null;
+  const arg = callArguments(text, open)[CALLS[name]!];
+  if (!arg) return null;
+  const raw = text.slice(arg[0], arg[1]);
+  const literal = /^\s*b?(["'`])(.*)\1\s*$/s.exec(raw);
+  if (!literal) return null;
+  const value = literal[2]!;
+  if (!credible(value, ctx.mode)) return null;
+  const start = arg[0] + raw.indexOf(literal[1]!) + 1;
+  return { start, end: start + value.length };
+}
+
+const pw = (seed: string) =>
+  `${fakeToken(seed, Charset.alpha, 6)}!${fakeToken(seed, "0123456789", 2)}${
+    fakeToken(seed + "t", Charset.lower, 4)
+  }`;
+
+/** Positional-credential detectors. */
+export const positionalDetectors: Detector[] = [
+  {
+    id: "call-credential-argument",
+    category: "password-assignment",
+    description:
+      "A literal password or key passed by position to a well-known call (getConnection, pymysql.connect, jwt.sign, createHmac, smtp.login …)",
+    keywords: [
+      "getconnection(",
+      "connect(",
+      "jwt.sign(",
+      "jwt.encode(",
+      "jwt.verify(",
+      "jwt.decode(",
+      "createhmac(",
+      "hmac.new(",
+      "login(",
+      "setpassword(",
+      "setapikey(",
+      "setauthtoken(",
+      "setclientsecret(",
+      "basicauth(",
+    ],
+    pattern:
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth)\(/i,
+    window: { before: 40, after: 24 },
+    tier: 2,
+    refine: positionalArgument,
+    examples: {
+      match: [
+        `Connection c = DriverManager.getConnection(url, "app", "${pw("pc1")}");`,
+        `conn = pymysql.connect("db.internal", "app", "${pw("pc2")}", "shop")`,
+        `const t = jwt.sign(payload, '${
+          fakeToken("pc3", Charset.alnum, 32)
+        }', { expiresIn: '1h' });`,
+        `mail:\n  run: smtp.login('alerts', '${pw("pc4")}')`,
+      ],
+      ignore: [
+        "DriverManager.getConnection(url, user, pass);",
+        "jwt.sign(payload, process.env.JWT_SECRET)",
+        "socket.connect('db.internal', 5432)",
+      ],
+    },
+  },
+  {
+    id: "go-mysql-dsn",
+    category: "connection-string",
+    description: "Password in a Go MySQL DSN (user:password@tcp(host:3306)/db)",
+    keywords: ["@tcp(", "@unix(", "@udp("],
+    pattern: /(?<![\w.-])[\w.-]{1,64}:(?<secret>[^\s:@"'`/]{1,256})@(?:tcp|unix|udp)\(/,
+    window: { before: 300, after: 8 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `dsn := "app:${pw("go1")}@tcp(db:3306)/shop?parseTime=true"`,
+        `MYSQL_DSN=root:${fakeToken("go2", Charset.alnum, 20)}@tcp(127.0.0.1:3306)/app`,
+        `database:\n  dsn: svc:${pw("go3")}@unix(/var/run/mysqld.sock)/app`,
+      ],
+      ignore: ['dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)'],
+    },
+  },
+  {
+    id: "oracle-easy-connect",
+    category: "connection-string",
+    description: "Password in an Oracle easy-connect string (user/password@//host:1521/service)",
+    keywords: ["@//"],
+    pattern: /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@\/\/[\w.-]+/,
+    window: { before: 300, after: 64 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `ORACLE_CONN=scott/${pw("or1")}@//db.acme.io:1521/ORCL`,
+        `sqlplus system/${pw("or2")}@//localhost:1521/XEPDB1`,
+        `{"connect": "app/${fakeToken("or3", Charset.alnum, 18)}@//ora:1521/svc"}`,
+      ],
+      ignore: ["see https://docs.example.test/path@//x", "user/${PASSWORD}@//db:1521/svc"],
+    },
+  },
+  {
+    id: "pgpass-line",
+    category: "password-assignment",
+    description: "Password in a .pgpass line (host:port:database:user:password)",
+    keywords: [":5432:", ":5433:", ":6432:", ":*:", "*:*:"],
+    pattern:
+      /^[ \t]*(?:[A-Za-z0-9.-]{1,253}|\*):(?:\d{1,5}|\*):(?:[\w.-]{1,63}|\*):(?:[\w.@-]{1,63}|\*):(?<secret>\S{1,256})$/m,
+    window: { before: 300, after: 300 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `db.internal:5432:app:app:${pw("pg1")}`,
+        `*:*:*:replicator:${fakeToken("pg2", Charset.alnum, 24)}`,
+        `pgpass: |\n  localhost:5432:*:postgres:${pw("pg3")}\n`,
+      ],
+      ignore: ["localhost:5432:*:postgres:*"],
+    },
+  },
+  {
+    id: "redis-requirepass",
+    category: "password-assignment",
+    description: "A Redis password in redis.conf or on the command line (requirepass, masterauth)",
+    keywords: ["requirepass", "masterauth"],
+    pattern: /(?:requirepass|masterauth)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
+    tier: 2,
+    refine: ({ text, start, end, mode }) => {
+      const value = text.slice(start, end).replace(/^"|"$/g, "");
+      if (/^foobared$/i.test(value) || !credible(value, mode)) return null;
+      const lead = lineBefore(text, start);
+      if (
+        !/^\s*(?:#\s*)?(?:requirepass|masterauth)|--(?:requirepass|masterauth)|config set/i.test(
+          lead,
+        )
+      ) {
+        return null;
+      }
+      return { start, end };
+    },
+    examples: {
+      match: [
+        `requirepass ${pw("rd1")}`,
+        `redis-server --requirepass ${fakeToken("rd2", Charset.alnum, 24)}`,
+        `conf: |\n  masterauth ${pw("rd3")}\n`,
+      ],
+      ignore: ["requirepass foobared", "the requirepass directive sets a password"],
+    },
+  },
+];
