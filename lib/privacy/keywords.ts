@@ -33,11 +33,11 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   // Failure links by breadth-first search, folded into a full transition table (a DFA).
   const states = goto.length;
   const fail = new Int32Array(states);
-  const table = new Int32Array(states * ALPHABET);
+  const full = new Int32Array(states * ALPHABET);
   const queue: number[] = [];
   for (let c = 0; c < ALPHABET; c++) {
     const next = goto[0]![c]!;
-    table[c] = next === -1 ? 0 : next;
+    full[c] = next === -1 ? 0 : next;
     if (next > 0) queue.push(next);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -46,14 +46,35 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     for (let c = 0; c < ALPHABET; c++) {
       const next = goto[state]![c]!;
       if (next === -1) {
-        table[state * ALPHABET + c] = table[fail[state]! * ALPHABET + c]!;
+        full[state * ALPHABET + c] = full[fail[state]! * ALPHABET + c]!;
       } else {
-        fail[next] = table[fail[state]! * ALPHABET + c]!;
-        table[state * ALPHABET + c] = next;
+        fail[next] = full[fail[state]! * ALPHABET + c]!;
+        full[state * ALPHABET + c] = next;
         queue.push(next);
       }
     }
   }
+  // Compress the alphabet to the characters keywords use (class 0 = any other): the table
+  // shrinks from states × 128 to states × (distinct characters + 1) and stays in cache.
+  const classOfAscii = new Uint8Array(ALPHABET);
+  let classes = 1;
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      if (classOfAscii[c] === 0) classOfAscii[c] = classes++;
+    }
+  }
+  const representative = new Int32Array(classes);
+  for (let c = ALPHABET - 1; c >= 0; c--) representative[classOfAscii[c]!] = c;
+  const Table = states < 65536 ? Uint16Array : Int32Array;
+  const table = new Table(states * classes);
+  for (let s = 0; s < states; s++) {
+    for (let k = 0; k < classes; k++) {
+      table[s * classes + k] = full[s * ALPHABET + representative[k]!]!;
+    }
+  }
+  const classOf = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) classOf[c] = classOfAscii[FOLD[c]!]!;
   const lengths = keywords.map((k) => k.length);
   const hasOutput = new Uint8Array(states);
   for (let s = 0; s < states; s++) hasOutput[s] = outputs[s]!.length > 0 ? 1 : 0;
@@ -62,7 +83,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     let state = 0;
     const length = text.length;
     for (let i = 0; i < length; i++) {
-      state = table[(state << 7) | FOLD[text.charCodeAt(i)]!]!;
+      state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
       if (hasOutput[state] !== 0) {
         for (const k of outputs[state]!) onHit(i - lengths[k]! + 1, k);
       }

@@ -416,19 +416,28 @@ function addPrivateBlocks(text: string, out: Candidate[]): void {
   }
 }
 
-const TOKEN_CHAR = /[^\s"'`<>()[\]{},;]/;
+/** Code units that end a token when widening a window: whitespace, quotes, brackets, `,` `;`. */
+const TOKEN_STOP = (() => {
+  const stop = new Uint8Array(128);
+  for (const ch of " \t\n\r\f\v\"'`<>()[]{},;") stop[ch.charCodeAt(0)] = 1;
+  return stop;
+})();
+
+function isTokenChar(code: number): boolean {
+  return code >= 128 ? code !== 0xa0 && code !== 0x2028 && code !== 0x2029 : TOKEN_STOP[code] === 0;
+}
 
 function widenLeft(text: string, start: number): number {
   let i = start;
   const floor = Math.max(0, start - EDGE_SLACK);
-  while (i > floor && TOKEN_CHAR.test(text[i - 1]!)) i--;
+  while (i > floor && isTokenChar(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function widenRight(text: string, end: number): number {
   let i = end;
   const ceiling = Math.min(text.length, end + EDGE_SLACK);
-  while (i < ceiling && TOKEN_CHAR.test(text[i]!)) i++;
+  while (i < ceiling && isTokenChar(text.charCodeAt(i))) i++;
   return i;
 }
 

@@ -33,7 +33,7 @@ function argumentOf(command?: RegExp) {
   };
 }
 
-const ARG = String.raw`(?<secret>"[^"\r\n]{1,65536}"|'[^'\r\n]{1,65536}'|[^\s"'|;&]{1,65536})`;
+const ARG = String.raw`(?<secret>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"'|;&]+)`;
 
 const pw = (seed: string) =>
   `${fakeToken(seed, Charset.alpha, 5)}_${fakeToken(seed, "0123456789", 2)}!${
@@ -90,7 +90,7 @@ export const cliDetectors: Detector[] = [
     category: "password-assignment",
     description: "A password attached to mysql's -p (mysql -pSECRET, mysqldump -p'SECRET')",
     keywords: ["mysql", "mariadb"],
-    pattern: new RegExp(String.raw`\s-p` + ARG.replace("{1,65536}", "{1,512}")),
+    pattern: new RegExp(String.raw`\s-p` + ARG.replace("+", "{1,512}")),
     window: { before: 0, after: 400 },
     tier: 1,
     refine: argumentOf(
@@ -176,7 +176,7 @@ export const cliDetectors: Detector[] = [
     category: "password-assignment",
     description,
     keywords: [...keywords],
-    pattern: new RegExp(flag.source + ARG.replace("{1,65536}", "{1,512}")),
+    pattern: new RegExp(flag.source + ARG.replace("+", "{1,512}")),
     window: { before: 40, after: 400 },
     tier: 1,
     refine: argumentOf(command),

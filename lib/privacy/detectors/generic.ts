@@ -22,7 +22,7 @@ const ASSIGNMENT = new RegExp(
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
     String
-      .raw`(?<value>"[^"\r\n]{0,65536}"|'[^'\r\n]{0,65536}'|\x60[^\x60\r\n]{0,65536}\x60|\\"[^"\\\r\n]{0,65536}\\"|[^\s"'\x60,;)(\[\]}{]{1,65536})`,
+      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 

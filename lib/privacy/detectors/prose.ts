@@ -57,11 +57,16 @@ const AFTER_COPULA = new Set([
 
 const CODE_LINE = /;\s*$|[{}()]|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
 
+const OPENERS = new Set([..."\"'`“‘*_("]);
+const CLOSERS = new Set([..."\"'`”’*_).,;:!?"]);
+
 /** Strip quotes, Markdown emphasis and trailing sentence punctuation from a token. */
 function bare(token: string): { value: string; lead: number } {
-  const lead = /^["'`“‘*_(]*/.exec(token)![0].length;
-  const tail = /["'`”’*_)]*[.,;:!?]*["'`”’*_)]*$/.exec(token.slice(lead))![0].length;
-  return { value: token.slice(lead, token.length - tail), lead };
+  let lead = 0;
+  while (lead < token.length && OPENERS.has(token[lead]!)) lead++;
+  let end = token.length;
+  while (end > lead && CLOSERS.has(token[end - 1]!)) end--;
+  return { value: token.slice(lead, end), lead };
 }
 
 /** Whether a bare token reads as a secret value in a sentence. */
@@ -79,10 +84,13 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
   let at = end;
   // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:").
   while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) at++;
-  // Part of an identifier or a package name (`secret-key-generator`, `token_type`): not prose.
-  if (/^[-_.\w/@]/.test(text[at] ?? "")) return null;
-  const rest = lineAfter(text, at);
-  const codeLine = CODE_LINE.test(lineBefore(text, end) + rest);
+  // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
+  // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
+  const next = text[at] ?? "";
+  if (!/^[\s:*]$/.test(next)) return null;
+  if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  const rest = lineAfter(text, at).slice(0, 200);
+  const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
   const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
   let linked = false;
   for (let k = 0; k < tokens.length; k++) {

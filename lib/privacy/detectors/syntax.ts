@@ -62,8 +62,9 @@ function tableCell({ text, start, mode }: MatchContext): { start: number; end: n
   const before = lineBefore(text, start);
   const lineStart = start - before.length;
   const line = before + lineAfter(text, start);
+  if (/[(){}=]/.test(line)) return null; // code, not a table
   const delimiter = ["|", "\t", ";", ","].find((d) => line.split(d).length >= 3);
-  if (!delimiter || /[(){}=]/.test(line)) return null;
+  if (!delimiter) return null;
   const row = cells(line, delimiter);
   const column = row.findIndex((c) =>
     c.start <= before.length && before.length < c.start + c.text.length + 1
@@ -98,9 +99,9 @@ export const syntaxDetectors: Detector[] = [
     id: "name-value-secret",
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
-    keywords: ["name"],
+    keywords: ["- name:", '"name":', "'name':", '"name" :'],
     pattern:
-      /name["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]{1,65536}"|'[^'\r\n]{1,65536}'|[^\s"',}]{1,65536})/,
+      /(?:-[ \t]+|["'])?name["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -120,7 +121,7 @@ export const syntaxDetectors: Detector[] = [
     category: "password-assignment",
     description: "An XML element named like a secret (<password>…</password>, <apiKey>…)",
     keywords: ["password>", "passwd>", "secret>", "token>", "pwd>", "apikey>", "api_key>", "key>"],
-    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]{1,65536})<\/\k<key>>/,
+    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]+)<\/\k<key>>/,
     window: { before: 64, after: 256 },
     tier: 2,
     refine: keyedValue,
@@ -143,7 +144,7 @@ export const syntaxDetectors: Detector[] = [
     description: 'An XML entry keyed by a secret name (<entry key="password">…, <property name=…>)',
     keywords: ['key="', 'name="'],
     pattern:
-      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]{1,65536})"|\s*>(?<text>[^<\r\n]{1,65536})<)/,
+      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
       if (!isSecretKey(ctx.match.groups?.key ?? "")) return null;
@@ -168,7 +169,7 @@ export const syntaxDetectors: Detector[] = [
     description: "A PHP constant defined with a secret name (define('DB_PASSWORD', '…'))",
     keywords: ["define("],
     pattern:
-      /define\(\s{0,4}["'](?<key>\w{1,80})["']\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,65536}"|'[^'\r\n]{1,65536}')/i,
+      /define\(\s{0,4}["'](?<key>\w{1,80})["']\s{0,4},\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -184,8 +185,8 @@ export const syntaxDetectors: Detector[] = [
     id: "terraform-variable-default",
     category: "password-assignment",
     description: "The default of a Terraform variable named like a secret",
-    keywords: ["default"],
-    pattern: /default\s{0,8}=\s{0,8}(?<value>"[^"\r\n]{1,65536}")/,
+    keywords: ["default =", "default="],
+    pattern: /default\s{0,8}=\s{0,8}(?<value>"[^"\r\n]+")/,
     tier: 2,
     refine: (ctx) => {
       const head = ctx.text.slice(Math.max(0, ctx.start - 400), ctx.start);
@@ -208,9 +209,18 @@ export const syntaxDetectors: Detector[] = [
     category: "password-assignment",
     description:
       "A secret hard-coded as the default of an environment lookup (ENV.fetch, getenv, environ.get, process.env.X || …)",
-    keywords: ["fetch(", "getenv(", "get(", "env(", "process.env."],
+    keywords: [
+      "fetch('",
+      'fetch("',
+      "getenv(",
+      ".get('",
+      '.get("',
+      "env('",
+      'env("',
+      "process.env.",
+    ],
     pattern:
-      /(?:(?:fetch|getenv|get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]{1,65536}"|'[^'\r\n]{1,65536}')/,
+      /(?:(?:fetch|getenv|get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
     window: { before: 24, after: 200 },
     tier: 2,
     refine: (ctx) => {
@@ -233,8 +243,7 @@ export const syntaxDetectors: Detector[] = [
     category: "password-assignment",
     description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
     keywords: ["identified by", "password '", 'password "'],
-    pattern:
-      /(?:identified\s+by(?:\s+password)?|password)\s+(?<value>'[^'\r\n]{1,65536}'|"[^"\r\n]{1,65536}")/i,
+    pattern: /(?:identified\s+by(?:\s+password)?|password)\s+(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
     tier: 2,
     refine: (ctx) => {
       const v = valueSpan(ctx, "value");
