@@ -119,10 +119,16 @@ export function loadLabelledCorpus(path = LABELLED_CORPUS): LabelledRow[] {
   });
 }
 
-/** Whether any part of `value` survives in the redacted text (whole, or its last 8 characters). */
-export function leaks(redacted: string, value: string): boolean {
+/**
+ * Whether any part of `value` survives redaction: the value whole, or its last 8 characters
+ * more often than they occur in the rest of the text (a kept tail of a too-long secret).
+ */
+export function leaks(text: string, redacted: string, value: string): boolean {
   if (redacted.includes(value)) return true;
-  return value.length >= 12 && redacted.includes(value.slice(-8));
+  if (value.length < 12) return false;
+  const tail = value.slice(-8);
+  const count = (s: string) => s.split(tail).length - 1;
+  return count(redacted) > count(text.split(value).join(" "));
 }
 
 /** Caught / total. */
@@ -166,7 +172,7 @@ export function scoreLabelled(
       if (hit) touched.push(row.id);
       negatives = [negatives[0]! + Number(hit), negatives[1]! + 1];
     } else {
-      hit = !leaks(redactor.redact(row.text, { mode }).text, row.value!);
+      hit = !leaks(row.text, redactor.redact(row.text, { mode }).text, row.value!);
       if (!hit) missed.push(row.id);
       if (row.label === "secret") secret = [secret[0]! + Number(hit), secret[1]! + 1];
       else pii = [pii[0]! + Number(hit), pii[1]! + 1];

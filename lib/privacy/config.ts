@@ -21,6 +21,10 @@ export const PiiSwitches = z.object({
   phone: z.boolean().default(true),
   card: z.boolean().default(true),
   ip: z.boolean().default(true),
+  /** National identifiers with checksums (SSN, NIR, BSN, DNI, CPF, Aadhaar). */
+  id: z.boolean().default(true),
+  iban: z.boolean().default(true),
+  address: z.boolean().default(true),
 }).strict();
 export type PiiSwitches = z.infer<typeof PiiSwitches>;
 

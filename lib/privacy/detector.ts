@@ -25,6 +25,9 @@ export const Category = z.enum([
   "pii-phone",
   "pii-card",
   "pii-ip",
+  "pii-id",
+  "pii-iban",
+  "pii-address",
   "private",
   "custom",
 ]);

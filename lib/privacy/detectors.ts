@@ -5,6 +5,7 @@ import { cliDetectors } from "./detectors/cli.ts";
 import { cloudDetectors } from "./detectors/cloud.ts";
 import { genericDetectors } from "./detectors/generic.ts";
 import { messagingDetectors } from "./detectors/messaging.ts";
+import { nationalIdDetectors } from "./detectors/national_ids.ts";
 import { paymentDetectors } from "./detectors/payments.ts";
 import { piiDetectors } from "./detectors/pii.ts";
 import { positionalDetectors } from "./detectors/positional.ts";
@@ -29,4 +30,5 @@ export const detectors: readonly Detector[] = [
   ...genericDetectors,
   ...proseDetectors,
   ...piiDetectors,
+  ...nationalIdDetectors,
 ];
