@@ -160,6 +160,28 @@ export const cliDetectors: Detector[] = [
         ],
       ],
       [
+        "smbclient-user-password",
+        "Password after % in smbclient/rpcclient -U user%password",
+        ["smbclient", "rpcclient"],
+        /-U\s+[^\s%"']+%/,
+        /(?:smb|rpc)client/,
+        (p: string) => [
+          `smbclient //fs/share -U backup%${p} -c ls`,
+          `cmd: rpcclient -U admin%${p} dc01`,
+        ],
+      ],
+      [
+        "powershell-plaintext-password",
+        "A literal turned into a SecureString (ConvertTo-SecureString '…' -AsPlainText)",
+        ["convertto-securestring"],
+        /ConvertTo-SecureString\s+(?:-String\s+)?/,
+        undefined,
+        (p: string) => [
+          `$pw = ConvertTo-SecureString '${p}' -AsPlainText -Force`,
+          `cmd: ConvertTo-SecureString -String "${p}" -AsPlainText -Force`,
+        ],
+      ],
+      [
         "rabbitmqctl-password",
         "Password given to rabbitmqctl add_user / change_password",
         ["rabbitmqctl"],

@@ -240,6 +240,8 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   const v = a.value;
   // Called, indexed or dereferenced right after: `password = hash(…)`, `token = parts[1]`.
   if (/^[(.[]/.test(text[a.end] ?? "")) return true;
+  // A password-shaped value under a password name is a literal anywhere on the line.
+  if (strongSecretKey(a.key) && passwordShaped(v)) return false;
   if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
@@ -256,9 +258,8 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   // Otherwise only env/ini/YAML-style lines: nothing but `export`, `set`, `-` or `#` before
   // the key …
   const lead = lineBefore(text, a.keyStart);
-  // A password-shaped value under a password name is a literal after prose or on a command line.
   if (!/^\s*(?:export\s+|set\s+|-\s+|#\s*|\/\/\s*|ENV\s+|ARG\s+|setenv\s+)?$/.test(lead)) {
-    return !(strongSecretKey(a.key) && passwordShaped(v));
+    return true;
   }
   // … and nothing but a comment after the value.
   const rest = lineAfter(text, a.end).trim();

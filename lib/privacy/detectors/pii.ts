@@ -75,6 +75,7 @@ export const piiDetectors: Detector[] = [
     tier: 1,
     refine: ({ text, start, end }) => {
       const digits = text.slice(start, end).replace(/\D/g, "");
+      if (/^1555/.test(digits)) return null; // NANP area code 555 is never a real line
       return digits.length >= 9 && digits.length <= 15 ? { start, end } : null;
     },
     examples: {
@@ -121,6 +122,7 @@ export const piiDetectors: Detector[] = [
       const raw = text.slice(start, end);
       const digits = raw.replace(/\D/g, "");
       if (digits.length < 8 || digits.length > 15) return null;
+      if (/^1?555/.test(digits)) return null; // NANP area code 555 is never a real line
       // Dates, times, versions and dotted addresses are not phone numbers.
       if (/^\d{4}[-./]\d\d[-./]\d\d|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
       if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null;
@@ -175,13 +177,16 @@ export const piiDetectors: Detector[] = [
       "located at",
       "domicile",
       "wohnhaft",
+      "deliver to",
+      "send to",
+      "shipping",
     ],
     pattern: new RegExp(
       [
         String
           .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
         String
-          .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|place|impasse|quai|route|cours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
+          .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
         String
           .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
         String

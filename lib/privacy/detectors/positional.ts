@@ -31,6 +31,10 @@ const CALLS: Record<string, number> = {
   "setclientsecret": 0,
   "httpbasicauth": 1,
   "basicauth": 1,
+  "pdo": 2,
+  "mysqli": 2,
+  "mysqli_connect": 2,
+  "pg_connect": -1,
 };
 
 /** The top-level arguments of a call starting at `open` (the index of its `(`). */
@@ -74,14 +78,17 @@ function credible(value: string, mode: MatchContext["mode"]): boolean {
 }
 
 function positionalArgument(ctx: MatchContext): { start: number; end: number } | null {
-  const { text, match } = ctx;
-  const open = match.index + match[0].length - 1;
-  let from = match.index;
+  // Offsets from ctx (the match may come from a window slice).
+  const { text } = ctx;
+  const open = ctx.end - 1;
+  let from = ctx.start;
   while (from > 0 && /[\w.$]/.test(text[from - 1]!)) from--;
   const callee = text.slice(from, open).toLowerCase().replace(/^(?:new\s+)?/, "");
   const name = Object.keys(CALLS).find((k) => callee === k || callee.endsWith("." + k));
   if (name === undefined) return null;
-  const arg = callArguments(text, open)[CALLS[name]!];
+  const index = CALLS[name]!;
+  if (index < 0) return null;
+  const arg = callArguments(text, open)[index];
   if (!arg) return null;
   const raw = text.slice(arg[0], arg[1]);
   const literal = /^\s*b?(["'`])(.*)\1\s*$/s.exec(raw);
@@ -119,9 +126,11 @@ export const positionalDetectors: Detector[] = [
       "setauthtoken(",
       "setclientsecret(",
       "basicauth(",
+      "pdo(",
+      "mysqli(",
     ],
     pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth)\(/i,
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli)\(/i,
     window: { before: 40, after: 24 },
     tier: 2,
     refine: positionalArgument,
@@ -226,6 +235,62 @@ export const positionalDetectors: Detector[] = [
         `conf: |\n  masterauth ${pw("rd3")}\n`,
       ],
       ignore: ["requirepass foobared", "the requirepass directive sets a password"],
+    },
+  },
+  {
+    id: "auth-tuple",
+    category: "password-assignment",
+    description: "A password in a (user, password) auth tuple (requests auth=('u', '…'))",
+    keywords: ["auth=(", "auth = ("],
+    pattern:
+      /auth\s?=\s?\(\s{0,4}(?:"[^"\r\n]{0,128}"|'[^'\r\n]{0,128}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/,
+    tier: 2,
+    refine: ({ text, match, mode }) => {
+      const span = match.indices?.groups?.value;
+      if (!span) return null;
+      const value = text.slice(span[0] + 1, span[1] - 1);
+      return credible(value, mode) ? { start: span[0] + 1, end: span[1] - 1 } : null;
+    },
+    examples: {
+      match: [
+        `r = requests.get(url, auth=('bot', '${pw("at1")}'))`,
+        `session.auth = ("svc", "${fakeToken("at2", Charset.alnum, 24)}")`,
+        `http:\n  call: httpx.get(u, auth=("ci", "${pw("at3")}"))`,
+      ],
+      ignore: ["requests.get(url, auth=(user, password))", "auth=('bot', os.environ['PW'])"],
+    },
+  },
+  {
+    id: "sdk-client-key",
+    category: "generic-high-entropy",
+    description:
+      "A random key literal passed to an SDK client constructor (Client('…'), new FooClient('…'))",
+    keywords: ["client(", "api(", "sdk("],
+    pattern: /(?:Client|Api|API|SDK|Sdk)\(/,
+    window: { before: 0, after: 8 },
+    tier: 1,
+    gate: false,
+    refine: ({ text, end }) => {
+      const open = end - 1;
+      for (const [from, to] of callArguments(text, open)) {
+        const raw = text.slice(from, to).trim();
+        const literal = /^(["'])([A-Za-z0-9_\-+/=.]{24,256})\1$/.exec(raw);
+        if (!literal) continue;
+        const value = literal[2]!;
+        if (!/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) continue;
+        if (!looksRandom(value, { minLength: 24, minEntropy: 3.8 })) continue;
+        const start = text.indexOf(value, from);
+        return { start, end: start + value.length };
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `client = Client('acme', '${fakeToken("sdk1", Charset.alnum, 40)}')`,
+        `const api = new MailApi("${fakeToken("sdk2", Charset.alnum, 32)}");`,
+        `svc:\n  init: WeatherClient('${fakeToken("sdk3", Charset.alnum, 36)}')`,
+      ],
+      ignore: ["new HttpClient(baseUrl, { timeout: 5000 })", "Client('acme', API_KEY)"],
     },
   },
 ];

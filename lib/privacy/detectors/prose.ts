@@ -34,6 +34,7 @@ const COPULAS = new Set([
   "->",
   "=>",
   "/",
+  "with",
 ]);
 /** Words allowed between the copula and the value ("is now X", "is still X"). */
 const AFTER_COPULA = new Set([
@@ -72,11 +73,13 @@ function bare(token: string): { value: string; lead: number } {
 /** Whether a bare token reads as a secret value in a sentence. */
 function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
+  if (
+    value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.2 })
+  ) return true;
   // An identifier in a line of code (`token: TokenType2`) is code, not a password.
   if (codeLine && /^[A-Za-z_$][\w$]*$/.test(value)) return false;
-  if (passwordShaped(value)) return true;
-  return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(value) && /\d/.test(value) &&
-    looksRandom(value, { minLength: 16, minEntropy: 3.2 });
+  return passwordShaped(value);
 }
 
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
@@ -152,6 +155,11 @@ const KEYWORDS = [
   "haslo",
   "losenord",
   "parola d'ordine",
+  "pw",
+  "logging in as",
+  "log in as",
+  "login as",
+  "sign in as",
 ];
 
 /** Prose detectors. */
@@ -163,7 +171,7 @@ export const proseDetectors: Detector[] = [
       'A password, token or key given in a sentence ("the db password is …", "use token … to"), in ten languages',
     keywords: KEYWORDS,
     pattern:
-      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine)/iu,
+      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as)/iu,
     tier: 1,
     gate: false,
     refine: valueAfter,
