@@ -1,7 +1,7 @@
 // Custom privacy patterns from config.json: catastrophic shapes are refused with the check
 // sentinel rules use, and every pattern runs over bounded input windows.
 import assert from "node:assert/strict";
-import { KorvaError } from "../../lib/errors.ts";
+import { PrivacySettingsError } from "../../lib/privacy/errors.ts";
 import { createRedactor } from "../../lib/privacy/redact.ts";
 
 Deno.test("createRedactor() refuses a custom pattern that can backtrack catastrophically", async (t) => {
@@ -10,7 +10,7 @@ Deno.test("createRedactor() refuses a custom pattern that can backtrack catastro
       assert.throws(
         () => createRedactor({ custom: [{ id: "bad", pattern }] }),
         (error) =>
-          error instanceof KorvaError && error.exitCode === 2 &&
+          error instanceof PrivacySettingsError && error.exitCode === 2 &&
           error.message ===
             `Cannot use custom pattern "bad": it can backtrack catastrophically (a repeated group containing a repeat, e.g. (a+)+)`,
       );
