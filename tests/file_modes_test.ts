@@ -147,12 +147,13 @@ Deno.test({
 });
 
 Deno.test({
-  name: "korva hook session-start hashes a session_id that is not a plain file name",
+  name: "korva hook session-start hashes a session_id that is not a plain, UUID-like file name",
   ignore: !posix,
   async fn() {
     await using home = tempHome();
     assert.equal((await korvaUmask0(["init"], home.env)).code, 0);
-    for (const id of ["../../escape", "a/b", ".hidden", "x".repeat(300)]) {
+    const token = "ghp_" + "Ab3".repeat(12);
+    for (const id of ["../../escape", "a/b", ".hidden", "x".repeat(300), token]) {
       const hook = await korvaUmask0(
         ["hook", "session-start"],
         home.env,
@@ -161,7 +162,7 @@ Deno.test({
       assert.equal(hook.code, 0, hook.stderr);
     }
     const files = readdirSync(join(home.korvaHome, "run")).sort();
-    assert.equal(files.length, 4);
+    assert.equal(files.length, 5);
     for (const f of files) assert.match(f, /^hook-seen-sha256-[0-9a-f]{32}\.json$/);
     assert.ok(!existsSync(join(home.path, "escape")));
   },
