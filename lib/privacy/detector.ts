@@ -62,6 +62,8 @@ export interface Detector {
   pattern: RegExp;
   /** Run the pattern in [hit - before, hit + after] instead of anchored at the keyword hit. */
   window?: { before: number; after: number };
+  /** For a keyword-less pattern: literals in any script, one of which must occur for it to run. */
+  anyOf?: string[];
   /** Run a keyword-less pattern over windows of at most this many characters (custom patterns). */
   maxInput?: number;
   /** Characters of the secret kept before the marker (a non-secret prefix such as `ghp_`). */
@@ -86,6 +88,7 @@ export const DetectorShape = z.object({
   window: z.object({ before: z.number().int().min(0), after: z.number().int().min(1) })
     .optional(),
   maxInput: z.number().int().min(256).optional(),
+  anyOf: z.array(z.string().min(1)).optional(),
   keep: z.number().int().min(0).max(16).optional(),
   gate: z.boolean().optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),

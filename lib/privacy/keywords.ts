@@ -66,26 +66,34 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   }
   const representative = new Int32Array(classes);
   for (let c = ALPHABET - 1; c >= 0; c--) representative[classOfAscii[c]!] = c;
+  // Rows padded to a power of two (a shift, not a multiply, per character), and states renumbered
+  // so that every state with an output comes last: "has output" is one comparison.
+  const shift = Math.max(1, Math.ceil(Math.log2(classes)));
+  const order = Array.from({ length: states }, (_, s) => s);
+  order.sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b);
+  const renumber = new Int32Array(states);
+  order.forEach((old, index) => (renumber[old] = index));
+  const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
+  const outputStart = firstOutput === -1 ? states : firstOutput;
   const Table = states < 65536 ? Uint16Array : Int32Array;
-  const table = new Table(states * classes);
+  const table = new Table(states << shift);
   for (let s = 0; s < states; s++) {
     for (let k = 0; k < classes; k++) {
-      table[s * classes + k] = full[s * ALPHABET + representative[k]!]!;
+      table[(renumber[s]! << shift) | k] = renumber[full[s * ALPHABET + representative[k]!]!]!;
     }
   }
+  const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
   for (let c = 0; c < 65536; c++) classOf[c] = classOfAscii[FOLD[c]!]!;
   const lengths = keywords.map((k) => k.length);
-  const hasOutput = new Uint8Array(states);
-  for (let s = 0; s < states; s++) hasOutput[s] = outputs[s]!.length > 0 ? 1 : 0;
 
   return (text, onHit) => {
-    let state = 0;
+    let state = renumber[0]!;
     const length = text.length;
     for (let i = 0; i < length; i++) {
-      state = table[state * classes + classOf[text.charCodeAt(i)]!]!;
-      if (hasOutput[state] !== 0) {
-        for (const k of outputs[state]!) onHit(i - lengths[k]! + 1, k);
+      state = table[(state << shift) | classOf[text.charCodeAt(i)]!]!;
+      if (state >= outputStart) {
+        for (const k of newOutputs[state]!) onHit(i - lengths[k]! + 1, k);
       }
     }
   };

@@ -206,7 +206,10 @@ interface CompiledSet {
   byKeyword: Compiled[][];
   /** Detectors with no keywords: their pattern runs over the whole text. */
   everywhere: Compiled[];
-  scanKeywords: KeywordScanner | undefined;
+  /** One pass finds every keyword, plus existing markers and `<private` blocks. */
+  scanKeywords: KeywordScanner;
+  markerKeyword: number;
+  privateKeyword: number;
 }
 
 function compileSet(detectors: Detector[]): CompiledSet {
@@ -232,12 +235,15 @@ function compileSet(detectors: Detector[]): CompiledSet {
       index.set(keyword, entry);
     }
   }
-  const keywords = [...index.keys()];
+  // Markers and private blocks ride along in the keyword pass instead of two more passes.
+  const keywords = [...index.keys(), MARKER_PREFIX.toLowerCase(), "<private"];
   return {
     list,
-    byKeyword: keywords.map((k) => index.get(k)!),
+    byKeyword: [...index.keys()].map((k) => index.get(k)!).concat([[], []]),
     everywhere: list.filter((c) => c.detector.keywords.length === 0),
-    scanKeywords: keywords.length === 0 ? undefined : compileKeywords(keywords),
+    scanKeywords: compileKeywords(keywords),
+    markerKeyword: keywords.length - 2,
+    privateKeyword: keywords.length - 1,
   };
 }
 
@@ -248,7 +254,15 @@ function findCandidates(
   isAllowed: (text: string, start: number, end: number) => boolean,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const markers = markerSpans(text);
+  const hits: number[] = [];
+  const markerHits: number[] = [];
+  let privateSeen = false;
+  set.scanKeywords(text, (start, keyword) => {
+    if (keyword === set.markerKeyword) markerHits.push(start);
+    else if (keyword === set.privateKeyword) privateSeen = true;
+    else hits.push(start, keyword);
+  });
+  const markers = markerSpans(text, markerHits);
   const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
     const span = match.indices?.groups?.secret ?? match.indices?.[0];
     if (!span) return;
@@ -272,11 +286,9 @@ function findCandidates(
     out.push({ compiled, start, end });
   };
 
-  addPrivateBlocks(text, out);
+  if (privateSeen) addPrivateBlocks(text, out);
 
-  if (set.scanKeywords) {
-    const hits: number[] = [];
-    set.scanKeywords(text, (start, keyword) => hits.push(start, keyword));
+  {
     // The automaton reports hits by end position; detectors want them by start.
     const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
     order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
@@ -328,6 +340,8 @@ function findCandidates(
     }
   }
   for (const compiled of set.everywhere) {
+    const anyOf = compiled.detector.anyOf;
+    if (anyOf && !anyOf.some((literal) => text.includes(literal))) continue;
     const max = compiled.detector.maxInput;
     if (max === undefined || text.length <= max) {
       runOver(compiled, text, 0, accept);
@@ -354,17 +368,18 @@ function runOver(
   }
 }
 
-/** The spans of `[REDACTED:…]` markers already in the text (any case: tags are lowercased). */
-function markerSpans(text: string): Array<[number, number]> {
+/** The spans of `[REDACTED:…]` markers (as written or lower-cased) at the keyword hits. */
+function markerSpans(text: string, starts: number[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const prefix of [MARKER_PREFIX, MARKER_PREFIX.toLowerCase()]) {
-    for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
-      const close = text.indexOf("]", at);
-      if (close === -1 || close - at > 80) continue;
-      // The kept prefix and ellipsis before a marker belong to it too.
-      const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
-      spans.push([lead, close + 1]);
-    }
+  const lower = MARKER_PREFIX.toLowerCase();
+  for (const at of starts) {
+    const prefix = text.slice(at, at + MARKER_PREFIX.length);
+    if (prefix !== MARKER_PREFIX && prefix !== lower) continue;
+    const close = text.indexOf("]", at);
+    if (close === -1 || close - at > 80) continue;
+    // The kept prefix and ellipsis before a marker belong to it too.
+    const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
+    spans.push([lead, close + 1]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

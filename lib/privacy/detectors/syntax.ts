@@ -219,9 +219,9 @@ export const syntaxDetectors: Detector[] = [
       'env("',
       "process.env.",
     ],
+    // Sticky at the keyword: each alternative starts where one of the keywords does.
     pattern:
-      /(?:(?:fetch|getenv|get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
-    window: { before: 24, after: 200 },
+      /(?:(?:fetch|getenv|\.get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
     tier: 2,
     refine: (ctx) => {
       const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
