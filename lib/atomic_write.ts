@@ -44,7 +44,8 @@ export function writeFileAtomic(
       const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, "-");
       const flat = path.replace(/^[/\\]+/, "").replace(/[/\\:]/g, "__");
       backup = join(options.backupDir, `${stamp}-${flat}`);
-      writeFileSync(backup, readFileSync(path), { mode: PRIVATE_FILE_MODE, flag: "wx" });
+      // Same clock, same file: the newer backup replaces the older one (as before).
+      writeFileSync(backup, readFileSync(path), { mode: PRIVATE_FILE_MODE });
       if (POSIX) chmodSync(backup, PRIVATE_FILE_MODE);
     }
     // The temp file is born with the final mode (never wider, even for a moment): a rewritten
