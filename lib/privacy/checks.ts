@@ -284,3 +284,34 @@ export function isPlaceholderSecret(value: string): boolean {
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
   return /EXAMPLE(?:KEY)?$/.test(value);
 }
+
+/**
+ * Whether an unquoted value has the shape of a password wherever it sits (prose, command lines):
+ * 8+ characters, no spaces, three of lower/upper/digit/symbol, and nothing that reads as code.
+ */
+export function passwordShaped(v: string): boolean {
+  if (v.length < 8 || v.length > 256 || /\s/.test(v)) return false;
+  if (characterClasses(v) < 3 || !/[A-Za-z]/.test(v)) return false;
+  if (/[(){}[\];<>"'`\\]|^[$%@&*]|^-|=>|->|::/.test(v)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // member expression
+  if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) {
+    return false;
+  }
+  if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d\d-\d\d/.test(v)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // an env var name
+  return !isPlaceholder(v);
+}
+
+/**
+ * Whether a literal found in structured syntax, a call or a command line is a credential rather
+ * than a reference, a flag, a path or a placeholder (stricter in the gate mode).
+ */
+export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean {
+  if (value.length < 4 || /\s/.test(value) || isPlaceholder(value)) return false;
+  if (/^[-$%{<]|\$\{|\$\(|\{\{/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
+  if (/^(?:true|false|null|none|yes|no|\d{1,6})$/i.test(value)) return false;
+  if (mode === "gate") {
+    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
+  }
+  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
+}

@@ -2,19 +2,12 @@
 // mysql's attached -pX, and the password arguments of redis-cli, ldap*, openssl, htpasswd,
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
-import { isPlaceholder, lineBefore, looksRandom } from "../checks.ts";
+import { credibleLiteral, lineBefore } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { passwordShaped } from "./generic.ts";
 
-/** Whether a command-line argument is a credential (not a variable, a flag or a placeholder). */
+/** Whether a command-line argument (quotes stripped) is a credential. */
 function credibleArgument(raw: string, mode: MatchContext["mode"]): boolean {
-  const value = raw.replace(/^(["'])(.*)\1$/s, "$2");
-  if (value.length < 4 || isPlaceholder(value)) return false;
-  if (/^[-$%<{]|\$\{|\$\(|\{\{/.test(value)) return false;
-  if (mode === "gate") {
-    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
-  }
-  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
+  return credibleLiteral(raw.replace(/^(["'])(.*)\1$/s, "$2"), mode);
 }
 
 /** The span of the argument without its quotes. */

@@ -7,6 +7,7 @@ import {
   lineAfter,
   lineBefore,
   looksRandom,
+  passwordShaped,
   shannonEntropy,
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
@@ -216,23 +217,6 @@ function blockScalar(text: string, pos: number): { start: number; end: number } 
   if (!m) return undefined;
   const start = next + 1 + m[1]!.length;
   return { start, end: start + m[2]!.trimEnd().length };
-}
-
-/**
- * Whether an unquoted value has the shape of a password wherever it sits (prose, command lines):
- * 8+ characters, no spaces, three of lower/upper/digit/symbol, and nothing that reads as code.
- */
-export function passwordShaped(v: string): boolean {
-  if (v.length < 8 || v.length > 256 || /\s/.test(v)) return false;
-  if (characterClasses(v) < 3 || !/[A-Za-z]/.test(v)) return false;
-  if (/[(){}[\];<>"'`\\]|^[$%@&*]|^-|=>|->|::/.test(v)) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // member expression
-  if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) {
-    return false;
-  }
-  if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d\d-\d\d/.test(v)) return false;
-  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // an env var name
-  return !isPlaceholder(v);
 }
 
 /** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */

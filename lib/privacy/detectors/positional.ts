@@ -2,9 +2,8 @@
 // pymysql.connect(host, user, "…"), jwt.sign(payload, "…")), and written in DSN shapes that
 // have no key name: Go MySQL DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
 import type { Detector, MatchContext } from "../detector.ts";
-import { isPlaceholder, lineBefore, looksRandom } from "../checks.ts";
+import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { passwordShaped } from "./generic.ts";
 
 /** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
 const CALLS: Record<string, number> = {
@@ -67,15 +66,7 @@ function callArguments(text: string, open: number): Array<[number, number]> {
   return args;
 }
 
-/** Whether a literal is a credential rather than a name, a path or a placeholder. */
-function credible(value: string, mode: MatchContext["mode"]): boolean {
-  if (value.length < 4 || isPlaceholder(value) || /^[$%{<]|\$\{|\{\{/.test(value)) return false;
-  if (/\s/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
-  if (mode === "gate") {
-    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
-  }
-  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
-}
+const credible = credibleLiteral;
 
 function positionalArgument(ctx: MatchContext): { start: number; end: number } | null {
   // Offsets from ctx (the match may come from a window slice).

@@ -1,9 +1,8 @@
 // Secrets written in sentences, with no operator or after other text: "the db password is X",
 // "use token X to …", "admin / X", "set it to X", in English and nine other languages.
 import type { Detector, MatchContext } from "../detector.ts";
-import { lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import { lineAfter, lineBefore, looksRandom, passwordShaped } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { passwordShaped } from "./generic.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
 const COPULAS = new Set([

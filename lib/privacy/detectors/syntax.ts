@@ -2,9 +2,9 @@
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext } from "../detector.ts";
-import { isPlaceholder, lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import { credibleLiteral, lineAfter, lineBefore } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { isSecretKey, passwordShaped } from "./generic.ts";
+import { isSecretKey } from "./generic.ts";
 
 /** The inside of a quoted group (or the bare group), as offsets into the text. */
 function valueSpan(
@@ -21,15 +21,7 @@ function valueSpan(
   return { start, end, value: text.slice(start, end) };
 }
 
-/** Whether a literal from structured syntax is a credential (stricter in gate mode). */
-function credibleValue(value: string, mode: MatchContext["mode"]): boolean {
-  if (value.length < 4 || isPlaceholder(value) || /^[$%{<]|\$\{|\{\{/.test(value)) return false;
-  if (/^(?:true|false|null|none|yes|no|\d{1,6})$/i.test(value)) return false;
-  if (mode === "gate") {
-    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
-  }
-  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value) && !/\s/.test(value);
-}
+const credibleValue = credibleLiteral;
 
 /** A refine for patterns with a `key` and a `value` group: the key must name a secret. */
 function keyedValue(ctx: MatchContext): { start: number; end: number } | null {
