@@ -18,7 +18,6 @@ function localPart(text: string, at: number): number | null {
   let from = at;
   const floor = Math.max(0, at - 64);
   while (from > floor && LOCAL_CHAR.test(text[from - 1]!)) from--;
-  // A percent-encoded address in a query string starts after the parameter's `=`.
   const local = text.slice(from, at);
   if (local.length === 0 || local.startsWith(".") || local.endsWith(".")) return null;
   return from;
@@ -37,12 +36,9 @@ export const piiDetectors: Detector[] = [
     gate: false,
     tier: 1,
     refine: ({ text, match, start, end }) => {
-      let from = start;
-      const floor = Math.max(0, start - 64);
-      while (from > floor && LOCAL_CHAR.test(text[from - 1]!)) from--;
-      const local = text.slice(from, start);
-      if (local.length === 0 || local.startsWith(".") || local.endsWith(".")) return null;
-      if (/^(?:git|noreply|no-reply)$/i.test(local)) return null;
+      const from = localPart(text, start);
+      if (from === null) return null;
+      if (/^(?:git|noreply|no-reply)$/i.test(text.slice(from, start))) return null;
       // user:password@host inside a URL is a credential (url-credentials), not an address.
       let back = from;
       while (back > 0 && back > from - 300 && !/\s/.test(text[back - 1]!)) back--;
