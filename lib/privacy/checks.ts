@@ -282,6 +282,8 @@ const PLACEHOLDER_WORD =
 export function isPlaceholderSecret(value: string): boolean {
   if (PLACEHOLDER.test(value)) return true;
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
+  // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
+  if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;
   return /EXAMPLE(?:KEY)?$/.test(value);
 }
 

@@ -175,6 +175,29 @@ export const cliDetectors: Detector[] = [
         ],
       ],
       [
+        "aws-configure-secret",
+        "A secret given to `aws configure set` (aws_secret_access_key, aws_session_token)",
+        ["configure set"],
+        /configure\s+set\s+\S*(?:secret|token|password)\S*\s+/,
+        undefined,
+        (p: string) => [
+          `aws configure set aws_secret_access_key ${p}`,
+          `cmd: aws configure set aws_session_token '${p}' --profile ci`,
+        ],
+      ],
+      [
+        "archive-password",
+        "Password of an archive or key file on the command line (zip -P, 7z -p, ssh-keygen -P/-N)",
+        ["zip ", "7z ", "ssh-keygen"],
+        // The command is looked for behind each flag, so every password flag of a line is found.
+        /(?:(?<=\b(?:zip|unzip)(?:\s[^\n|;&]{0,200}?)?)\s-P\s+|(?<=\b7z(?:\s[^\n|;&]{0,200}?)?)\s-p|(?<=\bssh-keygen(?:\s[^\n|;&]{0,200}?)?)\s-[PN]\s+)/,
+        undefined,
+        (p: string) => [
+          `zip -P ${p} secrets.zip creds.txt`,
+          `cmd: ssh-keygen -p -N '${p}' -f ~/.ssh/id_rsa`,
+        ],
+      ],
+      [
         "rabbitmqctl-password",
         "Password given to rabbitmqctl add_user / change_password",
         ["rabbitmqctl"],

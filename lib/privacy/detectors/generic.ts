@@ -258,6 +258,11 @@ function plausibleValue(text: string, a: Assignment): boolean {
   if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v)) return false; // a URL or path, not a secret
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the NAME of an env var
   if (/^%[sdif]$|^\{\d*\}$|^\$\d$/.test(v)) return false;
+  // The name of a secret object, not its value: `existingSecret: db-credentials`.
+  if (/^existing/i.test(a.key.split(".").pop() ?? "")) return false;
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*-(?:credentials?|secrets?|passwords?|tokens?|keys?)$/.test(v)) {
+    return false;
+  }
   // A dependency version (`"pbkdf2-password": "^1.2.1"`), not a password.
   if (
     /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*))*(?:-[\w.]+)?(?:\s*(?:\|\||-)\s*.*)?$|^(?:latest|next|workspace:.*|npm:.*|file:.*|link:.*|git\+.*)$/

@@ -110,6 +110,8 @@ export const piiDetectors: Detector[] = [
       "portable",
       "whatsapp",
       "call me",
+      "reach me",
+      "text me",
     ],
     // Groups are separated by exactly one separator, so a digit run has one reading (no
     // backtracking blow-up); the first group may hold the whole national number.
@@ -185,6 +187,9 @@ export const piiDetectors: Detector[] = [
       "deliver to",
       "send to",
       "shipping",
+      "moved to",
+      "adr;",
+      "adr:",
     ],
     pattern: new RegExp(
       [
@@ -199,7 +204,8 @@ export const piiDetectors: Detector[] = [
       ].join("|"),
       "u",
     ),
-    window: { before: 0, after: 100 },
+    // The address word may follow the address ("… 4 Privet Drive (address on file)").
+    window: { before: 80, after: 100 },
     gate: false,
     tier: 1,
     examples: {

@@ -4,6 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
+import { isSecretKey } from "./generic.ts";
 
 /** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
 const CALLS: Record<string, number> = {
@@ -31,6 +32,7 @@ const CALLS: Record<string, number> = {
   "httpbasicauth": 1,
   "basicauth": 1,
   "pdo": 2,
+  "plainauth": 2,
   "mysqli": 2,
   "mysqli_connect": 2,
   "pg_connect": -1,
@@ -119,9 +121,10 @@ export const positionalDetectors: Detector[] = [
       "basicauth(",
       "pdo(",
       "mysqli(",
+      "plainauth(",
     ],
     pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli)\(/i,
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth)\(/i,
     window: { before: 40, after: 24 },
     tier: 2,
     refine: positionalArgument,
@@ -282,6 +285,31 @@ export const positionalDetectors: Detector[] = [
         `svc:\n  init: WeatherClient('${fakeToken("sdk3", Charset.alnum, 36)}')`,
       ],
       ignore: ["new HttpClient(baseUrl, { timeout: 5000 })", "Client('acme', API_KEY)"],
+    },
+  },
+  {
+    id: "keyed-call-secret",
+    category: "password-assignment",
+    description:
+      'A secret stored under a secret-named key by a call (props.put("mail.smtp.password", "…"))',
+    keywords: ["put(", "setproperty(", "set(", "setenv(", "add(", "append("],
+    pattern:
+      /(?:put|setProperty|set|setenv|add|append)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
+    tier: 2,
+    refine: ({ text, match, mode }) => {
+      const key = match.groups?.key?.slice(1, -1) ?? "";
+      const span = match.indices?.groups?.value;
+      if (!span || !isSecretKey(key)) return null;
+      const value = text.slice(span[0] + 1, span[1] - 1);
+      return credible(value, mode) ? { start: span[0] + 1, end: span[1] - 1 } : null;
+    },
+    examples: {
+      match: [
+        `props.put("mail.smtp.password", "${pw("kc1")}");`,
+        `headers.set('X-Api-Token', '${fakeToken("kc2", Charset.alnum, 32)}')`,
+        `cfg:\n  call: os.Setenv("DB_PASSWORD", "${pw("kc3")}")`,
+      ],
+      ignore: ['props.put("mail.smtp.host", "smtp.acme.io");', "map.set('token', token)"],
     },
   },
 ];

@@ -34,7 +34,16 @@ const COPULAS = new Set([
   "=>",
   "/",
   "with",
+  "currently",
+  "c'est",
+  "sind",
+  "son",
+  "são",
+  "sono",
+  "zijn",
 ]);
+/** Links that may also start a qualifier ("login to the admin panel"). */
+const WEAK_COPULAS = new Set(["to", "with"]);
 /** Words allowed between the copula and the value ("is now X", "is still X"). */
 const AFTER_COPULA = new Set([
   "now",
@@ -95,22 +104,31 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
   const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
   const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
   let linked = false;
+  let weak = false;
   for (let k = 0; k < tokens.length; k++) {
     const raw = tokens[k]![0];
     const { value, lead } = bare(raw);
     const word = value.toLowerCase();
     if (value === "" || COPULAS.has(word) || COPULAS.has(raw.replace(/\*+/g, ""))) {
       linked = true;
+      weak = WEAK_COPULAS.has(word);
       continue;
     }
     if ((k === 0 || linked) && secretLike(value, codeLine)) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
+    // "with admin:X": a user and its password joined by a colon.
+    const pair = /^[\w.@-]{1,32}:(\S{6,})$/.exec(value);
+    if (pair && secretLike(pair[1]!, codeLine)) {
+      const start = at + tokens[k]!.index! + lead + value.length - pair[1]!.length;
+      return { start, end: start + pair[1]!.length };
+    }
     // "router: admin / X": a user name before a slash.
     if (tokens[k + 1]?.[0] === "/") continue;
     if (linked) {
-      if (AFTER_COPULA.has(word)) continue;
+      // After "to"/"with" a qualifier may follow ("login to the admin panel with admin:X").
+      if (AFTER_COPULA.has(word) || weak) continue;
       return null;
     }
     // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
@@ -160,6 +178,16 @@ const KEYWORDS = [
   "log in as",
   "login as",
   "sign in as",
+  "login",
+  "log in",
+  "shared key",
+  "pre-shared key",
+  "zugangsdaten",
+  "credenciales",
+  "credenziali",
+  "identifiants",
+  "inloggegevens",
+  "credenciais",
 ];
 
 /** Prose detectors. */
@@ -171,7 +199,7 @@ export const proseDetectors: Detector[] = [
       'A password, token or key given in a sentence ("the db password is …", "use token … to"), in ten languages',
     keywords: KEYWORDS,
     pattern:
-      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as)/iu,
+      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/iu,
     tier: 1,
     gate: false,
     refine: valueAfter,

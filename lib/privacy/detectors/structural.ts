@@ -275,7 +275,7 @@ export const structuralDetectors: Detector[] = [
     description: "Credentials in an Authorization header (Bearer, Basic, Token, Bot, SSWS, Digest)",
     keywords: ["authorization"],
     pattern:
-      /authorization["']?\s{0,4}[:=,]\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
+      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
     tier: 2,
     refine: ({ text, start, end }) => isPlaceholder(text.slice(start, end)) ? null : { start, end },
     examples: {
