@@ -3,11 +3,13 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError } from "../lib/errors.ts";
+import { createLogger } from "../lib/log.ts";
 import { repoRoot } from "../lib/git.ts";
 import { loadPrivacySettings } from "../lib/privacy/settings.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
 import { syncTeam } from "../lib/team/sync.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { isLockTimeout, openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `sync` command. */
@@ -16,8 +18,13 @@ export function syncCommand(deps: Deps): Command {
     .description("Sync team memories between .korva/memories in this repository and your vault")
     .option("--quiet", "print nothing unless there is a conflict or an unreadable file (git hooks)")
     .option("--json", "print the summary as JSON")
+    .option(
+      "--lock-timeout <ms>",
+      "give up (and log it) when another process holds the vault's write lock this long",
+    )
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
-    .action((flags: { quiet?: boolean; json?: boolean }) => {
+    .action((flags: { quiet?: boolean; json?: boolean; lockTimeout?: string }) => {
+      const lockTimeout = parseCount("--lock-timeout", flags.lockTimeout);
       const root = repoRoot(deps.cwd);
       if (!root) {
         throw new KorvaError(`Cannot sync "${deps.cwd}": it is not inside a git repository`, {
@@ -25,12 +32,25 @@ export function syncCommand(deps: Deps): Command {
         });
       }
       const project = resolveProject(deps);
-      using vault = openDefaultVault(deps, { project });
-      const summary = syncTeam(vault, root, {
-        project,
-        redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
-        now: deps.now(),
-      });
+      let summary: ReturnType<typeof syncTeam>;
+      try {
+        using vault = openDefaultVault(deps, {
+          project,
+          ...(lockTimeout ? { busyTimeoutMs: lockTimeout } : {}),
+        });
+        summary = syncTeam(vault, root, {
+          project,
+          redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
+          now: deps.now(),
+        });
+      } catch (error) {
+        if (lockTimeout === undefined || !isLockTimeout(error)) throw error;
+        // The git hooks call sync with a short timeout: a checkout must not wait on a long write.
+        const message =
+          `Sync skipped: another korva process held the vault's write lock for over ${lockTimeout} ms`;
+        createLogger(deps.home, "hooks", deps.now).info(message, { repo: root });
+        throw new KorvaError(message, { exitCode: 3, hint: "run korva sync again later" });
+      }
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
       if (flags.json) return printJson(deps, summary);
       if (!flags.quiet) {

@@ -2,6 +2,7 @@
 export {
   anchorCovers,
   describeIssue,
+  isLockTimeout,
   openVault,
   SCHEMA_VERSION,
   validateImportLines,

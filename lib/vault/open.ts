@@ -26,7 +26,10 @@ export function resolveProject(deps: Deps, override?: string): string {
  * Open `$KORVA_HOME/vault.db` with the privacy settings in force here (config.json plus the
  * repository's `.korva/config.yml`) and the detected project.
  */
-export function openDefaultVault(deps: Deps, options: { project?: string } = {}): Vault {
+export function openDefaultVault(
+  deps: Deps,
+  options: { project?: string; busyTimeoutMs?: number } = {},
+): Vault {
   const config = loadConfig(deps.home);
   const author = config.author ?? deps.env("USER") ?? deps.env("USERNAME");
   return openVault(homePaths(deps.home).vault, {
@@ -34,5 +37,6 @@ export function openDefaultVault(deps: Deps, options: { project?: string } = {})
     redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
     project: () => resolveProject(deps, options.project),
     ...(author ? { author } : {}),
+    ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
   });
 }

@@ -48,6 +48,8 @@ export interface OpenOptions {
   /** Default author for saves that name none. */
   author?: string;
   readonly?: boolean;
+  /** How long a writer waits for another process's write lock (default 10 s). */
+  busyTimeoutMs?: number;
 }
 
 /** Counts by type, project, scope, status; database size in bytes. */
@@ -803,6 +805,15 @@ export class Vault {
   }
 }
 
+/** Whether an error (or its cause) is SQLite giving up on another process's write lock. */
+export function isLockTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (/database is locked|SQLITE_BUSY/i.test(e.message)) return true;
+    if ((e as { errcode?: number }).errcode === 5) return true;
+  }
+  return false;
+}
+
 /** Validate import lines; `bad` holds `line N: reason` for each invalid one. */
 export function validateImportLines(
   lines: unknown[],
@@ -881,7 +892,7 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
     });
   }
   try {
-    db.exec("PRAGMA busy_timeout = 10000");
+    db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 10_000))}`);
     migrate(db, path, options.readonly ?? false);
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA cache_size = -32000");

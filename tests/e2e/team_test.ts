@@ -194,3 +194,38 @@ Deno.test("korva unshare removes the file and keeps the memory private", async (
   assert.equal(memory.scope, "private");
   assert.equal(memory.status, "active");
 });
+
+Deno.test("git checkout with a write-locked vault: the post-checkout sync gives up at once and logs why", async () => {
+  const { dir, a, b } = twoClones();
+  await using _dir = dir;
+  await using alice = tempHome();
+  await using bob = tempHome();
+  const id = await saveIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
+  await runKorva(["share", id, "--yes"], { env: alice.env, cwd: a });
+  git(a, "add", "-A");
+  git(a, "commit", "-q", "-m", "share");
+  git(a, "push", "-q", "origin", "main");
+  git(b, "fetch", "-q", "origin");
+  assert.equal((await runKorva(["hooks", "install"], { env: bob.env, cwd: b })).code, 0);
+  assert.equal((await runKorva(["stats"], { env: bob.env, cwd: b })).code, 0);
+  const { DatabaseSync } = await import("node:sqlite");
+  const holder = new DatabaseSync(join(bob.korvaHome, "vault.db"));
+  holder.exec("BEGIN IMMEDIATE");
+  try {
+    const started = performance.now();
+    const checkout = gitAs(b, bob.env, "checkout", "-q", "-b", "shared", "origin/main");
+    const elapsed = performance.now() - started;
+    assert.equal(checkout.code, 0, checkout.stderr);
+    // The old hook waited for SQLite's 10 s busy timeout; the hook's own limit is 250 ms.
+    assert.ok(elapsed < 6000, `git checkout took ${Math.round(elapsed)} ms`);
+    const log = readFileSync(join(bob.korvaHome, "logs", "hooks.log"), "utf8").trim().split("\n")
+      .map((line) => JSON.parse(line));
+    assert.equal(
+      log.at(-1)?.message,
+      "Sync skipped: another korva process held the vault's write lock for over 250 ms",
+    );
+  } finally {
+    holder.exec("ROLLBACK");
+    holder.close();
+  }
+});
