@@ -4,6 +4,7 @@ import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { homePaths } from "../lib/paths.ts";
 import {
+  removeStaleState,
   runningService,
   serveForeground,
   startBackground,
@@ -32,8 +33,13 @@ export function vaultCommand(deps: Deps): Command {
     .action(async (flags: { port?: string; foreground?: boolean }) => {
       const chosen = port(flags.port);
       if (flags.foreground) {
-        deps.io.err(`korva vault: serving on http://127.0.0.1:${chosen} (pid ${Deno.pid})\n`);
-        await serveForeground(deps, chosen);
+        // Said only once the config is read, the vault open and the listener up.
+        await serveForeground(deps, chosen, {
+          onServing: (info) =>
+            deps.io.err(
+              `korva vault: serving on http://127.0.0.1:${info.port} (pid ${info.pid})\n`,
+            ),
+        });
         return;
       }
       const info = await startBackground(deps, chosen);
@@ -52,6 +58,7 @@ export function vaultCommand(deps: Deps): Command {
     .description("Show pid, port, uptime and vault size")
     .option("--json", "print the status as JSON")
     .action((flags: { json?: boolean }) => {
+      const staleRemoved = removeStaleState(deps.home);
       const info = runningService(deps.home);
       let size = 0;
       try {
@@ -66,6 +73,7 @@ export function vaultCommand(deps: Deps): Command {
       if (flags.json) {
         return printJson(deps, {
           running: info !== undefined,
+          ...(staleRemoved ? { staleStateRemoved: true } : {}),
           ...info,
           uptimeSeconds: uptime,
           vaultBytes: size,
@@ -76,7 +84,7 @@ export function vaultCommand(deps: Deps): Command {
           ? `running: pid ${info.pid}, http://127.0.0.1:${info.port}, up ${uptime} s, vault ${
             (size / 1024).toFixed(0)
           } KiB\n`
-          : `not running (vault ${
+          : `not running${staleRemoved ? " (stale state removed)" : ""} (vault ${
             (size / 1024).toFixed(0)
           } KiB); start it with korva vault start\n`,
       );

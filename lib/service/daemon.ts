@@ -24,6 +24,11 @@ function pidPath(home: string): string {
   return join(homePaths(home).run, "vault-service.json");
 }
 
+/** Held (flock) by the running service for its whole life; the kernel drops it when it dies. */
+function lockPath(home: string): string {
+  return join(homePaths(home).run, "vault-service.lock");
+}
+
 /** Whether a process id is alive. */
 export function alive(pid: number): boolean {
   try {
@@ -34,33 +39,97 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * What the run folder says about the service: `running` only while a process holds the lock
+ * file, so a pid file left by a crash or a reboot (whose pid may now be anyone's) is `stale`.
+ */
+export type ServiceState =
+  | { state: "running"; info: ServiceInfo }
+  | { state: "stale" }
+  | { state: "stopped" };
+
+/** Read the pid file and check that its writer still holds the service lock. */
+export function serviceState(home: string): ServiceState {
+  if (!existsSync(pidPath(home))) return { state: "stopped" };
+  let info: ServiceInfo;
+  try {
+    info = JSON.parse(readFileSync(pidPath(home), "utf8")) as ServiceInfo;
+  } catch {
+    return { state: "stale" };
+  }
+  const lock = tryLock(home);
+  if (lock === undefined) return { state: "running", info };
+  lock.close();
+  return { state: "stale" };
+}
+
 /** The running service, if any (a stale pid file is ignored). */
 export function runningService(home: string): ServiceInfo | undefined {
+  const state = serviceState(home);
+  return state.state === "running" ? state.info : undefined;
+}
+
+/** Remove a stale pid file; returns whether there was one. */
+export function removeStaleState(home: string): boolean {
+  if (serviceState(home).state !== "stale") return false;
+  rmSync(pidPath(home), { force: true });
+  return true;
+}
+
+/** The service lock, or undefined when another process holds it. */
+function tryLock(home: string): Deno.FsFile | undefined {
+  mkdirSync(homePaths(home).run, { recursive: true });
+  const file = Deno.openSync(lockPath(home), { read: true, write: true, create: true });
   try {
-    const info = JSON.parse(readFileSync(pidPath(home), "utf8")) as ServiceInfo;
-    return alive(info.pid) ? info : undefined;
-  } catch {
-    return undefined;
+    if (file.tryLockSync(true)) return file;
+  } catch (error) {
+    file.close();
+    throw new KorvaError(`Cannot lock "${lockPath(home)}": ${(error as Error).message}`, {
+      exitCode: 3,
+      cause: error,
+    });
   }
+  file.close();
+  return undefined;
 }
 
 /** Serve in the foreground until SIGTERM/SIGINT; resolves when stopped. */
-export async function serveForeground(deps: Deps, port: number): Promise<void> {
-  const existing = runningService(deps.home);
-  if (existing && existing.pid !== Deno.pid) {
+export async function serveForeground(
+  deps: Deps,
+  port: number,
+  options: { onServing?: (info: ServiceInfo) => void } = {},
+): Promise<void> {
+  const lock = tryLock(deps.home);
+  if (!lock) {
+    const existing = runningService(deps.home);
     throw new KorvaError(
-      `The vault service is already running (pid ${existing.pid}, port ${existing.port})`,
+      existing
+        ? `The vault service is already running (pid ${existing.pid}, port ${existing.port})`
+        : "The vault service is already starting in another process",
       { exitCode: 2, hint: "korva vault stop first" },
     );
   }
+  try {
+    await serveLocked(deps, port, options.onServing);
+  } finally {
+    lock.close();
+  }
+}
+
+async function serveLocked(
+  deps: Deps,
+  port: number,
+  onServing: ((info: ServiceInfo) => void) | undefined,
+): Promise<void> {
   const { token } = ensureToken(deps.home);
   const project = resolveProject(deps);
+  const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
   const vault = openDefaultVault(deps, { project });
   const handler = createApiHandler({
     deps,
     vault,
     token,
-    redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
+    redactor,
     project,
     startedAt: deps.now(),
   });
@@ -74,11 +143,9 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
       hint: "pick another port with --port",
     });
   }
-  mkdirSync(homePaths(deps.home).run, { recursive: true });
-  writeFileAtomic(
-    pidPath(deps.home),
-    JSON.stringify({ pid: Deno.pid, port, startedAt: deps.now().toISOString() }) + "\n",
-  );
+  const info = { pid: Deno.pid, port, startedAt: deps.now().toISOString() };
+  writeFileAtomic(pidPath(deps.home), JSON.stringify(info) + "\n");
+  onServing?.(info);
   const stop = () => void server.shutdown();
   Deno.addSignalListener("SIGTERM", stop);
   Deno.addSignalListener("SIGINT", stop);
@@ -91,6 +158,7 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
 
 /** Start the service in the background and wait until it answers /health. */
 export async function startBackground(deps: Deps, port: number): Promise<ServiceInfo> {
+  removeStaleState(deps.home);
   const existing = runningService(deps.home);
   if (existing) {
     throw new KorvaError(
@@ -136,20 +204,39 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-/** Stop the service gracefully; returns the pid it stopped, or undefined when none ran. */
+/**
+ * Stop the service gracefully; returns the pid it stopped, or undefined when none ran. Only a
+ * process holding the service lock is signalled, never whatever now has a stale file's pid.
+ */
 export async function stopService(home: string): Promise<number | undefined> {
-  const info = runningService(home);
-  if (!info) {
+  const state = serviceState(home);
+  if (state.state !== "running") {
     rmSync(pidPath(home), { force: true });
     return undefined;
   }
-  process.kill(info.pid, "SIGTERM");
-  for (let i = 0; i < 50 && alive(info.pid); i++) {
+  const { pid } = state.info;
+  signal(pid, "SIGTERM");
+  for (let i = 0; i < 50 && runningService(home)?.pid === pid; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (alive(info.pid)) process.kill(info.pid, "SIGKILL");
+  if (runningService(home)?.pid === pid) signal(pid, "SIGKILL");
   rmSync(pidPath(home), { force: true });
-  return info.pid;
+  return pid;
+}
+
+function signal(pid: number, name: "SIGTERM" | "SIGKILL"): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ESRCH") return;
+    throw new KorvaError(
+      `Cannot stop the vault service (pid ${pid}): ${
+        code === "EPERM" ? "it runs as another user" : (error as Error).message
+      }`,
+      { exitCode: 3, cause: error, hint: "stop it as the user that started it" },
+    );
+  }
 }
 
 /** Write a systemd user unit (Linux) or a launchd agent (macOS); returns its path. */

@@ -1,8 +1,9 @@
 // korva vault start|stop|status: real HTTP requests against the background service.
 import assert from "node:assert/strict";
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runKorva, tempHome } from "../_helpers.ts";
+import { alive } from "../../lib/service/daemon.ts";
+import { runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
 async function rawStatus(port: number, request: string): Promise<number> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
@@ -112,4 +113,72 @@ Deno.test("korva vault start serves the API with a token, Host check, origin che
     (await runKorva(["vault", "status", "--json"], { env: home.env })).stdout,
   );
   assert.equal(after.running, false);
+});
+
+/** A stale pid file naming a live process that is not korva's service. */
+function writeStalePidFile(korvaHome: string, pid: number, port: number): void {
+  mkdirSync(join(korvaHome, "run"), { recursive: true });
+  writeFileSync(
+    join(korvaHome, "run", "vault-service.json"),
+    JSON.stringify({ pid, port, startedAt: "2026-01-01T00:00:00.000Z" }) + "\n",
+  );
+}
+
+Deno.test("korva vault status/stop/start with a stale pid file naming an unrelated process", async () => {
+  await using home = tempHome();
+  await runKorva(["init"], { env: home.env });
+  const sleeper = new Deno.Command("sleep", { args: ["60"], stdout: "null", stderr: "null" })
+    .spawn();
+  try {
+    const port = freePort();
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const status = await runKorva(["vault", "status"], { env: home.env });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(
+      status.stdout,
+      /^not running \(stale state removed\) \(vault \d+ KiB\); start it with korva vault start\n$/,
+    );
+
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const stop = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.equal(stop.stdout, "the vault service was not running\n");
+    assert.equal(alive(sleeper.pid), true, "stop must never signal a foreign pid");
+
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const start = await runKorva(["vault", "start", "--port", String(port)], { env: home.env });
+    assert.equal(start.code, 0, start.stderr);
+    try {
+      const running = JSON.parse(
+        (await runKorva(["vault", "status", "--json"], { env: home.env })).stdout,
+      );
+      assert.equal(running.running, true);
+      assert.notEqual(running.pid, sleeper.pid);
+    } finally {
+      const stopped = await runKorva(["vault", "stop"], { env: home.env });
+      assert.match(stopped.stdout, /^stopped the vault service \(pid \d+\)\n$/);
+    }
+    assert.equal(alive(sleeper.pid), true);
+  } finally {
+    sleeper.kill("SIGKILL");
+    await sleeper.status;
+  }
+});
+
+Deno.test({
+  name:
+    "korva vault stop with a stale pid file naming another user's process (ignored: needs a non-root test user; stop signals only the lock holder, so it cannot reach EPERM)",
+  ignore: true,
+  fn() {},
+});
+
+Deno.test("korva vault start --foreground with an invalid config says serving never, only the error", async () => {
+  await using home = tempHome();
+  writeFiles(home.korvaHome, { "config.json": '{"mcp": {"profile": "readonly"}, "bogus": 1}\n' });
+  const result = await runKorva(["vault", "start", "--foreground", "--port", String(freePort())], {
+    env: home.env,
+  });
+  assert.equal(result.code, 2);
+  assert.doesNotMatch(result.stderr, /serving/);
+  assert.match(result.stderr, /^korva: Cannot read config ".*config\.json": /);
 });
