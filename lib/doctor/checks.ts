@@ -8,6 +8,7 @@ import { repoRoot } from "../git.ts";
 import { homePaths } from "../paths.ts";
 import { hooksStatus } from "../sentinel/hooks.ts";
 import { runningService } from "../service/daemon.ts";
+import { looseTokenMode } from "../service/token.ts";
 import { setupContext, setupStatus } from "../setup/apply.ts";
 import { openVault } from "../vault/mod.ts";
 
@@ -42,6 +43,7 @@ export function runDoctor(deps: Deps): Check[] {
     ...checkEditors(deps),
     checkHooks(deps),
     checkService(deps),
+    checkToken(deps),
     checkDisk(deps),
   ];
 }
@@ -207,6 +209,17 @@ function checkService(deps: Deps): Check {
   return info
     ? ok("service", `vault service running (pid ${info.pid}, port ${info.port})`)
     : ok("service", "vault service not running (optional: korva vault start)");
+}
+
+function checkToken(deps: Deps): Check {
+  const path = homePaths(deps.home).token;
+  if (!existsSync(path)) return ok("token", "no service token yet (korva init writes one)");
+  const loose = looseTokenMode(deps.home);
+  return loose === undefined ? ok("token", `service token ${path} is readable only by you`) : fail(
+    "token",
+    `service token ${path} has mode 0${loose.toString(8)}: other users can read it`,
+    `korva init (or chmod 600 ${path})`,
+  );
 }
 
 function checkDisk(deps: Deps): Check {

@@ -59,7 +59,19 @@ function refuseOutsideProfile(server: McpServer, profile: Profile): void {
   if (!inner) return;
   handlers.set("tools/call", (request, extra) => {
     const name = request.params.name;
-    if (name in TOOL_PROFILES && !allows(profile, name as ToolName)) {
+    // Object.hasOwn: `in` (and the SDK's own lookup) would match inherited names such as
+    // "constructor".
+    if (!Object.hasOwn(TOOL_PROFILES, name)) {
+      const refusal: CallToolResult = {
+        isError: true,
+        content: [{
+          type: "text",
+          text: `Unknown tool "${name}": this server has ${toolsFor(profile).join(", ")}`,
+        }],
+      };
+      return Promise.resolve(refusal);
+    }
+    if (!allows(profile, name as ToolName)) {
       const needed = TOOL_PROFILES[name as ToolName];
       const refusal: CallToolResult = {
         isError: true,

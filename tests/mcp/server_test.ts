@@ -230,3 +230,20 @@ Deno.test("sentinel_check finds a debugger statement in given content", async ()
   const missing = await session.client.callTool({ name: "sentinel_check", arguments: {} });
   assert.equal(missing.isError, true);
 });
+
+Deno.test("tools/call with an inherited property name like constructor gets a clean unknown-tool refusal", async (t) => {
+  await using home = tempHome();
+  await using session = await connect(home.korvaHome, "readonly");
+  for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+    await t.step(name, async () => {
+      const result = await session.client.callTool({ name, arguments: {} });
+      assert.deepEqual(result, {
+        isError: true,
+        content: [{
+          type: "text",
+          text: `Unknown tool "${name}": this server has ${toolsFor("readonly").join(", ")}`,
+        }],
+      });
+    });
+  }
+});
