@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
-import { openDefaultVault, validateImportLines } from "../lib/vault/mod.ts";
+import { describeBadLines, openDefaultVault, validateImportLines } from "../lib/vault/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `import` command. */
@@ -49,9 +49,7 @@ export function importCommand(deps: Deps): Command {
         bad.push(...validateImportLines(lines, numbers).bad);
         bad.sort((a, b) => lineOf(a) - lineOf(b));
         throw usageError(
-          `Cannot import "${file}": ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
-            bad.slice(0, 5).join("; ")
-          }${bad.length > 5 ? "; …" : ""})`,
+          `Cannot import "${file}": ${describeBadLines(bad)}`,
           "nothing was imported; fix those lines and run it again",
         );
       }

@@ -6,6 +6,7 @@ import process from "node:process";
 import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { messageOf, usageError } from "../lib/errors.ts";
+import { createLogger } from "../lib/log.ts";
 import { Profile } from "../lib/mcp/profiles.ts";
 import { createServer } from "../lib/mcp/server.ts";
 
@@ -40,12 +41,17 @@ export function mcpCommand(deps: Deps): Command {
     });
 }
 
+/**
+ * The profile config.json asks for. An invalid config fails closed: the server starts with the
+ * readonly profile (so an editor still gets context) and says why on stderr and in the log.
+ */
 function profileFromConfig(deps: Deps): string {
   try {
     return loadConfig(deps.home).mcp.profile;
   } catch (error) {
-    // An invalid config must not stop the server from starting; the vault tools report it.
-    deps.io.err(`korva mcp: ${messageOf(error)}\n`);
-    return "agent";
+    const reason = `${messageOf(error)}; starting with the readonly profile until it is fixed`;
+    deps.io.err(`korva mcp: ${reason}\n`);
+    createLogger(deps.home, "mcp", deps.now).error("invalid config", { reason });
+    return "readonly";
   }
 }

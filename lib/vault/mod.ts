@@ -1,6 +1,7 @@
 // The vault's public face: open it, then call its methods. Everything else in lib/vault is inside.
 export {
   anchorCovers,
+  describeBadLines,
   describeIssue,
   isLockTimeout,
   openVault,

@@ -475,12 +475,10 @@ export class Vault {
   ): { imported: number; duplicates: number } {
     const { valid, bad } = validateImportLines(lines, options.numberFrom);
     if (bad.length > 0) {
-      throw new KorvaError(
-        `Cannot import: ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
-          bad.slice(0, 5).join("; ")
-        }${bad.length > 5 ? "; …" : ""})`,
-        { exitCode: 2, hint: "nothing was imported; fix those lines and run it again" },
-      );
+      throw new KorvaError(`Cannot import: ${describeBadLines(bad)}`, {
+        exitCode: 2,
+        hint: "nothing was imported; fix those lines and run it again",
+      });
     }
     return this.#write(() => {
       let imported = 0;
@@ -812,6 +810,18 @@ export function isLockTimeout(error: unknown): boolean {
     if ((e as { errcode?: number }).errcode === 5) return true;
   }
   return false;
+}
+
+/** How many bad lines an import error names before it only counts the rest. */
+export const MAX_NAMED_BAD_LINES = 50;
+
+/** `N invalid lines (line 3: reason; …)`, naming the first 50 and counting the rest. */
+export function describeBadLines(bad: string[]): string {
+  const named = bad.slice(0, MAX_NAMED_BAD_LINES).join("; ");
+  const more = bad.length - MAX_NAMED_BAD_LINES;
+  return `${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${named}${
+    more > 0 ? `; and ${more} more` : ""
+  })`;
 }
 
 /** Validate import lines; `bad` holds `line N: reason` for each invalid one. */

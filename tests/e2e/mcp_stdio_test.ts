@@ -4,12 +4,14 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import assert from "node:assert/strict";
-import { baseEnv, MAIN, runKorva, tempHome } from "../_helpers.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { baseEnv, MAIN, runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
-async function spawnServer(env: Record<string, string>, profile = "agent") {
+async function spawnServer(env: Record<string, string>, profile: string | null = "agent") {
   const transport = new StdioClientTransport({
     command: Deno.execPath(),
-    args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", profile],
+    args: ["run", "-A", "--quiet", MAIN, "mcp", ...(profile ? ["--profile", profile] : [])],
     env: { ...baseEnv(), ...env },
     stderr: "pipe",
   });
@@ -95,4 +97,33 @@ Deno.test("two korva mcp servers write the same vault at once without losing a s
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
+});
+
+Deno.test("korva mcp with an invalid config.json fails closed: readonly tools, and the reason logged", async () => {
+  await using home = tempHome();
+  // The config asks for readonly but has a typo elsewhere: the agent profile must not win.
+  writeFiles(home.korvaHome, {
+    "config.json": '{"mcp": {"profile": "readonly"}, "servce": {"port": 7437}}\n',
+  });
+  const client = await spawnServer(home.env, null);
+  try {
+    const { tools } = await client.listTools();
+    assert.deepEqual(tools.map((t) => t.name).sort(), [
+      "vault_context",
+      "vault_get",
+      "vault_search",
+      "vault_stats",
+      "vault_timeline",
+    ]);
+  } finally {
+    await client.close();
+  }
+  const log = readFileSync(join(home.korvaHome, "logs", "mcp.log"), "utf8").trim().split("\n")
+    .map((line) => JSON.parse(line));
+  const entry = log.find((l) => l.message === "invalid config");
+  assert.equal(
+    entry?.reason,
+    `Cannot read config "${join(home.korvaHome, "config.json")}": ` +
+      `Unrecognized key: "servce"; starting with the readonly profile until it is fixed`,
+  );
 });
