@@ -49,9 +49,13 @@ export function vaultCommand(deps: Deps): Command {
   vault.command("stop")
     .description("Stop the background service gracefully")
     .action(async () => {
-      const pid = await stopService(deps.home);
+      const stopped = await stopService(deps.home);
       deps.io.out(
-        pid ? `stopped the vault service (pid ${pid})\n` : "the vault service was not running\n",
+        !stopped
+          ? "the vault service was not running\n"
+          : stopped.killed
+          ? `killed the vault service (pid ${stopped.pid}): it did not stop within 5 s\n`
+          : `stopped the vault service (pid ${stopped.pid})\n`,
       );
     });
   vault.command("status")

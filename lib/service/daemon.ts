@@ -13,6 +13,9 @@ import { openDefaultVault, resolveProject } from "../vault/mod.ts";
 import { createApiHandler } from "./api.ts";
 import { ensureToken } from "./token.ts";
 
+/** How long a stopping service waits for open requests before it closes anyway. */
+export const SHUTDOWN_GRACE_MS = 2_000;
+
 /** What the pid file records. */
 export interface ServiceInfo {
   pid: number;
@@ -125,6 +128,7 @@ async function serveLocked(
   const project = resolveProject(deps);
   const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
   const vault = openDefaultVault(deps, { project });
+  const stopping = new AbortController();
   const handler = createApiHandler({
     deps,
     vault,
@@ -132,6 +136,7 @@ async function serveLocked(
     redactor,
     project,
     startedAt: deps.now(),
+    stopping: stopping.signal,
   });
   let server: Deno.HttpServer;
   try {
@@ -146,10 +151,20 @@ async function serveLocked(
   const info = { pid: Deno.pid, port, startedAt: deps.now().toISOString() };
   writeFileAtomic(pidPath(deps.home), JSON.stringify(info) + "\n");
   onServing?.(info);
-  const stop = () => void server.shutdown();
+  // A graceful shutdown waits for every connection, and one whose body never finishes would
+  // hold it forever: body reads end at once, then the service gives others a short grace.
+  let graceOver: () => void = () => {};
+  const grace = new Promise<void>((resolve) => graceOver = resolve);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    stopping.abort();
+    void server.shutdown();
+    timer ??= setTimeout(graceOver, SHUTDOWN_GRACE_MS);
+  };
   Deno.addSignalListener("SIGTERM", stop);
   Deno.addSignalListener("SIGINT", stop);
-  await server.finished;
+  await Promise.race([server.finished, grace]);
+  clearTimeout(timer);
   Deno.removeSignalListener("SIGTERM", stop);
   Deno.removeSignalListener("SIGINT", stop);
   vault.close();
@@ -208,7 +223,9 @@ async function healthy(port: number): Promise<boolean> {
  * Stop the service gracefully; returns the pid it stopped, or undefined when none ran. Only a
  * process holding the service lock is signalled, never whatever now has a stale file's pid.
  */
-export async function stopService(home: string): Promise<number | undefined> {
+export async function stopService(
+  home: string,
+): Promise<{ pid: number; killed: boolean } | undefined> {
   const state = serviceState(home);
   if (state.state !== "running") {
     rmSync(pidPath(home), { force: true });
@@ -219,9 +236,10 @@ export async function stopService(home: string): Promise<number | undefined> {
   for (let i = 0; i < 50 && runningService(home)?.pid === pid; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (runningService(home)?.pid === pid) signal(pid, "SIGKILL");
+  const killed = runningService(home)?.pid === pid;
+  if (killed) signal(pid, "SIGKILL");
   rmSync(pidPath(home), { force: true });
-  return pid;
+  return { pid, killed };
 }
 
 function signal(pid: number, name: "SIGTERM" | "SIGKILL"): void {

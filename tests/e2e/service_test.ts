@@ -182,3 +182,29 @@ Deno.test("korva vault start --foreground with an invalid config says serving ne
   assert.doesNotMatch(result.stderr, /serving/);
   assert.match(result.stderr, /^korva: Cannot read config ".*config\.json": /);
 });
+
+Deno.test("korva vault stop with a client stuck mid-body and one mid-headers stops without SIGKILL", async () => {
+  await using home = tempHome();
+  await runKorva(["init"], { env: home.env });
+  const token = readFileSync(join(home.korvaHome, "token"), "utf8").trim();
+  const port = freePort();
+  const started = await runKorva(["vault", "start", "--port", String(port)], { env: home.env });
+  assert.equal(started.code, 0, started.stderr);
+  const body = await Deno.connect({ hostname: "127.0.0.1", port });
+  const headers = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    await body.write(
+      new TextEncoder().encode(
+        `POST /api/memories HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Length: 1000\r\n\r\n{"type"`,
+      ),
+    );
+    await headers.write(new TextEncoder().encode("GET /api/stats HTTP/1.1\r\nHost: local"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopped = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stdout, /^stopped the vault service \(pid \d+\)\n$/);
+  } finally {
+    body.close();
+    headers.close();
+  }
+});
