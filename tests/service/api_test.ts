@@ -9,7 +9,7 @@ import { FIXED_NOW, tempHome, testDeps } from "../_helpers.ts";
 
 const TOKEN = "t".repeat(64);
 
-async function serve(home: string, options: { bodyTimeoutMs?: number } = {}) {
+function serve(home: string, options: { bodyTimeoutMs?: number } = {}) {
   const vault = openVault(join(home, "vault.db"), { now: () => FIXED_NOW });
   const handler = createApiHandler({
     deps: testDeps(home),
@@ -46,7 +46,7 @@ const POST_HEAD = (extra: string) =>
 
 Deno.test("POST /api/memories with an endless chunked body gets 413 once the limit is passed", async () => {
   await using home = tempHome();
-  await using api = await serve(home.path);
+  await using api = serve(home.path);
   const conn = await Deno.connect({ hostname: "127.0.0.1", port: api.port });
   try {
     await conn.write(new TextEncoder().encode(POST_HEAD("Transfer-Encoding: chunked\r\n")));
@@ -75,7 +75,7 @@ Deno.test("POST /api/memories with an endless chunked body gets 413 once the lim
 
 Deno.test("POST /api/memories with a body that stops arriving gets 408 after the body timeout", async () => {
   await using home = tempHome();
-  await using api = await serve(home.path, { bodyTimeoutMs: 300 });
+  await using api = serve(home.path, { bodyTimeoutMs: 300 });
   const conn = await Deno.connect({ hostname: "127.0.0.1", port: api.port });
   try {
     await conn.write(new TextEncoder().encode(POST_HEAD("Content-Length: 100\r\n") + '{"ty'));
