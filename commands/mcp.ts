@@ -1,14 +1,12 @@
 // `korva mcp`: run the MCP server over stdio (stdout carries protocol messages only).
-// @ts-types="@modelcontextprotocol/sdk/server/stdio"
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { Command, Option } from "commander";
-import process from "node:process";
 import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { messageOf, usageError } from "../lib/errors.ts";
 import { createLogger } from "../lib/log.ts";
 import { Profile } from "../lib/mcp/profiles.ts";
 import { createServer } from "../lib/mcp/server.ts";
+import { LimitedStdioTransport } from "../lib/mcp/stdio_transport.ts";
 
 /** Build the `mcp` command. */
 export function mcpCommand(deps: Deps): Command {
@@ -26,11 +24,11 @@ export function mcpCommand(deps: Deps): Command {
         throw usageError(`Unknown profile "${chosen}": must be readonly, agent or admin`);
       }
       const korva = createServer(deps, { profile: parsed.data });
-      const transport = new StdioServerTransport();
+      const transport = new LimitedStdioTransport(Deno.stdin.readable, Deno.stdout.writable, {
+        onRefused: (refusal) => korva.ctx.log.error("mcp request refused", { ...refusal }),
+      });
       const closed = new Promise<void>((resolve) => {
         transport.onclose = () => resolve();
-        process.stdin.on("end", () => void transport.close());
-        process.stdin.on("close", () => void transport.close());
       });
       korva.ctx.log.info("mcp server started", { profile: parsed.data, cwd: deps.cwd });
       deps.io.err(`korva mcp: serving on stdio (profile ${parsed.data})\n`);

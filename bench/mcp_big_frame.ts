@@ -1,0 +1,126 @@
+// One 9.9 MB MCP frame (vault_import of 3,900 records of 2,500 characters): time from its
+// first byte to a parsed message in the SDK's StdioServerTransport and in korva's
+// LimitedStdioTransport, same run, same 64 KiB chunks; then the whole vault_import through
+// `korva mcp`. Run: deno run -A bench/mcp_big_frame.ts
+// deno-lint-ignore-file no-console
+// @ts-types="@modelcontextprotocol/sdk/server/stdio"
+import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+// @ts-types="@modelcontextprotocol/sdk/client/index"
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+// @ts-types="@modelcontextprotocol/sdk/client/stdio"
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { LimitedStdioTransport } from "../lib/mcp/stdio_transport.ts";
+import { benchEnv, MAIN } from "./_process.ts";
+
+const CHUNK = 64 * 1024;
+const memories = Array.from({ length: 3900 }, (_, i) => ({
+  type: "note",
+  title: `record ${i}`,
+  content: "x".repeat(2500),
+}));
+const frame = new TextEncoder().encode(
+  JSON.stringify({
+    method: "tools/call",
+    params: { name: "vault_import", arguments: { memories } },
+    jsonrpc: "2.0",
+    id: 2,
+  }) + "\n",
+);
+
+async function timeSdk(): Promise<number> {
+  const stdin = new PassThrough();
+  const transport = new StdioServerTransport(stdin, new Writable({ write: (_c, _e, cb) => cb() }));
+  const got = new Promise<void>((resolve) => transport.onmessage = () => resolve());
+  await transport.start();
+  const started = performance.now();
+  for (let i = 0; i < frame.length; i += CHUNK) stdin.write(frame.subarray(i, i + CHUNK));
+  await got;
+  const ms = performance.now() - started;
+  await transport.close();
+  return ms;
+}
+
+async function timeKorva(): Promise<number> {
+  let push: (chunk: Uint8Array) => void = () => {};
+  const input = new ReadableStream<Uint8Array>({
+    start: (controller) => push = (chunk) => controller.enqueue(chunk),
+  });
+  const transport = new LimitedStdioTransport(input, new WritableStream());
+  const got = new Promise<void>((resolve) => transport.onmessage = () => resolve());
+  await transport.start();
+  const started = performance.now();
+  for (let i = 0; i < frame.length; i += CHUNK) push(frame.slice(i, i + CHUNK));
+  await got;
+  const ms = performance.now() - started;
+  await transport.close();
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const RUNS = 7;
+const sdk: number[] = [];
+const korva: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  sdk.push(await timeSdk());
+  korva.push(await timeKorva());
+}
+console.log(`cpu: ${Deno.build.arch} ${cpuModel()}`);
+console.log(
+  `frame: ${(frame.length / 1024 / 1024).toFixed(2)} MiB in ${
+    CHUNK / 1024
+  } KiB chunks, ${RUNS} runs each`,
+);
+console.log(
+  `SDK StdioServerTransport  median ${median(sdk).toFixed(0)} ms  (runs: ${
+    sdk.map((x) => x.toFixed(0)).join(", ")
+  })`,
+);
+console.log(
+  `LimitedStdioTransport     median ${median(korva).toFixed(0)} ms  (runs: ${
+    korva.map((x) => x.toFixed(0)).join(", ")
+  })`,
+);
+
+// The whole call through korva mcp: transport, schema checks, redaction, one transaction.
+const home = mkdtempSync(join(tmpdir(), "korva-big-frame-"));
+try {
+  const transport = new StdioClientTransport({
+    command: Deno.execPath(),
+    args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", "admin"],
+    env: benchEnv(home),
+    stderr: "ignore",
+  });
+  const client = new Client({ name: "bench", version: "1" });
+  await client.connect(transport);
+  const started = performance.now();
+  const result = await client.callTool(
+    { name: "vault_import", arguments: { memories } },
+    undefined,
+    {
+      timeout: 120_000,
+    },
+  );
+  const importMs = performance.now() - started;
+  const pingStart = performance.now();
+  await client.ping();
+  console.log(
+    `korva mcp vault_import of the frame: ${importMs.toFixed(0)} ms (isError ${
+      result.isError ?? false
+    }); ping after: ${(performance.now() - pingStart).toFixed(0)} ms`,
+  );
+  await client.close();
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+
+function cpuModel(): string {
+  try {
+    return Deno.readTextFileSync("/proc/cpuinfo").match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
