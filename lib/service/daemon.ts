@@ -11,6 +11,7 @@ import { loadPrivacySettings } from "../privacy/settings.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { openDefaultVault, resolveProject } from "../vault/mod.ts";
 import { createApiHandler } from "./api.ts";
+import { type GuardedServer, serveGuarded } from "./guard.ts";
 import { ensureToken } from "./token.ts";
 
 /** How long a stopping service waits for open requests before it closes anyway. */
@@ -138,9 +139,9 @@ async function serveLocked(
     startedAt: deps.now(),
     stopping: stopping.signal,
   });
-  let server: Deno.HttpServer;
+  let server: GuardedServer;
   try {
-    server = Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, handler);
+    server = serveGuarded({ hostname: "127.0.0.1", port }, handler);
   } catch (error) {
     vault.close();
     throw new KorvaError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`, {
@@ -152,19 +153,17 @@ async function serveLocked(
   writeFileAtomic(pidPath(deps.home), JSON.stringify(info) + "\n");
   onServing?.(info);
   // A graceful shutdown waits for every connection, and one whose body never finishes would
-  // hold it forever: body reads end at once, then the service gives others a short grace.
-  let graceOver: () => void = () => {};
-  const grace = new Promise<void>((resolve) => graceOver = resolve);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // hold it forever: body reads end at once, and open connections get a short grace.
+  let stopped: Promise<void> | undefined;
+  let onStopped: () => void = () => {};
+  const done = new Promise<void>((resolve) => onStopped = resolve);
   const stop = () => {
     stopping.abort();
-    void server.shutdown();
-    timer ??= setTimeout(graceOver, SHUTDOWN_GRACE_MS);
+    stopped ??= server.shutdown(SHUTDOWN_GRACE_MS).finally(onStopped);
   };
   Deno.addSignalListener("SIGTERM", stop);
   Deno.addSignalListener("SIGINT", stop);
-  await Promise.race([server.finished, grace]);
-  clearTimeout(timer);
+  await Promise.race([server.finished, done]);
   Deno.removeSignalListener("SIGTERM", stop);
   Deno.removeSignalListener("SIGINT", stop);
   vault.close();
