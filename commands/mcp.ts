@@ -1,8 +1,8 @@
 // `korva mcp`: run the MCP server over stdio (stdout carries protocol messages only).
 import { Command, Option } from "commander";
-import { loadConfig } from "../lib/config.ts";
+import { type Config, loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
-import { messageOf, usageError } from "../lib/errors.ts";
+import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
 import { createLogger } from "../lib/log.ts";
 import { Profile } from "../lib/mcp/profiles.ts";
 import { createServer } from "../lib/mcp/server.ts";
@@ -18,7 +18,8 @@ export function mcpCommand(deps: Deps): Command {
     )
     .addHelpText("after", `\nExample (what editors run):\n  korva mcp --profile agent`)
     .action(async (flags: { profile?: string }) => {
-      const chosen = flags.profile ?? deps.env("KORVA_MCP_PROFILE") ?? profileFromConfig(deps);
+      const config = configOrRefuse(deps);
+      const chosen = flags.profile ?? deps.env("KORVA_MCP_PROFILE") ?? config.mcp.profile;
       const parsed = Profile.safeParse(chosen);
       if (!parsed.success) {
         throw usageError(`Unknown profile "${chosen}": must be readonly, agent or admin`);
@@ -32,7 +33,7 @@ export function mcpCommand(deps: Deps): Command {
       });
       korva.ctx.log.info("mcp server started", { profile: parsed.data, cwd: deps.cwd });
       deps.io.err(`korva mcp: serving on stdio (profile ${parsed.data})\n`);
-      await korva.server.connect(transport);
+      await korva.connect(transport);
       await closed;
       await korva.close();
       korva.ctx.log.info("mcp server stopped");
@@ -40,16 +41,21 @@ export function mcpCommand(deps: Deps): Command {
 }
 
 /**
- * The profile config.json asks for. An invalid config fails closed: the server starts with the
- * readonly profile (so an editor still gets context) and says why on stderr and in the log.
+ * config.json, or a refusal to start: an invalid config fails closed instead of falling back to
+ * a profile the file may not allow. The reason goes to stderr (via main) and to logs/mcp.log.
  */
-function profileFromConfig(deps: Deps): string {
+function configOrRefuse(deps: Deps): Config {
   try {
-    return loadConfig(deps.home).mcp.profile;
+    return loadConfig(deps.home);
   } catch (error) {
-    const reason = `${messageOf(error)}; starting with the readonly profile until it is fixed`;
-    deps.io.err(`korva mcp: ${reason}\n`);
-    createLogger(deps.home, "mcp", deps.now).error("invalid config", { reason });
-    return "readonly";
+    const refusal = new KorvaError(`Cannot start the MCP server: ${messageOf(error)}`, {
+      exitCode: 2,
+      cause: error,
+      hint: "fix config.json by hand (korva doctor names the field); korva never replaces it",
+    });
+    createLogger(deps.home, "mcp", deps.now).error("mcp server refused to start", {
+      reason: refusal.message,
+    });
+    throw refusal;
   }
 }

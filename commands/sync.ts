@@ -4,11 +4,8 @@ import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError } from "../lib/errors.ts";
 import { createLogger } from "../lib/log.ts";
-import { repoRoot } from "../lib/git.ts";
-import { loadPrivacySettings } from "../lib/privacy/settings.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
-import { syncTeam } from "../lib/team/sync.ts";
-import { isLockTimeout, openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { CLI_ORIGIN, resolveRepoContext, syncTeamFiles, withVault } from "../lib/memory/mod.ts";
+import { isBusy } from "../lib/vault/mod.ts";
 import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
 
@@ -24,31 +21,23 @@ export function syncCommand(deps: Deps): Command {
     )
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
     .action((flags: { quiet?: boolean; json?: boolean; lockTimeout?: string }) => {
-      const lockTimeout = parseCount("--lock-timeout", flags.lockTimeout);
-      const root = repoRoot(deps.cwd);
-      if (!root) {
-        throw new KorvaError(`Cannot sync "${deps.cwd}": it is not inside a git repository`, {
-          exitCode: 3,
-        });
-      }
-      const project = resolveProject(deps);
-      let summary: ReturnType<typeof syncTeam>;
+      const lockTimeoutMs = parseCount("--lock-timeout", flags.lockTimeout);
+      const ctx = resolveRepoContext(deps);
+      let summary: ReturnType<typeof syncTeamFiles>;
       try {
-        using vault = openDefaultVault(deps, {
-          project,
-          ...(lockTimeout ? { busyTimeoutMs: lockTimeout } : {}),
-        });
-        summary = syncTeam(vault, root, {
-          project,
-          redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
-          now: deps.now(),
-        });
+        using memories = withVault(
+          ctx,
+          ctx.openVault(lockTimeoutMs ? { lockTimeoutMs } : {}),
+          CLI_ORIGIN,
+        );
+        summary = syncTeamFiles(memories);
       } catch (error) {
-        if (lockTimeout === undefined || !isLockTimeout(error)) throw error;
-        // The git hooks call sync with a short timeout: a checkout must not wait on a long write.
+        const busy = isBusy(error) || (error instanceof Error && isBusy(error.cause));
+        if (lockTimeoutMs === undefined || !busy) throw error;
+        // The git hooks sync with a short timeout: a checkout must not wait on a long write.
         const message =
-          `Sync skipped: another korva process held the vault's write lock for over ${lockTimeout} ms`;
-        createLogger(deps.home, "hooks", deps.now).info(message, { repo: root });
+          `Sync skipped: another korva process held the vault's write lock for over ${lockTimeoutMs} ms`;
+        createLogger(deps.home, "hooks", deps.now).info(message, { repo: ctx.root() });
         throw new KorvaError(message, { exitCode: 3, hint: "run korva sync again later" });
       }
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;

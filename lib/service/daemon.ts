@@ -7,9 +7,7 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
-import { loadPrivacySettings } from "../privacy/settings.ts";
-import { createRedactor } from "../privacy/redact.ts";
-import { openDefaultVault, resolveProject } from "../vault/mod.ts";
+import { openMemories, resolveRepoContext } from "../memory/mod.ts";
 import { createApiHandler } from "./api.ts";
 import { type GuardedServer, serveGuarded } from "./guard.ts";
 import { ensureToken } from "./token.ts";
@@ -126,16 +124,13 @@ async function serveLocked(
   onServing: ((info: ServiceInfo) => void) | undefined,
 ): Promise<void> {
   const { token } = ensureToken(deps.home);
-  const project = resolveProject(deps);
-  const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
-  const vault = openDefaultVault(deps, { project });
+  const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
+  const vault = memories.vault;
   const stopping = new AbortController();
   const handler = createApiHandler({
     deps,
-    vault,
+    memories,
     token,
-    redactor,
-    project,
     startedAt: deps.now(),
     stopping: stopping.signal,
   });

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { baseEnv, MAIN, runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
-async function spawnServer(env: Record<string, string>, profile: string | null = "agent") {
+async function spawnServer(env: Record<string, string>, profile = "agent") {
   const transport = new StdioClientTransport({
     command: Deno.execPath(),
-    args: ["run", "-A", "--quiet", MAIN, "mcp", ...(profile ? ["--profile", profile] : [])],
+    args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", profile],
     env: { ...baseEnv(), ...env },
     stderr: "pipe",
   });
@@ -99,31 +99,39 @@ Deno.test("two korva mcp servers write the same vault at once without losing a s
   }
 });
 
-Deno.test("korva mcp with an invalid config.json fails closed: readonly tools, and the reason logged", async () => {
+Deno.test("korva mcp with an invalid config.json fails closed: it refuses to start and logs why", async () => {
   await using home = tempHome();
   // The config asks for readonly but has a typo elsewhere: the agent profile must not win.
   writeFiles(home.korvaHome, {
     "config.json": '{"mcp": {"profile": "readonly"}, "servce": {"port": 7437}}\n',
   });
-  const client = await spawnServer(home.env, null);
-  try {
-    const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name).sort(), [
-      "vault_context",
-      "vault_get",
-      "vault_search",
-      "vault_stats",
-      "vault_timeline",
-    ]);
-  } finally {
-    await client.close();
+  const config = join(home.korvaHome, "config.json");
+  const reason =
+    `Cannot start the MCP server: Cannot read config "${config}": Unrecognized key: "servce"`;
+  for (const args of [["mcp"], ["mcp", "--profile", "agent"]]) {
+    const result = await runKorva(args, { env: home.env, stdin: `${INITIALIZE}\n` });
+    assert.equal(result.code, 2, args.join(" "));
+    assert.equal(result.stdout, "", "nothing on the protocol channel");
+    assert.equal(
+      result.stderr,
+      `korva: ${reason}\nhint: fix config.json by hand (korva doctor names the field); korva never replaces it\n`,
+    );
   }
   const log = readFileSync(join(home.korvaHome, "logs", "mcp.log"), "utf8").trim().split("\n")
     .map((line) => JSON.parse(line));
-  const entry = log.find((l) => l.message === "invalid config");
-  assert.equal(
-    entry?.reason,
-    `Cannot read config "${join(home.korvaHome, "config.json")}": ` +
-      `Unrecognized key: "servce"; starting with the readonly profile until it is fixed`,
+  assert.deepEqual(
+    log.map((entry) => [entry.message, entry.reason]),
+    [["mcp server refused to start", reason], ["mcp server refused to start", reason]],
   );
+});
+
+const INITIALIZE = JSON.stringify({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "t", version: "1" },
+  },
 });

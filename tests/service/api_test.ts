@@ -1,22 +1,19 @@
 // createApiHandler() behind a real Deno.serve on a free port: body limits and timeouts, spoken
 // over raw sockets so the test controls exactly when each byte is sent.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { BODY_TIMEOUT_MS, createApiHandler, MAX_BODY_BYTES } from "../../lib/service/api.ts";
-import { createRedactor } from "../../lib/privacy/redact.ts";
-import { openVault } from "../../lib/vault/mod.ts";
+import { openMemories, resolveRepoContext } from "../../lib/memory/mod.ts";
 import { FIXED_NOW, tempHome, testDeps } from "../_helpers.ts";
 
 const TOKEN = "t".repeat(64);
 
 function serve(home: string, options: { bodyTimeoutMs?: number } = {}) {
-  const vault = openVault(join(home, "vault.db"), { now: () => FIXED_NOW });
+  const deps = testDeps(home);
+  const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
   const handler = createApiHandler({
-    deps: testDeps(home),
-    vault,
+    deps,
+    memories,
     token: TOKEN,
-    redactor: createRedactor(),
-    project: "p",
     startedAt: FIXED_NOW,
     ...options,
   });
@@ -25,7 +22,7 @@ function serve(home: string, options: { bodyTimeoutMs?: number } = {}) {
     port: server.addr.port,
     [Symbol.asyncDispose]: async () => {
       await server.shutdown();
-      vault.close();
+      memories.close();
     },
   };
 }
