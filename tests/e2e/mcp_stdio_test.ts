@@ -109,7 +109,7 @@ Deno.test("korva mcp with an invalid config.json fails closed: it refuses to sta
   const reason =
     `Cannot start the MCP server: Cannot read config "${config}": Unrecognized key: "servce"`;
   for (const args of [["mcp"], ["mcp", "--profile", "agent"]]) {
-    const result = await runKorva(args, { env: home.env, stdin: `${INITIALIZE}\n` });
+    const result = await runKorva(args, { env: home.env, stdin: "" });
     assert.equal(result.code, 2, args.join(" "));
     assert.equal(result.stdout, "", "nothing on the protocol channel");
     assert.equal(
@@ -123,15 +123,4 @@ Deno.test("korva mcp with an invalid config.json fails closed: it refuses to sta
     log.map((entry) => [entry.message, entry.reason]),
     [["mcp server refused to start", reason], ["mcp server refused to start", reason]],
   );
-});
-
-const INITIALIZE = JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "t", version: "1" },
-  },
 });
