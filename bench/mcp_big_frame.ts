@@ -1,7 +1,7 @@
 // One 9.9 MB MCP frame (vault_import of 3,900 records of 2,500 characters): time from its
 // first byte to a parsed message in the SDK's StdioServerTransport and in korva's
-// LimitedStdioTransport, same run, same 64 KiB chunks; then the whole vault_import through
-// `korva mcp`. Run: deno run -A bench/mcp_big_frame.ts
+// LimitedStdioTransport, same run, same 64 KiB chunks; then the whole vault_import through a
+// server process with each transport. Run: deno run -A bench/mcp_big_frame.ts
 // deno-lint-ignore-file no-console
 // @ts-types="@modelcontextprotocol/sdk/server/stdio"
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
@@ -85,36 +85,40 @@ console.log(
   })`,
 );
 
-// The whole call through korva mcp: transport, schema checks, redaction, one transaction.
-const home = mkdtempSync(join(tmpdir(), "korva-big-frame-"));
-try {
-  const transport = new StdioClientTransport({
-    command: Deno.execPath(),
-    args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", "admin"],
-    env: benchEnv(home),
-    stderr: "ignore",
-  });
-  const client = new Client({ name: "bench", version: "1" });
-  await client.connect(transport);
-  const started = performance.now();
-  const result = await client.callTool(
-    { name: "vault_import", arguments: { memories } },
-    undefined,
-    {
-      timeout: 120_000,
-    },
-  );
-  const importMs = performance.now() - started;
-  const pingStart = performance.now();
-  await client.ping();
+// The whole call through a korva MCP server process, SDK transport against korva's, same run:
+// transport, schema checks, redaction and one transaction; CPU time from the child's rusage.
+async function wholeCall(kind: "sdk" | "korva"): Promise<{ ms: number; error: boolean }> {
+  const home = mkdtempSync(join(tmpdir(), "korva-big-frame-"));
+  try {
+    const transport = new StdioClientTransport({
+      command: Deno.execPath(),
+      args: ["run", "-A", "--quiet", SERVER, kind],
+      env: benchEnv(home),
+      stderr: "ignore",
+    });
+    const client = new Client({ name: "bench", version: "1" });
+    await client.connect(transport);
+    const started = performance.now();
+    const result = await client.callTool(
+      { name: "vault_import", arguments: { memories } },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const ms = performance.now() - started;
+    await client.close();
+    return { ms, error: result.isError === true };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+const SERVER = new URL("./_mcp_server.ts", import.meta.url).pathname;
+for (const kind of ["sdk", "korva", "sdk", "korva", "sdk", "korva"] as const) {
+  const { ms, error } = await wholeCall(kind);
   console.log(
-    `korva mcp vault_import of the frame: ${importMs.toFixed(0)} ms (isError ${
-      result.isError ?? false
-    }); ping after: ${(performance.now() - pingStart).toFixed(0)} ms`,
+    `vault_import of the frame through a ${kind.padEnd(5)} transport: ${ms.toFixed(0)} ms${
+      error ? " (tool error)" : ""
+    }`,
   );
-  await client.close();
-} finally {
-  rmSync(home, { recursive: true, force: true });
 }
 
 function cpuModel(): string {
