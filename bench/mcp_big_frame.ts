@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { LimitedStdioTransport } from "../lib/mcp/stdio_transport.ts";
-import { benchEnv, MAIN } from "./_process.ts";
+import { benchEnv } from "./_process.ts";
 
 const CHUNK = 64 * 1024;
 const memories = Array.from({ length: 3900 }, (_, i) => ({

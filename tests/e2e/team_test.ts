@@ -206,7 +206,7 @@ Deno.test("git checkout with a write-locked vault: the post-checkout sync gives 
   await using _dir = dir;
   await using alice = tempHome();
   await using bob = tempHome();
-  const id = await shareIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
+  await shareIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
   git(b, "fetch", "-q", "origin");
   assert.equal((await runKorva(["hooks", "install"], { env: bob.env, cwd: b })).code, 0);
   assert.equal((await runKorva(["stats"], { env: bob.env, cwd: b })).code, 0);
