@@ -166,10 +166,21 @@ Deno.test("korva vault status/stop/start with a stale pid file naming an unrelat
 });
 
 Deno.test({
-  name:
-    "korva vault stop with a stale pid file naming another user's process (ignored: needs a non-root test user; stop signals only the lock holder, so it cannot reach EPERM)",
-  ignore: true,
-  fn() {},
+  name: "korva vault stop/status with a stale pid file naming another user's process (pid 1) " +
+    "never reach kill EPERM (skipped as root: root may signal any process)",
+  ignore: Deno.uid() === 0,
+  async fn() {
+    await using home = tempHome();
+    await runKorva(["init"], { env: home.env });
+    writeStalePidFile(home.korvaHome, 1, freePort());
+    const stop = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.equal(stop.stdout, "the vault service was not running\n");
+    assert.equal(stop.stderr, "");
+    writeStalePidFile(home.korvaHome, 1, freePort());
+    const status = await runKorva(["vault", "status"], { env: home.env });
+    assert.match(status.stdout, /^not running \(stale state removed\)/);
+  },
 });
 
 Deno.test("korva vault start --foreground with an invalid config says serving never, only the error", async () => {
