@@ -310,3 +310,24 @@ Deno.test("korva hooks: a clone without korva's scripts runs a tracked hook unch
   assert.notEqual(user.code, 0);
   assert.match(user.stderr, /user hook: FORBIDDEN found/);
 });
+
+Deno.test("korva hooks install converts the layout older korva versions wrote (a renamed .korva-chained hook)", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "README.md": "x\n" });
+  const hook = join(repo.path, ".git", "hooks", "pre-commit");
+  writeFiles(repo.path, {
+    ".git/hooks/pre-commit":
+      "#!/bin/sh\n# korva-managed-hook (pre-commit): written by `korva hooks install`\nexit 0\n",
+    ".git/hooks/pre-commit.korva-chained": USER_HOOK,
+  });
+  chmodSync(hook, 0o755);
+  chmodSync(hook + ".korva-chained", 0o755);
+  const install = await runKorva(["hooks", "install"], { env: home.env, cwd: repo.path });
+  assert.equal(install.code, 0, install.stderr);
+  assert.equal(existsSync(hook + ".korva-chained"), false);
+  const text = readFileSync(hook, "utf8");
+  assert.ok(text.startsWith("#!/bin/sh\n# >>> korva hook >>>"), text);
+  assert.ok(text.endsWith(USER_HOOK.slice("#!/bin/sh\n".length)), text);
+  await runKorva(["hooks", "uninstall"], { env: home.env, cwd: repo.path });
+  assert.equal(readFileSync(hook, "utf8"), USER_HOOK);
+});
