@@ -198,7 +198,7 @@ function checkHooks(deps: Deps): Check {
         "korva hooks install",
       );
     }
-    return ok("hooks", "git hooks installed (pre-commit, post-merge, post-checkout)");
+    return ok("hooks", `git hooks installed (${status.map((h) => h.name).join(", ")})`);
   } catch (error) {
     return warn("hooks", `cannot read the git hooks: ${messageOf(error)}`, "korva hooks status");
   }

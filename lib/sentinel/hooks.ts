@@ -1,4 +1,5 @@
-// Git hooks that call korva: pre-commit (sentinel), post-merge and post-checkout (team sync).
+// Git hooks that call korva: pre-commit (sentinel), post-commit (draft a candidate from a fix),
+// post-merge and post-checkout (team sync).
 // korva's script (absolute paths, per clone) lives in `<git-common-dir>/korva/hooks/`; the hook
 // git runs only gets a short block, without absolute paths, that calls it. So a hook written by
 // husky, lefthook, pre-commit or simple-git-hooks keeps its name, place and `$0`, a hook in a
@@ -14,12 +15,13 @@ import { gitOutput, repoRoot } from "../git.ts";
 /** The hooks korva installs, and what each runs. */
 export const HOOKS = {
   "pre-commit": "sentinel",
+  "post-commit": "capture",
   "post-merge": "sync",
   "post-checkout": "sync",
 } as const;
 export type HookName = keyof typeof HOOKS;
 
-/** How long the post-merge/post-checkout sync waits for a write-locked vault before giving up. */
+/** How long the hooks after a commit, merge or checkout wait for a write-locked vault. */
 export const HOOK_SYNC_LOCK_TIMEOUT_MS = 250;
 
 const BEGIN =
@@ -88,8 +90,8 @@ export function hookScript(name: HookName, self: SelfCommand): string {
   const command = [self.command, ...self.args].map(shellQuote).join(" ");
   const checks = [self.command, ...self.args.filter((a) => a.endsWith(".ts"))]
     .map((p) => `[ -e ${shellQuote(p)} ]`).join(" && ");
-  const body = HOOKS[name] === "sentinel"
-    ? `if [ "\${KORVA_SKIP:-}" = "1" ]; then
+  const bodies: Record<(typeof HOOKS)[HookName], string> = {
+    sentinel: `if [ "\${KORVA_SKIP:-}" = "1" ]; then
   echo "korva: KORVA_SKIP=1, sentinel skipped" >&2
 elif ${checks}; then
   ${command} sentinel check --staged
@@ -103,10 +105,16 @@ else
   echo "korva: warning: korva is not installed at ${
       self.command.replaceAll('"', "")
     }; commit not checked (run korva hooks install again)" >&2
-fi`
-    : `if [ "\${KORVA_SKIP:-}" != "1" ] && ${checks}; then
+fi`,
+    // Its one line on stderr ("… looks like a concurrency fix") is meant for the committer.
+    capture: `if [ "\${KORVA_SKIP:-}" != "1" ] && ${checks}; then
+  KORVA_LOCK_TIMEOUT_MS=${HOOK_SYNC_LOCK_TIMEOUT_MS} ${command} hook post-commit >/dev/null || true
+fi`,
+    sync: `if [ "\${KORVA_SKIP:-}" != "1" ] && ${checks}; then
   ${command} sync --quiet --lock-timeout ${HOOK_SYNC_LOCK_TIMEOUT_MS} >/dev/null 2>&1 || true
-fi`;
+fi`,
+  };
+  const body = bodies[HOOKS[name]];
   return `#!/bin/sh
 ${MARKER} (${name}): written by \`korva hooks install\`; \`korva hooks uninstall\` removes it.
 ${body}

@@ -248,7 +248,7 @@ for (const manager of MANAGERS) {
     );
     assert.deepEqual(
       status.map((h: { installed: boolean; current: boolean }) => [h.installed, h.current]),
-      [[true, true], [true, true], [true, true]],
+      [[true, true], [true, true], [true, true], [true, true]],
     );
 
     const user = tryCommit(repo.path, commitEnv, "b.txt", "FORBIDDEN\n");
@@ -330,4 +330,30 @@ Deno.test("korva hooks install converts the layout older korva versions wrote (a
   assert.ok(text.endsWith(USER_HOOK.slice("#!/bin/sh\n".length)), text);
   await runKorva(["hooks", "uninstall"], { env: home.env, cwd: repo.path });
   assert.equal(readFileSync(hook, "utf8"), USER_HOOK);
+});
+
+Deno.test("git commit of a race fix after korva hooks install drafts a candidate and says so", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "src/payments/payments.ts": "lock(user.id)\n" });
+  assert.equal((await runKorva(["init"], { env: home.env, cwd: repo.path })).code, 0);
+  const install = await runKorva(["hooks", "install"], { env: home.env, cwd: repo.path });
+  assert.equal(install.code, 0, install.stderr);
+  writeFiles(repo.path, { "src/payments/payments.ts": "lock(payment.id)\n" });
+  git(repo.path, "add", "-A");
+  const env = { ...home.env, DENO_DIR };
+  const committed = run(
+    repo.path,
+    "git",
+    ["commit", "-q", "-m", "Fix race condition in the payment lock"],
+    env,
+  );
+  assert.equal(committed.code, 0, committed.stderr);
+  const sha = git(repo.path, "rev-parse", "HEAD").trim();
+  // The sentinel's own "ok" line comes first (pre-commit); the post-commit line is the last.
+  assert.equal(
+    committed.stderr.split("\n").at(-2),
+    `korva: ${
+      sha.slice(0, 7)
+    } looks like a concurrency fix; the next session that opens its files will ask why`,
+  );
 });
