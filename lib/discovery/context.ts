@@ -3,6 +3,7 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { anchorCovers, type Memory, type Vault } from "../vault/mod.ts";
 import { queryWords } from "../vault/search.ts";
+import { isConfirmed, isWithheld, memoryFlags } from "../trust/provenance.ts";
 import { renderContext } from "./render.ts";
 
 /** What to find context for. */
@@ -19,6 +20,11 @@ export interface ContextInput {
   seen?: Set<string>;
   /** Only memories anchored to the files (no text matches, no conventions); for file hooks. */
   anchoredOnly?: boolean;
+  /**
+   * Include flagged memories nobody has confirmed (default false: context is unasked-for, and
+   * such text stays out of it; `vault_get` and `korva get` still return it, marked).
+   */
+  includeWithheld?: boolean;
   now?: Date;
 }
 
@@ -34,6 +40,11 @@ export interface ContextMemory {
   files: string[];
   created_at: string;
   age: string;
+  author: string | null;
+  /** Written or confirmed by a person; false for an agent's draft. */
+  confirmed: boolean;
+  /** What the injection screen found in its text (empty when clean). */
+  flags: string[];
   reasons: string[];
   score: number;
 }
@@ -211,6 +222,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   const ranked = [...candidates.values()]
     .filter((c) => !(input.anchoredOnly && !c.anchored))
     .filter((c) => !(input.delta && input.seen?.has(c.memory.id)))
+    .filter((c) => input.includeWithheld || !isWithheld(c.memory))
     .map((c) => ({ ...c, score: c.score + priors(c, input.project, now) }))
     .filter((c) => c.memory.project === input.project || c.anchored || c.matched)
     .sort((a, b) => b.score - a.score || (a.memory.id < b.memory.id ? 1 : -1));
@@ -226,6 +238,9 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     files: c.memory.files,
     created_at: c.memory.created_at,
     age: formatAge(c.memory.created_at, now),
+    author: c.memory.author,
+    confirmed: isConfirmed(c.memory),
+    flags: memoryFlags(c.memory),
     reasons: c.reasons.length
       ? c.reasons
       : [c.memory.project === input.project ? "recent in this project" : "related"],

@@ -6,6 +6,7 @@ import { repoRoot } from "../git.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { loadPrivacySettings } from "../privacy/settings.ts";
 import { createRedactor, type Redactor } from "../privacy/redact.ts";
+import { revealHidden } from "../trust/hidden.ts";
 import { redactMemory } from "../vault/export.ts";
 import { type Memory, openDefaultVault, resolveProject, type Vault } from "../vault/mod.ts";
 import type { Profile } from "./profiles.ts";
@@ -18,7 +19,10 @@ export interface ToolContext {
   vault(): Vault;
   project(): string;
   repoRoot(): string | undefined;
-  /** Redact text leaving the server (memories were redacted on the way in, but rules improve). */
+  /**
+   * Redact text leaving the server (memories were redacted on the way in, but rules improve) and
+   * make hidden characters visible: everything a tool returns is read by a model.
+   */
   out(memory: Memory): Memory;
   redactor(): Redactor;
   outText(text: string): string;
@@ -61,9 +65,9 @@ export function createToolContext(
     },
     project: () => (project ??= resolveProject(deps)),
     repoRoot: () => (root === null ? (root = repoRoot(deps.cwd)) : root),
-    out: (memory) => redactMemory(memory, getRedactor()),
+    out: (memory) => revealMemory(redactMemory(memory, getRedactor())),
     redactor: getRedactor,
-    outText: (text) => getRedactor().redact(text).text,
+    outText: (text) => revealHidden(getRedactor().redact(text).text),
     clientName,
     session: { id: undefined },
     seen: new Set(),
@@ -72,5 +76,17 @@ export function createToolContext(
       vault?.close();
       vault = undefined;
     },
+  };
+}
+
+function revealMemory(memory: Memory): Memory {
+  return {
+    ...memory,
+    title: revealHidden(memory.title),
+    content: revealHidden(memory.content),
+    why: memory.why === null ? null : revealHidden(memory.why),
+    tags: memory.tags.map(revealHidden),
+    files: memory.files.map(revealHidden),
+    author: memory.author === null ? null : revealHidden(memory.author),
   };
 }
