@@ -24,7 +24,7 @@ const HONEST = [
   "",
 ].join("\n");
 
-async function repoWithTeamFiles() {
+function repoWithTeamFiles() {
   const repo = tempRepo({
     "src/payments/payments.ts": "export const pay = 1;\n",
     ".korva/memories/build-setup.md": HOSTILE,
@@ -34,7 +34,7 @@ async function repoWithTeamFiles() {
 }
 
 Deno.test("korva hook session-start leaves a flagged team file out and keeps the honest one", async () => {
-  await using repo = await repoWithTeamFiles();
+  await using repo = repoWithTeamFiles();
   await using home = tempHome();
   assert.equal((await runKorva(["sync"], { env: home.env, cwd: repo.path })).code, 0);
   const result = await runKorva(["hook", "session-start", "--text"], {
@@ -49,7 +49,7 @@ Deno.test("korva hook session-start leaves a flagged team file out and keeps the
 });
 
 Deno.test("korva hook file-context leaves a flagged team file out", async () => {
-  await using repo = await repoWithTeamFiles();
+  await using repo = repoWithTeamFiles();
   await using home = tempHome();
   assert.equal((await runKorva(["sync"], { env: home.env, cwd: repo.path })).code, 0);
   const result = await runKorva(["hook", "file-context"], {
@@ -69,7 +69,7 @@ Deno.test("korva hook file-context leaves a flagged team file out", async () => 
 });
 
 Deno.test("korva get returns a flagged team memory, marked as a flagged draft", async () => {
-  await using repo = await repoWithTeamFiles();
+  await using repo = repoWithTeamFiles();
   await using home = tempHome();
   assert.equal((await runKorva(["sync"], { env: home.env, cwd: repo.path })).code, 0);
   const list = JSON.parse(
