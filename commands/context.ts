@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { buildContext } from "../lib/discovery/context.ts";
 import { repoRoot } from "../lib/git.ts";
+import { stalenessFor } from "../lib/trust/staleness.ts";
 import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
 import { parseCount } from "./options.ts";
@@ -45,6 +46,7 @@ export function contextCommand(deps: Deps): Command {
         ...(root ? { repoRoot: root } : {}),
         ...(flags.task ? { task: flags.task } : {}),
         maxTokens,
+        staleness: stalenessFor(deps.home, root),
         now: deps.now(),
       });
       if (flags.json) {

@@ -9,6 +9,7 @@ import { buildContext } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
+import { stalenessFor } from "../lib/trust/staleness.ts";
 import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
@@ -39,6 +40,7 @@ export function hookCommand(deps: Deps): Command {
           maxTokens: Number(flags.maxTokens) || 1500,
           delta: true,
           seen,
+          staleness: stalenessFor(deps.home, root),
           now: deps.now(),
         });
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
@@ -75,6 +77,7 @@ export function hookCommand(deps: Deps): Command {
           anchoredOnly: true,
           delta: true,
           seen,
+          staleness: stalenessFor(deps.home, root),
           now: deps.now(),
         });
         if (result.memories.length === 0) return;

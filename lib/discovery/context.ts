@@ -4,6 +4,7 @@ import { dirname, isAbsolute, relative } from "node:path";
 import { anchorCovers, type Memory, type Vault } from "../vault/mod.ts";
 import { queryWords } from "../vault/search.ts";
 import { isConfirmed, isWithheld, memoryFlags } from "../trust/provenance.ts";
+import { type StalenessLookup, stalenessPenalty, stalenessReasons } from "../trust/staleness.ts";
 import { renderContext } from "./render.ts";
 
 /** What to find context for. */
@@ -25,6 +26,8 @@ export interface ContextInput {
    * such text stays out of it; `vault_get` and `korva get` still return it, marked).
    */
   includeWithheld?: boolean;
+  /** How the anchored code changed since each memory was saved (git); none outside a repo. */
+  staleness?: StalenessLookup | undefined;
   now?: Date;
 }
 
@@ -134,6 +137,8 @@ const RECENT_INCIDENT_DAYS = 120;
 const DECAY_DAYS = 180;
 const TEXT_CANDIDATES = 40;
 const PRIOR_CANDIDATES = 12;
+/** How many of the best candidates get a staleness check (bounds the git pathspec). */
+const STALENESS_CANDIDATES = 30;
 
 interface Candidate {
   memory: Memory;
@@ -225,7 +230,11 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     .filter((c) => input.includeWithheld || !isWithheld(c.memory))
     .map((c) => ({ ...c, score: c.score + priors(c, input.project, now) }))
     .filter((c) => c.memory.project === input.project || c.anchored || c.matched)
-    .sort((a, b) => b.score - a.score || (a.memory.id < b.memory.id ? 1 : -1));
+    .sort(byScore);
+  if (input.staleness) {
+    applyStaleness(ranked.slice(0, STALENESS_CANDIDATES), input.staleness);
+    ranked.sort(byScore);
+  }
 
   const chosen: ContextMemory[] = ranked.map((c) => ({
     id: c.memory.id,
@@ -258,6 +267,21 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     text: rendered.text,
     tokens: Math.ceil(rendered.text.length / CHARS_PER_TOKEN),
   };
+}
+
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || (a.memory.id < b.memory.id ? 1 : -1);
+}
+
+/** Staleness reasons and rank penalties for the best candidates (one git lookup for all). */
+function applyStaleness(candidates: Candidate[], lookup: StalenessLookup): void {
+  const found = lookup(candidates.map((c) => c.memory));
+  for (const candidate of candidates) {
+    const staleness = found.get(candidate.memory.id);
+    if (!staleness) continue;
+    candidate.score -= stalenessPenalty(staleness);
+    candidate.reasons.push(...stalenessReasons(staleness));
+  }
 }
 
 /** Type, recency, scope and project adjustments, with the reasons they add. */

@@ -4,6 +4,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { buildContext } from "../../discovery/context.ts";
 import { refreshTeamMemories } from "../../team/sync.ts";
+import { stalenessFor } from "../../trust/staleness.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { FilesIn, ProjectIn } from "../schemas.ts";
@@ -55,6 +56,7 @@ export function registerVaultContextTool(server: McpServer, ctx: ToolContext): v
         ...(root ? { repoRoot: root } : {}),
         delta: args.delta ?? false,
         seen: ctx.seen,
+        staleness: stalenessFor(ctx.deps.home, root),
         now: ctx.deps.now(),
       });
       if (!args.delta) { for (const m of result.memories) ctx.seen.add(m.id); }
