@@ -65,7 +65,8 @@ export async function benchRepo(commits: number): Promise<string> {
       files.set(`src/${area}/${name}`, Array.from({ length: LINES }, () => 0));
     }
   }
-  const start = Date.UTC(2023, 0, 1) / 1000;
+  // Ends in 2026, so the bench vault's memories (late 2025) see a few thousand later commits.
+  const start = Date.UTC(2025, 0, 1) / 1000;
   let seed = 42;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let c = 0; c < commits; c++) {
