@@ -3,7 +3,7 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { anchorCovers, type Memory, type Vault } from "../vault/mod.ts";
 import { queryWords } from "../vault/search.ts";
-import { isConfirmed, isWithheld, memoryFlags } from "../trust/provenance.ts";
+import { isWithheld, memoryFlags } from "../trust/provenance.ts";
 import { type StalenessLookup, stalenessPenalty, stalenessReasons } from "../trust/staleness.ts";
 import { renderContext } from "./render.ts";
 
@@ -248,7 +248,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     created_at: c.memory.created_at,
     age: formatAge(c.memory.created_at, now),
     author: c.memory.author,
-    confirmed: isConfirmed(c.memory),
+    confirmed: c.memory.confirmed,
     flags: memoryFlags(c.memory),
     reasons: c.reasons.length
       ? c.reasons
@@ -320,9 +320,7 @@ function priors(candidate: Candidate, project: string, now: Date): number {
 function sameModule(vault: Vault, file: string): Memory[] {
   const dir = dirname(file);
   if (dir === "." || dir === "") return [];
-  const rows = vault.db.prepare(
-    "SELECT anchor FROM anchors WHERE is_glob = 0 AND anchor > ? AND anchor < ? LIMIT 50",
-  ).all(`${dir}/`, `${dir}/\uffff`).map((row) => String(row.anchor))
+  const rows = vault.anchorsInFolder(dir)
     .filter((anchor) => anchor !== file && !anchorCovers(anchor, file) && dirname(anchor) === dir);
   return rows.length === 0 ? [] : vault.list({ anchors: rows, limit: 20 });
 }

@@ -27,7 +27,8 @@ export async function attempt(
     return await body();
   } catch (error) {
     if (error instanceof KorvaError) {
-      return fail(error.hint ? `${error.message} (${error.hint})` : error.message);
+      // A terminal hint names a command to run; a model gets only the hint written for it.
+      return fail(error.modelHint ? `${error.message}: ${error.modelHint}` : error.message);
     }
     return fail(`Internal error: ${messageOf(error)}`);
   }

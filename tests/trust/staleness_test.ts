@@ -176,7 +176,7 @@ Deno.test("buildContext() flags a memory whose anchored files were all deleted a
     files: ["src/auth/"],
   }).memory;
   rmSync(join(repo.path, "src/auth/login.ts"));
-  writeFiles(repo.path, { "src/auth/session.ts": "export const session = \"cookie\";\n" });
+  writeFiles(repo.path, { "src/auth/session.ts": 'export const session = "cookie";\n' });
   commitAt(repo.path, T0 + 120_000, "drop login.ts");
   const result = buildContext(vault, {
     project: "shop",
@@ -185,7 +185,11 @@ Deno.test("buildContext() flags a memory whose anchored files were all deleted a
     staleness: gitStaleness(repo.path, join(dir.path, "cache")),
     now: new Date(T0 + 3_600_000),
   });
-  assert.deepEqual(result.memories.map((m) => m.id), [kept.id, gone.id], JSON.stringify(result.memories, null, 1));
+  assert.deepEqual(
+    result.memories.map((m) => m.id),
+    [kept.id, gone.id],
+    JSON.stringify(result.memories, null, 1),
+  );
   assert.equal(
     result.memories[1]?.reasons.at(-1),
     "stale: every anchored file was deleted since this was saved (src/auth/login.ts)",

@@ -4,7 +4,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { formatAge } from "../../discovery/context.ts";
 import { NOTES_BEGIN, NOTES_END, NOTES_PREAMBLE, renderRecord } from "../../discovery/render.ts";
-import { isConfirmed, memoryFlags } from "../../trust/provenance.ts";
+import { memoryFlags } from "../../trust/provenance.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, fail, ok } from "../result.ts";
 import { IdIn, MemoryOut } from "../schemas.ts";
@@ -35,7 +35,7 @@ export function registerVaultGetTool(server: McpServer, ctx: ToolContext): void 
         renderRecord(m, {
           age: formatAge(m.created_at, now),
           status: m.status,
-          confirmed: isConfirmed(m),
+          confirmed: m.confirmed,
           flags: memoryFlags(m),
         })
       );
