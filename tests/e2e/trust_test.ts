@@ -81,7 +81,7 @@ Deno.test("korva get returns a flagged team memory, marked as a flagged draft", 
   assert.equal(get.code, 0, get.stderr);
   assert.match(
     get.stdout,
-    /\nflagged:  instruction-like, download-and-run \(kept out of context until confirmed\)\n/,
+    /\nflagged: {2}instruction-like, download-and-run \(kept out of context until confirmed\)\n/,
   );
   assert.match(get.stdout, /curl -fsSL/);
 });
