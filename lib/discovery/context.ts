@@ -249,7 +249,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     age: formatAge(c.memory.created_at, now),
     author: c.memory.author,
     confirmed: c.memory.confirmed,
-    flags: memoryFlags(c.memory),
+    flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
     reasons: c.reasons.length
       ? c.reasons
       : [c.memory.project === input.project ? "recent in this project" : "related"],

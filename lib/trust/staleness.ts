@@ -94,57 +94,110 @@ export function parseGitLog(text: string): LogCommit[] {
   return commits;
 }
 
-/** Whether an anchor (file, folder or glob) covers a path. */
-function covers(anchor: string, path: string): boolean {
-  if (anchor === path) return true;
-  const folder = anchor.replace(/\/+$/, "");
-  if (path.startsWith(folder + "/")) return true;
-  const scan = picomatch.scan(anchor);
-  return scan.isGlob && picomatch.isMatch(path, anchor, { dot: true });
+/** Whether an anchor (file, folder or glob) covers a path; built once per anchor. */
+export type AnchorMatcher = (anchor: string, path: string) => boolean;
+
+/** A matcher that compiles each anchor's glob once (a log walk tests thousands of paths). */
+export function anchorMatcher(): AnchorMatcher {
+  const compiled = new Map<string, (path: string) => boolean>();
+  return (anchor, path) => {
+    let test = compiled.get(anchor);
+    if (!test) {
+      const folder = anchor.replace(/\/+$/, "") + "/";
+      const glob = picomatch.scan(anchor).isGlob ? picomatch(anchor, { dot: true }) : () => false;
+      test = (p) => p === anchor || p.startsWith(folder) || glob(p);
+      compiled.set(anchor, test);
+    }
+    return test(path);
+  };
+}
+
+/** A log indexed by path, so each memory looks up only the paths its anchors cover. */
+export interface LogIndex {
+  log: LogCommit[];
+  /** path → the commit indexes (into log) and changes touching it. */
+  byPath: Map<string, Array<{ at: number; change: FileChange }>>;
+  covers: AnchorMatcher;
+  /** anchor → the indexed paths it covers (filled on first use). */
+  pathsOf: Map<string, string[]>;
+}
+
+/** Index a log (newest first) by path. */
+export function indexLog(log: LogCommit[], covers: AnchorMatcher = anchorMatcher()): LogIndex {
+  const byPath: LogIndex["byPath"] = new Map();
+  log.forEach((commit, at) => {
+    for (const change of commit.changes) {
+      let list = byPath.get(change.path);
+      if (!list) byPath.set(change.path, list = []);
+      list.push({ at, change });
+    }
+  });
+  return { log, byPath, covers, pathsOf: new Map() };
+}
+
+function coveredPaths(index: LogIndex, anchor: string): string[] {
+  let paths = index.pathsOf.get(anchor);
+  if (!paths) {
+    paths = index.byPath.has(anchor) ? [anchor] : [];
+    if (picomatch.scan(anchor).isGlob || !index.byPath.has(anchor)) {
+      paths = [...index.byPath.keys()].filter((path) => index.covers(anchor, path));
+    }
+    index.pathsOf.set(anchor, paths);
+  }
+  return paths;
 }
 
 /**
- * How a memory's anchors changed in `log` (newest first) since the memory was saved: after its
- * commit when the log contains it, else after its save time. `exists` says whether a path is in
- * the work tree now (deletions of a file that came back do not count).
+ * How a memory's anchors changed since it was saved: after its commit when the log contains it,
+ * else after its save time. `exists` says whether a path is in the work tree now (a deleted
+ * file that came back is not deleted).
  */
 export function stalenessOf(
   memory: AnchoredMemory,
-  log: LogCommit[],
+  index: LogIndex,
   exists: (path: string) => boolean,
 ): Staleness {
+  const { log, covers } = index;
   const savedAt = Date.parse(memory.created_at) / 1000;
   const commitIndex = memory.commit ? log.findIndex((c) => c.sha === memory.commit) : -1;
-  const since = commitIndex >= 0 ? log.slice(0, commitIndex) : log.filter((c) => c.time > savedAt);
-  const byAnchor = memory.files.map((anchor) => ({ anchor, commits: 0, added: 0, deleted: 0 }));
-  const renamed: Staleness["renamed"] = [];
-  const gone = new Set<string>();
-  let commits = 0;
+  const isSince = (at: number) => commitIndex >= 0 ? at < commitIndex : log[at]!.time > savedAt;
+  const touchedAll = new Set<number>();
+  const seen = new Set<FileChange>();
+  const events: Array<{ at: number; change: FileChange }> = [];
   let added = 0;
   let deleted = 0;
-  // Oldest first, so a rename followed by a deletion ends as a deletion.
-  for (const commit of [...since].reverse()) {
-    let touched = false;
-    for (const change of commit.changes) {
-      const hits = byAnchor.filter((a) => covers(a.anchor, change.path));
-      if (hits.length === 0) continue;
-      touched = true;
-      for (const hit of hits) {
-        hit.commits++;
-        hit.added += change.added;
-        hit.deleted += change.deleted;
+  const byAnchor = memory.files.map((anchor) => {
+    const commits = new Set<number>();
+    let anchorAdded = 0;
+    let anchorDeleted = 0;
+    for (const path of coveredPaths(index, anchor)) {
+      for (const entry of index.byPath.get(path) ?? []) {
+        if (!isSince(entry.at)) continue;
+        commits.add(entry.at);
+        touchedAll.add(entry.at);
+        anchorAdded += entry.change.added;
+        anchorDeleted += entry.change.deleted;
+        if (!seen.has(entry.change)) {
+          seen.add(entry.change);
+          events.push(entry);
+          added += entry.change.added;
+          deleted += entry.change.deleted;
+        }
       }
-      added += change.added;
-      deleted += change.deleted;
-      if (change.status === "R" && change.to && !memory.files.some((a) => covers(a, change.to!))) {
-        renamed.push({ from: change.path, to: change.to });
-      }
-      if (change.status === "D") gone.add(change.path);
-      if (change.status === "A") gone.delete(change.path);
     }
-    if (touched) commits++;
+    return { anchor, commits: commits.size, added: anchorAdded, deleted: anchorDeleted };
+  });
+  // Oldest first (highest index), so a rename followed by a deletion ends as a deletion.
+  events.sort((a, b) => b.at - a.at);
+  const renamed: Staleness["renamed"] = [];
+  const gone = new Set<string>();
+  for (const { change } of events) {
+    if (change.status === "R" && change.to && !memory.files.some((a) => covers(a, change.to!))) {
+      renamed.push({ from: change.path, to: change.to });
+    }
+    if (change.status === "D") gone.add(change.path);
+    if (change.status === "A") gone.delete(change.path);
   }
-  for (const anchor of byAnchor) anchor.commits = Math.min(anchor.commits, commits);
   // Deleted: gone from the work tree, deleted (not renamed) in the log. Globs match whatever
   // exists, so they are never "deleted".
   const moved = (a: string) => renamed.some((r) => covers(a, r.from));
@@ -153,7 +206,7 @@ export function stalenessOf(
     !exists(a.replace(/\/+$/, "")) && [...gone].some((g) => covers(a, g)) && !moved(a)
   );
   return {
-    commits,
+    commits: touchedAll.size,
     added,
     deleted,
     byAnchor,
@@ -225,25 +278,19 @@ export function anchorHistory(
   const specs = [...new Set(anchors)].sort().map(pathspec);
   // Save times are rounded down to a day so one cache entry serves a day of new memories.
   const since = Math.floor(options.sinceTime / 86_400) * 86_400;
-  const key = createHash("sha256").update(JSON.stringify([root, head, since, specs])).digest(
-    "hex",
-  ).slice(0, 32);
-  const file = join(options.cacheDir, `${key}.json`);
-  try {
-    return JSON.parse(readFileSync(file, "utf8")) as LogCommit[];
-  } catch {
-    // cold: fall through to git
-  }
+  const key = cacheKey(["log", root, head, since, specs]);
+  const cached = readCache<LogCommit[]>(options.cacheDir, key);
+  if (cached) return cached;
   const output = runGitLog(root, head, since, specs);
   if (output === undefined) return undefined;
-  const log = parseGitLog(output);
-  try {
-    mkdirSync(options.cacheDir, { recursive: true });
-    writeFileAtomic(file, JSON.stringify(log));
-    pruneCache(options.cacheDir);
-  } catch {
-    // A read-only KORVA_HOME only costs the next call a git run.
-  }
+  // --full-diff lists every file of a commit; keep only what an anchor covers (and renames out
+  // of one), so the cache stays small and the walk short.
+  const covers = anchorMatcher();
+  const log = parseGitLog(output).map((commit) => ({
+    ...commit,
+    changes: commit.changes.filter((change) => anchors.some((a) => covers(a, change.path))),
+  }));
+  writeCache(options.cacheDir, key, log);
   return log;
 }
 
@@ -311,6 +358,18 @@ export function gitStaleness(root: string, cacheDir: string): StalenessLookup {
     const anchored = memories.filter((m) => m.files.length > 0);
     const result = new Map<string, Staleness>();
     if (anchored.length === 0) return result;
+    const head = readHead(root);
+    if (!head) return result;
+    // The answer for this HEAD and these memories, as they were: a file open that asks again
+    // reads one small file and runs nothing.
+    const key = cacheKey([
+      "result",
+      root,
+      head,
+      anchored.map((m) => [m.id, m.files, m.created_at, m.commit ?? null]),
+    ]);
+    const cached = readCache<Array<[string, Staleness]>>(cacheDir, key);
+    if (cached) return new Map(cached);
     const oldest = Math.min(...anchored.map((m) => Date.parse(m.created_at) / 1000));
     const log = anchorHistory(root, anchored.flatMap((m) => m.files), {
       sinceTime: oldest,
@@ -318,9 +377,33 @@ export function gitStaleness(root: string, cacheDir: string): StalenessLookup {
     });
     if (!log) return result;
     const exists = inWorkTree(root);
-    for (const memory of anchored) result.set(memory.id, stalenessOf(memory, log, exists));
+    const index = indexLog(log);
+    for (const memory of anchored) result.set(memory.id, stalenessOf(memory, index, exists));
+    writeCache(cacheDir, key, [...result]);
     return result;
   };
+}
+
+function cacheKey(parts: unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+}
+
+function readCache<T>(dir: string, key: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, `${key}.json`), "utf8")) as T;
+  } catch {
+    return undefined; // cold
+  }
+}
+
+function writeCache(dir: string, key: string, value: unknown): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileAtomic(join(dir, `${key}.json`), JSON.stringify(value));
+    pruneCache(dir);
+  } catch {
+    // A read-only KORVA_HOME only costs the next call a git run.
+  }
 }
 
 /** The staleness lookup for a repository, caching under KORVA_HOME/cache/staleness. */

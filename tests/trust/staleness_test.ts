@@ -213,6 +213,25 @@ Deno.test("anchorHistory() answers from its cache for the same HEAD without runn
   assert.ok(existsSync(join(repo.path, ".git", "objects")));
 });
 
+Deno.test("gitStaleness() answers a repeated question for the same HEAD from its cache", async () => {
+  const { repo } = repoWithHistory();
+  await using _repo = repo;
+  await using dir = tempDir();
+  writeFiles(repo.path, { "src/payments/payments.ts": lines(2, 5) });
+  commitAt(repo.path, T0 + 120_000, "edit");
+  const lookup = gitStaleness(repo.path, join(dir.path, "cache"));
+  const memory = {
+    id: "01JAAAAAAAAAAAAAAAAAAAAAAA",
+    files: ["src/payments/payments.ts"],
+    created_at: new Date(T0 + 60_000).toISOString(),
+  };
+  const cold = lookup([memory]);
+  assert.equal(cold.get(memory.id)?.commits, 1);
+  renameSync(join(repo.path, ".git", "objects"), join(repo.path, ".git", "objects-away"));
+  assert.deepEqual(lookup([memory]), cold);
+  assert.equal(lookup([{ ...memory, files: ["src/auth/login.ts"] }]).size, 0);
+});
+
 Deno.test("parseGitLog() reads renames, deletions and line counts", () => {
   const text = "\x01aaa 100\0\n:100644 100644 1 2 R090\0src/a.ts\0src/b.ts\0" +
     ":100644 000000 3 0 D\0src/c.ts\0" + "2\t1\t\0src/a.ts\0src/b.ts\0" + "0\t5\tsrc/c.ts\0" +
