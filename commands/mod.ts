@@ -33,6 +33,7 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["share", async () => (await import("./share.ts")).shareCommand],
   ["unshare", async () => (await import("./unshare.ts")).unshareCommand],
   ["sync", async () => (await import("./sync.ts")).syncCommand],
+  ["confirm", async () => (await import("./confirm.ts")).confirmCommand],
 ];
 
 /** The factories a command line needs: just its command, or all of them for help and errors. */

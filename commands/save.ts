@@ -72,6 +72,7 @@ export function saveCommand(deps: Deps): Command {
           duplicate: result.duplicate,
           redacted: result.redacted,
           memory: result.memory,
+          similar: result.similar,
         });
       } else if (result.duplicate) {
         deps.io.out(`Already saved as ${result.memory.id}: nothing new was written\n`);
@@ -82,5 +83,11 @@ export function saveCommand(deps: Deps): Command {
       }
       if (redacted && !flags.json) deps.io.err(`Redacted before saving: ${redacted}\n`);
       if (!flags.json) printTeamChange(deps, result.team);
+      if (!flags.json && !result.duplicate && result.similar.length > 0) {
+        deps.io.err(
+          "Similar memories (supersede or update one instead of keeping both?):\n" +
+            result.similar.map((s) => `  ${s.id}  ${s.type.padEnd(10)}  ${s.title}\n`).join(""),
+        );
+      }
     });
 }

@@ -10,6 +10,7 @@ export { CLI_ORIGIN, type Memories, openMemories, type Origin, withVault } from 
 export { type RepoContext, resolveRepoContext } from "./repo_context.ts";
 export { type SaveInput, saveMemory, type SaveOutcome } from "./save.ts";
 export { type ScanResult, scanVault } from "./scan.ts";
+export { closestMemories, type SimilarMemory } from "./similar.ts";
 export { endSession, startSession } from "./session.ts";
 export { syncTeamFiles } from "./sync.ts";
 export { shareMemory, type TeamFileChange, unshareMemory } from "./team.ts";

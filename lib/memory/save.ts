@@ -4,11 +4,14 @@ import type { Memory, NewMemory, SaveResult } from "../vault/mod.ts";
 import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
+import { closestMemories, type SimilarMemory } from "./similar.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What a save reports to every front door. */
 export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
+  /** The closest other memories of the project (top 3), to supersede or update instead. */
+  similar: SimilarMemory[];
 }
 
 /** The fields a caller gives; the rest comes from the context and the origin. */
@@ -35,7 +38,7 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...screenWrite(clean, m.origin.person),
   });
   const team = result.duplicate ? {} : followTeamScope(m, result.memory);
-  return { ...result, redacted, team };
+  return { ...result, redacted, team, similar: closestMemories(m, result.memory) };
 }
 
 /** Provenance of a write by this origin. */

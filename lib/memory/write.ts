@@ -60,7 +60,7 @@ export function supersedeMemory(
   });
   followTeamScope(m, result.old);
   const team = followTeamScope(m, result.next.memory);
-  return { old: result.old, next: { ...result.next, redacted, team } };
+  return { old: result.old, next: { ...result.next, redacted, team, similar: [] } };
 }
 
 /** Archive a memory, or delete it for good with `hard`; its team file follows. */

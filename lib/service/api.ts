@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Deps } from "../deps.ts";
 import { ExitCode, KorvaError, messageOf } from "../errors.ts";
 import {
+  confirmMemory,
   exportMemories,
   type Memories,
   memoryContext,
@@ -159,6 +160,10 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       if (request.method === "GET" && memoryId) {
         return json(200, out(vault.require(memoryId)));
       }
+      const confirmId = path.match(/^\/api\/memories\/([0-9A-Za-z]{10,40})\/confirm$/)?.[1];
+      if (request.method === "POST" && confirmId) {
+        return json(200, out(confirmMemory(ctx.memories, confirmId).memory));
+      }
       if (request.method === "PATCH" && memoryId) {
         const patch = parse(HttpPatch, await readBody(request));
         return json(200, out(updateMemory(ctx.memories, memoryId, patch).memory));
@@ -170,6 +175,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
           id: result.memory.id,
           duplicate: result.duplicate,
           redacted: result.redacted,
+          similar: result.similar.map((s) => ({ ...s, title: redactor.redact(s.title).text })),
         });
       }
       if (request.method === "GET" && path === "/api/context") {

@@ -33,9 +33,22 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "alternatives rejected, an incident or bugfix with its root cause, a convention or " +
       "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
       "are redacted before anything is written; the result says what was redacted. Saving the " +
-      "same title and content again returns the existing id with duplicate: true.",
+      "same title and content again returns the existing id with duplicate: true. The result " +
+      "lists the 3 closest existing memories (`similar`): if one says the same thing, call " +
+      "vault_supersede or vault_update on it instead of keeping a near-duplicate. Memories " +
+      "saved here are drafts until a person confirms them.",
     inputSchema: { ...memoryInput, project: ProjectIn.optional() },
-    outputSchema: { id: z.string(), duplicate: z.boolean(), redacted: RedactedOut },
+    outputSchema: {
+      id: z.string(),
+      duplicate: z.boolean(),
+      redacted: RedactedOut,
+      similar: z.array(z.object({
+        id: z.string(),
+        type: z.string(),
+        title: z.string(),
+        score: z.number(),
+      })),
+    },
     annotations: {
       readOnlyHint: false,
       destructiveHint: false,
@@ -54,9 +67,14 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
         (shared
           ? ` Shared with the team in ${shared} (it will show in the next diff for review).`
           : "") +
-        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "");
+        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "") +
+        (result.similar.length > 0 && !result.duplicate
+          ? "\nClosest existing memories (supersede or update one if it says the same):\n" +
+            result.similar.map((s) => `- ${s.id} [${s.type}] ${ctx.outText(s.title)}`).join("\n")
+          : "");
+      const similar = result.similar.map((s) => ({ ...s, title: ctx.outText(s.title) }));
       return ok(
-        { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted },
+        { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted, similar },
         text,
       );
     }));
