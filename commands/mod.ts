@@ -34,6 +34,7 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["unshare", async () => (await import("./unshare.ts")).unshareCommand],
   ["sync", async () => (await import("./sync.ts")).syncCommand],
   ["confirm", async () => (await import("./confirm.ts")).confirmCommand],
+  ["review", async () => (await import("./review.ts")).reviewCommand],
 ];
 
 /** The factories a command line needs: just its command, or all of them for help and errors. */
