@@ -35,6 +35,7 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["sync", async () => (await import("./sync.ts")).syncCommand],
   ["confirm", async () => (await import("./confirm.ts")).confirmCommand],
   ["review", async () => (await import("./review.ts")).reviewCommand],
+  ["anchors", async () => (await import("./anchors.ts")).anchorsCommand],
 ];
 
 /** The factories a command line needs: just its command, or all of them for help and errors. */

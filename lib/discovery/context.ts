@@ -26,6 +26,8 @@ export interface ContextInput {
    * such text stays out of it; `vault_get` and `korva get` still return it, marked).
    */
   includeWithheld?: boolean;
+  /** Earlier names of a file (git renames), so anchors written before a move still apply. */
+  formerPaths?: ((file: string) => string[]) | undefined;
   /** How the anchored code changed since each memory was saved (git); none outside a repo. */
   staleness?: StalenessLookup | undefined;
   now?: Date;
@@ -173,15 +175,17 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   };
 
   for (const file of files) {
-    const anchors = vault.anchorsFor(file);
-    if (anchors.length > 0) {
+    for (const name of [file, ...(input.formerPaths?.(file) ?? [])]) {
+      const anchors = vault.anchorsFor(name);
+      if (anchors.length === 0) continue;
+      const moved = name === file ? "" : ` (${name} was renamed to ${file})`;
       for (const memory of vault.list({ anchors, limit: 50 })) {
         for (const anchor of memory.files.filter((a) => anchors.includes(a))) {
-          const exact = anchor === file;
+          const exact = anchor === name;
           add(
             memory,
             exact ? WEIGHTS.anchorExact : WEIGHTS.anchorCovers,
-            `anchored to ${anchor}`,
+            `anchored to ${anchor}${moved}`,
             "anchor",
           );
         }

@@ -9,6 +9,7 @@ export { type ContextRequest, memoryContext } from "./context.ts";
 export { CLI_ORIGIN, type Memories, openMemories, type Origin, withVault } from "./memories.ts";
 export { type RepoContext, resolveRepoContext } from "./repo_context.ts";
 export { type SaveInput, saveMemory, type SaveOutcome } from "./save.ts";
+export { type AnchorChange, fixAnchors } from "./anchors.ts";
 export { reviewMemories } from "./review.ts";
 export { type ScanResult, scanVault } from "./scan.ts";
 export { closestMemories, type SimilarMemory } from "./similar.ts";

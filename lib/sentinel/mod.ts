@@ -8,6 +8,7 @@ import { homePaths } from "../paths.ts";
 import { mergePrivacyConfig } from "../privacy/config.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
+import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
 import { openVault } from "../vault/mod.ts";
 import { collectChanges, type Target } from "./diff.ts";
 import { evaluate, type Finding, type Summary } from "./engine.ts";
@@ -63,7 +64,15 @@ export async function runSentinel(input: {
     mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
   );
   const files = await collectChanges(root ?? input.cwd, input.target);
-  const evaluated = evaluate(rules, files, redactor);
+  const renames = root ? refreshRenames(root, renameCacheDir(input.home)) : undefined;
+  const evaluated = evaluate(
+    rules,
+    files,
+    redactor,
+    renames && renames.renames.length > 0
+      ? { formerPaths: (path) => formerPaths(renames, path) }
+      : {},
+  );
   const { memories, successor } = citeMemories(input.home, evaluated.findings);
   // A rule that cites a superseded memory cites what replaced it: the old text is no longer true.
   const findings = evaluated.findings.map((f) =>
