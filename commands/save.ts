@@ -71,6 +71,7 @@ export function saveCommand(deps: Deps): Command {
           id: result.memory.id,
           duplicate: result.duplicate,
           redacted: result.redacted,
+          missing: result.missing,
           memory: result.memory,
           similar: result.similar,
         });
@@ -83,6 +84,13 @@ export function saveCommand(deps: Deps): Command {
       }
       if (redacted && !flags.json) deps.io.err(`Redacted before saving: ${redacted}\n`);
       if (!flags.json) printTeamChange(deps, result.team);
+      if (!flags.json && !result.duplicate && result.missing.length > 0) {
+        deps.io.err(
+          `To make it useful later, add ${
+            result.missing.join("; ")
+          } (korva update ${result.memory.id})\n`,
+        );
+      }
       if (!flags.json && !result.duplicate && result.similar.length > 0) {
         deps.io.err(
           "Similar memories (supersede or update one instead of keeping both?):\n" +

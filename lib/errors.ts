@@ -69,3 +69,18 @@ export function runtimeError(message: string, cause?: unknown, hint?: string): K
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** An expected failure from a module that cannot import KorvaError (lib/privacy). */
+export interface ExpectedError {
+  message: string;
+  exitCode: ExitCode;
+  hint: string | undefined;
+}
+
+/** Whether an error is expected (KorvaError, or an Error carrying an exit code of the table). */
+export function isExpected(error: unknown): error is Error & ExpectedError {
+  if (error instanceof KorvaError) return true;
+  const code = (error as { exitCode?: unknown } | null)?.exitCode;
+  return error instanceof Error && typeof code === "number" &&
+    (Object.values(ExitCode) as number[]).includes(code);
+}

@@ -2,7 +2,7 @@
 // model can act on.
 // @ts-types="@modelcontextprotocol/sdk/types"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { KorvaError, messageOf } from "../errors.ts";
+import { isExpected, KorvaError, messageOf } from "../errors.ts";
 import { revealHidden } from "../trust/hidden.ts";
 import type { Memory } from "../vault/mod.ts";
 
@@ -30,6 +30,7 @@ export async function attempt(
       // A terminal hint names a command to run; a model gets only the hint written for it.
       return fail(error.modelHint ? `${error.message}: ${error.modelHint}` : error.message);
     }
+    if (isExpected(error)) return fail(error.message);
     return fail(`Internal error: ${messageOf(error)}`);
   }
 }

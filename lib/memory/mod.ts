@@ -11,6 +11,7 @@ export { type RepoContext, resolveRepoContext } from "./repo_context.ts";
 export { type SaveInput, saveMemory, type SaveOutcome } from "./save.ts";
 export { type AnchorChange, fixAnchors } from "./anchors.ts";
 export { reviewMemories } from "./review.ts";
+export { missingParts } from "./quality.ts";
 export { type ScanResult, scanVault } from "./scan.ts";
 export { closestMemories, type SimilarMemory } from "./similar.ts";
 export { endSession, startSession } from "./session.ts";

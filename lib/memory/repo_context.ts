@@ -29,7 +29,7 @@ export interface RepoContext {
   /** The redactor for those settings. */
   redactor(): Redactor;
   /** Open the user's vault (the caller closes it). */
-  openVault(options?: { readonly?: boolean }): Vault;
+  openVault(options?: { readonly?: boolean; lockTimeoutMs?: number }): Vault;
 }
 
 /** Options that override what is detected. */
@@ -90,11 +90,18 @@ export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {})
     commit,
     privacy,
     redactor,
-    openVault: (open = {}) =>
-      openVault(homePaths(deps.home).vault, {
+    openVault: (open = {}) => {
+      const fromEnv = Number(deps.env("KORVA_LOCK_TIMEOUT_MS"));
+      const lockTimeoutMs = open.lockTimeoutMs ??
+        (Number.isFinite(fromEnv) && fromEnv >= 0 && deps.env("KORVA_LOCK_TIMEOUT_MS")
+          ? fromEnv
+          : undefined);
+      return openVault(homePaths(deps.home).vault, {
         now: deps.now,
         project,
         ...(open.readonly ? { readonly: true } : {}),
-      }),
+        ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
+      });
+    },
   };
 }

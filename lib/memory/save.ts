@@ -5,6 +5,7 @@ import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
 import { closestMemories, type SimilarMemory } from "./similar.ts";
+import { missingParts } from "./quality.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What a save reports to every front door. */
@@ -12,6 +13,8 @@ export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
   /** The closest other memories of the project (top 3), to supersede or update instead. */
   similar: SimilarMemory[];
+  /** What the memory lacks for its type (saved anyway): "the why", "an example". */
+  missing: string[];
 }
 
 /** The fields a caller gives; the rest comes from the context and the origin. */
@@ -38,7 +41,13 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...screenWrite(clean, m.origin.person),
   });
   const team = result.duplicate ? {} : followTeamScope(m, result.memory);
-  return { ...result, redacted, team, similar: closestMemories(m, result.memory) };
+  return {
+    ...result,
+    redacted,
+    team,
+    missing: missingParts(result.memory),
+    similar: closestMemories(m, result.memory),
+  };
 }
 
 /** Provenance of a write by this origin. */

@@ -2,13 +2,17 @@
 // rebinding, no cross-origin writes, size-limited bodies validated with the vault's schemas.
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import { ExitCode, KorvaError, messageOf } from "../errors.ts";
+import { ExitCode, type ExpectedError, isExpected, messageOf } from "../errors.ts";
 import {
   confirmMemory,
   exportMemories,
+  forgetMemory,
   type Memories,
   memoryContext,
   saveMemory,
+  shareMemory,
+  supersedeMemory,
+  unshareMemory,
   updateMemory,
 } from "../memory/mod.ts";
 import { type Memory, MemoryPatch, MemoryType, NewMemory } from "../vault/mod.ts";
@@ -81,6 +85,22 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
+/**
+ * A memory body checked against its schema but passed on as the client sent it (only the keys
+ * the schema knows): the memory layer redacts before anything is normalised, so a secret in a
+ * tag is caught before tags are lower-cased.
+ */
+function parseRaw<S extends z.ZodObject>(schema: S, value: unknown): z.input<S> {
+  parse(schema, value);
+  const body = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(schema.shape).filter((key) => body[key] !== undefined).map((key) => [
+      key,
+      body[key],
+    ]),
+  ) as z.input<S>;
+}
+
 const SearchQuery = z.object({
   q: z.string().min(1, "q is required").max(500),
   limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -103,8 +123,11 @@ const HttpNewMemory = NewMemory.omit({ source: true, session_id: true, author: t
 /** What a client may change: fields of the memory; bookkeeping is the service's. */
 const HttpPatch = MemoryPatch.omit({ shared_by: true, flags: true });
 
+/** A replacement: the new content, and any field that differs from the old memory. */
+const HttpSupersede = HttpNewMemory.omit({ project: true }).partial().required({ content: true });
+
 /** The HTTP status of a KorvaError: 404 not found, 400 bad input, 503 busy, else 500. */
-function httpStatus(error: KorvaError): number {
+function httpStatus(error: ExpectedError): number {
   if (error.exitCode === ExitCode.notFound) return 404;
   if (error.exitCode === ExitCode.usage) return 400;
   if (/write lock/.test(error.message)) return 503;
@@ -165,11 +188,32 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
         return json(200, out(confirmMemory(ctx.memories, confirmId).memory));
       }
       if (request.method === "PATCH" && memoryId) {
-        const patch = parse(HttpPatch, await readBody(request));
+        const patch = parseRaw(HttpPatch, await readBody(request));
         return json(200, out(updateMemory(ctx.memories, memoryId, patch).memory));
       }
+      if (request.method === "DELETE" && memoryId) {
+        const hard = url.searchParams.get("hard") === "true";
+        const { memory } = forgetMemory(ctx.memories, memoryId, { hard });
+        return json(200, { id: memory.id, action: hard ? "deleted" : "archived" });
+      }
+      const action = path.match(/^\/api\/memories\/([0-9A-Za-z]{10,40})\/([a-z]+)$/);
+      if (request.method === "POST" && action) {
+        const [, id = "", verb] = action;
+        if (verb === "supersede") {
+          const fields = parseRaw(HttpSupersede, await readBody(request));
+          const result = supersedeMemory(ctx.memories, id, fields);
+          return json(201, {
+            old_id: result.old.id,
+            id: result.next.memory.id,
+            redacted: result.next.redacted,
+          });
+        }
+        if (verb === "confirm") return json(200, out(confirmMemory(ctx.memories, id).memory));
+        if (verb === "share") return json(200, out(shareMemory(ctx.memories, id).memory));
+        if (verb === "unshare") return json(200, out(unshareMemory(ctx.memories, id).memory));
+      }
       if (request.method === "POST" && path === "/api/memories") {
-        const input = parse(HttpNewMemory, await readBody(request));
+        const input = parseRaw(HttpNewMemory, await readBody(request));
         const result = saveMemory(ctx.memories, input);
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
@@ -205,7 +249,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       return error(404, `No route for ${request.method} ${path}`);
     } catch (caught) {
       if (caught instanceof HttpError) return error(caught.status, caught.message);
-      if (caught instanceof KorvaError) return error(httpStatus(caught), caught.message);
+      if (isExpected(caught)) return error(httpStatus(caught), caught.message);
       return error(500, `Internal error: ${messageOf(caught)}`);
     }
   };

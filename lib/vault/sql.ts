@@ -7,7 +7,11 @@ import { sqliteFailure } from "./sqlite_error.ts";
 export class Sql {
   readonly #statements = new Map<string, StatementSync>();
 
-  constructor(readonly db: DatabaseSync, readonly path: string) {}
+  constructor(
+    readonly db: DatabaseSync,
+    readonly path: string,
+    readonly lockTimeoutMs: number,
+  ) {}
 
   /** A cached prepared statement for `sql`. */
   prepare(sql: string): StatementSync {
@@ -28,7 +32,7 @@ export class Sql {
     try {
       this.db.exec("BEGIN IMMEDIATE");
     } catch (error) {
-      throw sqliteFailure(error, this.path, "write to");
+      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
     }
     try {
       const result = fn();
@@ -36,7 +40,7 @@ export class Sql {
       return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw sqliteFailure(error, this.path, "write to");
+      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
     }
   }
 

@@ -18,12 +18,18 @@ export function isBusy(error: unknown): boolean {
  * A SQLite failure as a KorvaError naming the action ("open", "read", "write to") and the vault;
  * anything else is returned as it is.
  */
-export function sqliteFailure(error: unknown, path: string, action: string): unknown {
+export function sqliteFailure(
+  error: unknown,
+  path: string,
+  action: string,
+  waitedMs: number,
+): unknown {
   if (!isSqliteError(error)) return error;
   const message = messageOf(error);
   if (isBusy(error)) {
+    const waited = waitedMs >= 1000 ? `${waitedMs / 1000} s` : `${waitedMs} ms`;
     return new KorvaError(
-      `Cannot ${action} the vault "${path}": another korva process held the write lock for over 10 s`,
+      `Cannot ${action} the vault "${path}": another process held its write lock for over ${waited}`,
       { exitCode: 3, cause: error, hint: "try again in a moment; nothing was written" },
     );
   }

@@ -32,16 +32,20 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "Save something worth remembering beyond this session: a decision with its why and the " +
       "alternatives rejected, an incident or bugfix with its root cause, a convention or " +
       "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
-      "are redacted before anything is written; the result says what was redacted. Saving the " +
-      "same title and content again returns the existing id with duplicate: true. The result " +
-      "lists the 3 closest existing memories (`similar`): if one says the same thing, call " +
-      "vault_supersede or vault_update on it instead of keeping a near-duplicate. Memories " +
+      "are redacted before anything is written; the result says what was redacted. Without " +
+      "`files`, the memory is anchored to the files this session edited. The result lists " +
+      "what the memory lacks for its type (`missing`): add it with vault_update in the same " +
+      "turn. Saving the same title and content again returns the existing id with duplicate: true. " +
+      "The result lists the 3 closest existing memories (`similar`): if one says the same thing, " +
+      "call vault_supersede or vault_update on it instead of keeping a near-duplicate. Memories " +
       "saved here are drafts until a person confirms them.",
     inputSchema: { ...memoryInput, project: ProjectIn.optional() },
     outputSchema: {
       id: z.string(),
       duplicate: z.boolean(),
       redacted: RedactedOut,
+      missing: z.array(z.string()),
+      files: z.array(z.string()),
       similar: z.array(z.object({
         id: z.string(),
         type: z.string(),
@@ -57,7 +61,11 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
-      const result = saveMemory(ctx.memories(), args);
+      const sessionFiles = args.files === undefined ? ctx.sessionEdits() : [];
+      const result = saveMemory(
+        ctx.memories(),
+        sessionFiles.length > 0 ? { ...args, files: sessionFiles } : args,
+      );
       const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
       const text = (result.duplicate
@@ -68,13 +76,27 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
           ? ` Shared with the team in ${shared} (it will show in the next diff for review).`
           : "") +
         (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "") +
+        (sessionFiles.length > 0
+          ? ` Anchored to the files this session edited: ${sessionFiles.join(", ")}.`
+          : "") +
+        (result.missing.length > 0 && !result.duplicate
+          ? ` To make it useful later, add ${result.missing.join("; ")} ` +
+            `(vault_update with id ${result.memory.id}).`
+          : "") +
         (result.similar.length > 0 && !result.duplicate
           ? "\nClosest existing memories (supersede or update one if it says the same):\n" +
             result.similar.map((s) => `- ${s.id} [${s.type}] ${ctx.outText(s.title)}`).join("\n")
           : "");
       const similar = result.similar.map((s) => ({ ...s, title: ctx.outText(s.title) }));
       return ok(
-        { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted, similar },
+        {
+          id: result.memory.id,
+          duplicate: result.duplicate,
+          redacted: result.redacted,
+          missing: result.missing,
+          files: result.memory.files,
+          similar,
+        },
         text,
       );
     }));
