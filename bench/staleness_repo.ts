@@ -3,35 +3,8 @@
 // deletions. Built once with `git fast-import` and cached under bench/.data (copy before writing).
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DATA_DIR } from "./fixtures.ts";
+import { AREAS, DATA_DIR } from "./fixtures.ts";
 
-const AREAS = [
-  "payments",
-  "billing",
-  "auth",
-  "session",
-  "search",
-  "orders",
-  "inventory",
-  "shipping",
-  "notifications",
-  "email",
-  "webhooks",
-  "reports",
-  "analytics",
-  "users",
-  "accounts",
-  "checkout",
-  "cart",
-  "pricing",
-  "tax",
-  "refunds",
-  "ledger",
-  "queue",
-  "scheduler",
-  "cache",
-  "gateway",
-];
 const FILES_PER_AREA = 40;
 const LINES = 24;
 
