@@ -22,7 +22,11 @@ export function updateMemory(m: Memories, id: string, patch: MemoryPatch): Updat
   const shared = clean.scope === "team" && before.scope !== "team"
     ? { shared_by: provenanceOf(m, true).shared_by }
     : {};
-  const memory = m.vault.update(before.id, { ...clean, ...shared, ...rescreen(before, clean) });
+  const memory = m.vault.update(before.id, {
+    ...clean,
+    ...shared,
+    ...rescreen(before, clean, m.origin.person),
+  });
   return { memory, redacted, team: followTeamScope(m, memory, before) };
 }
 
@@ -93,10 +97,15 @@ export function confirmMemory(m: Memories, id: string): UpdateOutcome {
 }
 
 /**
- * New text is screened again: its flags replace the old ones, and flagged text goes back to
- * draft until a person confirms it. A patch that leaves the text alone keeps both.
+ * New text is screened again: its flags replace the old ones. Flagged text, or text an agent
+ * rewrote, goes back to draft until a person confirms it. A patch that leaves the text alone
+ * keeps both.
  */
-function rescreen(before: Memory, patch: MemoryPatch): Pick<MemoryPatch, "flags" | "confirmed"> {
+function rescreen(
+  before: Memory,
+  patch: MemoryPatch,
+  byPerson: boolean,
+): Pick<MemoryPatch, "flags" | "confirmed"> {
   if (
     patch.title === undefined && patch.content === undefined && patch.why === undefined &&
     patch.tags === undefined
@@ -106,6 +115,6 @@ function rescreen(before: Memory, patch: MemoryPatch): Pick<MemoryPatch, "flags"
     content: patch.content ?? before.content,
     why: patch.why === undefined ? before.why : patch.why,
     tags: patch.tags ?? before.tags,
-  }, true);
-  return flags.length > 0 ? { flags, confirmed: false } : { flags };
+  }, byPerson);
+  return flags.length > 0 || !byPerson ? { flags, confirmed: false } : { flags };
 }

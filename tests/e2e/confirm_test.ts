@@ -172,3 +172,29 @@ Deno.test("POST /api/memories/:id/confirm confirms a flagged draft", async () =>
     await runKorva(["vault", "stop"], { env: home.env });
   }
 });
+
+Deno.test("vault_update rewriting a confirmed memory's text makes it a draft again", async () => {
+  await using repo = tempRepo({ "a.ts": "a\n" });
+  await using home = tempHome();
+  const saved = await runKorva(
+    ["save", "--type", "note", "--title", "Cents", "--content", "Integer cents.", "--json"],
+    { env: home.env, cwd: repo.path },
+  );
+  const id = JSON.parse(saved.stdout).id as string;
+  const korva = createServer(testDeps(home.korvaHome, { cwd: repo.path }), { profile: "agent" });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "test-client", version: "1.0.0" });
+  await Promise.all([korva.connect(serverSide), client.connect(clientSide)]);
+  try {
+    await client.callTool({ name: "vault_update", arguments: { id, tags: ["money"] } });
+    const tagged = JSON.parse((await runKorva(["get", id, "--json"], { env: home.env })).stdout);
+    assert.equal(tagged.confirmed, false, "tags are screened text too");
+    await runKorva(["confirm", id], { env: home.env });
+    await client.callTool({ name: "vault_update", arguments: { id, content: "Floats are fine." } });
+    const after = JSON.parse((await runKorva(["get", id, "--json"], { env: home.env })).stdout);
+    assert.deepEqual([after.content, after.confirmed], ["Floats are fine.", false]);
+  } finally {
+    await client.close();
+    await korva.close();
+  }
+});
