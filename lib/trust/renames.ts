@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
-import { readHead } from "../git.ts";
+import { gitOutput, readHead } from "../git.ts";
 import { homePaths } from "../paths.ts";
 
 /** One file rename, oldest first in a list. */
@@ -74,29 +74,18 @@ export function renameCacheDir(home: string): string {
 }
 
 function runRenameLog(root: string, range: string[]): string | undefined {
-  try {
-    const result = new Deno.Command("git", {
-      args: [
-        "-c",
-        "core.quotePath=false",
-        "log",
-        "-z",
-        "-M",
-        "--diff-filter=R",
-        "--name-status",
-        "--no-merges",
-        "--format=%x01%ct",
-        ...range,
-      ],
-      cwd: root,
-      stdout: "piped",
-      stderr: "null",
-      stdin: "null",
-    }).outputSync();
-    return result.success ? new TextDecoder().decode(result.stdout) : undefined;
-  } catch {
-    return undefined;
-  }
+  return gitOutput(root, [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "-z",
+    "-M",
+    "--diff-filter=R",
+    "--name-status",
+    "--no-merges",
+    "--format=%x01%ct",
+    ...range,
+  ]);
 }
 
 /** Parse `git log -z --name-status --diff-filter=R --format=%x01%ct` into renames, oldest first. */

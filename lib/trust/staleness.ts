@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
-import { readHead } from "../git.ts";
+import { gitOutput, readHead } from "../git.ts";
 import { homePaths } from "../paths.ts";
 
 /** One file change of a commit, as `git log --raw --numstat -M` reports it. */
@@ -302,33 +302,22 @@ function pathspec(anchor: string): string {
 }
 
 function runGitLog(root: string, head: string, since: number, specs: string[]): string | undefined {
-  try {
-    const result = new Deno.Command("git", {
-      args: [
-        "-c",
-        "core.quotePath=false",
-        "log",
-        "-z",
-        "-M",
-        "--raw",
-        "--numstat",
-        "--full-diff",
-        "--no-merges",
-        "--format=%x01%H %ct",
-        `--since=${since}`,
-        head,
-        "--",
-        ...specs,
-      ],
-      cwd: root,
-      stdout: "piped",
-      stderr: "null",
-      stdin: "null",
-    }).outputSync();
-    return result.success ? new TextDecoder().decode(result.stdout) : undefined;
-  } catch {
-    return undefined;
-  }
+  return gitOutput(root, [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "-z",
+    "-M",
+    "--raw",
+    "--numstat",
+    "--full-diff",
+    "--no-merges",
+    "--format=%x01%H %ct",
+    `--since=${since}`,
+    head,
+    "--",
+    ...specs,
+  ]);
 }
 
 function pruneCache(dir: string): void {
