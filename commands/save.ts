@@ -64,7 +64,7 @@ export function saveCommand(deps: Deps): Command {
         ...(scope ? { scope } : {}),
         ...(flags.reviewBy !== undefined ? { review_by: flags.reviewBy } : {}),
         ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
-      });
+      }, { similar: true });
       const redacted = formatRedactions(result.redacted);
       if (flags.json) {
         printJson(deps, {

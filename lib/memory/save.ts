@@ -11,19 +11,30 @@ import { followTeamScope, type TeamFileChange } from "./team.ts";
 /** What a save reports to every front door. */
 export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
-  /** The closest other memories of the project (top 3), to supersede or update instead. */
+  /**
+   * The closest other memories of the project (top 3), to supersede or update instead; empty
+   * unless the caller asked (`similar: true`).
+   */
   similar: SimilarMemory[];
   /** What the memory lacks for its type (saved anyway): "the why", "an example". */
   missing: string[];
 }
 
-/** The fields a caller gives; the rest comes from the context and the origin. */
+/**
+ * The fields a caller gives; the rest comes from the context and the origin. `source` defaults
+ * to the origin's client; importers name the file and line instead (`adr:docs/adr/0003.md:1`).
+ */
 export type SaveInput = Omit<NewMemory, "source" | "session_id" | "author"> & {
   author?: string | undefined;
+  source?: string | undefined;
 };
 
 /** Save one memory through the boundary. */
-export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
+export function saveMemory(
+  m: Memories,
+  input: SaveInput,
+  options: { similar?: boolean } = {},
+): SaveOutcome {
   const { ctx, origin } = m;
   const scope = input.scope ?? ctx.projectConfig()?.defaultScope ?? ctx.config.defaultScope;
   const author = input.author ?? ctx.author();
@@ -31,7 +42,7 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...input,
     scope,
     project: input.project ?? ctx.project(),
-    source: origin.client,
+    source: input.source ?? origin.client,
     ...(author ? { author } : {}),
     ...(origin.sessionId ? { session_id: origin.sessionId } : {}),
   };
@@ -46,7 +57,8 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     redacted,
     team,
     missing: missingParts(result.memory),
-    similar: closestMemories(m, result.memory),
+    // One search per save: front doors ask for it; bulk importers do not.
+    similar: options.similar ? closestMemories(m, result.memory) : [],
   };
 }
 

@@ -214,7 +214,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       }
       if (request.method === "POST" && path === "/api/memories") {
         const input = parseRaw(HttpNewMemory, await readBody(request));
-        const result = saveMemory(ctx.memories, input);
+        const result = saveMemory(ctx.memories, input, { similar: true });
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
           duplicate: result.duplicate,

@@ -65,6 +65,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       const result = saveMemory(
         ctx.memories(),
         sessionFiles.length > 0 ? { ...args, files: sessionFiles } : args,
+        { similar: true },
       );
       const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
