@@ -91,7 +91,7 @@ export function buildReviewQueue(input: {
     if (flags.length > 0) {
       reasons.push({
         kind: "flagged",
-        detail: `flagged ${flags.join(", ")}${
+        detail: `${flags.join(", ")}${
           memory.confirmed ? " (confirmed anyway)" : "; kept out of context until confirmed"
         }`,
       });
@@ -99,7 +99,7 @@ export function buildReviewQueue(input: {
     if (!memory.confirmed) {
       reasons.push({
         kind: "draft",
-        detail: `draft saved by ${memory.client ?? memory.source}; a person has not confirmed it`,
+        detail: `saved by ${memory.client ?? memory.source}; a person has not confirmed it`,
       });
     }
     // A confirmed flagged memory was judged by a person already; it stays out of the queue.

@@ -127,7 +127,7 @@ Deno.test("korva review --json lists overdue, stale, draft and flagged memories,
   const draft = queue.items.find((i: { title: string }) => i.title === "Agent draft");
   assert.deepEqual(draft?.reasons, [{
     kind: "draft",
-    detail: "draft saved by claude-code; a person has not confirmed it",
+    detail: "saved by claude-code; a person has not confirmed it",
   }]);
   assert.equal(byId.has(fresh), false);
   assert.equal(byId.has(successor), false);
