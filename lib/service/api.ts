@@ -255,11 +255,12 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       }
       if (request.method === "POST" && path === "/api/memories") {
         const input = parseRaw(HttpNewMemory, await readBody(request, ctx));
-        const result = saveMemory(ctx.memories, input);
+        const result = saveMemory(ctx.memories, input, { similar: true });
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
           duplicate: result.duplicate,
           redacted: result.redacted,
+          similar: result.similar.map((s) => ({ ...s, title: redactor.redact(s.title).text })),
         });
       }
       if (request.method === "GET" && path === "/api/context") {

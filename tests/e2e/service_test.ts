@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { alive } from "../../lib/service/daemon.ts";
-import { runKorva, tempHome, writeFiles } from "../_helpers.ts";
+import { freePort, runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
 async function rawStatus(port: number, request: string): Promise<number> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
@@ -14,13 +14,6 @@ async function rawStatus(port: number, request: string): Promise<number> {
   return Number(
     new TextDecoder().decode(buffer.subarray(0, n)).match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0,
   );
-}
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
 }
 
 Deno.test("korva vault start serves the API with a token, Host check, origin check and size limit", async () => {
