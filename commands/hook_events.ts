@@ -2,7 +2,7 @@
 // stop. Kept apart from commander (commands/hook.ts wires the same functions) so main.ts can run
 // them directly: these hooks' start-up is paid on every file an agent touches (issue 19).
 // They import the memory layer's operation files, not its barrel, for the same reason.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";
@@ -16,8 +16,10 @@ import {
   hookOutput,
   type HookPayload,
   parseHookPayload,
+  sessionFileStem,
 } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { memoryContext } from "../lib/memory/context.ts";
@@ -177,7 +179,7 @@ function hookContext(deps: Deps, payload: HookPayload): RepoContext {
 }
 
 function seenFile(home: string, sessionId: string): string {
-  return join(homePaths(home).run, `hook-seen-${sessionId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`);
+  return join(homePaths(home).run, `hook-seen-${sessionFileStem(sessionId)}.json`);
 }
 
 function loadSeen(home: string, sessionId: string): Set<string> {
@@ -189,6 +191,6 @@ function loadSeen(home: string, sessionId: string): Set<string> {
 }
 
 function saveSeen(home: string, sessionId: string, seen: Set<string>): void {
-  mkdirSync(homePaths(home).run, { recursive: true });
-  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]));
+  ensurePrivateDir(homePaths(home).run);
+  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]), { mode: PRIVATE_FILE_MODE });
 }

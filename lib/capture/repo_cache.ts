@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import { sessionStem } from "./session_log.ts";
 
 /** What a hook needs to skip `git rev-parse` and `git config` on later calls. */
@@ -78,6 +79,9 @@ export function rememberRepo(
   repo: KnownRepo,
 ): void {
   const entry: Entry = { cwd, ...repo, stamps: stampsOf(watched(home, repo.root)) };
+  ensurePrivateDir(run);
   // Atomic, so a concurrent hook of the session reads the old entry or the new one.
-  writeFileAtomic(entryPath(run, sessionId, cwd), JSON.stringify(entry), { mode: 0o600 });
+  writeFileAtomic(entryPath(run, sessionId, cwd), JSON.stringify(entry), {
+    mode: PRIVATE_FILE_MODE,
+  });
 }

@@ -62,7 +62,7 @@ Deno.test("korva hook file-context with an unknown flag is refused by commander 
   });
 });
 
-Deno.test("korva hook session-start --text --max-tokens=50 prints the context as plain text", async () => {
+Deno.test("korva hook session-start --text --max-tokens=N prints plain text within that budget", async () => {
   await using home = tempHome();
   const init = await runKorva(["init"], { env: home.env });
   assert.equal(init.code, 0, init.stderr);
@@ -71,12 +71,13 @@ Deno.test("korva hook session-start --text --max-tokens=50 prints the context as
     { env: home.env },
   );
   assert.equal(save.code, 0, save.stderr);
-  const result = await runKorva(["hook", "session-start", "--text", "--max-tokens=50"], {
-    env: home.env,
-    stdin: "{}",
-  });
-  assert.equal(result.code, 0);
-  assert.equal(result.stderr, "");
-  assert.match(result.stdout, /^## korva: what this team knows/);
-  assert.ok(result.stdout.includes("Lock payments"), result.stdout);
+  const hook = (budget: string) =>
+    runKorva(["hook", "session-start", "--text", budget], { env: home.env, stdin: "{}" });
+  const roomy = await hook("--max-tokens=400");
+  assert.deepEqual([roomy.code, roomy.stderr], [0, ""]);
+  assert.match(roomy.stdout, /^## korva: what this team knows/);
+  assert.ok(roomy.stdout.includes("Lock payments"), roomy.stdout);
+  const tight = await hook("--max-tokens=50");
+  assert.deepEqual([tight.code, tight.stderr], [0, ""]);
+  assert.ok(!tight.stdout.includes("Lock payments"), tight.stdout);
 });
