@@ -172,23 +172,6 @@ export function benchVault(n: number, options: { dataDir?: string } = {}): Vault
 }
 
 /**
- * A private copy of the cached n-memory vault in a temp folder, for benchmarks that write:
- * the cache under bench/.data stays as generated. Disposing closes and deletes the copy.
- */
-export function benchVaultCopy(n: number): Vault & Disposable {
-  benchVault(n).close();
-  const dir = mkdtempSync(join(tmpdir(), "korva-bench-vault-"));
-  copyFileSync(join(DATA_DIR, `vault-${n}.db`), join(dir, "vault.db"));
-  const vault = openVault(join(dir, "vault.db"));
-  return Object.assign(vault, {
-    [Symbol.dispose]: () => {
-      vault.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  });
-}
-
-/**
  * A fixed CPU-bound loop, timed: printed beside in-process figures so runs on loaded or other
  * machines can be compared (a figure twice as slow with a calibration twice as slow is the same).
  */

@@ -3,7 +3,7 @@
 // the cache), with the CPU model and a calibration loop. Run: deno run -A bench/vault_latency.ts [n]
 // deno-lint-ignore-file no-console
 import { cpuModel } from "./_process.ts";
-import { benchVaultCopy, calibrationMs, fakeMemory } from "./fixtures.ts";
+import { benchVault, calibrationMs, fakeMemory } from "./fixtures.ts";
 
 const QUERIES = [
   "payment lock",
@@ -32,7 +32,7 @@ function percentiles(samples: number[]): string {
 }
 
 const n = Number(Deno.args[0] ?? 100_000);
-using vault = benchVaultCopy(n);
+using vault = benchVault(n);
 for (const q of QUERIES) vault.search(q); // warm the page cache and statement cache
 const search: number[] = [];
 for (let round = 0; round < 20; round++) {
