@@ -1,28 +1,20 @@
 // The sentinel's public face: load rules, collect the change, evaluate, attach the memories that
 // explain the rules.
-import { existsSync } from "node:fs";
 import { loadConfig } from "../config.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
-import { homePaths } from "../paths.ts";
 import { mergePrivacyConfig } from "../privacy/settings.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
-import { openVault } from "../vault/mod.ts";
+import { type CitedMemory, citeMemories } from "./cited_memories.ts";
 import { collectChanges, type Target } from "./diff.ts";
 import { evaluate, type Finding, type Summary } from "./engine.ts";
+import { parsersFor } from "./parsers_for.ts";
 import { type LoadedRule, loadRules } from "./rules.ts";
 
 export type { Finding, Summary } from "./engine.ts";
 export type { Target } from "./diff.ts";
-
-/** The memory a rule cites, as shown next to its findings. */
-export interface CitedMemory {
-  id: string;
-  title: string | null;
-  why: string | null;
-  type: string | null;
-}
+export type { CitedMemory } from "./cited_memories.ts";
 
 /** Everything a check produced. */
 export interface SentinelReport {
@@ -30,6 +22,8 @@ export interface SentinelReport {
   summary: Summary & { durationMs: number };
   rules: LoadedRule[];
   memories: Record<string, CitedMemory>;
+  /** What was judged: only a `staged` check speaks of a commit. */
+  target: Target["kind"];
 }
 
 /** Load the rules that apply in `cwd` (built-in, user, repository; config disables). */
@@ -63,41 +57,26 @@ export async function runSentinel(input: {
     mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
   );
   const files = await collectChanges(root ?? input.cwd, input.target);
-  const { findings, summary } = evaluate(rules, files, redactor);
+  const { findings, summary } = evaluate(rules, files, redactor, await parsersFor(rules, files));
   return {
     findings,
     summary: { ...summary, durationMs: Math.round(performance.now() - started) },
     rules,
-    memories: citeMemories(input.home, findings),
+    memories: citeMemories(input.home, root, findings.flatMap((f) => f.memory)),
+    target: input.target.kind,
   };
 }
 
-/** Look up the memories findings cite; a missing vault or id never fails the check. */
-function citeMemories(home: string, findings: Finding[]): Record<string, CitedMemory> {
-  const ids = [...new Set(findings.flatMap((f) => f.memory))];
-  const out: Record<string, CitedMemory> = {};
-  if (ids.length === 0) return out;
-  const path = homePaths(home).vault;
-  let vault;
-  try {
-    vault = existsSync(path) ? openVault(path, { readonly: true }) : undefined;
-  } catch {
-    vault = undefined;
-  }
-  for (const id of ids) {
-    let memory;
-    try {
-      memory = vault?.get(id);
-    } catch {
-      memory = undefined;
-    }
-    out[id] = {
-      id,
-      title: memory?.title ?? null,
-      why: memory?.why ?? null,
-      type: memory?.type ?? null,
-    };
-  }
-  vault?.close();
-  return out;
+/** One sentence per memory id a rule cites that is neither in the vault nor in team files. */
+export function unknownMemoryWarnings(
+  rules: LoadedRule[],
+  home: string,
+  cwd: string,
+): string[] {
+  const cited = citeMemories(home, repoRoot(cwd), rules.flatMap((r) => r.memory ?? []));
+  return rules.flatMap((rule) =>
+    (rule.memory ?? []).filter((id) => !cited[id]?.found).map((id) =>
+      `rule "${rule.id}" cites memory "${id}", which is neither in your vault nor in .korva/memories`
+    )
+  );
 }
