@@ -13,6 +13,7 @@ import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { registerEditGate } from "./hook_edit_gate.ts";
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
@@ -82,6 +83,7 @@ export function hookCommand(deps: Deps): Command {
         deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", result.text) + "\n");
       })
     );
+  registerEditGate(hook, deps);
   return hook;
 }
 

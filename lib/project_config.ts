@@ -21,6 +21,8 @@ export const ProjectConfig = z.object({
   sentinel: z.object({
     disabled: z.array(z.string()).default([]),
     overrides: z.record(z.string(), z.enum(["error", "warning", "info", "off"])).default({}),
+    /** What an editor's write hook does with a blocking finding: deny (default), ask or warn. */
+    edit: z.enum(["warn", "ask", "deny"]).default("deny"),
   }).strict().optional(),
 }).strict();
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

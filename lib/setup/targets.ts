@@ -22,7 +22,7 @@ export interface SetupContext {
   env: (name: string) => string | undefined;
   server: ServerEntry;
   /** The shell command an editor hook runs for a handler. */
-  hookCommand: (handler: "session-start" | "file-context") => string;
+  hookCommand: (handler: HookHandler) => string;
   instructions: string;
 }
 
@@ -118,16 +118,19 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
   };
 }
 
+/** The `korva hook` handlers an editor hook can run. */
+export type HookHandler = "session-start" | "file-context" | "edit-gate";
+
 interface HookSpec {
   event: string;
   matcher?: string;
-  handler: "session-start" | "file-context";
+  handler: HookHandler;
   /** In the tool's own unit: seconds for Claude Code, milliseconds for Gemini CLI. */
   timeout: number;
 }
 
 const isKorvaHook = (entry: unknown) =>
-  JSON.stringify(entry).match(/ hook (session-start|file-context)"/) !== null;
+  JSON.stringify(entry).match(/ hook (session-start|file-context|edit-gate)"/) !== null;
 
 /** Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's). */
 function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
@@ -250,6 +253,8 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
+        { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
       ];
       return ctx.repoRoot
         ? [
@@ -381,6 +386,13 @@ export const TARGETS: Target[] = [
           event: "AfterTool",
           matcher: "read_file|read_many_files|write_file|replace",
           handler: "file-context",
+          timeout: 10_000,
+        },
+        // BeforeTool can deny a write (decision/reason), which is all the edit gate needs.
+        {
+          event: "BeforeTool",
+          matcher: "write_file|replace",
+          handler: "edit-gate",
           timeout: 10_000,
         },
       ];

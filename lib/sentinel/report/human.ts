@@ -49,7 +49,8 @@ export function renderHuman(report: SentinelReport, options: { color: boolean })
   return (blocks.length ? blocks.join("\n\n") + "\n\n" : "") + summary + "\n";
 }
 
-function oneLine(text: string): string {
+/** Text on one line, at most 200 characters. */
+export function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? flat.slice(0, 199) + "…" : flat;
 }
