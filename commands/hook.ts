@@ -13,6 +13,7 @@ import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
 import { registerEditGate } from "./hook_edit_gate.ts";
 
 /** Build the `hook` command and its two handlers. */
@@ -43,11 +44,14 @@ export function hookCommand(deps: Deps): Command {
           now: deps.now(),
         });
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
-        if (result.memories.length === 0) return;
+        const unchecked = missingHooks(cwd, deps.self);
+        if (result.memories.length === 0 && !unchecked) return;
+        const text = [
+          unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
+          result.memories.length > 0 ? result.text : "",
+        ].filter((part) => part !== "").join("\n\n");
         deps.io.out(
-          flags.text
-            ? result.text
-            : hookOutput(payload.hook_event_name ?? "SessionStart", result.text) + "\n",
+          flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
         );
       })
     );

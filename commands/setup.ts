@@ -13,6 +13,7 @@ import {
   setupStatus,
 } from "../lib/setup/apply.ts";
 import { TARGETS } from "../lib/setup/targets.ts";
+import { autoInstallHooks, describeRepoHooks } from "../lib/sentinel/repo_hooks.ts";
 import { printJson } from "./print.ts";
 
 interface SetupFlags {
@@ -23,6 +24,7 @@ interface SetupFlags {
   uninstall?: boolean;
   status?: boolean;
   json?: boolean;
+  hooks?: boolean;
   [target: string]: unknown;
 }
 
@@ -38,7 +40,8 @@ export function setupCommand(deps: Deps): Command {
     .option("--dry-run", "print a diff of every file that would change; change nothing")
     .option("--uninstall", "remove exactly what korva added")
     .option("--status", "show, per tool, detected / configured / up to date")
-    .option("--json", "machine-readable output");
+    .option("--json", "machine-readable output")
+    .option("--no-hooks", "do not install korva's git hooks in this clone");
   for (const target of TARGETS) command.option(`--${target.id}`, `configure ${target.name}`);
   return command
     .addHelpText(
@@ -73,6 +76,10 @@ export function setupCommand(deps: Deps): Command {
           );
         }
         return;
+      }
+      if (!flags.dryRun && !flags.uninstall) {
+        const hooks = describeRepoHooks(autoInstallHooks(deps, { optOut: flags.hooks === false }));
+        if (hooks) deps.io.err(`${hooks}\n`);
       }
       const picked = TARGETS.filter((t) => flags[t.id] === true);
       if (flags.all && picked.length > 0) throw usageError("Use --all or pick tools, not both");

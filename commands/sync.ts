@@ -8,6 +8,7 @@ import { loadPrivacySettings } from "../lib/privacy/settings.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
 import { syncTeam } from "../lib/team/sync.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { autoInstallHooks, describeRepoHooks } from "../lib/sentinel/repo_hooks.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `sync` command. */
@@ -16,8 +17,9 @@ export function syncCommand(deps: Deps): Command {
     .description("Sync team memories between .korva/memories in this repository and your vault")
     .option("--quiet", "print nothing unless there is a conflict or an unreadable file (git hooks)")
     .option("--json", "print the summary as JSON")
+    .option("--no-hooks", "do not install korva's git hooks in this clone")
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
-    .action((flags: { quiet?: boolean; json?: boolean }) => {
+    .action((flags: { quiet?: boolean; json?: boolean; hooks?: boolean }) => {
       const root = repoRoot(deps.cwd);
       if (!root) {
         throw new KorvaError(`Cannot sync "${deps.cwd}": it is not inside a git repository`, {
@@ -32,6 +34,8 @@ export function syncCommand(deps: Deps): Command {
         now: deps.now(),
       });
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
+      const hooks = describeRepoHooks(autoInstallHooks(deps, { optOut: flags.hooks === false }));
+      if (hooks && !flags.json) deps.io.err(`${hooks}\n`);
       if (flags.json) return printJson(deps, summary);
       if (!flags.quiet) {
         deps.io.out(

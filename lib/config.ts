@@ -16,6 +16,8 @@ export const Config = z.object({
   /** Author recorded on new memories (default: git user.name, then $USER). */
   author: z.string().trim().min(1).max(200).optional(),
   defaultScope: z.enum(["private", "team"]).default("private"),
+  /** Install korva's git hooks in repositories with a `.korva/` folder (init, setup, sync). */
+  hooks: z.boolean().default(true),
   privacy: PrivacyConfig.default(PrivacyConfig.parse({})),
   mcp: z.object({
     profile: z.enum(["readonly", "agent", "admin"]).default("agent"),
