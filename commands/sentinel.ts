@@ -104,7 +104,8 @@ export function sentinelCommand(deps: Deps): Command {
       const rules = loadRuleFile(resolve(deps.cwd, file), "repository");
       const results = await runExamples(rules, createRedactor());
       for (const r of results) {
-        deps.io.out(`${r.ok ? "ok  " : "FAIL"}  ${r.ruleId}  ${r.kind}: ${r.example}\n`);
+        const example = r.example.replaceAll("\n", "\\n");
+        deps.io.out(`${r.ok ? "ok  " : "FAIL"}  ${r.ruleId}  ${r.kind}: ${example}\n`);
       }
       for (const id of rulesWithoutExamples(rules)) {
         deps.io.err(`korva: warning: rule "${id}" needs at least one bad and one good example\n`);

@@ -19,7 +19,8 @@ export function ciFile(provider: CiProvider): { path: string; text: string; note
     case "github":
       return {
         path: ".github/workflows/korva-sentinel.yml",
-        note: "GitHub runs it on every pull request and shows findings under Security > Code scanning",
+        note:
+          "GitHub runs it on every pull request and shows findings under Security > Code scanning",
         text: `${MARKER} github\`; edit freely (korva will not overwrite an edited file).
 name: korva sentinel
 on:
@@ -51,8 +52,7 @@ jobs:
     case "gitlab":
       return {
         path: ".gitlab/korva-sentinel.yml",
-        note:
-          'add it to .gitlab-ci.yml with:  include: [{ local: ".gitlab/korva-sentinel.yml" }]',
+        note: 'add it to .gitlab-ci.yml with:  include: [{ local: ".gitlab/korva-sentinel.yml" }]',
         text: `${MARKER} gitlab\`; include it from .gitlab-ci.yml:
 #   include:
 #     - local: .gitlab/korva-sentinel.yml
