@@ -1,14 +1,21 @@
 // `korva hook edit-gate`: PreToolUse (Claude Code, Edit|Write|MultiEdit) and BeforeTool (Gemini
 // CLI, write_file|replace). Runs the sentinel on the content about to be written and answers with
 // the editor's deny/ask decision. Never fails or blocks on its own error: it logs and stays silent.
-import type { Command } from "commander";
-import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
 import { createLogger } from "../lib/log.ts";
+
+/** A `hook` command holding only `edit-gate` (what `korva hook edit-gate` loads). */
+export function editGateHookCommand(deps: Deps): Command {
+  const hook = new Command("hook").description("Editor hook handlers");
+  registerEditGate(hook, deps);
+  return hook;
+}
 
 /** Add `edit-gate` to the `hook` command. */
 export function registerEditGate(hook: Command, deps: Deps): void {
@@ -39,7 +46,9 @@ async function editGate(deps: Deps): Promise<void> {
   });
   if (!edit) return;
   const absolute = resolve(cwd, edit.file);
-  const root = repoRoot(dirname(absolute)) ?? repoRoot(cwd);
+  let dir = dirname(absolute);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir); // a new folder
+  const root = repoRoot(dir);
   if (!root) return;
   const path = relative(root, absolute).replaceAll("\\", "/");
   if (path.startsWith("../")) return;
@@ -47,6 +56,7 @@ async function editGate(deps: Deps): Promise<void> {
   const { loadProjectConfig } = await import("../lib/project_config.ts");
   const report = await runSentinel({
     cwd: root,
+    root,
     home: deps.home,
     target: { kind: "content", path, content: edit.content, added: edit.added },
   });

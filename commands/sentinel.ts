@@ -72,9 +72,9 @@ export function sentinelCommand(deps: Deps): Command {
   sentinel.command("rules")
     .description("List the active rules with their source file")
     .option("--json", "print the rules as JSON")
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
       const rules = activeRules(deps.cwd, deps.home);
-      for (const warning of unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
+      for (const warning of await unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
         deps.io.err(`korva: warning: ${warning}\n`);
       }
       if (flags.json) {
@@ -110,7 +110,7 @@ export function sentinelCommand(deps: Deps): Command {
       for (const id of rulesWithoutExamples(rules)) {
         deps.io.err(`korva: warning: rule "${id}" needs at least one bad and one good example\n`);
       }
-      for (const warning of unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
+      for (const warning of await unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
         deps.io.err(`korva: warning: ${warning}\n`);
       }
       const failed = results.filter((r) => !r.ok).length;

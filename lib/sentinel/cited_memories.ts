@@ -3,9 +3,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { homePaths } from "../paths.ts";
-import { parseTeamFile } from "../team/format.ts";
-import { memoriesDir } from "../team/sync.ts";
-import { openVault } from "../vault/mod.ts";
 
 /** The memory a rule cites, as shown next to its findings; `found` false for an unknown id. */
 export interface CitedMemory {
@@ -16,15 +13,20 @@ export interface CitedMemory {
   found: boolean;
 }
 
-/** Look up memory ids (vault first, then team files of the repository). */
-export function citeMemories(
+/**
+ * Look up memory ids (vault first, then team files of the repository). The vault and team
+ * modules load only when there is an id to look up, so a clean check never pays for them.
+ */
+export async function citeMemories(
   home: string,
   repoRoot: string | undefined,
   ids: Iterable<string>,
-): Record<string, CitedMemory> {
+): Promise<Record<string, CitedMemory>> {
   const wanted = [...new Set(ids)];
   const out: Record<string, CitedMemory> = {};
   if (wanted.length === 0) return out;
+  const { openVault } = await import("../vault/mod.ts");
+  const { parseTeamFile } = await import("../team/format.ts");
   const path = homePaths(home).vault;
   let vault;
   try {
@@ -42,7 +44,7 @@ export function citeMemories(
       }
       out[id] = memory
         ? { id, title: memory.title, why: memory.why, type: memory.type, found: true }
-        : teamMemory(repoRoot, id);
+        : teamMemory(repoRoot, id, parseTeamFile);
     }
   } finally {
     vault?.close();
@@ -50,10 +52,17 @@ export function citeMemories(
   return out;
 }
 
-function teamMemory(repoRoot: string | undefined, id: string): CitedMemory {
+function teamMemory(
+  repoRoot: string | undefined,
+  id: string,
+  parseTeamFile: (
+    text: string,
+  ) => { id: string | undefined; title: string; why: string | null; type: string },
+): CitedMemory {
   const missing = { id, title: null, why: null, type: null, found: false };
   if (!repoRoot) return missing;
-  const dir = memoriesDir(repoRoot);
+  // .korva/memories, as lib/team/sync.ts names it.
+  const dir = join(repoRoot, ".korva", "memories");
   let names: string[];
   try {
     names = readdirSync(dir);

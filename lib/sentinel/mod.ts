@@ -5,7 +5,7 @@ import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
 import { mergePrivacyConfig } from "../privacy/settings.ts";
 import { createRedactor } from "../privacy/redact.ts";
-import { loadProjectConfig } from "../project_config.ts";
+import { loadProjectConfig, type ProjectConfig } from "../project_config.ts";
 import { type CitedMemory, citeMemories } from "./cited_memories.ts";
 import { collectChanges, type Target } from "./diff.ts";
 import { evaluate, type Finding, type Summary } from "./engine.ts";
@@ -29,7 +29,14 @@ export interface SentinelReport {
 /** Load the rules that apply in `cwd` (built-in, user, repository; config disables). */
 export function activeRules(cwd: string, home: string): LoadedRule[] {
   const root = repoRoot(cwd);
-  const project = root ? loadProjectConfig(root) : undefined;
+  return rulesAt(root, home, root ? loadProjectConfig(root) : undefined);
+}
+
+function rulesAt(
+  root: string | undefined,
+  home: string,
+  project: ProjectConfig | undefined,
+): LoadedRule[] {
   return loadRules({
     home,
     repoRoot: root,
@@ -43,16 +50,18 @@ export async function runSentinel(input: {
   cwd: string;
   home: string;
   target: Target;
+  /** The repository root when the caller already knows it (saves a git call). */
+  root?: string;
 }): Promise<SentinelReport> {
   const started = performance.now();
-  const root = repoRoot(input.cwd);
+  const root = input.root ?? repoRoot(input.cwd);
   if (!root && input.target.kind !== "content" && input.target.kind !== "files") {
     throw new KorvaError(`Cannot check "${input.cwd}": it is not inside a git repository`, {
       exitCode: 3,
     });
   }
-  const rules = activeRules(input.cwd, input.home);
   const project = root ? loadProjectConfig(root) : undefined;
+  const rules = rulesAt(root, input.home, project);
   const redactor = createRedactor(
     mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
   );
@@ -62,18 +71,18 @@ export async function runSentinel(input: {
     findings,
     summary: { ...summary, durationMs: Math.round(performance.now() - started) },
     rules,
-    memories: citeMemories(input.home, root, findings.flatMap((f) => f.memory)),
+    memories: await citeMemories(input.home, root, findings.flatMap((f) => f.memory)),
     target: input.target.kind,
   };
 }
 
 /** One sentence per memory id a rule cites that is neither in the vault nor in team files. */
-export function unknownMemoryWarnings(
+export async function unknownMemoryWarnings(
   rules: LoadedRule[],
   home: string,
   cwd: string,
-): string[] {
-  const cited = citeMemories(home, repoRoot(cwd), rules.flatMap((r) => r.memory ?? []));
+): Promise<string[]> {
+  const cited = await citeMemories(home, repoRoot(cwd), rules.flatMap((r) => r.memory ?? []));
   return rules.flatMap((rule) =>
     (rule.memory ?? []).filter((id) => !cited[id]?.found).map((id) =>
       `rule "${rule.id}" cites memory "${id}", which is neither in your vault nor in .korva/memories`
