@@ -31,6 +31,15 @@ const VARIABLE = "export async function pay(p) {\n  const key = `pay:${p.user_id
 const FIXED = "export async function pay(p) {\n  const key = `pay:${p.order_id}`;\n" +
   "  await redis.lock(key, 30000);\n}\n";
 
+/** Clone the bare repository into `dir/repo` with a committer identity. */
+function cloneAs(bare: string, dir: string, name: string): string {
+  git(dir, "clone", "-q", bare, "repo");
+  const clone = join(dir, "repo");
+  git(clone, "config", "user.name", name);
+  git(clone, "config", "user.email", `${name.toLowerCase().replace(" ", ".")}@example.test`);
+  return clone;
+}
+
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, stdin = "") {
   const child = new Deno.Command(cmd, {
     args,
@@ -58,11 +67,7 @@ Deno.test("origin scenario: a second clone, onboarded with korva init and korva 
   // Developer 1: the incident, shared with the team, and the rule that cites it.
   await using dev1 = tempHome();
   await using work1 = tempDir("korva-clone1-");
-  git(work1.path, "clone", "-q", bare.path, "repo");
-  const clone1 = join(work1.path, "repo");
-  for (const [k, v] of [["user.name", "Dev One"], ["user.email", "one@example.test"]]) {
-    git(clone1, "config", k as string, v as string);
-  }
+  const clone1 = cloneAs(bare.path, work1.path, "Dev One");
   const saved = await runKorva([
     "save",
     "--type",
@@ -87,11 +92,7 @@ Deno.test("origin scenario: a second clone, onboarded with korva init and korva 
   // Developer 2: a fresh clone and only the documented onboarding commands.
   await using dev2 = tempHome();
   await using work2 = tempDir("korva-clone2-");
-  git(work2.path, "clone", "-q", bare.path, "repo");
-  const clone2 = join(work2.path, "repo");
-  for (const [k, v] of [["user.name", "Dev Two"], ["user.email", "two@example.test"]]) {
-    git(clone2, "config", k as string, v as string);
-  }
+  const clone2 = cloneAs(bare.path, work2.path, "Dev Two");
   const init = await runKorva(["init"], { env: dev2.env, cwd: clone2 });
   assert.equal(init.code, 0, init.stderr);
   const setup = await runKorva(["setup", "--all"], { env: dev2.env, cwd: clone2 });
