@@ -5,7 +5,7 @@ import { writeFileAtomic } from "../lib/atomic_write.ts";
 import type { Deps } from "../lib/deps.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
 import { draftRule } from "../lib/sentinel/draft.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 
 /** Build the `rule` command. */
 export function ruleCommand(deps: Deps): Command {
@@ -16,8 +16,8 @@ export function ruleCommand(deps: Deps): Command {
     .option("-o, --output <file>", "write the draft here (e.g. .korva/rules/payments.yml)")
     .action(async (id: string, flags: { output?: string }) => {
       const memory = (() => {
-        using vault = openDefaultVault(deps);
-        return vault.require(id);
+        using memories = openCliMemories(deps);
+        return memories.vault.require(id);
       })();
       const yaml = await draftRule(memory, createRedactor());
       if (flags.output) {

@@ -3,7 +3,7 @@
 import { loadConfig } from "../config.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
-import { mergePrivacyConfig } from "../privacy/settings.ts";
+import { mergePrivacyConfig } from "../privacy/config.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig, type ProjectConfig } from "../project_config.ts";
 import { type CitedMemory, citeMemories } from "./cited_memories.ts";
