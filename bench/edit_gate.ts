@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { benchEnv, MAIN, summary, timeDenoFloor } from "./_process.ts";
+import { benchEnv, MAIN, summary, timeDenoFloor, timeKorva } from "./_process.ts";
 
 const SAMPLES = Number(Deno.args[0] ?? 200);
 
@@ -67,9 +67,15 @@ try {
       },
     });
   const env = benchEnv(home);
-  const series = { floor: [] as number[], regex: [] as number[], structural: [] as number[] };
+  const series = {
+    floor: [] as number[],
+    version: [] as number[],
+    regex: [] as number[],
+    structural: [] as number[],
+  };
   for (let i = 0; i < SAMPLES + 5; i++) {
     const floor = timeDenoFloor();
+    const version = timeKorva(["--version"], env, repo);
     const regex = await timeHook(payload("src/orders"), env, repo);
     const structural = await timeHook(payload("src/payments"), env, repo);
     if (regex.stdout !== "" || structural.stdout !== "") {
@@ -77,6 +83,7 @@ try {
     }
     if (i < 5) continue; // warm-up
     series.floor.push(floor);
+    series.version.push(version);
     series.regex.push(regex.ms);
     series.structural.push(structural.ms);
   }
@@ -88,6 +95,7 @@ try {
   );
   for (
     const [name, samples] of [
+      ["korva --version (the CLI's own start-up)", series.version],
       ["edit-gate, pattern rules only (no parser)", series.regex],
       ["edit-gate, structural rule (parser loaded)", series.structural],
     ] as const
