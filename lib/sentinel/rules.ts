@@ -7,6 +7,7 @@ import YAML, { type Document, LineCounter } from "yaml";
 import type { z } from "zod";
 import { KorvaError, messageOf } from "../errors.ts";
 import { type CompiledRule, compileRule } from "./compile.ts";
+import { readRuleCache, writeRuleCache } from "./rule_cache.ts";
 import { type Rule, RuleFile, RULES_VERSION, type Severity } from "./rule_schema.ts";
 
 /** A validated rule with its compiled regexes and globs. */
@@ -28,8 +29,21 @@ export const BUILTIN_RULE_FILES = [
 
 const BUILTIN_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 
-/** Parse and validate one rule file's text; errors name file, line, rule id and field. */
+/** Parse, validate and compile one rule file's text; errors name file, line, rule id and field. */
 export function parseRuleFile(text: string, file: string): ParsedRule[] {
+  return compileRules(validateRuleFile(text, file), file);
+}
+
+/** Compile validated rules (their regexes and globs), once. */
+function compileRules(rules: Rule[], file: string): ParsedRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    compiled: compileRule(rule, (reason) => ruleError(file, undefined, rule.id, reason)),
+  }));
+}
+
+/** Parse and validate one rule file's text (YAML and zod); duplicate ids are an error. */
+function validateRuleFile(text: string, file: string): Rule[] {
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -75,14 +89,24 @@ export function parseRuleFile(text: string, file: string): ParsedRule[] {
     );
   }
   const seen = new Set<string>();
-  return parsed.data.rules.map((rule) => {
+  for (const rule of parsed.data.rules) {
     if (seen.has(rule.id)) throw ruleError(file, undefined, rule.id, "duplicate rule id");
     seen.add(rule.id);
-    return {
-      ...rule,
-      compiled: compileRule(rule, (reason) => ruleError(file, undefined, rule.id, reason)),
-    };
-  });
+  }
+  return parsed.data.rules;
+}
+
+/**
+ * A rule file's rules through the cache of validated files (`cacheDir`, keyed by the text's
+ * hash): YAML parsing and zod validation are most of loading rules, which an edit hook does on
+ * every write. A file that fails validation is never cached; the cache never fails a load.
+ */
+function loadText(text: string, file: string, cacheDir: string | undefined): ParsedRule[] {
+  const cached = cacheDir ? readRuleCache(cacheDir, text) : undefined;
+  if (cached) return compileRules(cached, file);
+  const parsed = parseRuleFile(text, file);
+  if (cacheDir) writeRuleCache(cacheDir, text, parsed.map(({ compiled: _, ...rule }) => rule));
+  return parsed;
 }
 
 function describe(issue: z.core.$ZodIssue | undefined): string {
@@ -116,28 +140,36 @@ function ruleError(
 }
 
 /** Read every `*.yml`/`*.yaml` of a folder (sorted), or nothing when it does not exist. */
-export function loadRuleDir(dir: string, origin: LoadedRule["origin"]): LoadedRule[] {
+export function loadRuleDir(
+  dir: string,
+  origin: LoadedRule["origin"],
+  cacheDir?: string,
+): LoadedRule[] {
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-  return files.flatMap((name) => loadRuleFile(join(dir, name), origin));
+  return files.flatMap((name) => loadRuleFile(join(dir, name), origin, cacheDir));
 }
 
 /** Read one rule file. */
-export function loadRuleFile(path: string, origin: LoadedRule["origin"]): LoadedRule[] {
+export function loadRuleFile(
+  path: string,
+  origin: LoadedRule["origin"],
+  cacheDir?: string,
+): LoadedRule[] {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     throw new KorvaError(`Cannot read rule file "${path}": ${messageOf(error)}`, { exitCode: 2 });
   }
-  return parseRuleFile(text, path).map((rule) => ({ ...rule, source: path, origin }));
+  return loadText(text, path, cacheDir).map((rule) => ({ ...rule, source: path, origin }));
 }
 
 /** The built-in rules shipped with korva. */
-export function loadBuiltinRules(): LoadedRule[] {
+export function loadBuiltinRules(cacheDir?: string): LoadedRule[] {
   return BUILTIN_RULE_FILES.flatMap((name) => {
     const text = readFileSync(join(BUILTIN_DIR, name), "utf8");
-    return parseRuleFile(text, `rules/${basename(name)}`).map((rule) => ({
+    return loadText(text, `rules/${basename(name)}`, cacheDir).map((rule) => ({
       ...rule,
       source: `rules/${name}`,
       origin: "built-in" as const,
@@ -158,11 +190,12 @@ export interface RuleSources {
  * A rule id defined twice is an error; disabled rules and `off` severities are dropped.
  */
 export function loadRules(sources: RuleSources): LoadedRule[] {
+  const cache = join(sources.home, "cache", "rules");
   const all = [
-    ...loadBuiltinRules(),
-    ...loadRuleDir(join(sources.home, "rules"), "user"),
+    ...loadBuiltinRules(cache),
+    ...loadRuleDir(join(sources.home, "rules"), "user", cache),
     ...(sources.repoRoot
-      ? loadRuleDir(join(sources.repoRoot, ".korva", "rules"), "repository")
+      ? loadRuleDir(join(sources.repoRoot, ".korva", "rules"), "repository", cache)
       : []),
   ];
   const byId = new Map<string, LoadedRule>();
