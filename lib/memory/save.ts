@@ -3,16 +3,23 @@
 import type { Memory, NewMemory, SaveResult } from "../vault/mod.ts";
 import { cleanNewMemory } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
+import { missingParts } from "./quality.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What a save reports to every front door. */
 export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
+  /** What the memory lacks for its type (saved anyway): "the why", "an example". */
+  missing: string[];
 }
 
-/** The fields a caller gives; the rest comes from the context and the origin. */
+/**
+ * The fields a caller gives; the rest comes from the context and the origin. `source` defaults
+ * to the origin's client; importers name the file and line instead (`adr:docs/adr/0003.md:1`).
+ */
 export type SaveInput = Omit<NewMemory, "source" | "session_id" | "author"> & {
   author?: string | undefined;
+  source?: string | undefined;
 };
 
 /** Save one memory through the boundary. */
@@ -24,14 +31,14 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...input,
     scope,
     project: input.project ?? ctx.project(),
-    source: origin.client,
+    source: input.source ?? origin.client,
     ...(author ? { author } : {}),
     ...(origin.sessionId ? { session_id: origin.sessionId } : {}),
   };
   const { input: clean, redacted } = cleanNewMemory(raw, ctx.redactor());
   const result = m.vault.save(clean, provenanceOf(m, scope === "team"));
   const team = result.duplicate ? {} : followTeamScope(m, result.memory);
-  return { ...result, redacted, team };
+  return { ...result, redacted, team, missing: missingParts(result.memory) };
 }
 
 /** Provenance of a write by this origin. */

@@ -118,8 +118,15 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
   };
 }
 
-/** The `korva hook` handlers an editor hook can run. */
-export type HookHandler = "session-start" | "file-context" | "edit-gate";
+/** The `korva hook` handlers editors run. */
+export const HOOK_HANDLERS = [
+  "session-start",
+  "file-context",
+  "stop",
+  "session-end",
+  "edit-gate",
+] as const;
+export type HookHandler = (typeof HOOK_HANDLERS)[number];
 
 interface HookSpec {
   event: string;
@@ -129,8 +136,8 @@ interface HookSpec {
   timeout: number;
 }
 
-const isKorvaHook = (entry: unknown) =>
-  JSON.stringify(entry).match(/ hook (session-start|file-context|edit-gate)"/) !== null;
+const KORVA_HOOK = new RegExp(` hook (${HOOK_HANDLERS.join("|")})"`);
+const isKorvaHook = (entry: unknown) => KORVA_HOOK.test(JSON.stringify(entry));
 
 /** Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's). */
 function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
@@ -255,6 +262,11 @@ export const TARGETS: Target[] = [
         },
         // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
         { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
+        // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
+        // "compact") carries the nudge instead.
+        { event: "Stop", handler: "stop", timeout: 10 },
+        { event: "SubagentStop", handler: "stop", timeout: 10 },
+        { event: "SessionEnd", handler: "session-end", timeout: 10 },
       ];
       return ctx.repoRoot
         ? [
@@ -395,6 +407,8 @@ export const TARGETS: Target[] = [
           handler: "edit-gate",
           timeout: 10_000,
         },
+        { event: "AfterAgent", handler: "stop", timeout: 10_000 },
+        { event: "SessionEnd", handler: "session-end", timeout: 10_000 },
       ];
       const settings = ctx.repoRoot
         ? repo(ctx, ".gemini", "settings.json")

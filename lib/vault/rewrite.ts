@@ -3,16 +3,37 @@
 import { LOCK_TIMEOUT_MS, type Vault } from "./store.ts";
 import type { Sql } from "./sql.ts";
 import { sqliteFailure } from "./sqlite_error.ts";
+import { contentHash } from "./rows.ts";
 import type { Memory } from "./types.ts";
 
-/** Text fields a rewrite (scan-vault) may change. */
+/** Text fields a rewrite (scan-vault) may change: the memory's texts and its metadata. */
 export interface TextFields {
   title: string;
   content: string;
   why: string | null;
   tags: string[];
   files: string[];
+  project: string;
+  author: string | null;
+  source: string;
+  client: string | null;
+  owner: string | null;
+  shared_by: string | null;
 }
+
+const FIELDS = [
+  "title",
+  "content",
+  "why",
+  "tags",
+  "files",
+  "project",
+  "author",
+  "source",
+  "client",
+  "owner",
+  "shared_by",
+] as const;
 
 /** What a rewrite of every stored text changed. */
 export interface RewriteResult {
@@ -67,14 +88,28 @@ export function rewriteTexts(
     result.changed.push(...changes.map(({ memory }) => memory.id));
     if (!dryRun && changes.length > 0) {
       sql.write(() => {
-        for (const { memory, next } of changes) vault.update(memory.id, next);
+        for (const { memory, next } of changes) {
+          const { project, author, source, client, owner, shared_by, ...texts } = next;
+          vault.update(memory.id, { ...texts, owner, shared_by });
+          sql.prepare(
+            `UPDATE memories SET project = ?, author = ?, source = ?, client = ?,
+               content_hash = ? WHERE id = ?`,
+          ).run(
+            project,
+            author,
+            source,
+            client,
+            contentHash(project, next.title, next.content),
+            memory.id,
+          );
+        }
       });
     }
   }
   const snapshots = sql.prepare("SELECT rowid, snapshot FROM memory_history").all();
   const historyChanges: Array<[number, string]> = [];
   for (const row of snapshots) {
-    const snapshot = JSON.parse(String(row.snapshot)) as Memory;
+    const snapshot = withDefaults(JSON.parse(String(row.snapshot)) as Partial<Memory>);
     const next = cleaners.history(snapshot);
     if (sameText(snapshot, next)) continue;
     if (Number(row.rowid) <= lastHistoryRow) result.historyChanged++;
@@ -108,7 +143,10 @@ export function rewriteTexts(
 }
 
 function sameText(a: TextFields, b: TextFields): boolean {
-  return a.title === b.title && a.content === b.content && a.why === b.why &&
-    JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
-    JSON.stringify(a.files) === JSON.stringify(b.files);
+  return FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+}
+
+/** A history snapshot from before schema 2 has no client, owner or shared_by. */
+function withDefaults(snapshot: Partial<Memory>): Memory {
+  return { client: null, owner: null, shared_by: null, ...snapshot } as Memory;
 }
