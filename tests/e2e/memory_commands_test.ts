@@ -331,7 +331,11 @@ Deno.test("korva with a corrupted vault file says so and leaves the file as it w
   const before = readFileSync(path);
   const result = await runKorva(["list"], { env: home.env });
   assert.equal(result.code, 3);
-  assert.match(result.stderr, /^korva: Cannot read the vault .*damaged|not a korva vault/);
+  assert.equal(
+    result.stderr,
+    `korva: Cannot read the vault "${path}": the file is damaged (file is not a database)\n` +
+      "hint: run `korva doctor`; korva did not modify the file\n",
+  );
   assert.deepEqual(readFileSync(path), before);
 });
 
@@ -345,7 +349,11 @@ Deno.test("korva with an invalid config names the field and does not replace the
     env: home.env,
   });
   assert.equal(result.code, 2);
-  assert.match(result.stderr, /config .*"defaultScope"/);
+  assert.equal(
+    result.stderr,
+    `korva: Cannot read config "${path}": "defaultScope" must be one of private, team\n` +
+      "hint: fix the field by hand; korva never replaces an invalid config\n",
+  );
   assert.equal(readFileSync(path, "utf8"), before);
   const init = await runKorva(["init"], { env: home.env });
   assert.equal(init.code, 2);
