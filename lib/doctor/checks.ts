@@ -5,6 +5,7 @@ import { loadConfig } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { messageOf } from "../errors.ts";
 import { repoRoot } from "../git.ts";
+import { findOpenModes } from "../file_modes.ts";
 import { homePaths } from "../paths.ts";
 import { hooksStatus } from "../sentinel/hooks.ts";
 import { runningService } from "../service/daemon.ts";
@@ -43,7 +44,29 @@ export function runDoctor(deps: Deps): Check[] {
     checkHooks(deps),
     checkService(deps),
     checkDisk(deps),
+    checkModes(deps),
   ];
+}
+
+/** The shell command that makes every file under KORVA_HOME private (what `--fix` does). */
+export function chmodCommand(home: string): string {
+  const q = `'${home.replace(/'/g, "'\\''")}'`;
+  return `chmod -R go-rwx ${q}`;
+}
+
+function checkModes(deps: Deps): Check {
+  const open = findOpenModes(deps.home);
+  if (open.length === 0) {
+    return ok("permissions", `${deps.home} and everything in it is private to you`);
+  }
+  const first = open[0]!;
+  return fail(
+    "permissions",
+    `${open.length} file(s) under ${deps.home} can be read by other users, e.g. ${first.path} (mode ${
+      first.mode.toString(8).padStart(4, "0")
+    })`,
+    `run korva doctor --fix, or ${chmodCommand(deps.home)}`,
+  );
 }
 
 function checkPath(deps: Deps): Check {

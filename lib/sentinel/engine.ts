@@ -2,6 +2,7 @@
 // line numbers in the new file; suppressions are honoured and reported.
 import { dirname, extname, posix } from "node:path";
 import picomatch from "picomatch";
+import { redactedExcerpt } from "../privacy/excerpt.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ChangedFile } from "./diff.ts";
 import type { LoadedRule, Severity } from "./rules.ts";
@@ -59,7 +60,7 @@ export function evaluate(
         findings.push(finding(rule, file, lines, hit, redactor));
       }
     }
-    findings.push(...reasonlessSuppressions(rules, file, lines, isAdded));
+    findings.push(...reasonlessSuppressions(rules, file, lines, isAdded, redactor));
   }
   findings.sort((a, b) =>
     a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column ||
@@ -314,7 +315,7 @@ function finding(
     memory: rule.memory ?? [],
     fix: rule.fix ?? null,
     docs: rule.docs ?? null,
-    excerpt: redactor.redact(text.length > 300 ? text.slice(0, 300) + "…" : text).text.trim(),
+    excerpt: redactedExcerpt(text, redactor),
     suppressed: rule.suppress === "never" ? null : suppression(rule.id, lines, hit.line),
   };
 }
@@ -344,6 +345,7 @@ function reasonlessSuppressions(
   file: ChangedFile,
   lines: string[],
   isAdded: (line: number) => boolean,
+  redactor: Redactor,
 ): Finding[] {
   if (file.binary || !file.content.includes("korva-ignore")) return [];
   const out: Finding[] = [];
@@ -362,13 +364,16 @@ function reasonlessSuppressions(
       column: (m.index ?? 0) + 1,
       endLine: i + 1,
       endColumn: (m.index ?? 0) + m[0].length + 1,
-      message: reason === ""
-        ? `korva-ignore for ${ids.join(", ")} gives no reason; add one after the rule id`
-        : `korva-ignore names unknown rule ${unknown.map((u) => `"${u}"`).join(", ")}`,
+      // The ids come from the raw line: redact them like the excerpt.
+      message: redactor.redact(
+        reason === ""
+          ? `korva-ignore for ${ids.join(", ")} gives no reason; add one after the rule id`
+          : `korva-ignore names unknown rule ${unknown.map((u) => `"${u}"`).join(", ")}`,
+      ).text,
       memory: [],
       fix: "korva-ignore: RULE_ID why this case is safe",
       docs: null,
-      excerpt: text.trim(),
+      excerpt: redactedExcerpt(text, redactor),
       suppressed: null,
     });
   });

@@ -1,9 +1,10 @@
 // Running the vault service: foreground server, background start with a pid file, stop, status,
 // and service-manager files (systemd user unit, launchd plist).
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import process from "node:process";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
@@ -65,10 +66,11 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
       hint: "pick another port with --port",
     });
   }
-  mkdirSync(homePaths(deps.home).run, { recursive: true });
+  ensurePrivateDir(homePaths(deps.home).run);
   writeFileAtomic(
     pidPath(deps.home),
     JSON.stringify({ pid: Deno.pid, port, startedAt: deps.now().toISOString() }) + "\n",
+    { mode: PRIVATE_FILE_MODE },
   );
   const stop = () => void server.shutdown();
   Deno.addSignalListener("SIGTERM", stop);
@@ -89,10 +91,11 @@ export async function startBackground(deps: Deps, port: number): Promise<Service
       { exitCode: 2, hint: "korva vault status shows it; korva vault stop ends it" },
     );
   }
-  mkdirSync(homePaths(deps.home).logs, { recursive: true });
+  ensurePrivateDir(homePaths(deps.home).logs);
   const log = await Deno.open(join(homePaths(deps.home).logs, "vault-service.log"), {
     append: true,
     create: true,
+    mode: PRIVATE_FILE_MODE,
   });
   const child = new Deno.Command(deps.self.command, {
     args: [...deps.self.args, "vault", "start", "--foreground", "--port", String(port)],
