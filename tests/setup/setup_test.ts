@@ -3,9 +3,12 @@ import assert from "node:assert/strict";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
@@ -111,10 +114,17 @@ Deno.test("setup keeps other servers, comments and unknown keys, and uninstall r
   assert.ok(toml.mcp_servers.docs && toml.profiles);
   const claude = JSON.parse(readFileSync(join(temp.home, ".claude/settings.json"), "utf8"));
   assert.equal(claude.model, "opus");
-  assert.equal(claude.hooks.PreToolUse.length, 2, "the user's Bash hook is kept");
+  assert.deepEqual(
+    claude.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher),
+    ["Bash", "Read|Edit|Write|MultiEdit", "Edit|Write|MultiEdit"],
+    "the user's Bash hook is kept; file-context and the edit gate are added",
+  );
+  assert.match(JSON.stringify(claude.hooks.PreToolUse[2]), / hook edit-gate"/);
   assert.match(JSON.stringify(claude.hooks.SessionStart), /hook session-start/);
   const gemini = JSON.parse(readFileSync(join(temp.home, ".gemini/settings.json"), "utf8"));
   assert.ok(gemini.mcpServers.korva && gemini.hooks.AfterTool && gemini.theme === "Default");
+  assert.equal(gemini.hooks.BeforeTool[0].matcher, "write_file|replace");
+  assert.match(JSON.stringify(gemini.hooks.BeforeTool[0]), / hook edit-gate"/);
   assert.match(
     readFileSync(join(temp.home, ".gemini/GEMINI.md"), "utf8"),
     /^# My notes\n\nBe concise\.\n\n<!-- korva:begin/,
@@ -246,4 +256,36 @@ Deno.test("korva setup --project writes repository files and --status reports th
     (await runKorva(["setup", "--project", "--status", "--json"], { env, cwd: repo })).stdout,
   );
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
+});
+
+Deno.test("korva setup writes through a symlinked config to its target; uninstall restores the target and keeps the link", async () => {
+  await using temp = tempHome();
+  const target = join(temp.home, "dotfiles", "cursor-mcp.json");
+  const original =
+    '{\n  // from my dotfiles\n  "mcpServers": { "github": { "command": "gh-mcp" } }\n}\n';
+  writeFixtures(temp.home, { "dotfiles/cursor-mcp.json": original });
+  const link = join(temp.home, ".cursor", "mcp.json");
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync("../dotfiles/cursor-mcp.json", link);
+  const env = { ...temp.env, PATH: "" };
+
+  const setup = await runKorva(["setup", "--cursor"], { env });
+  assert.equal(setup.code, 0, setup.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true, "the link stays a link");
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  const written = parseJsonc(readFileSync(target, "utf8")) as {
+    mcpServers: Record<string, unknown>;
+  };
+  assert.ok(written.mcpServers.korva, "the link target gets korva's entry");
+  assert.ok(written.mcpServers.github);
+  const backups = readdirSync(join(temp.korvaHome, "backups"));
+  assert.equal(backups.length, 1);
+  assert.match(backups[0] ?? "", /dotfiles__cursor-mcp\.json$/, "the backup is of the target");
+  assert.equal(readFileSync(join(temp.korvaHome, "backups", backups[0] ?? ""), "utf8"), original);
+
+  const uninstall = await runKorva(["setup", "--uninstall", "--cursor"], { env });
+  assert.equal(uninstall.code, 0, uninstall.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true);
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  assert.equal(readFileSync(target, "utf8"), original);
 });
