@@ -35,7 +35,15 @@ export function initCommand(deps: Deps): Command {
         saveConfig(deps.home, defaultConfig(), deps.now);
         done.push(`wrote ${paths.config}`);
       }
-      if (ensureToken(deps.home).created) done.push(`wrote ${paths.token} (mode 0600)`);
+      const token = ensureToken(deps.home);
+      if (token.created) done.push(`wrote ${paths.token} (mode 0600)`);
+      if (token.fixedMode !== undefined) {
+        done.push(
+          `set ${paths.token} to mode 0600 (it was 0${
+            token.fixedMode.toString(8)
+          }, readable by others)`,
+        );
+      }
       const existed = existsSync(paths.vault);
       const vault = openVault(paths.vault, { now: deps.now });
       const { schemaVersion, total } = vault.stats();

@@ -2,14 +2,17 @@
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { KorvaError, messageOf } from "./errors.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 
@@ -27,12 +30,16 @@ export interface AtomicWriteOptions {
   createParents?: boolean;
 }
 
-/** Write `content` to `path` atomically; returns the backup path when one was made. */
+/**
+ * Write `content` to `path` atomically; returns the backup path when one was made. A symlink
+ * (a dotfiles setup) is written through: its target is backed up and replaced, the link stays.
+ */
 export function writeFileAtomic(
-  path: string,
+  linkOrPath: string,
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): string | undefined {
+  const path = throughSymlinks(linkOrPath);
   const dir = dirname(path);
   let backup: string | undefined;
   try {
@@ -68,4 +75,25 @@ export function writeFileAtomic(
       hint: "check that the folder exists and is writable",
     });
   }
+}
+
+/** The file a path finally names: symlinks followed, even to a target that does not exist yet. */
+function throughSymlinks(path: string): string {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return current;
+    }
+    if (!isLink) return current;
+    try {
+      return realpathSync(current);
+    } catch {
+      // A dangling link: follow it one step and look again.
+      current = resolve(dirname(current), readlinkSync(current));
+    }
+  }
+  return current;
 }

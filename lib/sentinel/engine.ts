@@ -45,14 +45,16 @@ export function evaluate(
   rules: LoadedRule[],
   files: ChangedFile[],
   redactor: Redactor,
+  options: { formerPaths?: (path: string) => string[] } = {},
 ): { findings: Finding[]; summary: Summary } {
   const findings: Finding[] = [];
   for (const file of files) {
+    const former = options.formerPaths?.(file.path) ?? [];
     const lines = file.content.split(/\r?\n/);
     const starts = lineStarts(file.content);
     const isAdded = (line: number) => file.added === "all" || file.added.has(line);
     for (const rule of rules) {
-      if (!appliesTo(rule, file.path)) continue;
+      if (!appliesTo(rule, file.path, former)) continue;
       const raw = match(rule, file, lines, starts, isAdded, redactor);
       for (const hit of raw) {
         findings.push(finding(rule, file, lines, hit, redactor));
@@ -86,14 +88,19 @@ interface Hit {
   vars: Record<string, string>;
 }
 
-/** Whether a rule's paths and languages select this file. */
-export function appliesTo(rule: LoadedRule, path: string): boolean {
+/**
+ * Whether a rule's paths and languages select this file. `former` are the file's earlier names
+ * (git renames): a rule written for src/payments/** still applies after it became src/billing/.
+ */
+export function appliesTo(rule: LoadedRule, path: string, former: string[] = []): boolean {
   if (rule.languages) {
     const ext = extname(path).replace(/^\./, "").toLowerCase();
     if (!rule.languages.map((l) => l.toLowerCase().replace(/^\./, "")).includes(ext)) return false;
   }
   const include = rule.paths?.include;
-  if (include && !picomatch.isMatch(path, include, { dot: true })) return false;
+  if (include && ![path, ...former].some((p) => picomatch.isMatch(p, include, { dot: true }))) {
+    return false;
+  }
   const exclude = rule.paths?.exclude;
   if (exclude && picomatch.isMatch(path, exclude, { dot: true })) return false;
   if (
