@@ -5,6 +5,7 @@ import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { draftFromHead } from "../lib/capture/post_commit.ts";
 import { openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
+import { registerEditGate } from "./hook_edit_gate.ts";
 import { guarded, HOOK_EVENTS, type HookFlags } from "./hook_events.ts";
 
 /** Build the `hook` command and its two handlers. */
@@ -51,5 +52,6 @@ export function hookCommand(deps: Deps): Command {
   hook.command("session-end")
     .description("SessionEnd: record one summary of what the session edited and saved")
     .action((flags: HookFlags) => HOOK_EVENTS["session-end"]!.run(deps, flags));
+  registerEditGate(hook, deps);
   return hook;
 }

@@ -25,6 +25,7 @@ import { homePaths } from "../lib/paths.ts";
 import { memoryContext } from "../lib/memory/context.ts";
 import { openMemories } from "../lib/memory/memories.ts";
 import { type RepoContext, resolveRepoContext } from "../lib/memory/repo_context.ts";
+import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
 
 /** Flags of the hook commands (defaults applied by each event). */
 export interface HookFlags {
@@ -64,8 +65,12 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
         const nudge = payload.source === "compact" && payload.session_id
           ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
           : undefined;
-        const text = [result.memories.length > 0 ? result.text : "", nudge ?? ""]
-          .filter((part) => part !== "").join("\n\n");
+        const unchecked = missingHooks(payloadCwd(deps, payload), deps.self);
+        const text = [
+          unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
+          result.memories.length > 0 ? result.text : "",
+          nudge ?? "",
+        ].filter((part) => part !== "").join("\n\n");
         if (text === "") return;
         deps.io.out(
           flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
@@ -167,7 +172,7 @@ function runDir(deps: Deps): string {
  * hook are reused (see lib/capture/repo_cache.ts), so later hooks do not spawn git for them.
  */
 function hookContext(deps: Deps, payload: HookPayload): RepoContext {
-  const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+  const cwd = payloadCwd(deps, payload);
   const session = payload.session_id;
   if (!session) return resolveRepoContext(deps, { cwd });
   const known = knownRepo(runDir(deps), deps.home, session, cwd);
@@ -176,6 +181,11 @@ function hookContext(deps: Deps, payload: HookPayload): RepoContext {
   const root = ctx.root();
   if (root) rememberRepo(runDir(deps), deps.home, session, cwd, { root, project: ctx.project() });
   return ctx;
+}
+
+/** The payload's working directory when it exists, else the process's. */
+function payloadCwd(deps: Deps, payload: HookPayload): string {
+  return payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
 }
 
 function seenFile(home: string, sessionId: string): string {
