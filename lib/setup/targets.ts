@@ -119,7 +119,13 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
 }
 
 /** The `korva hook` handlers editors run. */
-export const HOOK_HANDLERS = ["session-start", "file-context", "stop", "session-end"] as const;
+export const HOOK_HANDLERS = [
+  "session-start",
+  "file-context",
+  "stop",
+  "session-end",
+  "edit-gate",
+] as const;
 export type HookHandler = (typeof HOOK_HANDLERS)[number];
 
 interface HookSpec {
@@ -254,6 +260,8 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
+        { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
         // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
         // "compact") carries the nudge instead.
         { event: "Stop", handler: "stop", timeout: 10 },
@@ -390,6 +398,13 @@ export const TARGETS: Target[] = [
           event: "AfterTool",
           matcher: "read_file|read_many_files|write_file|replace",
           handler: "file-context",
+          timeout: 10_000,
+        },
+        // BeforeTool can deny a write (decision/reason), which is all the edit gate needs.
+        {
+          event: "BeforeTool",
+          matcher: "write_file|replace",
+          handler: "edit-gate",
           timeout: 10_000,
         },
         { event: "AfterAgent", handler: "stop", timeout: 10_000 },
