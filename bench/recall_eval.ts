@@ -1,4 +1,5 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
+// deno-lint-ignore-file no-console
 // korva recall, over 107 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning]
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
