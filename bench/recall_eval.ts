@@ -1,11 +1,12 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
+// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning]
 // deno-lint-ignore-file no-console
-// korva recall, over 107 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning]
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openVault, type Vault } from "../lib/vault/mod.ts";
+import { loadSemantics } from "../lib/recall/mod.ts";
 import { type Adr, loadAdrs, loadQuestions, type Question } from "./recall_data.ts";
 
 type Ranker = (query: string) => string[];
@@ -77,11 +78,16 @@ const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
 try {
   using vault = openVault(join(dir, "vault.db"));
   const keyOf = saveAll(vault, adrs);
+  using recallVault = openVault(join(dir, "recall.db"), {
+    semantics: loadSemantics({ tuning: JSON.parse(Deno.env.get("KORVA_RECALL_TUNING") ?? "{}") }),
+  });
+  const recallKeyOf = saveAll(recallVault, adrs);
   const viaVault = (search: (q: string) => { memory: { id: string } }[]): Ranker => (query) =>
-    search(query).map((hit) => keyOf.get(hit.memory.id) ?? "?");
+    search(query).map((hit) => keyOf.get(hit.memory.id) ?? recallKeyOf.get(hit.memory.id) ?? "?");
   const rankers: [string, Ranker][] = [
     ["plain FTS5 bm25", plainFts(adrs)],
     ["korva search (lexical)", viaVault((q) => vault.search(q, { limit: 10 }))],
+    ["korva recall (semantic)", viaVault((q) => recallVault.search(q, { limit: 10 }))],
   ];
   console.log(`${adrs.length} records, ${questions.length} questions (${which})`);
   console.log("ranker                      style        n    R@1   R@5   R@10  MRR");

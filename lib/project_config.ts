@@ -22,6 +22,13 @@ export const ProjectConfig = z.object({
     disabled: z.array(z.string()).default([]),
     overrides: z.record(z.string(), z.enum(["error", "warning", "info", "off"])).default({}),
   }).strict().optional(),
+  /** Semantic recall: the team's abbreviations (`k8s: kubernetes`), added to korva's table. */
+  recall: z.object({
+    abbreviations: z.record(
+      z.string().trim().min(1).max(40),
+      z.string().trim().min(1).max(200),
+    ).default({}),
+  }).strict().optional(),
 }).strict();
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
 

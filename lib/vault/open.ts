@@ -7,6 +7,7 @@ import { homePaths } from "../paths.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadPrivacySettings } from "../privacy/settings.ts";
 import { loadProjectConfig } from "../project_config.ts";
+import { lazySemantics } from "../recall/mod.ts";
 import { openVault, type Vault } from "./store.ts";
 
 /** The project for cwd: config.json, then `.korva/config.yml`, then git detection. */
@@ -29,7 +30,10 @@ export function resolveProject(deps: Deps, override?: string): string {
 export function openDefaultVault(deps: Deps, options: { project?: string } = {}): Vault {
   const config = loadConfig(deps.home);
   const author = config.author ?? deps.env("USER") ?? deps.env("USERNAME");
+  const root = repoRoot(deps.cwd);
+  const abbreviations = root ? loadProjectConfig(root)?.recall?.abbreviations : undefined;
   return openVault(homePaths(deps.home).vault, {
+    semantics: lazySemantics(abbreviations ? { abbreviations } : {}),
     now: deps.now,
     redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
     project: () => resolveProject(deps, options.project),

@@ -12,6 +12,8 @@
 //   sessions(id, project, goal, client, started_at, ended_at, summary_id)
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
+// Version 2 adds memory_vectors(memory_id PK → memories, vector BLOB): the int8 vector semantic
+// recall stores at save time (lib/recall), at most 400 bytes.
 import { createHash } from "node:crypto";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
@@ -20,7 +22,13 @@ import { monotonicFactory } from "ulid";
 import type { z } from "zod";
 import { KorvaError, messageOf } from "../errors.ts";
 import type { Finding, Redactor } from "../privacy/redact.ts";
-import { derivedTerms, ftsPhrase, searchTerms } from "./search.ts";
+import {
+  derivedTerms,
+  ftsPhrase,
+  type SearchSemantics,
+  searchTerms,
+  semanticSearch,
+} from "./search.ts";
 import {
   ImportLine,
   type Memory,
@@ -35,7 +43,7 @@ import {
 import picomatch from "picomatch";
 
 /** The schema version this korva writes; older vaults are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Options for opening a vault. */
 export interface OpenOptions {
@@ -48,6 +56,8 @@ export interface OpenOptions {
   /** Default author for saves that name none. */
   author?: string;
   readonly?: boolean;
+  /** Semantic recall: vectors stored at save time, related words and reranking in search. */
+  semantics?: SearchSemantics;
 }
 
 /** Counts by type, project, scope, status; database size in bytes. */
@@ -162,6 +172,13 @@ const MIGRATIONS: string[] = [
       (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
   END;
   `,
+  // 2: semantic recall's memory vectors (lib/recall), one row per memory that has one.
+  `
+  CREATE TABLE memory_vectors (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 const MEMORY_COLUMNS = "id, project, type, title, content, why, tags, files, scope, status, " +
@@ -189,6 +206,7 @@ export class Vault {
   readonly #redactor: Redactor | undefined;
   #project: string | (() => string);
   readonly #author: string | undefined;
+  readonly #semantics: SearchSemantics | undefined;
   readonly #statements = new Map<string, StatementSync>();
   readonly #ulid = monotonicFactory();
 
@@ -199,6 +217,7 @@ export class Vault {
     this.#redactor = options.redactor;
     this.#project = options.project ?? "default";
     this.#author = options.author;
+    this.#semantics = options.semantics;
   }
 
   /** Save a new memory; an identical title+content in the same project returns the existing one. */
@@ -274,6 +293,7 @@ export class Vault {
         current.id,
       );
       this.#replaceLinks(current.id, next.tags, next.files);
+      this.#storeVector(next);
       return next;
     });
   }
@@ -349,6 +369,33 @@ export class Vault {
    * order anyway), ranking is limited to a window of the newest rows that widens until it fills.
    */
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
+    if (!this.#semantics) return this.#lexicalSearch(query, filter);
+    return semanticSearch(query, filter, this.#semantics, {
+      lexical: (text, pool) => this.#lexicalSearch(text, pool),
+      vectors: (ids) => this.#vectors(ids),
+    });
+  }
+
+  #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
+    const vector = this.#semantics?.vectorize(vectorText(memory));
+    if (!vector) return;
+    this.#prepare(
+      "INSERT INTO memory_vectors (memory_id, vector) VALUES (?, ?) " +
+        "ON CONFLICT(memory_id) DO UPDATE SET vector = excluded.vector",
+    ).run(memory.id, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+  }
+
+  #vectors(ids: string[]): Map<string, Int8Array> {
+    const rows = this.#prepare(
+      "SELECT memory_id, vector FROM memory_vectors WHERE memory_id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids));
+    return new Map(rows.map((row) => {
+      const bytes = row.vector as Uint8Array;
+      return [String(row.memory_id), new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)];
+    }));
+  }
+
+  #lexicalSearch(query: string, filter: MemoryFilter): SearchHit[] {
     const terms = searchTerms(query);
     if (terms.length === 0) return [];
     const limit = clampLimit(filter.limit, 10);
@@ -704,6 +751,7 @@ export class Vault {
       termsOf(memory),
     );
     this.#insertLinks(memory.id, memory.tags, memory.files);
+    this.#storeVector(memory);
     return { memory, duplicate: false, redacted };
   }
 
@@ -1016,6 +1064,11 @@ function toMemory(row: Row): Memory {
 
 function termsOf(memory: Pick<Memory, "title" | "content" | "why" | "tags" | "files">): string {
   return derivedTerms([memory.title, memory.content, memory.why ?? "", ...memory.tags]);
+}
+
+/** The text a memory's vector is computed from. */
+function vectorText(memory: Pick<Memory, "title" | "content" | "why" | "tags">): string {
+  return [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags].join("\n");
 }
 
 /** sha256 over project, title and content: the duplicate key. */
