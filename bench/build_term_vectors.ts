@@ -379,8 +379,19 @@ function centre(rows: Float32Array[], dims: number): void {
 function nearest(rows: Float32Array[], dims: number, k: number, targets: number) {
   const index = new Uint16Array(rows.length * k).fill(0xffff);
   const cosine = new Uint8Array(rows.length * k);
+  // The leading SVD components carry most of the structure: searching on them alone is close
+  // enough for "a few related words" and three times faster than on all of them.
+  dims = Math.min(dims, NEIGHBOUR_DIMS);
   const flat = new Float32Array(targets * dims);
-  for (let t = 0; t < targets; t++) flat.set(rows[t]!, t * dims);
+  const norms = new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    let n = 0;
+    for (let d = 0; d < dims; d++) n += rows[i]![d]! ** 2;
+    norms[i] = Math.sqrt(n) || 1;
+  }
+  for (let t = 0; t < targets; t++) {
+    for (let d = 0; d < dims; d++) flat[t * dims + d] = rows[t]![d]! / norms[t]!;
+  }
   const best = new Float64Array(k), bestAt = new Int32Array(k);
   for (let i = 0; i < rows.length; i++) {
     best.fill(-1);
@@ -391,6 +402,7 @@ function nearest(rows: Float32Array[], dims: number, k: number, targets: number)
       let s = 0;
       const o = t * dims;
       for (let d = 0; d < dims; d++) s += v[d]! * flat[o + d]!;
+      s /= norms[i]!;
       if (s <= best[k - 1]!) continue;
       let j = k - 1;
       while (j > 0 && best[j - 1]! < s) {
@@ -469,7 +481,8 @@ function wordnetSynonyms(dict: string, vocabulary: Set<string>): string {
 const SYNONYMS_OUT = fileURLToPath(new URL("../lib/recall/assets/synonyms.txt", import.meta.url));
 
 const NEIGHBOURS = 8;
-const NEIGHBOUR_TARGETS = 20000;
+const NEIGHBOUR_TARGETS = 10000;
+const NEIGHBOUR_DIMS = 100;
 
 if (import.meta.main && Deno.args.includes("--synonyms-only")) {
   const table = decodeTermVectors(readFileSync(OUT));

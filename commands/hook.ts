@@ -1,4 +1,4 @@
-// `korva hook session-start|file-context`: editor hook handlers. They read the editor's JSON on
+// `korva hook session-start|file-context|prompt`: editor hook handlers. They read the editor's JSON on
 // stdin, answer in its format, stay silent when nothing is relevant, and never fail the editor's
 // action: any internal error exits 0 with nothing printed and is logged to $KORVA_HOME/logs.
 import { Command } from "commander";
@@ -13,6 +13,7 @@ import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { promptRecall, renderPromptRecall } from "../lib/recall/prompt_recall.ts";
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
@@ -80,6 +81,31 @@ export function hookCommand(deps: Deps): Command {
         if (result.memories.length === 0) return;
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
         deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", result.text) + "\n");
+      })
+    );
+  hook.command("prompt")
+    .description(
+      "UserPromptSubmit (Claude Code) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
+    )
+    .action(() =>
+      guarded(deps, "prompt", async () => {
+        const payload = parseHookPayload(await deps.io.readStdin());
+        const prompt = typeof payload.prompt === "string" ? payload.prompt : "";
+        if (prompt.trim() === "") return;
+        const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+        const local = { ...deps, cwd };
+        const project = resolveProject(local);
+        const seen = payload.session_id
+          ? loadSeen(deps.home, payload.session_id)
+          : new Set<string>();
+        using vault = openDefaultVault(local, { project });
+        const memories = promptRecall(vault, prompt, { project, seen });
+        if (memories.length === 0) return;
+        if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+        deps.io.out(
+          hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(memories)) +
+            "\n",
+        );
       })
     );
   return hook;

@@ -9,6 +9,8 @@ export const HookPayload = z.object({
   cwd: z.string().optional(),
   tool_name: z.string().optional(),
   tool_input: z.record(z.string(), z.unknown()).optional(),
+  /** The user's prompt (Claude Code UserPromptSubmit, Gemini CLI BeforeAgent). */
+  prompt: z.string().optional(),
 }).passthrough();
 export type HookPayload = z.infer<typeof HookPayload>;
 

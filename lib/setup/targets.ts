@@ -22,7 +22,7 @@ export interface SetupContext {
   env: (name: string) => string | undefined;
   server: ServerEntry;
   /** The shell command an editor hook runs for a handler. */
-  hookCommand: (handler: "session-start" | "file-context") => string;
+  hookCommand: (handler: "session-start" | "file-context" | "prompt") => string;
   instructions: string;
 }
 
@@ -121,13 +121,13 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
 interface HookSpec {
   event: string;
   matcher?: string;
-  handler: "session-start" | "file-context";
+  handler: "session-start" | "file-context" | "prompt";
   /** In the tool's own unit: seconds for Claude Code, milliseconds for Gemini CLI. */
   timeout: number;
 }
 
 const isKorvaHook = (entry: unknown) =>
-  JSON.stringify(entry).match(/ hook (session-start|file-context)"/) !== null;
+  JSON.stringify(entry).match(/ hook (session-start|file-context|prompt)"/) !== null;
 
 /** Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's). */
 function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
@@ -250,6 +250,7 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
       ];
       return ctx.repoRoot
         ? [
@@ -383,6 +384,9 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10_000,
         },
+        // BeforeAgent runs after the prompt is submitted, before planning; its
+        // hookSpecificOutput.additionalContext is added to the turn (docs/hooks/reference.md).
+        { event: "BeforeAgent", handler: "prompt", timeout: 10_000 },
       ];
       const settings = ctx.repoRoot
         ? repo(ctx, ".gemini", "settings.json")
