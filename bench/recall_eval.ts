@@ -102,6 +102,14 @@ try {
       );
     }
   }
+  if (Deno.args.includes("--diff")) {
+    // Questions where korva recall and korva's lexical search disagree on the record's rank.
+    const [lexical, recall] = [rankers[1]![1], rankers[2]![1]];
+    for (const q of questions) {
+      const a = lexical(q.query).indexOf(q.expected), b = recall(q.query).indexOf(q.expected);
+      if (a !== b) console.log(`${q.style}\tlexical ${a}\trecall ${b}\t${q.query}`);
+    }
+  }
   if (Deno.args.includes("--misses")) {
     const rank = rankers.at(-1)![1];
     for (const q of questions) {

@@ -39,7 +39,9 @@ let spin = 0;
 const calibrationStart = performance.now();
 for (let i = 0; i < 50_000_000; i++) spin = (spin + i) % 1_000_003;
 console.log(
-  `CPU: ${cpu}; calibration loop (5e7 adds): ${(performance.now() - calibrationStart).toFixed(0)} ms (${spin})`,
+  `CPU: ${cpu}; calibration loop (5e7 adds): ${
+    (performance.now() - calibrationStart).toFixed(0)
+  } ms (${spin})`,
 );
 
 const n = Number(Deno.args[0] ?? 100_000);

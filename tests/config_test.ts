@@ -66,7 +66,8 @@ Deno.test("loadProjectConfig() reads recall.abbreviations and names a bad entry"
   assert.throws(
     () => loadProjectConfig(dir.path),
     {
-      message: `Cannot read "${path}": "recall.abbreviations.pii" Invalid input: expected string, received array`,
+      message:
+        `Cannot read "${path}": "recall.abbreviations.pii" Invalid input: expected string, received array`,
     },
   );
 });

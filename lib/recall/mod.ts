@@ -34,6 +34,7 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
   return {
     vectorize: (text) => get().vectorize(text),
     related: (terms) => get().related(terms),
+    nearest: (query, vectors, k) => get().nearest(query, vectors, k),
     rerank: (query, candidates, limit) => get().rerank(query, candidates, limit),
   };
 }

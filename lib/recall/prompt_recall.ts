@@ -50,7 +50,9 @@ export function promptRecall(vault: Vault, prompt: string, options: PromptRecall
 export function renderPromptRecall(memories: Memory[]): string {
   const lines = memories.map((m) => {
     const body = m.content.replace(/\s+/g, " ").trim();
-    return `- [${m.type}] ${m.title} (${m.id}): ${body.length > 300 ? body.slice(0, 300) + "…" : body}`;
+    return `- [${m.type}] ${m.title} (${m.id}): ${
+      body.length > 300 ? body.slice(0, 300) + "…" : body
+    }`;
   });
   return `Team memory (korva) that may bear on this request; call vault_get for a full record:\n${
     lines.join("\n")

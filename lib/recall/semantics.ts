@@ -19,6 +19,8 @@ export interface RecallTuning {
   neighbourMin: number;
   /** At most this many related words per query. */
   maxRelated: number;
+  /** A memory found by its vector alone needs at least this cosine with the query. */
+  nearestMin: number;
 }
 
 /** The defaults. */
@@ -28,8 +30,9 @@ export const DEFAULT_TUNING: RecallTuning = {
   abbreviationWeight: 0.9,
   synonymWeight: 0.5,
   neighbourWeight: 0.4,
-  neighbourMin: 0.45,
+  neighbourMin: 0.8,
   maxRelated: 8,
+  nearestMin: 0.3,
 };
 
 /** What semantic recall knows besides the vectors. */
@@ -78,6 +81,18 @@ export function createSemantics(
 
   const expandWords = (word: string): string[] => abbreviations.get(word) ?? [];
 
+  /** The query's words, and the long forms of its abbreviations at 0.7. */
+  const queryWeights = (query: string): Map<string, number> => {
+    const weights = new Map<string, number>();
+    for (const term of textTerms(query)) {
+      weights.set(term, 1);
+      for (const long of expandWords(term)) {
+        for (const t of textTerms(long)) weights.set(t, Math.max(weights.get(t) ?? 0, 0.7));
+      }
+    }
+    return weights;
+  };
+
   return {
     vectorize(text) {
       const weights = new Map<string, number>();
@@ -117,17 +132,27 @@ export function createSemantics(
         .slice(0, tuning.maxRelated);
     },
 
+    nearest(query, vectors, k) {
+      const q = embed(queryWeights(query));
+      if (!q) return [];
+      const qv = unit(q);
+      const scored: [string, number][] = [];
+      for (const [id, vector] of vectors) {
+        let s = 0, n = 0;
+        for (let d = 0; d < dims; d++) {
+          s += qv[d]! * vector[d]!;
+          n += vector[d]! * vector[d]!;
+        }
+        const cosine = n > 0 ? s / Math.sqrt(n) : 0;
+        if (cosine >= tuning.nearestMin) scored.push([id, cosine]);
+      }
+      return scored.sort((a, b) => b[1] - a[1]).slice(0, k).map(([id]) => id);
+    },
+
     rerank(query, candidates, limit) {
       if (candidates.length === 0) return [];
       const queryTerms = textTerms(query);
-      const weights = new Map<string, number>();
-      for (const term of queryTerms) {
-        weights.set(term, 1);
-        for (const long of expandWords(term)) {
-          for (const t of textTerms(long)) weights.set(t, Math.max(weights.get(t) ?? 0, 0.7));
-        }
-      }
-      const q = embed(weights);
+      const q = embed(queryWeights(query));
       const topLexical = Math.max(...candidates.map((c) => c.lexical), 1e-9);
       const topRelated = Math.max(...candidates.map((c) => c.related), 1e-9);
       const vectors = candidates.map((c) =>

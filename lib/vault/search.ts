@@ -95,6 +95,8 @@ export interface SearchSemantics {
   vectorize(text: string): Int8Array | undefined;
   /** A few words related to the query's words, to find memories that use other words. */
   related(terms: string[]): RelatedTerm[];
+  /** The ids of the `k` vectors nearest the query's, best first (a small vault's full scan). */
+  nearest(query: string, vectors: Map<string, Int8Array>, k: number): string[];
   /** Reorder the candidates, best first, at most `limit`. */
   rerank(query: string, candidates: SearchCandidate[], limit: number): SearchHit[];
 }
@@ -102,15 +104,24 @@ export interface SearchSemantics {
 /** How many bm25 candidates semantic recall reorders. */
 export const RERANK_POOL = 100;
 
+/** How many vector-only candidates a full scan adds (only vaults up to SCAN_LIMIT vectors). */
+export const SCAN_CANDIDATES = 20;
+/** Above this many stored vectors a query never scans them all (it would cost over 2 ms). */
+export const SCAN_LIMIT = 5000;
+
 /** The vault operations semantic search needs. */
 export interface LexicalAccess {
   lexical(query: string, filter: MemoryFilter): SearchHit[];
   vectors(ids: string[]): Map<string, Int8Array>;
+  /** Every stored vector of the memories the filter selects; undefined above SCAN_LIMIT. */
+  scan(filter: MemoryFilter): Map<string, Int8Array> | undefined;
+  /** Hits (score 0) for memories found by their vector alone. */
+  hits(ids: string[], query: string): SearchHit[];
 }
 
 /**
  * Search with related words and vectors: the top RERANK_POOL bm25 hits for the query and for its
- * related words, reordered by the semantics' reranker.
+ * related words (and, in a small vault, the nearest vectors), reordered by the semantics' reranker.
  */
 export function semanticSearch(
   query: string,
@@ -134,5 +145,13 @@ export function semanticSearch(
   }
   const vectors = access.vectors([...byId.keys()]);
   for (const [id, candidate] of byId) candidate.vector = vectors.get(id);
+  // A small vault is scanned whole, so a memory sharing no word with the query can still come up.
+  const all = access.scan(filter);
+  if (all) {
+    const near = semantics.nearest(query, all, SCAN_CANDIDATES).filter((id) => !byId.has(id));
+    for (const hit of access.hits(near, query)) {
+      byId.set(hit.memory.id, { hit, lexical: 0, related: 0, vector: all.get(hit.memory.id) });
+    }
+  }
   return semantics.rerank(query, [...byId.values()], limit);
 }

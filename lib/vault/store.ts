@@ -25,6 +25,7 @@ import type { Finding, Redactor } from "../privacy/redact.ts";
 import {
   derivedTerms,
   ftsPhrase,
+  SCAN_LIMIT,
   type SearchSemantics,
   searchTerms,
   semanticSearch,
@@ -373,7 +374,33 @@ export class Vault {
     return semanticSearch(query, filter, this.#semantics, {
       lexical: (text, pool) => this.#lexicalSearch(text, pool),
       vectors: (ids) => this.#vectors(ids),
+      scan: (scope) => this.#scanVectors(scope),
+      hits: (ids, text) => {
+        const terms = searchTerms(text);
+        return this.getMany(ids).map((memory) => ({
+          memory,
+          score: 0,
+          snippet: snippetOf(memory, terms),
+        }));
+      },
     });
+  }
+
+  #scanVectors(filter: MemoryFilter): Map<string, Int8Array> | undefined {
+    const stored = Number(
+      this.#prepare("SELECT count(*) AS n FROM (SELECT 1 FROM memory_vectors LIMIT ?)")
+        .get(SCAN_LIMIT + 1)?.n ?? 0,
+    );
+    if (stored > SCAN_LIMIT) return undefined;
+    const { where, params } = this.#filterSql(filter);
+    const rows = this.#prepare(
+      `SELECT v.memory_id, v.vector FROM memory_vectors v JOIN memories m ON m.id = v.memory_id
+       ${where.length ? "WHERE " + where.join(" AND ") : ""}`,
+    ).all(...params);
+    return new Map(rows.map((row) => {
+      const bytes = row.vector as Uint8Array;
+      return [String(row.memory_id), new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)];
+    }));
   }
 
   #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {

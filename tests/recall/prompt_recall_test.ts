@@ -54,7 +54,10 @@ Deno.test("korva hook prompt answers a Claude Code UserPromptSubmit payload, the
   assert.equal(first.code, 0, first.stderr);
   const out = JSON.parse(first.stdout);
   assert.equal(out.hookSpecificOutput.hookEventName, "UserPromptSubmit");
-  assert.match(out.hookSpecificOutput.additionalContext, /\[incident\] Double charge: payment lock/);
+  assert.match(
+    out.hookSpecificOutput.additionalContext,
+    /\[incident\] Double charge: payment lock/,
+  );
   const again = await runKorva(["hook", "prompt"], { env, stdin: payload });
   assert.equal(again.code, 0, again.stderr);
   assert.equal(again.stdout, "");

@@ -7,6 +7,7 @@ import {
   loadTermVectors,
   TERM_VECTORS_URL,
 } from "../../lib/recall/term_vectors.ts";
+import { termKey } from "../../lib/recall/terms.ts";
 
 Deno.test("encodeTermVectors() and decodeTermVectors() round-trip words, counts, directions and neighbours", () => {
   const rows = [
@@ -44,7 +45,7 @@ Deno.test("the shipped term vectors hold 300-dimension rows for the common devel
   const table = await loadTermVectors();
   assert.equal(table.dims, 300);
   for (const word of ["database", "deploy", "secret", "payment", "kubernetes", "certificate"]) {
-    assert.ok(table.index.has(word), `"${word}" is in the table`);
+    assert.ok(table.index.has(termKey(word)), `"${word}" is in the table`);
   }
   assert.equal(table.neighbours.k, 8);
 });
