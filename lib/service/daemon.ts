@@ -7,9 +7,7 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
-import { loadPrivacySettings } from "../privacy/settings.ts";
-import { createRedactor } from "../privacy/redact.ts";
-import { openDefaultVault, resolveProject } from "../vault/mod.ts";
+import { openMemories, resolveRepoContext } from "../memory/mod.ts";
 import { createApiHandler } from "./api.ts";
 import { ensureToken } from "./token.ts";
 
@@ -54,16 +52,9 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
     );
   }
   const { token } = ensureToken(deps.home);
-  const project = resolveProject(deps);
-  const vault = openDefaultVault(deps, { project });
-  const handler = createApiHandler({
-    deps,
-    vault,
-    token,
-    redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
-    project,
-    startedAt: deps.now(),
-  });
+  const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
+  const vault = memories.vault;
+  const handler = createApiHandler({ deps, memories, token, startedAt: deps.now() });
   let server: Deno.HttpServer;
   try {
     server = Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, handler);
