@@ -44,6 +44,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
+      for (const file of args.files ?? []) if (ctx.adoptPath(file)) break;
       const result = saveMemory(ctx.memories(), args);
       const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
