@@ -317,6 +317,13 @@ export const TARGETS: Target[] = [
             stdio(ctx, { type: "stdio" }),
             "jsonc",
           ),
+          // User-level instruction files live in the profile's prompts folder; applyTo "**"
+          // makes one apply to every request (code.visualstudio.com custom-instructions).
+          ownedMarkdown(
+            join(vscodeUserDir(ctx), "prompts", "korva.instructions.md"),
+            ctx,
+            "---\napplyTo: '**'\n---\n",
+          ),
         ],
   },
   {
@@ -330,6 +337,8 @@ export const TARGETS: Target[] = [
           ["mcpServers"],
           stdio(ctx, { type: "local", tools: ["*"] }),
         ),
+        // User-level instructions for every repository (Copilot CLI custom instructions docs).
+        markdown(home(ctx, ".copilot", "copilot-instructions.md"), ctx),
       ],
   },
   {
@@ -443,6 +452,10 @@ export const TARGETS: Target[] = [
           jsonServer(repo(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
           ownedMarkdown(repo(ctx, ".kiro", "steering", "korva.md"), ctx),
         ]
-        : [jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx))],
+        : [
+          jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
+          // Global steering: ~/.kiro/steering/*.md apply in every workspace (Kiro steering docs).
+          ownedMarkdown(home(ctx, ".kiro", "steering", "korva.md"), ctx),
+        ],
   },
 ];
