@@ -35,6 +35,7 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
     vectorize: (text) => get().vectorize(text),
     related: (terms) => get().related(terms),
     nearest: (query, vectors, k) => get().nearest(query, vectors, k),
+    settled: (query, hits) => get().settled(query, hits),
     rerank: (query, candidates, limit) => get().rerank(query, candidates, limit),
   };
 }

@@ -1,7 +1,7 @@
 // Semantic recall over the shipped word vectors: memory vectors, related words for a query and
 // the reranking of bm25 candidates (plugged into the vault as its SearchSemantics).
 import type { RelatedTerm, SearchCandidate, SearchSemantics } from "../vault/search.ts";
-import type { SearchHit } from "../vault/types.ts";
+import type { Memory, SearchHit } from "../vault/types.ts";
 import { termKey, textTerms } from "./terms.ts";
 import type { TermVectors } from "./term_vectors.ts";
 
@@ -149,6 +149,11 @@ export function createSemantics(
       return scored.sort((a, b) => b[1] - a[1]).slice(0, k).map(([id]) => id);
     },
 
+    settled(query, hits) {
+      const best = hits[0];
+      return best !== undefined && holdsEvery(best.memory, textTerms(query));
+    },
+
     rerank(query, candidates, limit) {
       if (candidates.length === 0) return [];
       const queryTerms = textTerms(query);
@@ -192,12 +197,13 @@ export function createSemantics(
  * lexical order stands.
  */
 function strongLexicalMatch(candidates: SearchCandidate[], queryTerms: string[]): boolean {
-  if (queryTerms.length === 0) return false;
   const best = candidates.reduce((a, b) => (b.lexical > a.lexical ? b : a));
-  if (best.lexical === 0) return false;
-  const text = new Set(
-    textTerms(`${best.hit.memory.title} ${best.hit.memory.content} ${best.hit.memory.why ?? ""}`),
-  );
+  return best.lexical > 0 && holdsEvery(best.hit.memory, queryTerms);
+}
+
+function holdsEvery(memory: Memory, queryTerms: string[]): boolean {
+  if (queryTerms.length === 0) return false;
+  const text = new Set(textTerms(`${memory.title} ${memory.content} ${memory.why ?? ""}`));
   return queryTerms.every((term) => text.has(term));
 }
 

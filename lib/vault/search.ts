@@ -97,6 +97,8 @@ export interface SearchSemantics {
   related(terms: string[]): RelatedTerm[];
   /** The ids of the `k` vectors nearest the query's, best first (a small vault's full scan). */
   nearest(query: string, vectors: Map<string, Int8Array>, k: number): string[];
+  /** Whether the lexical hits already answer the query (its words all match the best one). */
+  settled(query: string, hits: SearchHit[]): boolean;
   /** Reorder the candidates, best first, at most `limit`. */
   rerank(query: string, candidates: SearchCandidate[], limit: number): SearchHit[];
 }
@@ -131,8 +133,11 @@ export function semanticSearch(
 ): SearchHit[] {
   const limit = filter.limit ?? 10;
   const pool = { ...filter, limit: RERANK_POOL };
+  const lexical = access.lexical(query, pool);
+  // A query whose words all match keeps its lexical order: skip related words and vectors.
+  if (semantics.settled(query, lexical)) return lexical.slice(0, limit);
   const byId = new Map<string, SearchCandidate>();
-  for (const hit of access.lexical(query, pool)) {
+  for (const hit of lexical) {
     byId.set(hit.memory.id, { hit, lexical: hit.score, related: 0, vector: undefined });
   }
   const related = semantics.related(searchTerms(query));
