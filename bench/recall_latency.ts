@@ -6,33 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadSemantics } from "../lib/recall/mod.ts";
 import { type NewMemory, openVault } from "../lib/vault/mod.ts";
-import { clockFrom, DATA_DIR, fakeMemory } from "./fixtures.ts";
+import { clockFrom, DATA_DIR, fakeMemory, percentiles, SEARCH_QUERIES } from "./fixtures.ts";
 
-const QUERIES = [
-  "payment lock",
-  "why do retries double charge customers",
-  "PaymentService timeout",
-  "rate limit webhooks",
-  "idempotency key orders",
-  "connection pool exhausted",
-  "user_id lock key",
-  "dead letter queue backoff",
-  "circuit breaker gateway",
-  "schema migration refunds",
-  "how do we paginate search results",
-  "cache TTL sessions",
-  "feature flag checkout",
-  "how do we stop two charges for one payment",
-  "ledger transaction isolation",
-];
-
-function percentiles(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, p99 ${
-    at(0.99).toFixed(2)
-  } ms`;
-}
+const QUERIES = [...SEARCH_QUERIES, "how do we stop two charges for one payment"];
 
 const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ?? "unknown";
 let spin = 0;
