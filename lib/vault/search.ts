@@ -103,8 +103,8 @@ export interface SearchSemantics {
   rerank(query: string, candidates: SearchCandidate[], limit: number): SearchHit[];
 }
 
-/** How many bm25 candidates semantic recall reorders. */
-export const RERANK_POOL = 100;
+/** How many bm25 candidates semantic recall reorders (30 ranked as well as 100 on the evaluation). */
+export const RERANK_POOL = 30;
 
 /** How many vector-only candidates a full scan adds (only vaults up to SCAN_LIMIT vectors). */
 export const SCAN_CANDIDATES = 20;
