@@ -11,6 +11,10 @@ export const HookPayload = z.object({
   tool_input: z.record(z.string(), z.unknown()).optional(),
   /** The user's prompt (Claude Code UserPromptSubmit, Gemini CLI BeforeAgent). */
   prompt: z.string().optional(),
+  /** SessionStart: startup, resume, clear or compact. */
+  source: z.string().optional(),
+  /** Stop, SubagentStop, AfterAgent: true when this stop follows a hook's own continuation. */
+  stop_hook_active: z.boolean().optional(),
 }).passthrough();
 export type HookPayload = z.infer<typeof HookPayload>;
 
