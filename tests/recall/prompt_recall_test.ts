@@ -65,3 +65,25 @@ Deno.test("korva hook prompt answers a Claude Code UserPromptSubmit payload, the
   assert.equal(garbage.code, 0);
   assert.equal(garbage.stdout, "");
 });
+
+Deno.test("korva hook prompt answers a Gemini CLI BeforeAgent payload in its event's name", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
+  {
+    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
+    vault.save({ ...INCIDENT, project: "shop" });
+  }
+  const result = await runKorva(["hook", "prompt"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      hook_event_name: "BeforeAgent",
+      session_id: "g-1",
+      cwd: repo.path,
+      prompt: "Add a retry to the payment job without a second redis lock",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.equal(out.hookSpecificOutput.hookEventName, "BeforeAgent");
+  assert.match(out.hookSpecificOutput.additionalContext, /\(01[0-9A-Z]{24}\): Customers were/);
+});
