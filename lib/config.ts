@@ -23,6 +23,13 @@ export const Config = z.object({
   service: z.object({
     port: z.number().int().min(1).max(65535).default(7437),
   }).strict().default({ port: 7437 }),
+  /** Optional embeddings from an OpenAI-compatible server on this machine (off by default). */
+  recall: z.object({
+    embeddings: z.object({
+      url: z.string().url(),
+      model: z.string().trim().min(1).max(200),
+    }).strict().optional(),
+  }).strict().optional(),
 }).strict();
 export type Config = z.infer<typeof Config>;
 

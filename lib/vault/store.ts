@@ -9,7 +9,15 @@ import { anchorsFor, filterSql, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
 import { searchMemories, snippetOf } from "./rank.ts";
 import { type SearchSemantics, searchTerms, semanticSearch } from "./search.ts";
-import { scanVectors, storeVector, vectorsOf } from "./vectors.ts";
+import {
+  dropEmbedding,
+  embeddingsFor,
+  missingEmbeddings,
+  scanVectors,
+  storeEmbedding,
+  storeVector,
+  vectorsOf,
+} from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
 import {
   clampLimit,
@@ -186,6 +194,7 @@ export class Vault {
       );
       replaceLinks(this.#sql, current.id, next.tags, next.files);
       this.#storeVector(next);
+      dropEmbedding(this.#sql, current.id);
       return next;
     });
   }
@@ -517,6 +526,30 @@ export class Vault {
     const result = insertMemory(this.#sql, this.#defaults, input, provenance, extra);
     if (!result.duplicate) this.#storeVector(result.memory);
     return result;
+  }
+
+  /** Active memories still without an embedding from `model` (optional embeddings server). */
+  missingEmbeddings(model: string, limit: number): { id: string; text: string }[] {
+    return missingEmbeddings(this.#sql, model, limit);
+  }
+
+  /** Store the embeddings of memories, in one transaction. */
+  storeEmbeddings(model: string, rows: { id: string; vector: Int8Array }[]): void {
+    this.#sql.write(() => {
+      for (const row of rows) storeEmbedding(this.#sql, row.id, model, row.vector);
+    });
+  }
+
+  /**
+   * The stored embeddings from `model` of the memories the filter selects: of `ids` when given,
+   * else all of them, or undefined in a vault too large to scan (over 5,000).
+   */
+  embeddings(
+    model: string,
+    filter: MemoryFilter = {},
+    ids?: string[],
+  ): Map<string, Int8Array> | undefined {
+    return embeddingsFor(this.#sql, model, filter, ids);
   }
 
   #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
