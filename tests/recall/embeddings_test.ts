@@ -46,28 +46,35 @@ function startServer() {
   };
 }
 
+/** A refund decision and a note that shares the word "money" with the test's question. */
+function seedVault(korvaHome: string): void {
+  using vault = openVault(join(korvaHome, "vault.db"), { project: "shop" });
+  vault.save({
+    type: "decision",
+    title: "Refund flow",
+    content: "Refunds go through the provider.",
+  });
+  vault.save({ type: "note", title: "Guarantee wording", content: "Say money is never lost." });
+}
+
+function useServer(korvaHome: string, url: string): void {
+  writeFileSync(
+    join(korvaHome, "config.json"),
+    JSON.stringify({ recall: { embeddings: { url, model: "toy" } } }),
+  );
+}
+
 Deno.test("korva search with recall.embeddings also finds a memory by the local server's embeddings", async () => {
   await using home = tempHome();
   await using server = startServer();
-  {
-    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
-    vault.save({
-      type: "decision",
-      title: "Refund flow",
-      content: "Refunds go through the provider.",
-    });
-    vault.save({ type: "note", title: "Guarantee wording", content: "Say money is never lost." });
-  }
+  seedVault(home.korvaHome);
   const query = ["search", "give", "customers", "their", "money", "back", "--json"];
   const plain = await runKorva(query, { env: home.env });
   assert.equal(plain.code, 0, plain.stderr);
   const titles = (stdout: string) =>
     (JSON.parse(stdout) as { title: string }[]).map((m) => m.title);
   assert.deepEqual(titles(plain.stdout), ["Guarantee wording"]);
-  writeFileSync(
-    join(home.korvaHome, "config.json"),
-    JSON.stringify({ recall: { embeddings: { url: server.url, model: "toy" } } }),
-  );
+  useServer(home.korvaHome, server.url);
   const result = await runKorva(query, { env: home.env });
   assert.equal(result.code, 0, result.stderr);
   assert.deepEqual(titles(result.stdout), ["Guarantee wording", "Refund flow"]);
@@ -125,19 +132,8 @@ Deno.test("Vault keeps one embedding per memory and drops it when the memory's t
 Deno.test("vault_search with recall.embeddings also finds a memory by the local server's embeddings", async () => {
   await using home = tempHome();
   await using server = startServer();
-  {
-    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
-    vault.save({
-      type: "decision",
-      title: "Refund flow",
-      content: "Refunds go through the provider.",
-    });
-    vault.save({ type: "note", title: "Guarantee wording", content: "Say money is never lost." });
-  }
-  writeFileSync(
-    join(home.korvaHome, "config.json"),
-    JSON.stringify({ recall: { embeddings: { url: server.url, model: "toy" } } }),
-  );
+  seedVault(home.korvaHome);
+  useServer(home.korvaHome, server.url);
   const korva = createServer(testDeps(home.korvaHome), { profile: "agent" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "t", version: "1" });
