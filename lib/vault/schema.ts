@@ -1,6 +1,6 @@
 // The vault's schema and its numbered migrations: every table is born here, in order.
 //
-// Schema (version 4), for reading vault.db by hand:
+// Schema (version 5), for reading vault.db by hand:
 //   meta(key, value)                       schema_version and bookkeeping
 //   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
@@ -13,10 +13,12 @@
 //   sessions(id, project, goal, client, started_at, ended_at, summary_id)
 //   team_sync(repo, memory_id, path, file_hash, memory_hash, synced_at)   team file state
 //   team_refresh(repo, at)                 when a repository's team files were last read
+//   git_candidates(project, sha, subject, message, author, committed_at, files JSON, stat JSON,
+//            excerpt, score, reasons JSON, state draft|dismissed, mined_at)   `korva mine git`
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
-//   memory_vectors(memory_id, vector BLOB)  semantic recall's int8 vector per memory (v3)
-//   memory_embeddings(memory_id, model, vector BLOB)  optional local-server embeddings (v4)
+//   memory_vectors(memory_id, vector BLOB)  semantic recall's int8 vector per memory (v4)
+//   memory_embeddings(memory_id, model, vector BLOB)  optional local-server embeddings (v5)
 import type { DatabaseSync } from "node:sqlite";
 import { KorvaError } from "../errors.ts";
 
@@ -133,14 +135,35 @@ const MIGRATIONS: string[] = [
   UPDATE memories SET confirmed = 0 WHERE source NOT IN ('cli', 'team', 'import', 'http');
   CREATE INDEX memories_review ON memories(review_by) WHERE review_by IS NOT NULL;
   `,
-  // 3: semantic recall's memory vectors (lib/recall; at most 400 bytes per memory).
+  // 3: commits proposed by `korva mine git` (drafts, kept apart from memories so context and
+  // search never serve them as knowledge).
+  `
+  CREATE TABLE git_candidates (
+    project TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    message TEXT NOT NULL,
+    author TEXT NOT NULL,
+    committed_at TEXT NOT NULL,
+    files TEXT NOT NULL DEFAULT '[]',
+    stat TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','dismissed')),
+    mined_at TEXT NOT NULL,
+    PRIMARY KEY (project, sha)
+  );
+  CREATE INDEX git_candidates_score ON git_candidates(project, score DESC);
+  `,
+  // 4: semantic recall's memory vectors (lib/recall; at most 400 bytes per memory).
   `
   CREATE TABLE memory_vectors (
     memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
     vector BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 4: embeddings from the optional local embeddings server, per memory and model.
+  // 5: embeddings from the optional local embeddings server, per memory and model.
   `
   CREATE TABLE memory_embeddings (
     memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
