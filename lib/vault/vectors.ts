@@ -1,6 +1,6 @@
-// Semantic recall's memory vectors (table memory_vectors, migration 3): one int8 vector per
+// Semantic recall's memory vectors (table memory_vectors, migration 4): one int8 vector per
 // memory, written beside it at save and update, read back for reranking; and the optional
-// embeddings of a local embeddings server (memory_embeddings, migration 4).
+// embeddings of a local embeddings server (memory_embeddings, migration 5).
 import { filterSql } from "./filter.ts";
 import { SCAN_LIMIT } from "./search.ts";
 import type { Sql } from "./sql.ts";
