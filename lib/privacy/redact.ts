@@ -104,7 +104,7 @@ export function buildRedactor(
       }
       return {
         id: custom.id,
-        category: "custom",
+        category: custom.category,
         description: `Custom pattern ${custom.id}`,
         keywords: custom.keywords.map((k) => k.toLowerCase()),
         pattern,

@@ -279,12 +279,36 @@ const PROMISES: Promise_[] = [
       }
       ctx.expect(finding.ruleId === "team/no-todo" && finding.line === 1, "the .yaml rule applied");
       ctx.expect(typeof out.summary === "object", "summary");
-      for (const target of [["--all"], ["--files", "a.ts"], ["--diff", "HEAD..HEAD"]]) {
+      git(repo, "commit", "-q", "-m", "first");
+      writeFileSync(join(repo, "b.ts"), "// TODO too\n");
+      git(repo, "add", "b.ts");
+      git(repo, "commit", "-q", "-m", "second");
+      const targets: Array<[string[], number, string[]]> = [
+        [["--all"], 1, [".korva/rules/team.yaml", "a.ts", "b.ts"]], // the rule file says TODO too
+        [["--files", "a.ts"], 1, ["a.ts"]],
+        [["--diff", "HEAD~1..HEAD"], 1, ["b.ts"]],
+        [["--diff", "HEAD..HEAD"], 0, []],
+      ];
+      for (const [target, code, paths] of targets) {
         const r = await runKorva(["sentinel", "check", ...target, "--format", "json"], {
           env: ctx.home.env,
           cwd: repo,
         });
-        ctx.expect([0, 1, 3].includes(r.code), `${target.join(" ")} runs`);
+        ctx.expect(
+          r.code === code,
+          `${target.join(" ")} exits ${code}, got ${r.code}: ${r.stderr}`,
+        );
+        const found = [
+          ...new Set(
+            JSON.parse(r.stdout).findings
+              .filter((f: { ruleId: string }) => f.ruleId === "team/no-todo")
+              .map((f: { path: string }) => f.path),
+          ),
+        ].sort();
+        ctx.expect(
+          JSON.stringify(found) === JSON.stringify(paths),
+          `${target.join(" ")} finds TODO in ${paths.join(", ") || "nothing"}, got ${found}`,
+        );
       }
       const sarif = await runKorva(["sentinel", "check", "--format", "sarif"], {
         env: ctx.home.env,

@@ -21,7 +21,10 @@ export const memoryInput = {
   files: FilesIn.optional().describe(
     "repo-relative paths or globs it is about, e.g. src/payments/**",
   ),
-  scope: ScopeIn.optional().describe("private (default) or team (shared through the repository)"),
+  scope: ScopeIn.optional().describe(
+    "private or team (shared through the repository); when omitted, vault_save uses the " +
+      "configured defaultScope and vault_supersede keeps the old memory's scope",
+  ),
 };
 
 /** Register vault_save. */
