@@ -33,7 +33,8 @@ export const ProjectConfig = z.object({
     abbreviations: z.record(
       z.string().trim().min(1).max(40),
       z.string().trim().min(1).max(200),
-    ).default({}),
+    ).default({})
+      .describe("short form → the words it stands for, added to korva's table (docs/recall.md)"),
   }).strict().optional(),
 }).strict();
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
