@@ -9,7 +9,8 @@ import { MEMORY_TYPES } from "../lib/vault/types.ts";
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
 
-const AREAS = [
+/** The code areas generated memories (and the staleness bench repository) are about. */
+export const AREAS = [
   "payments",
   "billing",
   "auth",

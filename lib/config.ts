@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 import { KorvaError, messageOf } from "./errors.ts";
 import { homePaths } from "./paths.ts";
 import { PrivacyConfig } from "./privacy/config.ts";
@@ -70,8 +71,10 @@ export function loadConfig(home: string): Config {
 /** Write config.json atomically, keeping a backup of the previous one. */
 export function saveConfig(home: string, config: Config, now?: () => Date): void {
   const paths = homePaths(home);
+  ensurePrivateDir(home);
   writeFileAtomic(paths.config, JSON.stringify(config, null, 2) + "\n", {
     backupDir: paths.backups,
+    mode: PRIVATE_FILE_MODE,
     ...(now ? { now } : {}),
   });
 }

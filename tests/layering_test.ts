@@ -14,6 +14,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/paths.ts",
     "lib/deps.ts",
     "lib/atomic_write.ts",
+    "lib/file_modes.ts",
     "lib/log.ts",
     "lib/git.ts",
     "deno.json",

@@ -21,9 +21,14 @@ export type CustomDetector = z.infer<typeof CustomDetector>;
 /** Which personal-data categories run (all on by default). */
 export const PiiSwitches = z.object({
   email: z.boolean().default(true).describe("email addresses"),
-  phone: z.boolean().default(true).describe("phone numbers"),
+  phone: z.boolean().default(true).describe("phone numbers (near a phone word)"),
   card: z.boolean().default(true).describe("payment card numbers (Luhn-checked)"),
   ip: z.boolean().default(true).describe("IPv4 and IPv6 addresses"),
+  id: z.boolean().default(true).describe(
+    "national identifiers with checksums (SSN, NIR, BSN, DNI, CPF, Aadhaar)",
+  ),
+  iban: z.boolean().default(true).describe("IBANs (mod-97 checked)"),
+  address: z.boolean().default(true).describe("postal addresses (near an address word)"),
 }).strict();
 export type PiiSwitches = z.infer<typeof PiiSwitches>;
 

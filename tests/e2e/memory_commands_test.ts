@@ -277,6 +277,47 @@ Deno.test("korva import reports bad line numbers and imports nothing", async () 
   assert.deepEqual(list, []);
 });
 
+Deno.test("korva import names the first 50 bad lines with their reasons and counts the rest", async () => {
+  await using home = tempHome();
+  await using dir = tempDir();
+  const file = join(dir.path, "in.jsonl");
+  const lines = Array.from(
+    { length: 60 },
+    (_, i) => i % 2 === 0 ? `{broken ${i}` : JSON.stringify({ type: "note", title: `t${i}` }),
+  );
+  writeFileSync(
+    file,
+    [JSON.stringify({ type: "note", title: "ok", content: "c" }), ...lines].join("\n"),
+  );
+  const result = await runKorva(["import", file], { env: home.env });
+  assert.equal(result.code, 2);
+  const reasons = lines.slice(0, 50).map((_, i) =>
+    `line ${i + 2}: ${i % 2 === 0 ? "not valid JSON" : '"content" is required'}`
+  );
+  assert.equal(
+    result.stderr.split("\n")[0],
+    `korva: Cannot import: 60 invalid lines (${reasons.join("; ")}; and 10 more)`,
+  );
+});
+
+Deno.test("korva import names every bad line when all are schema errors", async () => {
+  await using home = tempHome();
+  await using dir = tempDir();
+  const file = join(dir.path, "in.jsonl");
+  const lines = Array.from(
+    { length: 7 },
+    (_, i) => JSON.stringify({ type: "note", title: `t${i}` }),
+  );
+  writeFileSync(file, lines.join("\n"));
+  const result = await runKorva(["import", file], { env: home.env });
+  assert.equal(result.code, 2);
+  const reasons = lines.map((_, i) => `line ${i + 1}: "content" is required`);
+  assert.equal(
+    result.stderr.split("\n")[0],
+    `korva: Cannot import: 7 invalid lines (${reasons.join("; ")})`,
+  );
+});
+
 Deno.test("korva with a KORVA_HOME that cannot be created explains it and keeps what is stored", async () => {
   // Root ignores file modes, so a file standing where the folder should be is the failure every
   // user hits; the chmod case is its own test below, ignored when run as root.

@@ -10,19 +10,10 @@ import { createServer } from "../../lib/mcp/server.ts";
 import { type Profile, toolsFor } from "../../lib/mcp/profiles.ts";
 import { recordFileUse } from "../../lib/capture/session_log.ts";
 import { tempHome, tempRepo, testDeps } from "../_helpers.ts";
+import { connectMcp } from "../_mcp.ts";
 
-async function connect(home: string, profile: Profile) {
-  const korva = createServer(testDeps(home), { profile });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: "test-client", version: "1.0.0" });
-  await Promise.all([korva.connect(serverSide), client.connect(clientSide)]);
-  return {
-    client,
-    [Symbol.asyncDispose]: async () => {
-      await client.close();
-      await korva.close();
-    },
-  };
+function connect(home: string, profile: Profile) {
+  return connectMcp(testDeps(home), profile);
 }
 
 type Structured = Record<string, unknown>;

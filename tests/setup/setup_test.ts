@@ -3,9 +3,12 @@ import assert from "node:assert/strict";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
@@ -276,4 +279,36 @@ Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kir
   );
   install(deps, "uninstall");
   assert.deepEqual(snapshot(temp.home), before);
+});
+
+Deno.test("korva setup writes through a symlinked config to its target; uninstall restores the target and keeps the link", async () => {
+  await using temp = tempHome();
+  const target = join(temp.home, "dotfiles", "cursor-mcp.json");
+  const original =
+    '{\n  // from my dotfiles\n  "mcpServers": { "github": { "command": "gh-mcp" } }\n}\n';
+  writeFixtures(temp.home, { "dotfiles/cursor-mcp.json": original });
+  const link = join(temp.home, ".cursor", "mcp.json");
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync("../dotfiles/cursor-mcp.json", link);
+  const env = { ...temp.env, PATH: "" };
+
+  const setup = await runKorva(["setup", "--cursor"], { env });
+  assert.equal(setup.code, 0, setup.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true, "the link stays a link");
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  const written = parseJsonc(readFileSync(target, "utf8")) as {
+    mcpServers: Record<string, unknown>;
+  };
+  assert.ok(written.mcpServers.korva, "the link target gets korva's entry");
+  assert.ok(written.mcpServers.github);
+  const backups = readdirSync(join(temp.korvaHome, "backups"));
+  assert.equal(backups.length, 1);
+  assert.match(backups[0] ?? "", /dotfiles__cursor-mcp\.json$/, "the backup is of the target");
+  assert.equal(readFileSync(join(temp.korvaHome, "backups", backups[0] ?? ""), "utf8"), original);
+
+  const uninstall = await runKorva(["setup", "--uninstall", "--cursor"], { env });
+  assert.equal(uninstall.code, 0, uninstall.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true);
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  assert.equal(readFileSync(target, "utf8"), original);
 });
