@@ -18,6 +18,8 @@ import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { memoryContext, openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
 import { promptRecall, renderPromptRecall } from "../lib/recall/prompt_recall.ts";
+import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
+import { registerEditGate } from "./hook_edit_gate.ts";
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
@@ -47,8 +49,12 @@ export function hookCommand(deps: Deps): Command {
         const nudge = payload.source === "compact" && payload.session_id
           ? dueNudge(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
           : undefined;
-        const text = [result.memories.length > 0 ? result.text : "", nudge ?? ""]
-          .filter((part) => part !== "").join("\n\n");
+        const unchecked = missingHooks(cwd, deps.self);
+        const text = [
+          unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
+          result.memories.length > 0 ? result.text : "",
+          nudge ?? "",
+        ].filter((part) => part !== "").join("\n\n");
         if (text === "") return;
         deps.io.out(
           flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
@@ -170,6 +176,7 @@ export function hookCommand(deps: Deps): Command {
         summarizeSession(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN), "editor");
       })
     );
+  registerEditGate(hook, deps);
   return hook;
 }
 

@@ -18,6 +18,10 @@ export const Config = z.object({
     .describe("author recorded on new memories (default: git config user.name, then $USER)"),
   defaultScope: z.enum(["private", "team"]).default("private")
     .describe("the scope a save gets when none is given (a repository's own setting wins)"),
+  hooks: z.boolean().default(true)
+    .describe(
+      "install korva's git hooks in repositories with a .korva/ folder (init, setup, sync)",
+    ),
   privacy: PrivacyConfig.default(PrivacyConfig.parse({}))
     .describe("what the redactor finds and lets through (docs/privacy.md)"),
   mcp: z.object({

@@ -125,6 +125,7 @@ export const HOOK_HANDLERS = [
   "stop",
   "session-end",
   "prompt",
+  "edit-gate",
 ] as const;
 export type HookHandler = (typeof HOOK_HANDLERS)[number];
 
@@ -261,6 +262,8 @@ export const TARGETS: Target[] = [
           timeout: 10,
         },
         { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
+        // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
+        { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
         // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
         // "compact") carries the nudge instead.
         { event: "Stop", handler: "stop", timeout: 10 },
@@ -411,6 +414,13 @@ export const TARGETS: Target[] = [
         // BeforeAgent runs after the prompt is submitted, before planning; its
         // hookSpecificOutput.additionalContext is added to the turn (docs/hooks/reference.md).
         { event: "BeforeAgent", handler: "prompt", timeout: 10_000 },
+        // BeforeTool can deny a write (decision/reason), which is all the edit gate needs.
+        {
+          event: "BeforeTool",
+          matcher: "write_file|replace",
+          handler: "edit-gate",
+          timeout: 10_000,
+        },
         { event: "AfterAgent", handler: "stop", timeout: 10_000 },
         { event: "SessionEnd", handler: "session-end", timeout: 10_000 },
       ];

@@ -114,10 +114,17 @@ Deno.test("setup keeps other servers, comments and unknown keys, and uninstall r
   assert.ok(toml.mcp_servers.docs && toml.profiles);
   const claude = JSON.parse(readFileSync(join(temp.home, ".claude/settings.json"), "utf8"));
   assert.equal(claude.model, "opus");
-  assert.equal(claude.hooks.PreToolUse.length, 2, "the user's Bash hook is kept");
+  assert.deepEqual(
+    claude.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher),
+    ["Bash", "Read|Edit|Write|MultiEdit", "Edit|Write|MultiEdit"],
+    "the user's Bash hook is kept; file-context and the edit gate are added",
+  );
+  assert.match(JSON.stringify(claude.hooks.PreToolUse[2]), / hook edit-gate"/);
   assert.match(JSON.stringify(claude.hooks.SessionStart), /hook session-start/);
   const gemini = JSON.parse(readFileSync(join(temp.home, ".gemini/settings.json"), "utf8"));
   assert.ok(gemini.mcpServers.korva && gemini.hooks.AfterTool && gemini.theme === "Default");
+  assert.equal(gemini.hooks.BeforeTool[0].matcher, "write_file|replace");
+  assert.match(JSON.stringify(gemini.hooks.BeforeTool[0]), / hook edit-gate"/);
   assert.match(
     readFileSync(join(temp.home, ".gemini/GEMINI.md"), "utf8"),
     /^# My notes\n\nBe concise\.\n\n<!-- korva:begin/,
