@@ -1,4 +1,4 @@
-// `korva hook session-start|file-context`: editor hook handlers. They read the editor's JSON on
+// `korva hook session-start|file-context|prompt|stop|session-end|…`: editor hook handlers. They read the editor's JSON on
 // stdin, answer in its format, stay silent when nothing is relevant, and never fail the editor's
 // action: any internal error exits 0 with nothing printed and is logged to $KORVA_HOME/logs.
 import { Command } from "commander";
@@ -22,6 +22,11 @@ export function hookCommand(deps: Deps): Command {
     .description("PreToolUse / AfterTool on file tools: add memories anchored to that file")
     .option("--max-tokens <n>", "budget", "800")
     .action((flags: HookFlags) => HOOK_EVENTS["file-context"]!.run(deps, flags));
+  hook.command("prompt")
+    .description(
+      "UserPromptSubmit (Claude Code) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
+    )
+    .action((flags: HookFlags) => HOOK_EVENTS["prompt"]!.run(deps, flags));
   hook.command("stop")
     .description(
       "Stop / SubagentStop (Claude Code), AfterAgent (Gemini CLI): once per session, nudge to " +

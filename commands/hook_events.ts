@@ -115,6 +115,34 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
         deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", text) + "\n");
       }),
   },
+  "prompt": {
+    valueFlags: [],
+    booleanFlags: [],
+    run: (deps) =>
+      guarded(deps, "prompt", async () => {
+        const payload = parseHookPayload(await deps.io.readStdin());
+        const prompt = payload.prompt ?? "";
+        if (prompt.trim() === "") return;
+        const seen = payload.session_id
+          ? loadSeen(deps.home, payload.session_id)
+          : new Set<string>();
+        using memories = openMemories(hookContext(deps, payload), HOOK_ORIGIN);
+        // Loaded here: the recall tables are not needed by the file hooks.
+        const { promptRecall, renderPromptRecall } = await import(
+          "../lib/recall/prompt_recall.ts"
+        );
+        const found = promptRecall(memories.vault, prompt, {
+          project: memories.ctx.project(),
+          seen,
+        });
+        if (found.length === 0) return;
+        if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+        deps.io.out(
+          hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) +
+            "\n",
+        );
+      }),
+  },
   "stop": {
     valueFlags: [],
     booleanFlags: [],

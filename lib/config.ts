@@ -32,6 +32,15 @@ export const Config = z.object({
     port: z.number().int().min(1).max(65535).default(7437)
       .describe("the port `korva vault start` listens on (127.0.0.1)"),
   }).strict().default({ port: 7437 }),
+  /** Optional embeddings from an OpenAI-compatible server on this machine (off by default). */
+  recall: z.object({
+    embeddings: z.object({
+      url: z.string().url()
+        .describe("an OpenAI-compatible embeddings endpoint on 127.0.0.1, localhost or [::1]"),
+      model: z.string().trim().min(1).max(200).describe("the model name sent with each request"),
+    }).strict().optional()
+      .describe("off when absent; korva never downloads a model (docs/recall.md)"),
+  }).strict().optional(),
 }).strict();
 export type Config = z.infer<typeof Config>;
 

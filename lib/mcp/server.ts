@@ -4,10 +4,15 @@
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
 // @ts-types="@modelcontextprotocol/sdk/shared/transport"
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-// @ts-types="@modelcontextprotocol/sdk/types"
-import { ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { Deps } from "../deps.ts";
-import { notFoundError } from "../errors.ts";
+import { messageOf, notFoundError } from "../errors.ts";
+import { fileURLToPath } from "node:url";
+// @ts-types="@modelcontextprotocol/sdk/types"
+import {
+  ListToolsRequestSchema,
+  RootsListChangedNotificationSchema,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 import { memoryContext } from "../memory/mod.ts";
 import { createToolContext, type ToolContext } from "./context.ts";
 import { guardTransport } from "./profile_guard.ts";
@@ -53,6 +58,11 @@ export function createServer(
     const tools = TOOLS_LIST[options.profile] as Tool[];
     server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
   }
+  server.server.oninitialized = () => void adoptClientRoots(server, ctx);
+  server.server.setNotificationHandler(
+    RootsListChangedNotificationSchema,
+    () => adoptClientRoots(server, ctx),
+  );
   registerResources(server, ctx);
   registerPrompts(server);
   return {
@@ -64,6 +74,19 @@ export function createServer(
       ctx.close();
     },
   };
+}
+
+/** Ask a client that has roots for them and adopt the first one inside a repository. */
+async function adoptClientRoots(server: McpServer, ctx: ToolContext): Promise<void> {
+  if (!server.server.getClientCapabilities()?.roots) return;
+  try {
+    const { roots } = await server.server.listRoots();
+    for (const root of roots) {
+      if (root.uri.startsWith("file:") && ctx.adoptPath(fileURLToPath(root.uri))) return;
+    }
+  } catch (error) {
+    ctx.log.error(`Cannot read the client's roots: ${messageOf(error)}`);
+  }
 }
 
 function registerResources(server: McpServer, ctx: ToolContext): void {

@@ -124,6 +124,7 @@ export const HOOK_HANDLERS = [
   "file-context",
   "stop",
   "session-end",
+  "prompt",
   "edit-gate",
 ] as const;
 export type HookHandler = (typeof HOOK_HANDLERS)[number];
@@ -260,6 +261,7 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
         // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
         { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
         // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
@@ -333,6 +335,13 @@ export const TARGETS: Target[] = [
             stdio(ctx, { type: "stdio" }),
             "jsonc",
           ),
+          // User-level instruction files live in the profile's prompts folder; applyTo "**"
+          // makes one apply to every request (code.visualstudio.com custom-instructions).
+          ownedMarkdown(
+            join(vscodeUserDir(ctx), "prompts", "korva.instructions.md"),
+            ctx,
+            "---\napplyTo: '**'\n---\n",
+          ),
         ],
   },
   {
@@ -346,6 +355,8 @@ export const TARGETS: Target[] = [
           ["mcpServers"],
           stdio(ctx, { type: "local", tools: ["*"] }),
         ),
+        // User-level instructions for every repository (Copilot CLI custom instructions docs).
+        markdown(home(ctx, ".copilot", "copilot-instructions.md"), ctx),
       ],
   },
   {
@@ -400,6 +411,9 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10_000,
         },
+        // BeforeAgent runs after the prompt is submitted, before planning; its
+        // hookSpecificOutput.additionalContext is added to the turn (docs/hooks/reference.md).
+        { event: "BeforeAgent", handler: "prompt", timeout: 10_000 },
         // BeforeTool can deny a write (decision/reason), which is all the edit gate needs.
         {
           event: "BeforeTool",
@@ -465,6 +479,10 @@ export const TARGETS: Target[] = [
           jsonServer(repo(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
           ownedMarkdown(repo(ctx, ".kiro", "steering", "korva.md"), ctx),
         ]
-        : [jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx))],
+        : [
+          jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
+          // Global steering: ~/.kiro/steering/*.md apply in every workspace (Kiro steering docs).
+          ownedMarkdown(home(ctx, ".kiro", "steering", "korva.md"), ctx),
+        ],
   },
 ];

@@ -582,9 +582,16 @@ const PROMISES: Promise_[] = [
         ctx.expect(result.code === 0, result.stderr);
         const dir = git(repo, "rev-parse", "--git-path", "hooks").trim();
         const hook = join(repo, dir, "pre-commit");
+        // The hook git runs calls korva's script for this clone, which runs the sentinel.
         ctx.expect(
-          existsSync(hook) && Deno.readTextFileSync(hook).includes("sentinel check --staged"),
-          `${command[0]}: pre-commit in ${dir} runs korva`,
+          existsSync(hook) && Deno.readTextFileSync(hook).includes("/korva/hooks/pre-commit"),
+          `${command[0]}: pre-commit in ${dir} calls korva's script`,
+        );
+        const script = join(repo, ".git", "korva", "hooks", "pre-commit");
+        ctx.expect(
+          existsSync(script) &&
+            Deno.readTextFileSync(script).includes("sentinel check --staged"),
+          `${command[0]}: korva's pre-commit script runs the sentinel`,
         );
       }
     },

@@ -15,6 +15,11 @@ function hookPath(repo: string, name = "pre-commit"): string {
   return join(repo, dir, name);
 }
 
+/** korva's own script for a hook, which the hook git runs calls. */
+function korvaScript(repo: string, name = "pre-commit"): string {
+  return join(repo, ".git", "korva", "hooks", name);
+}
+
 Deno.test("korva init installs the git hooks in a repository with .korva/rules and says so", async () => {
   await using home = tempHome();
   await using repo = tempRepo(RULES);
@@ -27,7 +32,8 @@ Deno.test("korva init installs the git hooks in a repository with .korva/rules a
     ),
     result.stdout,
   );
-  assert.match(readFileSync(hookPath(repo.path), "utf8"), /sentinel check --staged/);
+  assert.match(readFileSync(hookPath(repo.path), "utf8"), /\/korva\/hooks\/pre-commit"/);
+  assert.match(readFileSync(korvaScript(repo.path), "utf8"), /sentinel check --staged/);
 });
 
 Deno.test("korva setup installs the hooks where core.hooksPath points; --no-hooks and config opt out", async () => {
@@ -63,7 +69,9 @@ Deno.test("korva sync installs the hooks; korva hooks uninstall still restores a
   const sync = await runKorva(["sync"], { env: home.env, cwd: repo.path });
   assert.equal(sync.code, 0, sync.stderr);
   assert.match(sync.stderr, /git hooks: installed pre-commit/);
-  assert.match(readFileSync(hookPath(repo.path), "utf8"), /korva-managed-hook/);
+  assert.match(readFileSync(hookPath(repo.path), "utf8"), /^# >>> korva hook >>>/m);
+  assert.match(readFileSync(hookPath(repo.path), "utf8"), /echo mine >&2\n$/);
+  assert.match(readFileSync(korvaScript(repo.path), "utf8"), /korva-managed-hook/);
   await runKorva(["hooks", "uninstall"], { env: home.env, cwd: repo.path });
   assert.equal(readFileSync(hookPath(repo.path), "utf8"), original);
   assert.equal(existsSync(hookPath(repo.path, "post-merge")), false);

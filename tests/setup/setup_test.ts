@@ -258,6 +258,36 @@ Deno.test("korva setup --project writes repository files and --status reports th
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
 });
 
+Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code and Gemini CLI", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, FIXTURES);
+  const before = snapshot(temp.home);
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const read = (rel: string) => readFileSync(join(temp.home, rel), "utf8");
+  assert.match(
+    read(".config/Code/User/prompts/korva.instructions.md"),
+    /^---\napplyTo: '\*\*'\n---\n<!-- korva:begin/,
+  );
+  assert.match(read(".copilot/copilot-instructions.md"), /^<!-- korva:begin/);
+  assert.match(read(".kiro/steering/korva.md"), /^<!-- korva:begin/);
+  const claude = JSON.parse(read(".claude/settings.json"));
+  assert.deepEqual(claude.hooks.UserPromptSubmit, [{
+    hooks: [{
+      type: "command",
+      command: `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`,
+      timeout: 10,
+    }],
+  }]);
+  const gemini = JSON.parse(read(".gemini/settings.json"));
+  assert.equal(
+    gemini.hooks.BeforeAgent[0].hooks[0].command,
+    `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`,
+  );
+  install(deps, "uninstall");
+  assert.deepEqual(snapshot(temp.home), before);
+});
+
 Deno.test("korva setup writes through a symlinked config to its target; uninstall restores the target and keeps the link", async () => {
   await using temp = tempHome();
   const target = join(temp.home, "dotfiles", "cursor-mcp.json");

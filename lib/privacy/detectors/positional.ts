@@ -300,7 +300,19 @@ export const positionalDetectors: Detector[] = [
     category: "password-assignment",
     description:
       'A secret stored under a secret-named key by a call (props.put("mail.smtp.password", "…"))',
-    keywords: ["put(", "setproperty(", "set(", "setenv(", "add(", "append("],
+    // With the quote: only calls whose first argument is a string literal are looked at.
+    keywords: [
+      'put("',
+      "put('",
+      'setproperty("',
+      'set("',
+      "set('",
+      'setenv("',
+      'add("',
+      "add('",
+      'append("',
+      "append('",
+    ],
     pattern:
       /(?:put|setProperty|set|setenv|add|append)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
     tier: 2,
