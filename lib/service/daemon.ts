@@ -11,7 +11,11 @@ import { loadPrivacySettings } from "../privacy/settings.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { openDefaultVault, resolveProject } from "../vault/mod.ts";
 import { createApiHandler } from "./api.ts";
+import { repoRoot } from "../git.ts";
 import { ensureToken } from "./token.ts";
+import { loadAssets } from "./ui/assets.ts";
+import { createDashboardHandler } from "./ui/dashboard.ts";
+import { UiSessions } from "./ui/session.ts";
 
 /** What the pid file records. */
 export interface ServiceInfo {
@@ -56,14 +60,27 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
   const { token } = ensureToken(deps.home);
   const project = resolveProject(deps);
   const vault = openDefaultVault(deps, { project });
-  const handler = createApiHandler({
+  const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
+  const sessions = new UiSessions(port, deps.now);
+  const api = createApiHandler({
     deps,
     vault,
     token,
-    redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
+    redactor,
     project,
     startedAt: deps.now(),
+    sessions,
   });
+  const root = repoRoot(deps.cwd);
+  const dashboard = createDashboardHandler({
+    layer: { deps, vault, redactor, project, repoRoot: root },
+    sessions,
+    assets: await loadAssets(),
+  });
+  const handler = (request: Request) => {
+    const path = new URL(request.url).pathname;
+    return path === "/health" || path.startsWith("/api/") ? api(request) : dashboard(request);
+  };
   let server: Deno.HttpServer;
   try {
     server = Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, handler);

@@ -463,6 +463,23 @@ export class Vault {
     };
   }
 
+  /** Memories created per week (Monday, UTC) for the last `weeks` weeks up to `now`, oldest first. */
+  addedPerWeek(weeks: number, now: Date): Array<{ week: string; count: number }> {
+    const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    const first = new Date(monday.getTime() - (weeks - 1) * 7 * 86_400_000);
+    const counts = new Map(
+      this.#prepare(
+        `SELECT date(created_at, 'weekday 0', '-6 days') AS week, count(*) AS n FROM memories
+         WHERE created_at >= ? GROUP BY week`,
+      ).all(first.toISOString()).map((row) => [String(row.week), Number(row.n)]),
+    );
+    return Array.from({ length: weeks }, (_, i) => {
+      const week = new Date(first.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10);
+      return { week, count: counts.get(week) ?? 0 };
+    });
+  }
+
   /**
    * Import lines all-or-nothing: every line is validated first (a KorvaError lists the bad line
    * numbers), then all are written in one transaction. Known ids and duplicates are skipped.

@@ -1,0 +1,325 @@
+// The dashboard's request handler: sign-in by one-time link, cookie session, CSRF and Origin/Host
+// checks, security headers, and the routes of each page. Pages only render; memory_layer.ts does.
+import { z } from "zod";
+import { KorvaError, messageOf } from "../../errors.ts";
+import { evaluate } from "../../sentinel/engine.ts";
+import { MemoryType, Scope } from "../../vault/types.ts";
+import { isLocal, MAX_BODY_BYTES } from "../api.ts";
+import type { Assets } from "./assets.ts";
+import { type Html, query } from "./html.ts";
+import {
+  archiveMemory,
+  confirmMemory,
+  deleteMemory,
+  editMemory,
+  type FindInput,
+  findMemories,
+  loadActiveRules,
+  memoryHistory,
+  type MemoryLayer,
+  overview,
+  previewContext,
+  readMemory,
+  requireMemory,
+  shareFindings,
+  shareMemory,
+  supersedeChain,
+  supersedeMemory,
+  unshareMemory,
+} from "./memory_layer.ts";
+import { reviewQueue } from "./review_queue.ts";
+import { contextPage } from "./pages/context.ts";
+import { signInPage, type View } from "./pages/layout.ts";
+import { deleteConfirmPage, memoryPage } from "./pages/memory.ts";
+import { overviewPage } from "./pages/overview.ts";
+import { reviewPage } from "./pages/review.ts";
+import { rulesPage, type RuleTest } from "./pages/rules.ts";
+import { resultsList, searchPage } from "./pages/search.ts";
+import type { UiSession, UiSessions } from "./session.ts";
+
+/** What the dashboard handler needs. */
+export interface DashboardContext {
+  layer: MemoryLayer;
+  sessions: UiSessions;
+  assets: Assets;
+}
+
+/** No inline script, nothing from the network, no framing. */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; " +
+  "base-uri 'none'";
+
+const SECURITY_HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+};
+
+function page(status: number, body: Html | string, headers: Record<string, string> = {}): Response {
+  return new Response(String(body), {
+    status,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      ...SECURITY_HEADERS,
+      ...headers,
+    },
+  });
+}
+
+function plain(status: number, message: string): Response {
+  return new Response(message + "\n", {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", ...SECURITY_HEADERS },
+  });
+}
+
+function redirect(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { location, ...SECURITY_HEADERS, ...headers },
+  });
+}
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional()).catch(undefined);
+
+const FindQuery = z.object({
+  q: z.string().max(500).catch(""),
+  project: optional(z.string().max(200)),
+  type: optional(MemoryType),
+  tag: optional(z.string().max(64)),
+  file: optional(z.string().max(512)),
+  scope: optional(Scope),
+  status: optional(z.enum(["active", "superseded", "archived", "all"])),
+  state: optional(z.enum(["confirmed", "draft"])),
+});
+
+const ContextQuery = z.object({
+  file: z.string().max(512).catch(""),
+  task: z.string().max(2000).catch(""),
+  max_tokens: optional(z.coerce.number().int().min(100).max(20_000)),
+});
+
+const list = (text: string, split: RegExp) =>
+  text.split(split).map((part) => part.trim()).filter((part) => part !== "");
+
+async function readForm(request: Request): Promise<Record<string, string>> {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) {
+    throw new KorvaError(`Request body over ${MAX_BODY_BYTES} bytes`, { exitCode: 2 });
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) {
+    throw new KorvaError(`Request body over ${MAX_BODY_BYTES} bytes`, { exitCode: 2 });
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+/** Build the dashboard's handler (the service routes every non-API path here). */
+export function createDashboardHandler(
+  ctx: DashboardContext,
+): (request: Request) => Promise<Response> {
+  const { layer, sessions, assets } = ctx;
+  return async (request) => {
+    if (!isLocal(request.headers.get("host"))) {
+      return plain(421, "Host header must be localhost (DNS-rebinding protection)");
+    }
+    const origin = request.headers.get("origin");
+    if ((origin && !isLocal(origin)) || request.headers.get("sec-fetch-site") === "cross-site") {
+      return plain(403, "Cross-origin requests are refused");
+    }
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (request.method === "GET" && path.startsWith("/assets/")) {
+      const asset = assets.get(path.slice("/assets/".length));
+      if (!asset) return plain(404, "No such asset");
+      return new Response(asset.body, {
+        headers: {
+          "content-type": asset.type,
+          "cache-control": "public, max-age=31536000, immutable",
+          ...SECURITY_HEADERS,
+        },
+      });
+    }
+    if (request.method === "GET" && path === "/login") {
+      const session = sessions.redeem(url.searchParams.get("code") ?? "");
+      if (!session) {
+        return page(
+          403,
+          signInPage().text.replace(
+            "This browser is not signed in.",
+            "This sign-in link was already used or has expired.",
+          ),
+        );
+      }
+      return redirect("/", { "set-cookie": sessions.cookie(session) });
+    }
+    const session = sessions.fromCookie(request.headers.get("cookie"));
+    if (!session) {
+      return request.method === "GET"
+        ? page(401, signInPage())
+        : plain(401, "Not signed in: run korva ui for a sign-in link");
+    }
+    const view: View = { assets, csrf: session.csrf };
+    try {
+      if (request.method === "POST") return await post(request, path, view, session);
+      if (request.method === "GET") return get(request, url, view);
+      return plain(405, `Method ${request.method} is not allowed`);
+    } catch (caught) {
+      if (caught instanceof KorvaError) {
+        return plain(caught.exitCode === 2 ? 400 : 500, caught.message);
+      }
+      return plain(500, `Internal error: ${messageOf(caught)}`);
+    }
+  };
+
+  function get(request: Request, url: URL, view: View): Response {
+    const path = url.pathname;
+    const params = Object.fromEntries(url.searchParams);
+    if (path === "/") {
+      const input: FindInput = FindQuery.parse(params);
+      const found = findMemories(layer, input);
+      if (request.headers.get("hx-request") === "true") return page(200, resultsList(found, input));
+      return page(200, searchPage(view, input, found, params.flash));
+    }
+    const memoryId = path.match(/^\/m\/([0-9A-Za-z]{26})$/)?.[1];
+    if (memoryId) {
+      const memory = readMemory(layer, memoryId);
+      if (!memory) {
+        return page(404, searchPage(view, { q: "" }, [], `No memory with id "${memoryId}"`));
+      }
+      const rules = safeRules();
+      return page(
+        200,
+        memoryPage(view, {
+          memory,
+          history: memoryHistory(layer, memory.id),
+          chain: supersedeChain(layer, memory),
+          rules: rules.rules.filter((r) =>
+            (r.memory ?? []).some((id) => id.toUpperCase() === memory.id)
+          ),
+          shareRedacts: shareFindings(layer, memory),
+          canShare: layer.repoRoot !== undefined,
+          flash: params.flash,
+          error: params.error ?? rules.error,
+        }),
+      );
+    }
+    const deleteId = path.match(/^\/m\/([0-9A-Za-z]{26})\/delete$/)?.[1];
+    if (deleteId) return page(200, deleteConfirmPage(view, requireMemory(layer, deleteId)));
+    if (path === "/context") {
+      const form = ContextQuery.parse(params);
+      const files = list(form.file, /[\n,]/);
+      const result = files.length || form.task
+        ? previewContext(layer, { files, task: form.task, maxTokens: form.max_tokens })
+        : undefined;
+      return page(
+        200,
+        contextPage(view, { file: form.file, task: form.task, maxTokens: form.max_tokens }, result),
+      );
+    }
+    if (path === "/review") {
+      return page(200, reviewPage(view, reviewQueue(layer, safeRules().rules), params.flash));
+    }
+    if (path === "/overview") {
+      return page(200, overviewPage(view, overview(layer), safeRules().rules));
+    }
+    if (path === "/rules") return rulesResponse(view);
+    return page(404, searchPage(view, { q: "" }, [], `No page at ${path}`));
+  }
+
+  async function post(request: Request, path: string, view: View, session: UiSession) {
+    const form = await readForm(request);
+    const token = request.headers.get("x-csrf-token") ?? form._csrf ?? "";
+    if (token !== session.csrf) return plain(403, "Missing or wrong CSRF token: reload the page");
+    if (path === "/rules/test") {
+      const rule = safeRules().rules.find((r) => r.id === form.rule);
+      if (!rule) return plain(400, `No active rule "${form.rule ?? ""}"`);
+      const code = form.code ?? "";
+      const file = (form.file ?? "").trim() || "src/example.ts";
+      const { findings } = evaluate([rule], [{
+        path: file,
+        content: code,
+        added: "all",
+        size: new TextEncoder().encode(code).length,
+        binary: false,
+      }], layer.redactor);
+      return rulesResponse(view, { ruleId: rule.id, file, code, findings });
+    }
+    const match = path.match(/^\/m\/([0-9A-Za-z]{26})\/(\w+)$/);
+    if (!match) return plain(404, `No action at ${path}`);
+    const [, id = "", action] = match;
+    const back = form.back === "/review" ? "/review" : `/m/${id.toUpperCase()}`;
+    const done = (message: string, to = back) => redirect(`${to}${query({ flash: message })}`);
+    try {
+      switch (action) {
+        case "edit": {
+          editMemory(layer, id, {
+            ...(form.title !== undefined ? { title: form.title } : {}),
+            ...(form.type !== undefined ? { type: form.type as MemoryType } : {}),
+            ...(form.content !== undefined ? { content: form.content } : {}),
+            ...(form.why !== undefined ? { why: form.why.trim() === "" ? null : form.why } : {}),
+            ...(form.tags !== undefined ? { tags: list(form.tags, /,/) } : {}),
+            ...(form.files !== undefined ? { files: list(form.files, /\n/) } : {}),
+          });
+          return done("Saved");
+        }
+        case "supersede": {
+          const old = requireMemory(layer, id);
+          const next = supersedeMemory(layer, id, {
+            type: old.type,
+            title: form.title ?? old.title,
+            content: form.content ?? "",
+            ...(form.why?.trim() ? { why: form.why } : {}),
+            tags: old.tags,
+            files: old.files,
+            scope: old.scope,
+            project: old.project,
+          });
+          return done(`Superseded ${old.id}`, `/m/${next.id}`);
+        }
+        case "archive":
+          archiveMemory(layer, id);
+          return done("Archived");
+        case "delete":
+          if (form.confirm !== "yes") return redirect(`/m/${id}/delete`);
+          deleteMemory(layer, id);
+          return done(`Deleted ${id.toUpperCase()}`, "/");
+        case "share":
+          return done(`Shared: ${shareMemory(layer, id).path}`);
+        case "unshare":
+          unshareMemory(layer, id);
+          return done("Unshared; the memory is private now");
+        case "confirm":
+          confirmMemory(layer, id);
+          return done("Confirmed");
+        default:
+          return plain(404, `No action "${action}"`);
+      }
+    } catch (caught) {
+      if (caught instanceof KorvaError && caught.exitCode === 2) {
+        return redirect(`${back}${query({ error: caught.message })}`);
+      }
+      throw caught;
+    }
+  }
+
+  function safeRules() {
+    try {
+      return { rules: loadActiveRules(layer), error: undefined };
+    } catch (caught) {
+      return { rules: [], error: messageOf(caught) };
+    }
+  }
+
+  function rulesResponse(view: View, test?: RuleTest): Response {
+    const { rules, error } = safeRules();
+    const cited = new Map(
+      rules.flatMap((r) => r.memory ?? []).map((id) => [id, readMemory(layer, id)] as const),
+    );
+    return page(200, rulesPage(view, rules, cited, { test, error }));
+  }
+}
