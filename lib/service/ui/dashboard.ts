@@ -53,7 +53,8 @@ const SECURITY_HEADERS = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts.
+  "referrer-policy": "same-origin",
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-resource-policy": "same-origin",
 };
@@ -127,8 +128,13 @@ export function createDashboardHandler(
     if (!isLocal(request.headers.get("host"))) {
       return plain(421, "Host header must be localhost (DNS-rebinding protection)");
     }
+    // Stricter than the API: another web app on a different port of this machine is same-site
+    // (so the cookie goes along), so the Origin must be this very host and port.
     const origin = request.headers.get("origin");
-    if ((origin && !isLocal(origin)) || request.headers.get("sec-fetch-site") === "cross-site") {
+    if (
+      (origin && origin !== `http://${request.headers.get("host")}`) ||
+      request.headers.get("sec-fetch-site") === "cross-site"
+    ) {
       return plain(403, "Cross-origin requests are refused");
     }
     const url = new URL(request.url);
