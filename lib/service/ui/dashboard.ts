@@ -125,6 +125,14 @@ export function createDashboardHandler(
 ): (request: Request) => Promise<Response> {
   const { layer, sessions, assets } = ctx;
   return async (request) => {
+    const started = performance.now();
+    const response = await route(request);
+    // Server time for the browser's devtools and bench/dashboard.ts.
+    response.headers.set("server-timing", `app;dur=${(performance.now() - started).toFixed(2)}`);
+    return response;
+  };
+
+  async function route(request: Request): Promise<Response> {
     if (!isLocal(request.headers.get("host"))) {
       return plain(421, "Host header must be localhost (DNS-rebinding protection)");
     }
@@ -180,7 +188,7 @@ export function createDashboardHandler(
       }
       return plain(500, `Internal error: ${messageOf(caught)}`);
     }
-  };
+  }
 
   function get(request: Request, url: URL, view: View): Response {
     const path = url.pathname;
