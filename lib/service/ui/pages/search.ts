@@ -59,7 +59,7 @@ export function searchPage(view: View, input: FindInput, found: Found[], flash?:
   const body = html`
     <h1>Search memories</h1>
     <form class="searchbar" role="search" action="/" method="get" hx-get="/" hx-target="#results"
-      hx-select="#results" hx-swap="outerHTML" hx-push-url="true"
+      hx-select="#results" hx-swap="outerHTML" hx-push-url="true" hx-sync="this:replace"
       hx-trigger="input changed delay:120ms from:#q, change from:.filters, submit">
       <div><label for="q">Search <span class="muted">(press <span class="kbd">/</span>, then <span class="kbd">↓</span> <span class="kbd">↑</span> and <span class="kbd">Enter</span>)</span></label>
     <input id="q" type="search" name="q" value="${input
