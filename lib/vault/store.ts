@@ -1,6 +1,6 @@
 // The SQLite store: schema, migrations and every query (node:sqlite, WAL, FTS5).
 //
-// Schema (version 1), for modules that run read-only SQL on `vault.db`:
+// Schema (version 2), for modules that run read-only SQL on `vault.db`:
 //   meta(key, value)                       schema_version and bookkeeping
 //   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
@@ -35,7 +35,7 @@ import {
 import picomatch from "picomatch";
 
 /** The schema version this korva writes; older vaults are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Options for opening a vault. */
 export interface OpenOptions {
@@ -161,6 +161,15 @@ const MIGRATIONS: string[] = [
       (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
       (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
   END;
+  `,
+  // 2: newest-first lists filtered by status, type, scope or project without a project (the
+  // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
+  // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
+  // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for
+  // the common status filter, which would sort every active row.
+  `
+  CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
+  CREATE INDEX memories_facets ON memories(scope, status, type, project);
   `,
 ];
 
@@ -443,20 +452,37 @@ export class Vault {
 
   /** Counts by type, project, scope and status, and the size on disk. */
   stats(): VaultStats {
-    const group = (column: string) =>
+    const counts = {
+      byType: new Map<string, number>(),
+      byProject: new Map<string, number>(),
+      byScope: new Map<string, number>(),
+      byStatus: new Map<string, number>(),
+    };
+    let total = 0;
+    const rows = this.#prepare(
+      `SELECT scope, status, type, project, count(*) AS n FROM memories
+       GROUP BY scope, status, type, project`,
+    ).all();
+    const add = (map: Map<string, number>, key: unknown, n: number) =>
+      map.set(String(key), (map.get(String(key)) ?? 0) + n);
+    for (const row of rows) {
+      const n = Number(row.n);
+      total += n;
+      add(counts.byType, row.type, n);
+      add(counts.byProject, row.project, n);
+      add(counts.byScope, row.scope, n);
+      add(counts.byStatus, row.status, n);
+    }
+    const sorted = (map: Map<string, number>) =>
       Object.fromEntries(
-        this.#prepare(
-          `SELECT ${column} AS k, count(*) AS n FROM memories GROUP BY ${column} ORDER BY n DESC, k`,
-        ).all().map((row) => [String(row.k), Number(row.n)]),
+        [...map].sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0)),
       );
-    const byStatus = group("status");
-    const total = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
     return {
       total,
-      byType: group("type"),
-      byProject: group("project"),
-      byScope: group("scope"),
-      byStatus,
+      byType: sorted(counts.byType),
+      byProject: sorted(counts.byProject),
+      byScope: sorted(counts.byScope),
+      byStatus: sorted(counts.byStatus),
       sizeBytes: fileSize(this.path) + fileSize(`${this.path}-wal`),
       schemaVersion: SCHEMA_VERSION,
       path: this.path,
