@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { KorvaError, messageOf } from "../../errors.ts";
 import { evaluate } from "../../sentinel/engine.ts";
+import type { LoadedRule } from "../../sentinel/rules.ts";
 import { MemoryType, Scope } from "../../vault/types.ts";
 import { isLocal, MAX_BODY_BYTES } from "../api.ts";
 import type { Assets } from "./assets.ts";
@@ -43,6 +44,9 @@ export interface DashboardContext {
   sessions: UiSessions;
   assets: Assets;
 }
+
+/** How long loaded sentinel rules are reused before the files are read again. */
+export const RULES_TTL_MS = 3000;
 
 /** No inline script, nothing from the network, no framing. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; " +
@@ -124,6 +128,11 @@ export function createDashboardHandler(
   ctx: DashboardContext,
 ): (request: Request) => Promise<Response> {
   const { layer, sessions, assets } = ctx;
+  // Rule files are YAML validated with zod: read them at most every RULES_TTL_MS, so a memory
+  // page does not parse every rule file, yet an edited rule shows up within seconds.
+  let rulesCache:
+    | { at: number; value: { rules: LoadedRule[]; error: string | undefined } }
+    | undefined;
   return async (request) => {
     const started = performance.now();
     const response = await route(request);
@@ -322,11 +331,16 @@ export function createDashboardHandler(
   }
 
   function safeRules() {
+    const now = performance.now();
+    if (rulesCache && now - rulesCache.at < RULES_TTL_MS) return rulesCache.value;
+    let value: { rules: LoadedRule[]; error: string | undefined };
     try {
-      return { rules: loadActiveRules(layer), error: undefined };
+      value = { rules: loadActiveRules(layer), error: undefined };
     } catch (caught) {
-      return { rules: [], error: messageOf(caught) };
+      value = { rules: [], error: messageOf(caught) };
     }
+    rulesCache = { at: now, value };
+    return value;
   }
 
   function rulesResponse(view: View, test?: RuleTest): Response {
