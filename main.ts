@@ -4,7 +4,7 @@ import { Command, CommanderError } from "commander";
 import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
 import type { Deps, Io } from "./lib/deps.ts";
-import { KorvaError, messageOf } from "./lib/errors.ts";
+import { isExpected, messageOf } from "./lib/errors.ts";
 import { resolveHome } from "./lib/paths.ts";
 import { type CommandFactory, loadCommands } from "./commands/mod.ts";
 
@@ -95,7 +95,7 @@ function reportError(error: unknown, deps: Deps): number {
     // commander already printed its one-line message through outputError.
     return 2;
   }
-  if (error instanceof KorvaError) {
+  if (isExpected(error)) {
     deps.io.err(`korva: ${error.message}\n`);
     if (error.hint) deps.io.err(`hint: ${error.hint}\n`);
     if (deps.env("KORVA_DEBUG")) deps.io.err(`${error.stack ?? ""}\n`);

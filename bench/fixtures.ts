@@ -4,7 +4,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
 
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
@@ -147,7 +146,7 @@ export function benchVault(n: number): Vault {
     building.close();
     Deno.renameSync(`${path}.building`, path);
   }
-  return openVault(path, { redactor: createRedactor() });
+  return openVault(path);
 }
 
 /** A clock that advances one minute per call, ending near now. */

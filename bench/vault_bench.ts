@@ -1,4 +1,5 @@
 // deno bench: save, search and list at 1k, 10k and 100k memories, with a LIKE-scan baseline.
+import { DatabaseSync } from "node:sqlite";
 import { benchVault, fakeMemory } from "./fixtures.ts";
 
 const QUERIES = [
@@ -11,6 +12,8 @@ const QUERIES = [
 
 for (const n of [1_000, 10_000, 100_000]) {
   const vault = benchVault(n);
+  // The baseline is plain SQLite, not korva: its own read-only connection.
+  const raw = new DatabaseSync(vault.path, { readOnly: true });
   let q = 0;
   let i = 0;
   Deno.bench({
@@ -25,7 +28,7 @@ for (const n of [1_000, 10_000, 100_000]) {
     group: `search ${n}`,
     baseline: true,
     fn: () => {
-      vault.db.prepare(
+      raw.prepare(
         "SELECT id FROM memories WHERE content LIKE ? OR title LIKE ? LIMIT 10",
       ).all(`%${QUERIES[q % QUERIES.length]}%`, `%${QUERIES[q++ % QUERIES.length]}%`);
     },

@@ -3,10 +3,7 @@ import { Command } from "commander";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
-import { buildContext } from "../lib/discovery/context.ts";
-import { repoRoot } from "../lib/git.ts";
-import { refreshTeamMemories } from "../lib/team/sync.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { memoryContext, openCliMemories } from "../lib/memory/mod.ts";
 import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
 
@@ -35,18 +32,14 @@ export function contextCommand(deps: Deps): Command {
     )
     .action((flags: ContextFlags) => {
       const maxTokens = parseCount("--max-tokens", flags.maxTokens) ?? 1500;
-      const project = resolveProject(deps, flags.project);
-      const root = repoRoot(deps.cwd);
-      using vault = openDefaultVault(deps, { project });
-      if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
-      const result = buildContext(vault, {
-        project,
+      using memories = openCliMemories(deps, { project: flags.project });
+      const result = memoryContext(memories, {
         files: flags.file.map((file) => fromCwd(deps.cwd, file)),
-        ...(root ? { repoRoot: root } : {}),
-        ...(flags.task ? { task: flags.task } : {}),
+        task: flags.task,
         maxTokens,
-        now: deps.now(),
+        refresh: true,
       });
+      const project = result.project;
       if (flags.json) {
         return printJson(deps, {
           project,

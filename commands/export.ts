@@ -1,12 +1,10 @@
 // `korva export`: memories as JSONL (re-importable) or Markdown, to stdout or a file.
 import { Command, Option } from "commander";
-import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { writeFileAtomic } from "../lib/atomic_write.ts";
 import { homePaths } from "../lib/paths.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
-import { redactMemory, toJsonlLine, toMarkdownSection } from "../lib/vault/export.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { exportMemories, openCliMemories } from "../lib/memory/mod.ts";
+import { toJsonlLine, toMarkdownSection } from "../lib/vault/export.ts";
 import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
 import { resolve } from "node:path";
 
@@ -27,16 +25,15 @@ export function exportCommand(deps: Deps): Command {
       `\nExample:\n  korva export --format markdown -o memories.md --status all`,
     )
     .action((flags: FilterFlags & { format: string; output?: string }) => {
-      const filter = toFilter(flags, () => resolveProject(deps));
-      const redactor = createRedactor(loadConfig(deps.home).privacy);
+      using memories = openCliMemories(deps);
+      const filter = toFilter(flags, () => memories.ctx.project());
       const render = flags.format === "markdown" ? toMarkdownSection : toJsonlLine;
-      using vault = openDefaultVault(deps);
       const chunks: string[] = [];
       const emit = (text: string) => flags.output ? chunks.push(text) : deps.io.out(text);
       if (flags.format === "markdown") emit("# korva memories\n\n");
       let count = 0;
-      for (const memory of vault.iterate(filter)) {
-        emit(render(redactMemory(memory, redactor)));
+      for (const memory of exportMemories(memories, filter)) {
+        emit(render(memory));
         count++;
       }
       if (flags.output) {

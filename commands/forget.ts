@@ -2,8 +2,8 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
-import { printJson } from "./print.ts";
+import { forgetMemory, openCliMemories } from "../lib/memory/mod.ts";
+import { printJson, printTeamChange } from "./print.ts";
 
 /** Build the `forget` command. */
 export function forgetCommand(deps: Deps): Command {
@@ -15,8 +15,8 @@ export function forgetCommand(deps: Deps): Command {
     .option("--json", "print {id, action} as JSON")
     .addHelpText("after", `\nExample:\n  korva forget 01J9ZK4M8X2Q7R5T3V1W0Y6B8C --hard --yes`)
     .action(async (id: string, flags: { hard?: boolean; yes?: boolean; json?: boolean }) => {
-      using vault = openDefaultVault(deps);
-      const memory = vault.require(id);
+      using memories = openCliMemories(deps);
+      const memory = memories.vault.require(id);
       if (flags.hard && !flags.yes) {
         if (!deps.io.isTerminal) {
           throw usageError(
@@ -27,9 +27,10 @@ export function forgetCommand(deps: Deps): Command {
         const ok = await deps.io.confirm(`Delete "${memory.title}" (${memory.id}) permanently?`);
         if (!ok) throw usageError("Nothing deleted: not confirmed");
       }
-      vault.forget(memory.id, { hard: flags.hard ?? false });
+      const result = forgetMemory(memories, memory.id, { hard: flags.hard ?? false });
       const action = flags.hard ? "deleted" : "archived";
       if (flags.json) return printJson(deps, { id: memory.id, action });
       deps.io.out(`${action === "deleted" ? "Deleted" : "Archived"} ${memory.id}\n`);
+      printTeamChange(deps, result.team);
     });
 }

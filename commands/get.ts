@@ -1,7 +1,7 @@
 // `korva get ID…`: the full record of one or more memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 import { formatMemory, printJson } from "./print.ts";
 
 /** Build the `get` command. */
@@ -13,7 +13,8 @@ export function getCommand(deps: Deps): Command {
     .option("--history", "also show previous versions")
     .addHelpText("after", `\nExample:\n  korva get 01J9ZK4M8X2Q7R5T3V1W0Y6B8C --json`)
     .action((ids: string[], flags: { json?: boolean; history?: boolean }) => {
-      using vault = openDefaultVault(deps);
+      using opened = openCliMemories(deps);
+      const vault = opened.vault;
       const memories = ids.map((id) => vault.require(id));
       if (flags.json) {
         const withHistory = memories.map((m) =>

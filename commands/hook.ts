@@ -5,14 +5,11 @@ import { Command } from "commander";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
-import { buildContext } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
-import { refreshTeamMemories } from "../lib/team/sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { memoryContext, openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
@@ -27,19 +24,13 @@ export function hookCommand(deps: Deps): Command {
       guarded(deps, "session-start", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
         const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
-        const local = { ...deps, cwd };
-        const project = resolveProject(local);
-        const root = repoRoot(cwd);
-        using vault = openDefaultVault(local, { project });
-        if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
+        using memories = openMemories(resolveRepoContext(deps, { cwd }), HOOK_ORIGIN);
         const seen = new Set<string>();
-        const result = buildContext(vault, {
-          project,
-          ...(root ? { repoRoot: root } : {}),
+        const result = memoryContext(memories, {
           maxTokens: Number(flags.maxTokens) || 1500,
           delta: true,
           seen,
-          now: deps.now(),
+          refresh: true,
         });
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
         if (result.memories.length === 0) return;
@@ -59,23 +50,17 @@ export function hookCommand(deps: Deps): Command {
         const file = hookFile(payload);
         if (!file) return;
         const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
-        const local = { ...deps, cwd };
-        const project = resolveProject(local);
-        const root = repoRoot(cwd);
         const seen = payload.session_id
           ? loadSeen(deps.home, payload.session_id)
           : new Set<string>();
-        using vault = openDefaultVault(local, { project });
-        if (root) refreshTeamMemories(vault, root, { project, now: deps.now() });
-        const result = buildContext(vault, {
-          project,
+        using memories = openMemories(resolveRepoContext(deps, { cwd }), HOOK_ORIGIN);
+        const result = memoryContext(memories, {
           files: [file],
-          ...(root ? { repoRoot: root } : {}),
           maxTokens: Number(flags.maxTokens) || 800,
           anchoredOnly: true,
           delta: true,
           seen,
-          now: deps.now(),
+          refresh: true,
         });
         if (result.memories.length === 0) return;
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
@@ -84,6 +69,9 @@ export function hookCommand(deps: Deps): Command {
     );
   return hook;
 }
+
+/** Hooks write only team files they import; nothing they record is a person's word. */
+const HOOK_ORIGIN = { client: "hook", person: false };
 
 /** Run a handler so that nothing it does can fail the editor: errors are logged, exit 0. */
 async function guarded(deps: Deps, name: string, fn: () => Promise<void>): Promise<void> {

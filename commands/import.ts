@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
-import { openDefaultVault, validateImportLines } from "../lib/vault/mod.ts";
+import { importMemories, openCliMemories } from "../lib/memory/mod.ts";
+import { importError, validateImportLines } from "../lib/vault/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `import` command. */
@@ -48,17 +49,14 @@ export function importCommand(deps: Deps): Command {
         // validates them again before writing, so the success path validates once).
         bad.push(...validateImportLines(lines, numbers).bad);
         bad.sort((a, b) => lineOf(a) - lineOf(b));
-        throw usageError(
-          `Cannot import "${file}": ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
-            bad.slice(0, 5).join("; ")
-          }${bad.length > 5 ? "; …" : ""})`,
-          "nothing was imported; fix those lines and run it again",
-        );
+        throw importError(bad);
       }
       if (lines.length === 0) throw usageError(`Cannot import "${file}": it has no lines`);
-      using vault = openDefaultVault(deps, flags.project ? { project: flags.project } : {});
-      const result = vault.importLines(lines, { numberFrom: numbers });
-      if (flags.json) return printJson(deps, result);
+      using memories = openCliMemories(deps, { project: flags.project });
+      const result = importMemories(memories, lines, { numberFrom: numbers });
+      if (flags.json) {
+        return printJson(deps, { imported: result.imported, duplicates: result.duplicates });
+      }
       deps.io.out(
         `Imported ${result.imported} memories` +
           (result.duplicates ? ` (${result.duplicates} already present, skipped)` : "") + "\n",

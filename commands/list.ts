@@ -1,7 +1,7 @@
 // `korva list`: recent memories first, with the same filters as search.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
 import { formatMemoryLines, printJson } from "./print.ts";
 
@@ -13,8 +13,9 @@ export function listCommand(deps: Deps): Command {
     .option("--json", "print a JSON array of memories")
     .addHelpText("after", `\nExample:\n  korva list --type decision --limit 20`)
     .action((flags: FilterFlags & { json?: boolean }) => {
-      const filter = toFilter(flags, () => resolveProject(deps));
-      using vault = openDefaultVault(deps);
+      using opened = openCliMemories(deps);
+      const filter = toFilter(flags, () => opened.ctx.project());
+      const vault = opened.vault;
       const memories = vault.list(filter);
       if (flags.json) return printJson(deps, memories);
       if (memories.length === 0) {

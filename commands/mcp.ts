@@ -33,7 +33,7 @@ export function mcpCommand(deps: Deps): Command {
       });
       korva.ctx.log.info("mcp server started", { profile: parsed.data, cwd: deps.cwd });
       deps.io.err(`korva mcp: serving on stdio (profile ${parsed.data})\n`);
-      await korva.server.connect(transport);
+      await korva.connect(transport);
       await closed;
       await korva.close();
       korva.ctx.log.info("mcp server stopped");

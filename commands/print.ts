@@ -1,5 +1,6 @@
 // Output shared by the memory commands: stable JSON, short aligned human lines.
 import type { Deps } from "../lib/deps.ts";
+import type { TeamFileChange } from "../lib/memory/mod.ts";
 import type { Memory, SearchHit } from "../lib/vault/types.ts";
 
 /** Print a value as pretty JSON with a trailing newline. */
@@ -49,7 +50,18 @@ export function formatMemory(m: Memory, now: Date): string {
     `project:  ${m.project}`,
     `created:  ${m.created_at} (${formatAge(m.created_at, now)} ago)    updated: ${m.updated_at}`,
   ];
-  if (m.author) lines.push(`author:   ${m.author}`);
+  lines.push(
+    `source:   ${m.confirmed ? "confirmed" : "draft"}, by ${m.author ?? "unknown"} via ${
+      m.client ?? m.source
+    }${m.commit ? ` at ${m.commit.slice(0, 12)}` : ""}`,
+  );
+  if (m.owner || m.review_by) {
+    lines.push(
+      `review:   ${m.owner ? `owner ${m.owner}` : ""}${m.owner && m.review_by ? ", " : ""}${
+        m.review_by ? `by ${m.review_by}` : ""
+      }`,
+    );
+  }
   if (m.tags.length) lines.push(`tags:     ${m.tags.join(", ")}`);
   if (m.files.length) lines.push(`files:    ${m.files.join(", ")}`);
   if (m.supersedes) lines.push(`replaces: ${m.supersedes}`);
@@ -62,4 +74,16 @@ export function formatMemory(m: Memory, now: Date): string {
 /** `1 github-token, 2 pii-email` from redaction counts; empty when none. */
 export function formatRedactions(counts: Record<string, number>): string {
   return Object.entries(counts).map(([category, n]) => `${n} ${category}`).join(", ");
+}
+
+/** What happened to a team file, one line on stderr (nothing when nothing happened). */
+export function printTeamChange(deps: Deps, team: TeamFileChange): void {
+  if (team.shared) deps.io.err(`Shared with the team in ${team.shared}: commit it\n`);
+  if (team.removed) deps.io.err(`Removed the team file ${team.removed}: commit the deletion\n`);
+  if (team.pending) deps.io.err(`Not shared yet: ${team.pending}\n`);
+  if (team.conflict) {
+    deps.io.err(
+      `Not shared yet: the team file changed in the repository since the last sync; your version is in ${team.conflict}: merge it, delete it, then run korva sync\n`,
+    );
+  }
 }

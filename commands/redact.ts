@@ -4,8 +4,8 @@ import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { messageOf, usageError } from "../lib/errors.ts";
-import { loadPrivacySettings } from "../lib/privacy/settings.ts";
-import { createRedactor, type RedactMode } from "../lib/privacy/redact.ts";
+import { resolveRepoContext } from "../lib/memory/mod.ts";
+import type { RedactMode } from "../lib/privacy/redact.ts";
 import { summarizeFindings } from "../lib/privacy/report.ts";
 import { printJson } from "./print.ts";
 
@@ -35,7 +35,7 @@ export function redactCommand(deps: Deps): Command {
       const input = file === undefined || file === "-"
         ? await deps.io.readStdin()
         : readInput(resolve(deps.cwd, file), file);
-      const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
+      const redactor = resolveRepoContext(deps).redactor();
       const result = redactor.redact(input, { mode: flags.mode });
       const report = summarizeFindings(result.findings);
       if (flags.json) {

@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { writeFileAtomic } from "../lib/atomic_write.ts";
 import type { Deps } from "../lib/deps.ts";
 import { draftRule } from "../lib/sentinel/draft.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 
 /** Build the `rule` command. */
 export function ruleCommand(deps: Deps): Command {
@@ -14,8 +14,8 @@ export function ruleCommand(deps: Deps): Command {
     .argument("<id>", "memory id")
     .option("-o, --output <file>", "write the draft here (e.g. .korva/rules/payments.yml)")
     .action((id: string, flags: { output?: string }) => {
-      using vault = openDefaultVault(deps);
-      const memory = vault.require(id);
+      using memories = openCliMemories(deps);
+      const memory = memories.vault.require(id);
       const yaml = draftRule(memory);
       if (flags.output) {
         const path = resolve(deps.cwd, flags.output);

@@ -2,10 +2,10 @@
 import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories, saveMemory } from "../lib/memory/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
 import { parseScope, parseType, readContent, splitList } from "./options.ts";
-import { formatRedactions, printJson } from "./print.ts";
+import { formatRedactions, printJson, printTeamChange } from "./print.ts";
 
 interface SaveFlags {
   type: string;
@@ -16,6 +16,8 @@ interface SaveFlags {
   files?: string;
   scope?: string;
   project?: string;
+  reviewBy?: string;
+  owner?: string;
   json?: boolean;
 }
 
@@ -32,7 +34,9 @@ export function saveCommand(deps: Deps): Command {
     .option("--why <text>", "the rationale: constraints, alternatives rejected")
     .option("--tags <list>", "comma-separated tags")
     .option("--files <list>", "comma-separated paths or globs the memory is about")
-    .option("--scope <scope>", "private (default) or team")
+    .option("--scope <scope>", "private or team (default: defaultScope in config, else private)")
+    .option("--review-by <date>", "date by which a person should review it, e.g. 2027-03-01")
+    .option("--owner <name>", "who answers for it")
     .option("--project <name>", "project (default: the current repository)")
     .option("--json", "print {id, duplicate, redacted, memory} as JSON")
     .addHelpText(
@@ -49,8 +53,8 @@ export function saveCommand(deps: Deps): Command {
       const tags = splitList(flags.tags);
       const files = splitList(flags.files);
       const scope = parseScope(flags.scope);
-      using vault = openDefaultVault(deps, flags.project ? { project: flags.project } : {});
-      const result = vault.save({
+      using memories = openCliMemories(deps, { project: flags.project });
+      const result = saveMemory(memories, {
         type: parseType(flags.type) ?? "note",
         title: flags.title,
         content,
@@ -58,7 +62,8 @@ export function saveCommand(deps: Deps): Command {
         ...(tags ? { tags } : {}),
         ...(files ? { files } : {}),
         ...(scope ? { scope } : {}),
-        source: "cli",
+        ...(flags.reviewBy !== undefined ? { review_by: flags.reviewBy } : {}),
+        ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
       });
       const redacted = formatRedactions(result.redacted);
       if (flags.json) {
@@ -76,5 +81,6 @@ export function saveCommand(deps: Deps): Command {
         );
       }
       if (redacted && !flags.json) deps.io.err(`Redacted before saving: ${redacted}\n`);
+      if (!flags.json) printTeamChange(deps, result.team);
     });
 }

@@ -2,10 +2,8 @@
 // were redacted.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { loadConfig } from "../lib/config.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
-import { scanVault } from "../lib/privacy/scan_vault.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories, scanVault } from "../lib/memory/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `scan-vault` command. */
@@ -16,10 +14,11 @@ export function scanVaultCommand(deps: Deps): Command {
     .option("--json", "print {scanned, changed, historyChanged, sessionsChanged, findings} as JSON")
     .addHelpText("after", `\nExample:\n  korva scan-vault --dry-run`)
     .action((flags: { dryRun?: boolean; json?: boolean }) => {
+      using memories = openCliMemories(deps);
       // The vault spans projects, so only the user's settings apply, not one repository's.
-      const redactor = createRedactor(loadConfig(deps.home).privacy);
-      using vault = openDefaultVault(deps);
-      const result = scanVault(vault, redactor, { dryRun: flags.dryRun ?? false });
+      const redactor = createRedactor(memories.ctx.config.privacy);
+      const dryRun = flags.dryRun ?? false;
+      const result = { ...scanVault(memories, { dryRun, redactor }), dryRun };
       const found = result.changed.length + result.historyChanged + result.sessionsChanged;
       if (flags.json) {
         printJson(deps, result);

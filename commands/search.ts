@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
 import { formatHits, printJson } from "./print.ts";
 
@@ -18,8 +18,9 @@ export function searchCommand(deps: Deps): Command {
     .action((words: string[], flags: FilterFlags & { json?: boolean }) => {
       const query = words.join(" ");
       if (query.trim() === "") throw usageError("Missing search text: give at least one word");
-      const filter = toFilter(flags, () => resolveProject(deps));
-      using vault = openDefaultVault(deps);
+      using memories = openCliMemories(deps);
+      const filter = toFilter(flags, () => memories.ctx.project());
+      const vault = memories.vault;
       const hits = vault.search(query, filter);
       if (flags.json) {
         printJson(

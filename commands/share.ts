@@ -1,12 +1,8 @@
 // `korva share ID…`: make memories team-scoped and write their files under .korva/memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { KorvaError, usageError } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
-import { loadPrivacySettings } from "../lib/privacy/settings.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
-import { writeTeamMemory } from "../lib/team/sync.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { usageError } from "../lib/errors.ts";
+import { openCliMemories, shareMemory } from "../lib/memory/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `share` command. */
@@ -23,16 +19,10 @@ export function shareCommand(deps: Deps): Command {
       "\nExample:\n  korva share 01JC4R7W2X9K3M5N8P0Q2S4T6V && git add .korva && git commit",
     )
     .action(async (ids: string[], flags: { yes?: boolean; json?: boolean }) => {
-      const root = repoRoot(deps.cwd);
-      if (!root) {
-        throw new KorvaError(`Cannot share from "${deps.cwd}": it is not inside a git repository`, {
-          exitCode: 3,
-        });
-      }
-      const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
-      using vault = openDefaultVault(deps);
-      const memories = ids.map((id) => vault.require(id));
-      for (const memory of memories) {
+      using memories = openCliMemories(deps);
+      const redactor = memories.ctx.redactor();
+      const chosen = ids.map((id) => memories.vault.require(id));
+      for (const memory of chosen) {
         const text = [
           memory.title,
           memory.content,
@@ -54,16 +44,12 @@ export function shareCommand(deps: Deps): Command {
           );
         }
       }
-      const written = memories.map((memory) => {
-        const shared = memory.scope === "team"
-          ? memory
-          : vault.update(memory.id, { scope: "team" });
-        return { id: shared.id, ...writeTeamMemory(vault, root, shared, redactor, deps.now()) };
+      const written = chosen.map((memory) => {
+        const shared = shareMemory(memories, memory.id);
+        return { id: shared.memory.id, path: shared.path };
       });
       if (flags.json) return printJson(deps, written);
-      for (const w of written) {
-        deps.io.out(`shared ${w.id}: ${w.path}${w.redacted ? " (redacted)" : ""}\n`);
-      }
+      for (const w of written) deps.io.out(`shared ${w.id}: ${w.path}\n`);
       deps.io.out("commit .korva/memories so the team gets it on their next pull\n");
     });
 }

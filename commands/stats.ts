@@ -1,7 +1,7 @@
 // `korva stats`: counts by type, project, scope and status, and the vault's size.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories } from "../lib/memory/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `stats` command. */
@@ -10,8 +10,8 @@ export function statsCommand(deps: Deps): Command {
     .description("Show counts by type, project, scope and status, and the vault size")
     .option("--json", "print the statistics as JSON")
     .action((flags: { json?: boolean }) => {
-      using vault = openDefaultVault(deps);
-      const stats = vault.stats();
+      using memories = openCliMemories(deps);
+      const stats = memories.vault.stats();
       if (flags.json) return printJson(deps, stats);
       const section = (title: string, counts: Record<string, number>) => {
         const entries = Object.entries(counts);

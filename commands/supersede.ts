@@ -2,10 +2,10 @@
 import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories, supersedeMemory } from "../lib/memory/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
 import { parseScope, parseType, readContent, splitList } from "./options.ts";
-import { formatRedactions, printJson } from "./print.ts";
+import { formatRedactions, printJson, printTeamChange } from "./print.ts";
 
 interface SupersedeFlags {
   type?: string;
@@ -42,19 +42,15 @@ export function supersedeCommand(deps: Deps): Command {
       if (content === undefined) {
         throw usageError("Missing --content: the new memory needs its text");
       }
-      using vault = openDefaultVault(deps);
-      const old = vault.require(oldId);
-      const why = flags.why ?? old.why ?? undefined;
-      const result = vault.supersede(old.id, {
-        type: parseType(flags.type) ?? old.type,
-        title: flags.title ?? old.title,
+      using memories = openCliMemories(deps);
+      const result = supersedeMemory(memories, oldId, {
         content,
-        ...(why !== undefined ? { why } : {}),
-        tags: splitList(flags.tags) ?? old.tags,
-        files: splitList(flags.files) ?? old.files,
-        scope: parseScope(flags.scope) ?? old.scope,
-        project: old.project,
-        source: "cli",
+        type: parseType(flags.type),
+        title: flags.title,
+        why: flags.why,
+        tags: splitList(flags.tags),
+        files: splitList(flags.files),
+        scope: parseScope(flags.scope),
       });
       if (flags.json) {
         return printJson(deps, {
@@ -66,5 +62,6 @@ export function supersedeCommand(deps: Deps): Command {
       deps.io.out(`Saved ${result.next.memory.id}, which supersedes ${result.old.id}\n`);
       const redacted = formatRedactions(result.next.redacted);
       if (redacted) deps.io.err(`Redacted before saving: ${redacted}\n`);
+      printTeamChange(deps, result.next.team);
     });
 }

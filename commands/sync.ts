@@ -2,12 +2,7 @@
 // changes to team memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { KorvaError } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
-import { loadPrivacySettings } from "../lib/privacy/settings.ts";
-import { createRedactor } from "../lib/privacy/redact.ts";
-import { syncTeam } from "../lib/team/sync.ts";
-import { openDefaultVault, resolveProject } from "../lib/vault/mod.ts";
+import { openCliMemories, syncTeamFiles } from "../lib/memory/mod.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `sync` command. */
@@ -18,19 +13,8 @@ export function syncCommand(deps: Deps): Command {
     .option("--json", "print the summary as JSON")
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
     .action((flags: { quiet?: boolean; json?: boolean }) => {
-      const root = repoRoot(deps.cwd);
-      if (!root) {
-        throw new KorvaError(`Cannot sync "${deps.cwd}": it is not inside a git repository`, {
-          exitCode: 3,
-        });
-      }
-      const project = resolveProject(deps);
-      using vault = openDefaultVault(deps, { project });
-      const summary = syncTeam(vault, root, {
-        project,
-        redactor: createRedactor(loadPrivacySettings(deps.home, deps.cwd)),
-        now: deps.now(),
-      });
+      using memories = openCliMemories(deps);
+      const summary = syncTeamFiles(memories);
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
       if (flags.json) return printJson(deps, summary);
       if (!flags.quiet) {

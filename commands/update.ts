@@ -2,10 +2,10 @@
 import { Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openDefaultVault } from "../lib/vault/mod.ts";
+import { openCliMemories, updateMemory } from "../lib/memory/mod.ts";
 import { MEMORY_TYPES, type MemoryPatch } from "../lib/vault/types.ts";
 import { parseScope, parseStatus, parseType, readContent, splitList } from "./options.ts";
-import { formatRedactions, printJson } from "./print.ts";
+import { formatRedactions, printJson, printTeamChange } from "./print.ts";
 
 interface UpdateFlags {
   type?: string;
@@ -60,13 +60,12 @@ export function updateCommand(deps: Deps): Command {
           "Nothing to update: give at least one of --title, --content, --why, --tags, --files, --type, --scope, --status",
         );
       }
-      using vault = openDefaultVault(deps);
-      const before = vault.require(id);
-      const counts: Record<string, number> = {};
-      const memory = vault.update(before.id, patch, counts);
-      if (flags.json) return printJson(deps, memory);
-      deps.io.out(`Updated ${memory.id}\n`);
-      const redacted = formatRedactions(counts);
+      using memories = openCliMemories(deps);
+      const result = updateMemory(memories, id, patch);
+      if (flags.json) return printJson(deps, result.memory);
+      deps.io.out(`Updated ${result.memory.id}\n`);
+      const redacted = formatRedactions(result.redacted);
       if (redacted) deps.io.err(`Redacted before saving: ${redacted}\n`);
+      printTeamChange(deps, result.team);
     });
 }

@@ -52,6 +52,11 @@ export const DEFAULT_PROJECT = "default";
 export function detectProject(cwd: string): string {
   const root = repoRoot(cwd);
   if (root === undefined) return DEFAULT_PROJECT;
+  return detectProjectAt(root);
+}
+
+/** The project identity of a known repository root: its origin, else its folder name. */
+export function detectProjectAt(root: string): string {
   const origin = gitOutput(root, ["config", "--get", "remote.origin.url"]);
   if (origin) return normalizeRemote(origin);
   return basename(root);

@@ -120,6 +120,12 @@ export function tempRepo(
   return dir;
 }
 
+/**
+ * Where a spawned korva runs unless a test says otherwise: an empty folder outside any git
+ * repository, so no test writes team files or reads rules of the project's own checkout.
+ */
+export const NEUTRAL_CWD = Deno.makeTempDirSync({ prefix: "korva-cwd-" });
+
 /** The result of running the CLI. */
 export interface CliResult {
   code: number;
@@ -134,7 +140,7 @@ export async function runKorva(
 ): Promise<CliResult> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--quiet", MAIN, ...args],
-    cwd: options.cwd ?? ROOT,
+    cwd: options.cwd ?? NEUTRAL_CWD,
     env: { ...baseEnv(), ...options.env },
     clearEnv: true,
     stdin: options.stdin === undefined ? "null" : "piped",

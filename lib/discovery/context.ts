@@ -281,9 +281,7 @@ function priors(candidate: Candidate, project: string, now: Date): number {
 function sameModule(vault: Vault, file: string): Memory[] {
   const dir = dirname(file);
   if (dir === "." || dir === "") return [];
-  const rows = vault.db.prepare(
-    "SELECT anchor FROM anchors WHERE is_glob = 0 AND anchor > ? AND anchor < ? LIMIT 50",
-  ).all(`${dir}/`, `${dir}/\uffff`).map((row) => String(row.anchor))
+  const rows = vault.anchorsInFolder(dir)
     .filter((anchor) => anchor !== file && !anchorCovers(anchor, file) && dirname(anchor) === dir);
   return rows.length === 0 ? [] : vault.list({ anchors: rows, limit: 20 });
 }

@@ -61,7 +61,7 @@ function checkVault(deps: Deps): Check[] {
   if (!existsSync(path)) return [warn("vault", `no vault at ${path} yet`, "run korva init")];
   try {
     using vault = openVault(path, { now: deps.now });
-    vault.db.exec("BEGIN IMMEDIATE; ROLLBACK;"); // proves we can take the write lock
+    vault.checkWritable();
     const stats = vault.stats();
     const problems = vault.integrityCheck();
     return [

@@ -1,19 +1,22 @@
-// What every tool handler shares: the vault (opened once, or the reason it could not be), the
-// detected project, the outgoing redactor, the session and the "already shown" set for delta.
+// What every tool handler shares: the memory layer over one vault (opened on the first call, or
+// the reason it could not be), the repository context, the outgoing redactor, the session and
+// the "already shown" set for delta.
 import type { Deps } from "../deps.ts";
 import { KorvaError, messageOf } from "../errors.ts";
-import { repoRoot } from "../git.ts";
 import { createLogger, type Logger } from "../log.ts";
-import { loadPrivacySettings } from "../privacy/settings.ts";
-import { createRedactor, type Redactor } from "../privacy/redact.ts";
+import { type Memories, type RepoContext, resolveRepoContext, withVault } from "../memory/mod.ts";
+import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
-import { type Memory, openDefaultVault, resolveProject, type Vault } from "../vault/mod.ts";
+import type { Memory, Vault } from "../vault/mod.ts";
 import type { Profile } from "./profiles.ts";
 
 /** Shared state of one MCP server. */
 export interface ToolContext {
   deps: Deps;
   profile: Profile;
+  repo: RepoContext;
+  /** The memory layer for this client (agent origin, current session). */
+  memories(): Memories;
   /** The vault, or a KorvaError saying why it cannot be used (the tool then reports it). */
   vault(): Vault;
   project(): string;
@@ -22,7 +25,7 @@ export interface ToolContext {
   out(memory: Memory): Memory;
   redactor(): Redactor;
   outText(text: string): string;
-  /** The MCP client's name, recorded as the source of saves. */
+  /** The MCP client's name, recorded as the client of saves. */
   clientName(): string;
   session: { id: string | undefined };
   /** Ids already returned by vault_context in this server's lifetime (for `delta`). */
@@ -39,33 +42,39 @@ export function createToolContext(
 ): ToolContext {
   let vault: Vault | undefined;
   let failure: KorvaError | undefined;
-  let project: string | undefined;
-  let root: string | undefined | null = null;
-  let redactor: Redactor | undefined;
-  const getRedactor = () => (redactor ??= createRedactor(loadPrivacySettings(deps.home, deps.cwd)));
+  const repo = resolveRepoContext(deps);
+  const session: { id: string | undefined } = { id: undefined };
+  const openVault = (): Vault => {
+    if (vault) return vault;
+    if (failure) throw failure;
+    try {
+      vault = repo.openVault();
+      return vault;
+    } catch (error) {
+      failure = error instanceof KorvaError
+        ? error
+        : new KorvaError(`Cannot open the vault: ${messageOf(error)}`, { exitCode: 3 });
+      throw failure;
+    }
+  };
   return {
     deps,
     profile,
-    vault() {
-      if (vault) return vault;
-      if (failure) throw failure;
-      try {
-        vault = openDefaultVault(deps);
-        return vault;
-      } catch (error) {
-        failure = error instanceof KorvaError
-          ? error
-          : new KorvaError(`Cannot open the vault: ${messageOf(error)}`, { exitCode: 3 });
-        throw failure;
-      }
-    },
-    project: () => (project ??= resolveProject(deps)),
-    repoRoot: () => (root === null ? (root = repoRoot(deps.cwd)) : root),
-    out: (memory) => redactMemory(memory, getRedactor()),
-    redactor: getRedactor,
-    outText: (text) => getRedactor().redact(text).text,
+    repo,
+    memories: () =>
+      withVault(repo, openVault(), {
+        client: clientName(),
+        person: false,
+        sessionId: session.id,
+      }),
+    vault: openVault,
+    project: () => repo.project(),
+    repoRoot: () => repo.root(),
+    out: (memory) => redactMemory(memory, repo.redactor()),
+    redactor: () => repo.redactor(),
+    outText: (text) => repo.redactor().redact(text).text,
     clientName,
-    session: { id: undefined },
+    session,
     seen: new Set(),
     log: createLogger(deps.home, "mcp", deps.now),
     close() {

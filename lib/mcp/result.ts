@@ -2,7 +2,7 @@
 // model can act on.
 // @ts-types="@modelcontextprotocol/sdk/types"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { KorvaError, messageOf } from "../errors.ts";
+import { isExpected, KorvaError, messageOf } from "../errors.ts";
 import type { Memory } from "../vault/mod.ts";
 
 /** A successful result: `structured` must match the tool's output schema. */
@@ -23,8 +23,10 @@ export async function attempt(
     return await body();
   } catch (error) {
     if (error instanceof KorvaError) {
-      return fail(error.hint ? `${error.message} (${error.hint})` : error.message);
+      // A terminal hint names a command to run; a model gets only the hint written for it.
+      return fail(error.modelHint ? `${error.message}: ${error.modelHint}` : error.message);
     }
+    if (isExpected(error)) return fail(error.message);
     return fail(`Internal error: ${messageOf(error)}`);
   }
 }

@@ -2,12 +2,14 @@
 // transport is attached by commands/mcp.ts.
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
-// @ts-types="@modelcontextprotocol/sdk/types"
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+// @ts-types="@modelcontextprotocol/sdk/shared/transport"
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { Deps } from "../deps.ts";
-import { buildContext } from "../discovery/context.ts";
+import { notFoundError } from "../errors.ts";
+import { memoryContext } from "../memory/mod.ts";
 import { createToolContext, type ToolContext } from "./context.ts";
-import { allows, type Profile, TOOL_PROFILES, type ToolName, toolsFor } from "./profiles.ts";
+import { guardTransport } from "./profile_guard.ts";
+import { type Profile, toolsFor } from "./profiles.ts";
 import { TOOL_REGISTRY } from "./tools/mod.ts";
 import { z } from "zod";
 
@@ -15,6 +17,8 @@ import { z } from "zod";
 export interface KorvaMcpServer {
   server: McpServer;
   ctx: ToolContext;
+  /** Serve over a transport; calls outside the profile are refused with a sentence. */
+  connect(transport: Transport): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,45 +38,17 @@ export function createServer(deps: Deps, options: { profile: Profile }): KorvaMc
     () => server.server.getClientVersion()?.name ?? "mcp",
   );
   for (const tool of toolsFor(options.profile)) TOOL_REGISTRY[tool](server, ctx);
-  refuseOutsideProfile(server, options.profile);
   registerResources(server, ctx);
   registerPrompts(server);
   return {
     server,
     ctx,
+    connect: (transport) => server.connect(guardTransport(transport, options.profile)),
     close: async () => {
       await server.close();
       ctx.close();
     },
   };
-}
-
-/**
- * A tool outside the profile is not registered, so it is not listed; a call to it gets a
- * sentence naming the profile that allows it instead of the SDK's "not found".
- */
-function refuseOutsideProfile(server: McpServer, profile: Profile): void {
-  type Handler = (request: { params: { name: string } }, extra: unknown) => Promise<unknown>;
-  const handlers = (server.server as unknown as { _requestHandlers: Map<string, Handler> })
-    ._requestHandlers;
-  const inner = handlers.get("tools/call");
-  if (!inner) return;
-  handlers.set("tools/call", (request, extra) => {
-    const name = request.params.name;
-    if (name in TOOL_PROFILES && !allows(profile, name as ToolName)) {
-      const needed = TOOL_PROFILES[name as ToolName];
-      const refusal: CallToolResult = {
-        isError: true,
-        content: [{
-          type: "text",
-          text: `Tool "${name}" is not allowed in the ${profile} profile; it needs the ${needed} ` +
-            `profile (start the server with \`korva mcp --profile ${needed}\`)`,
-        }],
-      };
-      return Promise.resolve(refusal);
-    }
-    return inner(request, extra);
-  });
 }
 
 function registerResources(server: McpServer, ctx: ToolContext): void {
@@ -97,7 +73,7 @@ function registerResources(server: McpServer, ctx: ToolContext): void {
     (uri, variables) => {
       const id = String(variables.id ?? "");
       const memory = ctx.vault().get(id);
-      if (!memory) throw new Error(`No memory with id "${id}"`);
+      if (!memory) throw notFoundError("memory", id);
       return {
         contents: [{
           uri: uri.href,
@@ -117,12 +93,9 @@ function registerResources(server: McpServer, ctx: ToolContext): void {
     },
     (uri, variables) => {
       const path = decodeURIComponent(String(variables.path ?? ""));
-      const root = ctx.repoRoot();
-      const result = buildContext(ctx.vault(), {
-        project: ctx.project(),
+      const result = memoryContext(ctx.memories(), {
         files: [path],
-        ...(root ? { repoRoot: root } : {}),
-        now: ctx.deps.now(),
+        refresh: ctx.profile !== "readonly",
       });
       return {
         contents: [{

@@ -1,7 +1,7 @@
 // Redaction: compile the detector catalogue once per configuration, then find and replace
 // secrets and personal data in any text. Pure: no I/O, no clock, no globals mutated.
 import type { z } from "zod";
-import { KorvaError, messageOf } from "../errors.ts";
+import { PrivacySettingsError } from "./errors.ts";
 import { PrivacyConfig } from "./config.ts";
 import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
@@ -57,7 +57,7 @@ interface Candidate {
   end: number;
 }
 
-/** Compile the detectors for a configuration once. Throws KorvaError (exit 2) on a bad pattern. */
+/** Compile the detectors for a configuration once. Throws PrivacySettingsError on a bad pattern. */
 export function createRedactor(config: Partial<z.input<typeof PrivacyConfig>> = {}): Redactor {
   return buildRedactor(catalogue, config);
 }
@@ -70,11 +70,10 @@ export function buildRedactor(
   const parsed = PrivacyConfig.safeParse(config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new KorvaError(
+    throw new PrivacySettingsError(
       `Cannot use privacy config: "${issue?.path.join(".") || "privacy"}" ${
         issue?.message ?? "is invalid"
       }`,
-      { exitCode: 2 },
     );
   }
   const settings = parsed.data;
@@ -99,9 +98,8 @@ export function buildRedactor(
         `custom pattern "${custom.id}"`,
       );
       if (pattern.test("")) {
-        throw new KorvaError(
+        throw new PrivacySettingsError(
           `Cannot use custom pattern "${custom.id}": it matches the empty string`,
-          { exitCode: 2 },
         );
       }
       return {
@@ -178,10 +176,10 @@ function compileUserRegex(source: string, flags: string, what: string): RegExp {
   try {
     return new RegExp(source, flags);
   } catch (error) {
-    throw new KorvaError(`Cannot use ${what}: ${messageOf(error)}`, {
-      exitCode: 2,
-      hint: "fix the regular expression in the privacy section of config.json",
-    });
+    throw new PrivacySettingsError(
+      `Cannot use ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      "fix the regular expression in the privacy section of config.json",
+    );
   }
 }
 

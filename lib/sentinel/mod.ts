@@ -5,7 +5,7 @@ import { loadConfig } from "../config.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
 import { homePaths } from "../paths.ts";
-import { mergePrivacyConfig } from "../privacy/settings.ts";
+import { mergePrivacyConfig } from "../privacy/config.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
 import { openVault } from "../vault/mod.ts";

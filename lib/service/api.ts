@@ -2,13 +2,22 @@
 // rebinding, no cross-origin writes, size-limited bodies validated with the vault's schemas.
 import { z } from "zod";
 import type { Deps } from "../deps.ts";
-import { buildContext } from "../discovery/context.ts";
-import { KorvaError, messageOf } from "../errors.ts";
-import { repoRoot } from "../git.ts";
-import { type Memory, MemoryPatch, MemoryType, NewMemory, type Vault } from "../vault/mod.ts";
+import { ExitCode, type ExpectedError, isExpected, messageOf } from "../errors.ts";
+import {
+  confirmMemory,
+  exportMemories,
+  forgetMemory,
+  type Memories,
+  memoryContext,
+  saveMemory,
+  shareMemory,
+  supersedeMemory,
+  unshareMemory,
+  updateMemory,
+} from "../memory/mod.ts";
+import { type Memory, MemoryPatch, MemoryType, NewMemory } from "../vault/mod.ts";
 import { describeIssue } from "../vault/mod.ts";
 import { redactMemory, toJsonlLine } from "../vault/export.ts";
-import type { Redactor } from "../privacy/redact.ts";
 import type { UiSessions } from "./ui/session.ts";
 
 /** Largest request body accepted. */
@@ -19,10 +28,9 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 /** What the handler needs. */
 export interface ApiContext {
   deps: Deps;
-  vault: Vault;
+  /** The memory layer over the service's vault, written as client "http". */
+  memories: Memories;
   token: string;
-  redactor: Redactor;
-  project: string;
   startedAt: Date;
   /** Dashboard sign-in; `POST /api/ui/login` hands out one-time login paths when present. */
   sessions?: UiSessions;
@@ -80,6 +88,22 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   return result.data;
 }
 
+/**
+ * A memory body checked against its schema but passed on as the client sent it (only the keys
+ * the schema knows): the memory layer redacts before anything is normalised, so a secret in a
+ * tag is caught before tags are lower-cased.
+ */
+function parseRaw<S extends z.ZodObject>(schema: S, value: unknown): z.input<S> {
+  parse(schema, value);
+  const body = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(schema.shape).filter((key) => body[key] !== undefined).map((key) => [
+      key,
+      body[key],
+    ]),
+  ) as z.input<S>;
+}
+
 const SearchQuery = z.object({
   q: z.string().min(1, "q is required").max(500),
   limit: z.coerce.number().int().min(1).max(100).optional(),
@@ -96,9 +120,28 @@ const ContextQuery = z.object({
   max_tokens: z.coerce.number().int().min(100).max(20_000).optional(),
 });
 
+/** What a client may send to save: the memory, not its bookkeeping (source, session, author). */
+const HttpNewMemory = NewMemory.omit({ source: true, session_id: true, author: true });
+
+/** What a client may change: fields of the memory; bookkeeping is the service's. */
+const HttpPatch = MemoryPatch.omit({ shared_by: true, flags: true });
+
+/** A replacement: the new content, and any field that differs from the old memory. */
+const HttpSupersede = HttpNewMemory.omit({ project: true }).partial().required({ content: true });
+
+/** The HTTP status of a KorvaError: 404 not found, 400 bad input, 503 busy, else 500. */
+function httpStatus(error: ExpectedError): number {
+  if (error.exitCode === ExitCode.notFound) return 404;
+  if (error.exitCode === ExitCode.usage) return 400;
+  if (/write lock/.test(error.message)) return 503;
+  return 500;
+}
+
 /** Build the request handler. */
 export function createApiHandler(ctx: ApiContext): (request: Request) => Promise<Response> {
-  const out = (m: Memory) => redactMemory(m, ctx.redactor);
+  const redactor = ctx.memories.ctx.redactor();
+  const vault = ctx.memories.vault;
+  const out = (m: Memory) => redactMemory(m, redactor);
   return async (request) => {
     try {
       if (!isLocal(request.headers.get("host"))) {
@@ -123,12 +166,12 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       }
       const memoryId = path.match(/^\/api\/memories\/([0-9A-Za-z]{10,40})$/)?.[1];
       if (request.method === "GET" && path === "/api/stats") {
-        const { path: _p, ...stats } = ctx.vault.stats();
+        const { path: _p, ...stats } = vault.stats();
         return json(200, stats);
       }
       if (request.method === "GET" && path === "/api/search") {
         const query = parse(SearchQuery, Object.fromEntries(url.searchParams));
-        const hits = ctx.vault.search(query.q, {
+        const hits = vault.search(query.q, {
           limit: query.limit ?? 10,
           type: query.type,
           project: query.project,
@@ -139,21 +182,41 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
           results: hits.map((h) => ({
             ...out(h.memory),
             score: h.score,
-            snippet: ctx.redactor.redact(h.snippet).text,
+            snippet: redactor.redact(h.snippet).text,
           })),
         });
       }
       if (request.method === "GET" && memoryId) {
-        const memory = ctx.vault.get(memoryId);
-        return memory ? json(200, out(memory)) : error(404, `No memory with id "${memoryId}"`);
+        return json(200, out(vault.require(memoryId)));
       }
       if (request.method === "PATCH" && memoryId) {
-        const patch = parse(MemoryPatch, await readBody(request));
-        return json(200, out(ctx.vault.update(memoryId, patch)));
+        const patch = parseRaw(HttpPatch, await readBody(request));
+        return json(200, out(updateMemory(ctx.memories, memoryId, patch).memory));
+      }
+      if (request.method === "DELETE" && memoryId) {
+        const hard = url.searchParams.get("hard") === "true";
+        const { memory } = forgetMemory(ctx.memories, memoryId, { hard });
+        return json(200, { id: memory.id, action: hard ? "deleted" : "archived" });
+      }
+      const action = path.match(/^\/api\/memories\/([0-9A-Za-z]{10,40})\/([a-z]+)$/);
+      if (request.method === "POST" && action) {
+        const [, id = "", verb] = action;
+        if (verb === "supersede") {
+          const fields = parseRaw(HttpSupersede, await readBody(request));
+          const result = supersedeMemory(ctx.memories, id, fields);
+          return json(201, {
+            old_id: result.old.id,
+            id: result.next.memory.id,
+            redacted: result.next.redacted,
+          });
+        }
+        if (verb === "confirm") return json(200, out(confirmMemory(ctx.memories, id).memory));
+        if (verb === "share") return json(200, out(shareMemory(ctx.memories, id).memory));
+        if (verb === "unshare") return json(200, out(unshareMemory(ctx.memories, id).memory));
       }
       if (request.method === "POST" && path === "/api/memories") {
-        const input = parse(NewMemory, await readBody(request));
-        const result = ctx.vault.save({ project: ctx.project, ...input, source: "http" });
+        const input = parseRaw(HttpNewMemory, await readBody(request));
+        const result = saveMemory(ctx.memories, input);
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
           duplicate: result.duplicate,
@@ -167,31 +230,27 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
           project: url.searchParams.get("project") ?? undefined,
           max_tokens: url.searchParams.get("max_tokens") ?? undefined,
         });
-        const root = repoRoot(ctx.deps.cwd);
-        const result = buildContext(ctx.vault, {
-          project: query.project ?? ctx.project,
+        const result = memoryContext(ctx.memories, {
+          project: query.project,
           files: query.file,
-          ...(query.task ? { task: query.task } : {}),
-          ...(query.max_tokens ? { maxTokens: query.max_tokens } : {}),
-          ...(root ? { repoRoot: root } : {}),
-          now: ctx.deps.now(),
+          task: query.task,
+          maxTokens: query.max_tokens,
+          refresh: true,
         });
         return json(200, {
           memories: result.memories,
-          text: ctx.redactor.redact(result.text).text,
+          text: redactor.redact(result.text).text,
         });
       }
       if (request.method === "GET" && path === "/api/export") {
-        const lines = [...ctx.vault.iterate({ status: "all" })].map((m) => toJsonlLine(out(m)))
+        const lines = [...exportMemories(ctx.memories, { status: "all" })].map(toJsonlLine)
           .join("");
         return new Response(lines, { headers: { "content-type": "application/x-ndjson" } });
       }
       return error(404, `No route for ${request.method} ${path}`);
     } catch (caught) {
       if (caught instanceof HttpError) return error(caught.status, caught.message);
-      if (caught instanceof KorvaError) {
-        return error(caught.exitCode === 2 ? 400 : 500, caught.message);
-      }
+      if (isExpected(caught)) return error(httpStatus(caught), caught.message);
       return error(500, `Internal error: ${messageOf(caught)}`);
     }
   };

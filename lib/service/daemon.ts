@@ -7,15 +7,12 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
-import { loadPrivacySettings } from "../privacy/settings.ts";
-import { createRedactor } from "../privacy/redact.ts";
-import { openDefaultVault, resolveProject } from "../vault/mod.ts";
+import { openMemories, resolveRepoContext, withVault } from "../memory/mod.ts";
 import { createApiHandler } from "./api.ts";
-import { repoRoot } from "../git.ts";
-import { ensureToken } from "./token.ts";
 import { loadAssets } from "./ui/assets.ts";
 import { createDashboardHandler } from "./ui/dashboard.ts";
 import { UiSessions } from "./ui/session.ts";
+import { ensureToken } from "./token.ts";
 
 /** What the pid file records. */
 export interface ServiceInfo {
@@ -58,22 +55,13 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
     );
   }
   const { token } = ensureToken(deps.home);
-  const project = resolveProject(deps);
-  const vault = openDefaultVault(deps, { project });
-  const redactor = createRedactor(loadPrivacySettings(deps.home, deps.cwd));
+  const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
+  const vault = memories.vault;
   const sessions = new UiSessions(port, deps.now);
-  const api = createApiHandler({
-    deps,
-    vault,
-    token,
-    redactor,
-    project,
-    startedAt: deps.now(),
-    sessions,
-  });
-  const root = repoRoot(deps.cwd);
+  const api = createApiHandler({ deps, memories, token, startedAt: deps.now(), sessions });
+  // The dashboard shares the connection; its writes are recorded as client "ui".
   const dashboard = createDashboardHandler({
-    layer: { deps, vault, redactor, project, repoRoot: root },
+    memories: withVault(memories.ctx, vault, { client: "ui", person: true }),
     sessions,
     assets: await loadAssets(),
   });

@@ -17,8 +17,10 @@ export const TeamFrontMatter = z.object({
   tags: z.array(z.string()).default([]),
   files: z.array(z.string()).default([]),
   status: z.enum(["active", "superseded", "archived"]).default("active"),
-  supersedes: z.string().nullable().default(null),
+  supersedes: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
+    .nullable().default(null),
   author: z.string().nullable().default(null),
+  shared_by: z.string().nullable().default(null),
   created: z.union([z.string(), z.date()]).optional(),
   updated: z.union([z.string(), z.date()]).optional(),
 }).passthrough();
@@ -35,6 +37,7 @@ export interface TeamMemory {
   status: Memory["status"];
   supersedes: string | null;
   author: string | null;
+  shared_by: string | null;
   created: string | undefined;
   updated: string | undefined;
 }
@@ -88,6 +91,7 @@ export function parseTeamFile(text: string): TeamMemory {
     status: fm.status,
     supersedes: fm.supersedes,
     author: fm.author,
+    shared_by: fm.shared_by,
     created: iso(fm.created),
     updated: iso(fm.updated),
   };
@@ -95,21 +99,23 @@ export function parseTeamFile(text: string): TeamMemory {
 
 /** Render a memory as a team file (deterministic: same memory, same bytes). */
 export function renderTeamFile(
-  memory: Pick<
-    Memory,
-    | "id"
-    | "type"
-    | "title"
-    | "content"
-    | "why"
-    | "tags"
-    | "files"
-    | "status"
-    | "supersedes"
-    | "author"
-    | "created_at"
-    | "updated_at"
-  >,
+  memory:
+    & Pick<
+      Memory,
+      | "id"
+      | "type"
+      | "title"
+      | "content"
+      | "why"
+      | "tags"
+      | "files"
+      | "status"
+      | "supersedes"
+      | "author"
+      | "created_at"
+      | "updated_at"
+    >
+    & { shared_by?: string | null },
 ): string {
   const front = {
     schema: TEAM_SCHEMA,
@@ -121,6 +127,7 @@ export function renderTeamFile(
     status: memory.status,
     supersedes: memory.supersedes,
     author: memory.author,
+    ...(memory.shared_by ? { shared_by: memory.shared_by } : {}),
     created: memory.created_at,
     updated: memory.updated_at,
   };

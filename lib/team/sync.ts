@@ -8,7 +8,7 @@ import { monotonicFactory } from "ulid";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
-import type { Memory, Vault } from "../vault/mod.ts";
+import type { Memory, TeamSyncState, Vault } from "../vault/mod.ts";
 import { parseTeamFile, renderTeamFile, teamFileName, type TeamMemory } from "./format.ts";
 
 /** What a sync did. */
@@ -26,31 +26,8 @@ export function memoriesDir(repoRoot: string): string {
   return join(repoRoot, ".korva", "memories");
 }
 
-function ensureState(vault: Vault): void {
-  vault.db.exec(`CREATE TABLE IF NOT EXISTS team_sync (
-    repo TEXT NOT NULL,
-    memory_id TEXT NOT NULL,
-    path TEXT NOT NULL,
-    file_hash TEXT NOT NULL,
-    memory_hash TEXT NOT NULL,
-    synced_at TEXT NOT NULL,
-    PRIMARY KEY (repo, memory_id)
-  )`);
-}
-
-interface State {
-  memory_id: string;
-  path: string;
-  file_hash: string;
-  memory_hash: string;
-}
-
-function states(vault: Vault, repo: string): Map<string, State> {
-  ensureState(vault);
-  const rows = vault.db.prepare(
-    "SELECT memory_id, path, file_hash, memory_hash FROM team_sync WHERE repo = ?",
-  ).all(repo) as unknown as State[];
-  return new Map(rows.map((row) => [row.memory_id, row]));
+function states(vault: Vault, repo: string): Map<string, TeamSyncState> {
+  return vault.team.states(repo);
 }
 
 function recordState(
@@ -61,19 +38,16 @@ function recordState(
   fileText: string,
   now: Date,
 ) {
-  ensureState(vault);
-  vault.db.prepare(
-    `INSERT INTO team_sync (repo, memory_id, path, file_hash, memory_hash, synced_at)
-     VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(repo, memory_id) DO UPDATE SET path = excluded.path,
-       file_hash = excluded.file_hash, memory_hash = excluded.memory_hash,
-       synced_at = excluded.synced_at`,
-  ).run(repo, memory.id, path, sha(fileText), memoryHash(memory), now.toISOString());
+  vault.team.record(repo, {
+    memory_id: memory.id,
+    path,
+    file_hash: sha(fileText),
+    memory_hash: memoryHash(memory),
+  }, now);
 }
 
 function dropState(vault: Vault, repo: string, id: string): void {
-  ensureState(vault);
-  vault.db.prepare("DELETE FROM team_sync WHERE repo = ? AND memory_id = ?").run(repo, id);
+  vault.team.drop(repo, id);
 }
 
 function sha(text: string): string {
@@ -101,14 +75,18 @@ export function memoryHash(
   );
 }
 
-/** Write a memory's team file (redacted) and remember it as synced; returns the file path. */
+/**
+ * Write a memory's team file (redacted) and remember it as synced; returns the file path. A file
+ * that changed in the repository since the last sync (a pull not yet synced) is never
+ * overwritten: this version goes beside it as `<file>.local-conflict` instead.
+ */
 export function writeTeamMemory(
   vault: Vault,
   repoRoot: string,
   memory: Memory,
   redactor: Redactor,
   now: Date,
-): { path: string; redacted: number } {
+): { path: string; redacted: number; conflict?: boolean } {
   const dir = memoriesDir(repoRoot);
   mkdirSync(dir, { recursive: true });
   const known = states(vault, repoRoot).get(memory.id);
@@ -118,6 +96,11 @@ export function writeTeamMemory(
   const clean = redactMemory(memory, redactor);
   const redacted = countChanges(memory, clean);
   const text = renderTeamFile(clean);
+  if (known && existsSync(path) && sha(readFileSync(path, "utf8")) !== known.file_hash) {
+    const conflict = `${path}.local-conflict`;
+    writeFileAtomic(conflict, text);
+    return { path: conflict, redacted, conflict: true };
+  }
   writeFileAtomic(path, text);
   recordState(vault, repoRoot, memory, relative(repoRoot, path), text, now);
   return { path, redacted };
@@ -179,8 +162,8 @@ function readTeamFiles(
 /** Options for a sync. */
 export interface SyncOptions {
   project: string;
-  /** Needed unless importOnly: everything written to the repository is redacted. */
-  redactor?: Redactor;
+  /** Everything read from or written to the repository passes through it. */
+  redactor: Redactor;
   now: Date;
   /** Import only (no export, no deletions): the cheap refresh before context. */
   importOnly?: boolean;
@@ -212,8 +195,9 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
   for (const entry of files) {
     let id = entry.memory.id;
     if (!id && options.importOnly) continue; // hand-written: `korva sync` gives it an id
+    entry.memory = redactTeamMemory(entry.memory, options.redactor);
     if (!id) {
-      // A hand-written file: give it an id and write it back so every clone agrees on it.
+      // A hand-written file: give it an id and write it back (redacted) so every clone agrees.
       id = ulid(options.now.getTime());
       const withId = { ...entry.memory, id };
       entry.text = renderTeamFile(toMemoryShape(withId, options));
@@ -234,7 +218,7 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
       const conflictPath = `${entry.path}.local-conflict`;
       writeFileAtomic(
         join(repoRoot, conflictPath),
-        renderTeamFile(redactMemory(local, need(options.redactor))),
+        renderTeamFile(redactMemory(local, options.redactor)),
       );
       summary.conflicts.push({ path: entry.path, local: conflictPath });
       continue;
@@ -257,7 +241,7 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
         recordState(vault, repoRoot, local, entry.path, entry.text, options.now);
       }
     } else if (localChanged && !options.importOnly) {
-      writeTeamMemory(vault, repoRoot, local, need(options.redactor), options.now);
+      writeTeamMemory(vault, repoRoot, local, options.redactor, options.now);
       summary.exported++;
     }
   }
@@ -276,6 +260,9 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
       status: entry.memory.status,
       supersedes: entry.memory.supersedes,
       author: entry.memory.author,
+      shared_by: entry.memory.shared_by,
+      client: "team",
+      confirmed: true,
       source: "team",
       ...(entry.memory.created ? { created_at: entry.memory.created } : {}),
       ...(entry.memory.updated ? { updated_at: entry.memory.updated } : {}),
@@ -305,15 +292,25 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
   // scope team): share them.
   for (const memory of vault.iterate({ project: options.project, scope: "team" })) {
     if (seen.has(memory.id) || known.has(memory.id)) continue;
-    writeTeamMemory(vault, repoRoot, memory, need(options.redactor), options.now);
+    writeTeamMemory(vault, repoRoot, memory, options.redactor, options.now);
     summary.exported++;
   }
   return summary;
 }
 
-function need(redactor: Redactor | undefined): Redactor {
-  if (!redactor) throw new Error("syncTeam needs a redactor to write team files");
-  return redactor;
+/** A team file's texts as they may enter the vault: every field redacted. */
+function redactTeamMemory(memory: TeamMemory, redactor: Redactor): TeamMemory {
+  const clean = (text: string) => redactor.redact(text).text;
+  return {
+    ...memory,
+    title: clean(memory.title),
+    content: clean(memory.content),
+    why: memory.why === null ? null : clean(memory.why),
+    tags: memory.tags.map(clean),
+    files: memory.files.map(clean),
+    author: memory.author === null ? null : clean(memory.author),
+    shared_by: memory.shared_by === null ? null : clean(memory.shared_by),
+  };
 }
 
 function toMemoryShape(m: TeamMemory & { id: string }, options: { now: Date }): Memory {
@@ -334,6 +331,13 @@ function toMemoryShape(m: TeamMemory & { id: string }, options: { now: Date }): 
     author: m.author,
     source: "team",
     session_id: null,
+    commit: null,
+    client: "team",
+    confirmed: true,
+    review_by: null,
+    owner: null,
+    flags: [],
+    shared_by: m.shared_by,
     created_at: m.created ?? now,
     updated_at: m.updated ?? m.created ?? now,
     content_hash: "",
@@ -347,25 +351,19 @@ function toMemoryShape(m: TeamMemory & { id: string }, options: { now: Date }): 
 export function refreshTeamMemories(
   vault: Vault,
   repoRoot: string,
-  options: { project: string; now: Date },
+  options: { project: string; now: Date; redactor: Redactor },
 ): SyncSummary {
   const dir = memoriesDir(repoRoot);
   if (!existsSync(dir)) {
     return { imported: 0, updated: 0, exported: 0, archived: 0, conflicts: [], errors: [] };
   }
-  ensureState(vault);
-  vault.db.exec(
-    "CREATE TABLE IF NOT EXISTS team_refresh (repo TEXT PRIMARY KEY, at REAL NOT NULL)",
-  );
-  const row = vault.db.prepare("SELECT at FROM team_refresh WHERE repo = ?").get(repoRoot);
+  const last = vault.team.refreshedAt(repoRoot);
   const started = Date.now();
   const summary = syncTeam(vault, repoRoot, {
     ...options,
     importOnly: true,
-    ...(row ? { changedSince: Number(row.at) - 2000 } : {}),
+    ...(last !== undefined ? { changedSince: last - 2000 } : {}),
   });
-  vault.db.prepare(
-    "INSERT INTO team_refresh (repo, at) VALUES (?, ?) ON CONFLICT(repo) DO UPDATE SET at = excluded.at",
-  ).run(repoRoot, started);
+  vault.team.setRefreshedAt(repoRoot, started);
   return summary;
 }

@@ -12,7 +12,12 @@ export function redactMemory(memory: Memory, redactor: Redactor): Memory {
     why: memory.why === null ? null : clean(memory.why),
     tags: memory.tags.map(clean),
     files: memory.files.map(clean),
+    project: clean(memory.project),
+    source: clean(memory.source),
     author: memory.author === null ? null : clean(memory.author),
+    client: memory.client === null ? null : clean(memory.client),
+    owner: memory.owner === null ? null : clean(memory.owner),
+    shared_by: memory.shared_by === null ? null : clean(memory.shared_by),
   };
 }
 

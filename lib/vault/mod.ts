@@ -2,11 +2,14 @@
 export {
   anchorCovers,
   describeIssue,
+  importError,
   openVault,
   SCHEMA_VERSION,
+  snippetOf,
   validateImportLines,
   Vault,
 } from "./store.ts";
-export type { OpenOptions, SessionRecord, VaultStats } from "./store.ts";
-export { openDefaultVault, resolveProject } from "./open.ts";
+export type { OpenOptions, RewriteResult, SessionRecord, TextFields, VaultStats } from "./store.ts";
+export type { TeamSyncState } from "./team_state.ts";
+export { isBusy } from "./sqlite_error.ts";
 export * from "./types.ts";

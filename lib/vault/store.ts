@@ -1,54 +1,59 @@
-// The SQLite store: schema, migrations and every query (node:sqlite, WAL, FTS5).
-//
-// Schema (version 2), for modules that run read-only SQL on `vault.db`:
-//   meta(key, value)                       schema_version and bookkeeping
-//   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
-//            files JSON array, scope, status, supersedes, superseded_by, author, source,
-//            session_id, created_at, updated_at (ISO 8601 UTC), content_hash, terms)
-//   memory_files(memory_id, anchor)        one row per file anchor (path or glob)
-//   anchors(anchor, is_glob)               every distinct anchor ever stored (for lookups)
-//   memory_tags(memory_id, tag)            one row per tag
-//   memory_history(memory_id, changed_at, snapshot JSON)   previous versions on update
-//   sessions(id, project, goal, client, started_at, ended_at, summary_id)
-//   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
-//                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
-import { createHash } from "node:crypto";
-import { mkdirSync, statSync } from "node:fs";
+// The Vault: every read and write of vault.db (node:sqlite, WAL, FTS5). The connection is
+// private; other modules call these methods, never SQL. Input arrives validated and redacted
+// from lib/memory; the vault checks its schema again and keeps rows, links and FTS consistent.
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
+import { DatabaseSync } from "node:sqlite";
 import { monotonicFactory } from "ulid";
 import type { z } from "zod";
-import { KorvaError, messageOf } from "../errors.ts";
-import type { Finding, Redactor } from "../privacy/redact.ts";
-import { derivedTerms, ftsPhrase, searchTerms } from "./search.ts";
+import { KorvaError, messageOf, notFoundError } from "../errors.ts";
+import { anchorCovers, anchorsFor, filterSql, whereClause } from "./filter.ts";
+import { searchMemories } from "./rank.ts";
+import {
+  clampLimit,
+  contentHash,
+  M_COLUMNS,
+  MEMORY_COLUMNS,
+  type Row,
+  termsOf,
+  toMemory,
+  toRow,
+  uniq,
+} from "./rows.ts";
+import { migrate, SCHEMA_VERSION } from "./schema.ts";
+import { Sql } from "./sql.ts";
+import { sqliteFailure } from "./sqlite_error.ts";
+import { TeamState } from "./team_state.ts";
 import {
   ImportLine,
   type Memory,
   type MemoryFilter,
-  MemoryId,
   MemoryPatch,
   NewMemory,
+  type Provenance,
   type SaveResult,
   type SearchHit,
   type ValidNewMemory,
 } from "./types.ts";
 import picomatch from "picomatch";
 
-/** The schema version this korva writes; older vaults are migrated, newer ones refused. */
-export const SCHEMA_VERSION = 2;
+export { SCHEMA_VERSION };
 
 /** Options for opening a vault. */
 export interface OpenOptions {
   /** Clock; defaults to the system clock. */
   now?: () => Date;
-  /** Redactor applied to every text field before it is written. */
-  redactor?: Redactor;
   /** Default project for saves that name none (a function is called once, on first need). */
   project?: string | (() => string);
   /** Default author for saves that name none. */
   author?: string;
   readonly?: boolean;
+  /** How long a write waits for another process's lock before giving up (default 10 s). */
+  lockTimeoutMs?: number;
 }
+
+/** How long a write waits for the lock by default. */
+export const LOCK_TIMEOUT_MS = 10_000;
 
 /** Counts by type, project, scope, status; database size in bytes. */
 export interface VaultStats {
@@ -72,166 +77,73 @@ export interface SessionRecord {
   summary_id: string | null;
 }
 
-const MIGRATIONS: string[] = [
-  // 1: the initial schema.
-  `
-  CREATE TABLE IF NOT EXISTS sessions (
-    id TEXT PRIMARY KEY,
-    project TEXT NOT NULL,
-    goal TEXT,
-    client TEXT,
-    started_at TEXT NOT NULL,
-    ended_at TEXT,
-    summary_id TEXT
-  );
-  CREATE TABLE memories (
-    id TEXT PRIMARY KEY,
-    project TEXT NOT NULL,
-    type TEXT NOT NULL CHECK (type IN
-      ('decision','pattern','incident','bugfix','convention','learning','note')),
-    title TEXT NOT NULL,
-    content TEXT NOT NULL,
-    why TEXT,
-    tags TEXT NOT NULL DEFAULT '[]',
-    files TEXT NOT NULL DEFAULT '[]',
-    scope TEXT NOT NULL DEFAULT 'private' CHECK (scope IN ('private','team')),
-    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','superseded','archived')),
-    supersedes TEXT,
-    superseded_by TEXT,
-    author TEXT,
-    source TEXT NOT NULL,
-    session_id TEXT,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    terms TEXT NOT NULL DEFAULT ''
-  );
-  CREATE INDEX memories_project_created ON memories(project, created_at DESC);
-  CREATE INDEX memories_created ON memories(created_at DESC);
-  CREATE INDEX memories_hash ON memories(project, content_hash);
-  CREATE INDEX memories_session ON memories(session_id);
-  CREATE TABLE memory_files (
-    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
-    anchor TEXT NOT NULL,
-    PRIMARY KEY (memory_id, anchor)
-  );
-  CREATE INDEX memory_files_anchor ON memory_files(anchor);
-  CREATE TABLE anchors (
-    anchor TEXT PRIMARY KEY,
-    is_glob INTEGER NOT NULL
-  ) WITHOUT ROWID;
-  CREATE INDEX anchors_glob ON anchors(is_glob) WHERE is_glob = 1;
-  CREATE TABLE memory_tags (
-    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (memory_id, tag)
-  );
-  CREATE INDEX memory_tags_tag ON memory_tags(tag);
-  CREATE TABLE memory_history (
-    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
-    changed_at TEXT NOT NULL,
-    snapshot TEXT NOT NULL
-  );
-  CREATE INDEX memory_history_memory ON memory_history(memory_id);
-  CREATE VIRTUAL TABLE memories_fts USING fts5(
-    title, content, why, tags, files, terms,
-    content='memories', content_rowid='rowid',
-    tokenize='porter unicode61 remove_diacritics 2'
-  );
-  CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN
-    INSERT INTO memories_fts(rowid, title, content, why, tags, files, terms)
-    VALUES (new.rowid, new.title, new.content, coalesce(new.why, ''),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
-  END;
-  CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN
-    INSERT INTO memories_fts(memories_fts, rowid, title, content, why, tags, files, terms)
-    VALUES ('delete', old.rowid, old.title, old.content, coalesce(old.why, ''),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.tags)),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.files)), old.terms);
-  END;
-  CREATE TRIGGER memories_au AFTER UPDATE OF title, content, why, tags, files, terms ON memories
-  BEGIN
-    INSERT INTO memories_fts(memories_fts, rowid, title, content, why, tags, files, terms)
-    VALUES ('delete', old.rowid, old.title, old.content, coalesce(old.why, ''),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.tags)),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.files)), old.terms);
-    INSERT INTO memories_fts(rowid, title, content, why, tags, files, terms)
-    VALUES (new.rowid, new.title, new.content, coalesce(new.why, ''),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
-      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
-  END;
-  `,
-  // 2: newest-first lists filtered by status, type, scope or project without a project (the
-  // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
-  // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
-  // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for
-  // the common status filter, which would sort every active row.
-  `
-  CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
-  CREATE INDEX memories_facets ON memories(scope, status, type, project);
-  `,
-];
+/** Text fields a rewrite (scan-vault) may change. */
+export interface TextFields {
+  title: string;
+  content: string;
+  why: string | null;
+  tags: string[];
+  files: string[];
+}
 
-const MEMORY_COLUMNS = "id, project, type, title, content, why, tags, files, scope, status, " +
-  "supersedes, superseded_by, author, source, session_id, created_at, updated_at, content_hash";
-const M_COLUMNS = MEMORY_COLUMNS.split(", ").map((c) => `m.${c}`).join(", ");
+/** What a rewrite of every stored text changed. */
+export interface RewriteResult {
+  scanned: number;
+  changed: string[];
+  historyChanged: number;
+  sessionsChanged: number;
+}
 
-/** Above this many anchored rows, a file filter walks the newest rows instead (see #filterSql). */
-const DENSE_ANCHOR_ROWS = 500;
-/** A word matching more rows than this only refines scores (see Vault.search). */
-const COMMON_DF = 2000;
-/** How many of the newest rows an unselective query ranks first. */
-const RECENT_WINDOW = 3000;
-
-/** bm25 weights per FTS column: title, content, why, tags, files, terms. */
-const BM25 = "bm25(memories_fts, 10.0, 1.0, 2.0, 4.0, 3.0, 1.0)";
-
-type Row = Record<string, SQLInputValue>;
+/** How many memories one rewrite transaction handles, so other writers wait briefly. */
+const REWRITE_BATCH = 500;
 
 /** An open vault. Close it when done (`using vault = openVault(…)`). */
 export class Vault {
   readonly path: string;
-  /** The underlying connection, for read-only queries by other modules. */
-  readonly db: DatabaseSync;
+  /** Team sync state per repository. */
+  readonly team: TeamState;
+  readonly #db: DatabaseSync;
+  readonly #sql: Sql;
   readonly #now: () => Date;
-  readonly #redactor: Redactor | undefined;
   #project: string | (() => string);
   readonly #author: string | undefined;
-  readonly #statements = new Map<string, StatementSync>();
   readonly #ulid = monotonicFactory();
 
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
     this.path = path;
-    this.db = db;
+    this.#db = db;
+    this.#sql = new Sql(db, path, options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
+    this.team = new TeamState(this.#sql);
     this.#now = options.now ?? (() => new Date());
-    this.#redactor = options.redactor;
     this.#project = options.project ?? "default";
     this.#author = options.author;
   }
 
-  /** Save a new memory; an identical title+content in the same project returns the existing one. */
-  save(input: NewMemory): SaveResult {
+  /** Run fn in one write transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.#sql.write(fn);
+  }
+
+  /**
+   * Save a new memory; an identical title+content in the same project returns the existing one.
+   * Provenance (commit, client, confirmed, flags, who shared it) comes from the memory layer.
+   */
+  save(input: NewMemory, provenance: Provenance = {}): SaveResult {
     const valid = parseInput(NewMemory, input, "Cannot save memory");
-    return this.#write(() => this.#insert(valid, {}));
+    return this.#sql.write(() => this.#insert(valid, provenance, {}));
   }
 
   /** One memory by id (case-insensitive), or undefined. */
   get(id: string): Memory | undefined {
-    const row = this.#prepare(`SELECT ${MEMORY_COLUMNS} FROM memories WHERE id = ?`)
+    const row = this.#sql.prepare(`SELECT ${MEMORY_COLUMNS} FROM memories WHERE id = ?`)
       .get(id.trim().toUpperCase());
     return row ? toMemory(row) : undefined;
   }
 
-  /** One memory by id, or a KorvaError naming the unknown id. */
+  /** One memory by id, or a not-found KorvaError naming the id. */
   require(id: string): Memory {
     const memory = this.get(id);
-    if (!memory) {
-      throw new KorvaError(`No memory with id "${id}"`, {
-        exitCode: 2,
-        hint: "run `korva list` or `korva search` to find ids",
-      });
-    }
+    if (!memory) throw notFoundError("memory", id);
     return memory;
   }
 
@@ -240,34 +152,36 @@ export class Vault {
     return ids.map((id) => this.get(id)).filter((m): m is Memory => m !== undefined);
   }
 
-  /**
-   * Change fields of a memory, keeping the previous version in memory_history. Redactions made
-   * on the way in are counted into `redacted` (category → count) when given.
-   */
-  update(id: string, patch: MemoryPatch, redacted: Record<string, number> = {}): Memory {
+  /** Change fields of a memory, keeping the previous version in memory_history. */
+  update(id: string, patch: MemoryPatch): Memory {
     const valid = parseInput(MemoryPatch, patch, "Cannot update memory");
-    return this.#write(() => {
+    return this.#sql.write(() => {
       const current = this.require(id);
-      const clean = (text: string) => this.#redact(text, redacted);
       const next: Memory = {
         ...current,
         ...(valid.type !== undefined ? { type: valid.type } : {}),
-        ...(valid.title !== undefined ? { title: clean(valid.title) } : {}),
-        ...(valid.content !== undefined ? { content: clean(valid.content) } : {}),
-        ...(valid.why !== undefined ? { why: valid.why === null ? null : clean(valid.why) } : {}),
-        ...(valid.tags !== undefined ? { tags: uniq(valid.tags.map(clean)) } : {}),
-        ...(valid.files !== undefined ? { files: uniq(valid.files.map(clean)) } : {}),
+        ...(valid.title !== undefined ? { title: valid.title } : {}),
+        ...(valid.content !== undefined ? { content: valid.content } : {}),
+        ...(valid.why !== undefined ? { why: valid.why === "" ? null : valid.why } : {}),
+        ...(valid.tags !== undefined ? { tags: uniq(valid.tags) } : {}),
+        ...(valid.files !== undefined ? { files: uniq(valid.files) } : {}),
         ...(valid.scope !== undefined ? { scope: valid.scope } : {}),
         ...(valid.status !== undefined ? { status: valid.status } : {}),
+        ...(valid.review_by !== undefined ? { review_by: valid.review_by } : {}),
+        ...(valid.owner !== undefined ? { owner: valid.owner } : {}),
+        ...(valid.confirmed !== undefined ? { confirmed: valid.confirmed } : {}),
+        ...(valid.flags !== undefined ? { flags: uniq(valid.flags) } : {}),
+        ...(valid.shared_by !== undefined ? { shared_by: valid.shared_by } : {}),
         updated_at: this.#now().toISOString(),
       };
       next.content_hash = contentHash(next.project, next.title, next.content);
-      this.#prepare(
+      this.#sql.prepare(
         "INSERT INTO memory_history (memory_id, changed_at, snapshot) VALUES (?, ?, ?)",
       ).run(current.id, next.updated_at, JSON.stringify(current));
-      this.#prepare(
+      this.#sql.prepare(
         `UPDATE memories SET type = ?, title = ?, content = ?, why = ?, tags = ?, files = ?,
-          scope = ?, status = ?, updated_at = ?, content_hash = ?, terms = ? WHERE id = ?`,
+          scope = ?, status = ?, updated_at = ?, content_hash = ?, terms = ?, review_by = ?,
+          owner = ?, confirmed = ?, flags = ?, shared_by = ? WHERE id = ?`,
       ).run(
         next.type,
         next.title,
@@ -280,6 +194,11 @@ export class Vault {
         next.updated_at,
         next.content_hash,
         termsOf(next),
+        next.review_by,
+        next.owner,
+        next.confirmed ? 1 : 0,
+        JSON.stringify(next.flags),
+        next.shared_by,
         current.id,
       );
       this.#replaceLinks(current.id, next.tags, next.files);
@@ -289,24 +208,34 @@ export class Vault {
 
   /** Previous versions of a memory, oldest first. */
   history(id: string): Memory[] {
-    return this.#prepare(
+    return this.#sql.prepare(
       "SELECT snapshot FROM memory_history WHERE memory_id = ? ORDER BY rowid",
-    ).all(id.toUpperCase()).map((row) => JSON.parse(String(row.snapshot)) as Memory);
+    ).all(id.trim().toUpperCase()).map((row) => {
+      const old = JSON.parse(String(row.snapshot)) as Partial<Memory>;
+      return withProvenanceDefaults(old);
+    });
   }
 
   /** Save `next` as the replacement of `oldId` and mark the old one superseded, atomically. */
-  supersede(oldId: string, next: NewMemory): { old: Memory; next: SaveResult } {
+  supersede(
+    oldId: string,
+    next: NewMemory,
+    provenance: Provenance = {},
+  ): { old: Memory; next: SaveResult } {
     const valid = parseInput(NewMemory, next, "Cannot save the new memory");
-    return this.#write(() => {
+    return this.#sql.write(() => {
       const old = this.require(oldId);
       if (old.status === "superseded") {
         throw new KorvaError(
-          `Memory "${old.id}" is already superseded by "${old.superseded_by ?? "another memory"}"`,
+          `Cannot supersede memory "${old.id}": it is already superseded by "${
+            old.superseded_by ?? "another memory"
+          }"`,
           { exitCode: 2, hint: "supersede the newer memory instead" },
         );
       }
       const saved = this.#insert(
         { ...valid, project: valid.project ?? old.project },
+        provenance,
         { supersedes: old.id },
       );
       if (saved.memory.id === old.id) {
@@ -316,10 +245,10 @@ export class Vault {
         });
       }
       const at = this.#now().toISOString();
-      this.#prepare(
+      this.#sql.prepare(
         "UPDATE memories SET status = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?",
       ).run(saved.memory.id, at, old.id);
-      this.#prepare("UPDATE memories SET supersedes = ? WHERE id = ?").run(
+      this.#sql.prepare("UPDATE memories SET supersedes = ? WHERE id = ?").run(
         old.id,
         saved.memory.id,
       );
@@ -330,124 +259,75 @@ export class Vault {
     });
   }
 
-  /** Archive a memory, or delete it and its history for good with `hard`. */
+  /**
+   * Archive a memory, or delete it and its history for good with `hard`. A hard delete keeps
+   * supersede chains whole: the memory it superseded takes its place again (active, or
+   * superseded by its own successor), so nothing hides behind a dangling link.
+   */
   forget(id: string, options: { hard?: boolean } = {}): Memory {
-    return this.#write(() => {
+    return this.#sql.write(() => {
       const memory = this.require(id);
       if (options.hard) {
-        this.#prepare("DELETE FROM memories WHERE id = ?").run(memory.id);
-        this.#prepare("UPDATE memories SET supersedes = NULL WHERE supersedes = ?").run(memory.id);
-        this.#prepare("UPDATE memories SET superseded_by = NULL WHERE superseded_by = ?")
+        const at = this.#now().toISOString();
+        this.#sql.prepare("DELETE FROM memories WHERE id = ?").run(memory.id);
+        if (memory.supersedes) {
+          const successor = memory.superseded_by;
+          this.#sql.prepare(
+            `UPDATE memories SET superseded_by = ?, status = CASE WHEN ? IS NULL AND
+               status = 'superseded' THEN 'active' ELSE status END, updated_at = ? WHERE id = ?`,
+          ).run(successor, successor, at, memory.supersedes);
+        }
+        if (memory.superseded_by) {
+          this.#sql.prepare("UPDATE memories SET supersedes = ? WHERE id = ?")
+            .run(memory.supersedes, memory.superseded_by);
+        }
+        this.#sql.prepare("UPDATE memories SET supersedes = NULL WHERE supersedes = ?")
+          .run(memory.id);
+        this.#sql.prepare("UPDATE memories SET superseded_by = NULL WHERE superseded_by = ?")
           .run(memory.id);
         return memory;
       }
       const at = this.#now().toISOString();
-      this.#prepare("UPDATE memories SET status = 'archived', updated_at = ? WHERE id = ?")
+      this.#sql.prepare("UPDATE memories SET status = 'archived', updated_at = ? WHERE id = ?")
         .run(at, memory.id);
       return { ...memory, status: "archived", updated_at: at };
     });
   }
 
-  /**
-   * Full-text search: any word may match, bm25 with title above body, then newest first.
-   *
-   * bm25 costs about half a microsecond per matching row, so an OR over words that occur in most
-   * of a large vault would rank every row. To keep a search in milliseconds at 100k memories,
-   * words matching more than COMMON_DF rows only refine the score of rows found by the rarer
-   * words; when every word is that common (an unselective query, where recency is the sensible
-   * order anyway), ranking is limited to a window of the newest rows that widens until it fills.
-   */
+  /** Full-text search: any word may match, bm25 with title above body, then newest first. */
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
-    const terms = searchTerms(query);
-    if (terms.length === 0) return [];
-    const limit = clampLimit(filter.limit, 10);
-    const rare: string[] = [];
-    const common: string[] = [];
-    for (const term of terms) {
-      const seen = Number(
-        this.#prepare(
-          "SELECT count(*) AS n FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
-        ).get(ftsPhrase(term), COMMON_DF + 1)?.n ?? 0,
-      );
-      if (seen > COMMON_DF) common.push(term);
-      else if (seen > 0) rare.push(term);
-    }
-    const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
-    const hits: SearchHit[] = [];
-    if (rare.length > 0) {
-      const expression = common.length === 0
-        ? anyOf(rare)
-        : `(${anyOf(rare)}) OR ((${anyOf(rare)}) AND (${anyOf(common)}))`;
-      hits.push(...this.#rank(expression, terms, filter, limit, undefined));
-    }
-    if (hits.length < limit && common.length > 0) {
-      const found = new Set(hits.map((hit) => hit.memory.id));
-      const total = Number(this.#prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
-      for (let window = RECENT_WINDOW;; window *= 4) {
-        const all = window >= total;
-        const more = this.#rank(
-          anyOf([...rare, ...common]),
-          terms,
-          filter,
-          limit + found.size,
-          all ? undefined : window,
-        ).filter((hit) => !found.has(hit.memory.id));
-        if (more.length >= limit - hits.length || all) {
-          hits.push(...more.slice(0, limit - hits.length));
-          break;
-        }
-      }
-    }
-    return hits;
-  }
-
-  #rank(
-    expression: string,
-    terms: string[],
-    filter: MemoryFilter,
-    limit: number,
-    newest: number | undefined,
-  ): SearchHit[] {
-    const { where, params } = this.#filterSql(filter);
-    // FTS5 walks `ORDER BY rowid DESC LIMIT n` cheaply, so the window is the n newest matches.
-    const window = newest === undefined ? "" : `ORDER BY rowid DESC LIMIT ${newest}`;
-    const rows = this.#prepare(
-      `SELECT ${M_COLUMNS}, r.rank AS rank FROM (
-         SELECT rowid, ${BM25} AS rank FROM memories_fts WHERE memories_fts MATCH ? ${window}
-       ) r JOIN memories m ON m.rowid = r.rowid
-       ${where.length ? "WHERE " + where.join(" AND ") : ""}
-       ORDER BY r.rank, m.created_at DESC, m.id DESC LIMIT ?`,
-    ).all(expression, ...params, limit);
-    return rows.map((row) => {
-      const memory = toMemory(row);
-      return {
-        memory,
-        score: Math.round(-Number(row.rank) * 1e6) / 1e6,
-        snippet: snippetOf(memory, terms),
-      };
-    });
+    return searchMemories(this.#sql, query, filter);
   }
 
   /** Memories matching the filter, newest first. */
   list(filter: MemoryFilter = {}): Memory[] {
-    const { where, params } = this.#filterSql(filter);
+    const { where, params } = filterSql(this.#sql, filter);
     const limit = clampLimit(filter.limit, 20);
-    return this.#prepare(
-      `SELECT ${M_COLUMNS} FROM memories m
-       ${where.length ? "WHERE " + where.join(" AND ") : ""}
+    return this.#sql.prepare(
+      `SELECT ${M_COLUMNS} FROM memories m ${whereClause(where)}
        ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
     ).all(...params, limit).map(toMemory);
   }
 
   /** Every memory matching the filter, oldest first, without a limit (export, scans). */
   *iterate(filter: MemoryFilter = {}): Generator<Memory> {
-    const { where, params } = this.#filterSql(filter);
-    const statement = this.db.prepare(
-      `SELECT ${M_COLUMNS} FROM memories m
-       ${where.length ? "WHERE " + where.join(" AND ") : ""}
-       ORDER BY m.created_at, m.id`,
+    const { where, params } = filterSql(this.#sql, filter);
+    const statement = this.#db.prepare(
+      `SELECT ${M_COLUMNS} FROM memories m ${whereClause(where)} ORDER BY m.created_at, m.id`,
     );
     for (const row of statement.iterate(...params)) yield toMemory(row as Row);
+  }
+
+  /** Every stored anchor that covers `file` (path, parent folder or glob). */
+  anchorsFor(file: string): string[] {
+    return anchorsFor(this.#sql, file);
+  }
+
+  /** Plain-path anchors in the folder `dir` (not below it), at most `limit`. */
+  anchorsInFolder(dir: string, limit = 50): string[] {
+    return this.#sql.prepare(
+      "SELECT anchor FROM anchors WHERE is_glob = 0 AND anchor > ? AND anchor < ? LIMIT ?",
+    ).all(`${dir}/`, `${dir}/\uffff`, limit).map((row) => String(row.anchor));
   }
 
   /** Counts by type, project, scope and status, and the size on disk. */
@@ -459,7 +339,8 @@ export class Vault {
       byStatus: new Map<string, number>(),
     };
     let total = 0;
-    const rows = this.#prepare(
+    // One scan of the covering index memories_facets instead of a scan of the rows per facet.
+    const rows = this.#sql.prepare(
       `SELECT scope, status, type, project, count(*) AS n FROM memories
        GROUP BY scope, status, type, project`,
     ).all();
@@ -495,7 +376,7 @@ export class Vault {
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
     const first = new Date(monday.getTime() - (weeks - 1) * 7 * 86_400_000);
     const counts = new Map(
-      this.#prepare(
+      this.#sql.prepare(
         `SELECT date(created_at, 'weekday 0', '-6 days') AS week, count(*) AS n FROM memories
          WHERE created_at >= ? GROUP BY week`,
       ).all(first.toISOString()).map((row) => [String(row.week), Number(row.n)]),
@@ -507,23 +388,16 @@ export class Vault {
   }
 
   /**
-   * Import lines all-or-nothing: every line is validated first (a KorvaError lists the bad line
-   * numbers), then all are written in one transaction. Known ids and duplicates are skipped.
+   * Import lines all-or-nothing: every line is validated first (a KorvaError names the bad
+   * lines), then all are written in one transaction. Known ids and duplicates are skipped.
    */
   importLines(
     lines: unknown[],
     options: { numberFrom?: number[] } = {},
   ): { imported: number; duplicates: number } {
     const { valid, bad } = validateImportLines(lines, options.numberFrom);
-    if (bad.length > 0) {
-      throw new KorvaError(
-        `Cannot import: ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${
-          bad.slice(0, 5).join("; ")
-        }${bad.length > 5 ? "; …" : ""})`,
-        { exitCode: 2, hint: "nothing was imported; fix those lines and run it again" },
-      );
-    }
-    return this.#write(() => {
+    if (bad.length > 0) throw importError(bad);
+    return this.#sql.write(() => {
       let imported = 0;
       let duplicates = 0;
       for (const line of valid) {
@@ -531,9 +405,27 @@ export class Vault {
           duplicates++;
           continue;
         }
-        const { why: _why, author: _author, session_id: _session, supersedes: _sup, ...fields } =
-          line;
+        const {
+          why: _why,
+          author: _author,
+          session_id: _session,
+          supersedes: _sup,
+          review_by,
+          owner,
+          ...rest
+        } = line;
+        const fields = {
+          ...rest,
+          ...(review_by ? { review_by } : {}),
+          ...(owner ? { owner } : {}),
+        };
         const result = this.#insert(fields, {
+          commit: line.commit ?? null,
+          client: line.client ?? null,
+          confirmed: line.confirmed ?? true,
+          flags: line.flags ?? [],
+          shared_by: line.shared_by ?? null,
+        }, {
           id: line.id,
           status: line.status,
           supersedes: line.supersedes ?? undefined,
@@ -553,7 +445,7 @@ export class Vault {
 
   /** Start a working session; saves that carry its id belong to it. */
   startSession(project: string, goal?: string, client?: string): SessionRecord {
-    return this.#write(() => {
+    return this.#sql.write(() => {
       const session: SessionRecord = {
         id: this.#ulid(this.#now().getTime()),
         project,
@@ -562,7 +454,7 @@ export class Vault {
         ended_at: null,
         summary_id: null,
       };
-      this.#prepare(
+      this.#sql.prepare(
         "INSERT INTO sessions (id, project, goal, client, started_at) VALUES (?, ?, ?, ?, ?)",
       ).run(session.id, project, session.goal, client ?? null, session.started_at);
       return session;
@@ -571,23 +463,22 @@ export class Vault {
 
   /** One session by id, or undefined. */
   getSession(id: string): SessionRecord | undefined {
-    const row = this.#prepare(
+    const row = this.#sql.prepare(
       "SELECT id, project, goal, started_at, ended_at, summary_id FROM sessions WHERE id = ?",
-    ).get(id.toUpperCase());
+    ).get(id.trim().toUpperCase());
     return row ? (row as unknown as SessionRecord) : undefined;
   }
 
   /** End a session; a summary is saved as a `learning` memory of the session. */
-  endSession(id: string, summary?: string): SessionRecord {
-    return this.#write(() => {
+  endSession(id: string, summary?: string, provenance: Provenance = {}): SessionRecord {
+    return this.#sql.write(() => {
       const session = this.getSession(id);
-      if (!session) {
-        throw new KorvaError(`No session with id "${id}"`, { exitCode: 2 });
-      }
+      if (!session) throw notFoundError("session", id);
       if (session.ended_at) {
-        throw new KorvaError(`Session "${session.id}" already ended at ${session.ended_at}`, {
-          exitCode: 2,
-        });
+        throw new KorvaError(
+          `Cannot end session "${session.id}": it already ended at ${session.ended_at}`,
+          { exitCode: 2 },
+        );
       }
       let summaryId: string | null = null;
       if (summary && summary.trim() !== "") {
@@ -601,35 +492,123 @@ export class Vault {
             session_id: session.id,
             tags: ["session-summary"],
           }, "Cannot save the session summary"),
+          provenance,
           {},
         );
         summaryId = saved.memory.id;
       }
       const ended = this.#now().toISOString();
-      this.#prepare("UPDATE sessions SET ended_at = ?, summary_id = ? WHERE id = ?")
+      this.#sql.prepare("UPDATE sessions SET ended_at = ?, summary_id = ? WHERE id = ?")
         .run(ended, summaryId, session.id);
       return { ...session, ended_at: ended, summary_id: summaryId };
     });
   }
 
+  /**
+   * Rewrite every stored text through `clean` (scan-vault): live memories, history snapshots and
+   * session goals, in batches so other writers wait at most one batch; then the FTS index is
+   * rebuilt and the file compacted so no old text survives in free pages or the WAL.
+   */
+  rewriteTexts(
+    cleaners: {
+      live: (fields: TextFields) => TextFields;
+      history: (fields: TextFields) => TextFields;
+      text: (text: string) => string;
+    },
+    options: { dryRun?: boolean } = {},
+  ): RewriteResult {
+    const result: RewriteResult = {
+      scanned: 0,
+      changed: [],
+      historyChanged: 0,
+      sessionsChanged: 0,
+    };
+    const dryRun = options.dryRun ?? false;
+    const clean = cleaners.live;
+    const cleanText = cleaners.text;
+    const ids = this.#sql.prepare("SELECT id FROM memories ORDER BY id").all()
+      .map((r) => String(r.id));
+    const lastHistoryRow = Number(
+      this.#sql.prepare("SELECT coalesce(max(rowid), 0) AS n FROM memory_history").get()?.n ?? 0,
+    );
+    if (!dryRun) this.#db.exec("PRAGMA secure_delete = ON");
+    for (let i = 0; i < ids.length; i += REWRITE_BATCH) {
+      const batch = ids.slice(i, i + REWRITE_BATCH).map((id) => this.get(id))
+        .filter((m): m is Memory => m !== undefined);
+      const changes = batch.map((memory) => ({ memory, next: clean(memory) }))
+        .filter(({ memory, next }) => !sameText(memory, next));
+      result.scanned += batch.length;
+      result.changed.push(...changes.map(({ memory }) => memory.id));
+      if (!dryRun && changes.length > 0) {
+        this.#sql.write(() => {
+          for (const { memory, next } of changes) this.update(memory.id, next);
+        });
+      }
+    }
+    const snapshots = this.#sql.prepare("SELECT rowid, snapshot FROM memory_history").all();
+    const historyChanges: Array<[number, string]> = [];
+    for (const row of snapshots) {
+      const snapshot = JSON.parse(String(row.snapshot)) as Memory;
+      const next = cleaners.history(snapshot);
+      if (sameText(snapshot, next)) continue;
+      if (Number(row.rowid) <= lastHistoryRow) result.historyChanged++;
+      historyChanges.push([Number(row.rowid), JSON.stringify({ ...snapshot, ...next })]);
+    }
+    const sessions = this.#sql.prepare("SELECT id, goal FROM sessions WHERE goal IS NOT NULL")
+      .all().map((row) => ({ id: String(row.id), goal: String(row.goal) }))
+      .map((s) => ({ ...s, next: cleanText(s.goal) })).filter((s) => s.next !== s.goal);
+    result.sessionsChanged = sessions.length;
+    const touched = result.changed.length + historyChanges.length + sessions.length > 0;
+    if (dryRun || !touched) return result;
+    this.#sql.write(() => {
+      const setSnapshot = this.#sql.prepare(
+        "UPDATE memory_history SET snapshot = ? WHERE rowid = ?",
+      );
+      for (const [rowid, snapshot] of historyChanges) setSnapshot.run(snapshot, rowid);
+      const setGoal = this.#sql.prepare("UPDATE sessions SET goal = ? WHERE id = ?");
+      for (const s of sessions) setGoal.run(s.next, s.id);
+      // FTS5 keeps deleted tokens in old segments until they merge: rebuild from the rows.
+      this.#db.exec("INSERT INTO memories_fts(memories_fts) VALUES ('rebuild')");
+    });
+    try {
+      // Move everything out of the WAL, rewrite the file without free pages, empty the WAL.
+      this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      this.#db.exec("VACUUM");
+      this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (error) {
+      throw sqliteFailure(error, this.path, "compact", LOCK_TIMEOUT_MS);
+    }
+    return result;
+  }
+
   /** Run the SQLite and FTS5 integrity checks; returns problems (empty when healthy). */
   integrityCheck(): string[] {
-    const problems = this.db.prepare("PRAGMA integrity_check").all()
+    const problems = this.#db.prepare("PRAGMA integrity_check").all()
       .map((row) => String(Object.values(row)[0]))
       .filter((line) => line !== "ok");
     try {
-      this.db.exec("INSERT INTO memories_fts(memories_fts, rank) VALUES ('integrity-check', 1)");
+      this.#db.exec("INSERT INTO memories_fts(memories_fts, rank) VALUES ('integrity-check', 1)");
     } catch (error) {
       problems.push(`full-text index: ${messageOf(error)}`);
     }
     return problems;
   }
 
+  /** Take and release the write lock: proves this process can write (doctor). */
+  checkWritable(): void {
+    this.#sql.write(() => undefined);
+  }
+
+  /** Whether the connection is still open. */
+  get isOpen(): boolean {
+    return this.#db.isOpen;
+  }
+
   /** Close the connection (checkpointing the WAL). */
   close(): void {
-    if (!this.db.isOpen) return;
-    this.#statements.clear();
-    this.db.close();
+    if (!this.#db.isOpen) return;
+    this.#sql.clear();
+    this.#db.close();
   }
 
   [Symbol.dispose](): void {
@@ -641,38 +620,9 @@ export class Vault {
     return this.#project;
   }
 
-  #prepare(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
-  }
-
-  /** Run fn in an IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
-  #write<T>(fn: () => T): T {
-    if (this.db.isTransaction) return fn();
-    this.db.exec("BEGIN IMMEDIATE");
-    try {
-      const result = fn();
-      this.db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw wrapSqliteError(error, this.path);
-    }
-  }
-
-  #redact(text: string, counts: Record<string, number>): string {
-    if (!this.#redactor) return text;
-    const result = this.#redactor.redact(text);
-    countFindings(result.findings, counts);
-    return result.text;
-  }
-
   #insert(
     input: ValidNewMemory,
+    provenance: Provenance,
     extra: {
       id?: string | undefined;
       status?: Memory["status"] | undefined;
@@ -685,28 +635,26 @@ export class Vault {
       session_id?: string | undefined;
     },
   ): SaveResult {
-    const redacted: Record<string, number> = {};
-    const clean = (text: string) => this.#redact(text, redacted);
     const project = input.project ?? this.#defaultProject();
-    const title = clean(input.title);
-    const content = clean(input.content);
-    const hash = contentHash(project, title, content);
-    const existing = this.#prepare(
+    const hash = contentHash(project, input.title, input.content);
+    const existing = this.#sql.prepare(
       `SELECT ${MEMORY_COLUMNS} FROM memories
        WHERE project = ? AND content_hash = ? AND status != 'archived' LIMIT 1`,
     ).get(project, hash);
-    if (existing) return { memory: toMemory(existing), duplicate: true, redacted };
+    if (existing) return { memory: toMemory(existing), duplicate: true, redacted: {} };
     const now = this.#now();
     const why = extra.why ?? input.why;
+    const iso = (value: string | undefined) =>
+      value ? new Date(value).toISOString() : now.toISOString();
     const memory: Memory = {
       id: extra.id ?? this.#ulid(now.getTime()),
       project,
       type: input.type,
-      title,
-      content,
-      why: why === undefined || why === "" ? null : clean(why),
-      tags: uniq((input.tags ?? []).map(clean)),
-      files: uniq((input.files ?? []).map(clean)),
+      title: input.title,
+      content: input.content,
+      why: why === undefined || why === "" ? null : why,
+      tags: uniq(input.tags ?? []),
+      files: uniq(input.files ?? []),
       scope: input.scope ?? "private",
       status: extra.status ?? "active",
       supersedes: extra.supersedes ?? null,
@@ -714,135 +662,46 @@ export class Vault {
       author: extra.author ?? input.author ?? this.#author ?? null,
       source: extra.source ?? input.source ?? "cli",
       session_id: extra.session_id ?? input.session_id ?? null,
-      created_at: extra.created_at ? new Date(extra.created_at).toISOString() : now.toISOString(),
-      updated_at: extra.updated_at
-        ? new Date(extra.updated_at).toISOString()
-        : extra.created_at
-        ? new Date(extra.created_at).toISOString()
-        : now.toISOString(),
+      created_at: iso(extra.created_at),
+      updated_at: iso(extra.updated_at ?? extra.created_at),
       content_hash: hash,
+      commit: provenance.commit ?? null,
+      client: provenance.client ?? null,
+      confirmed: provenance.confirmed ?? true,
+      review_by: input.review_by ?? null,
+      owner: input.owner ?? null,
+      flags: uniq(provenance.flags ?? []),
+      shared_by: provenance.shared_by ?? null,
     };
-    this.#prepare(
+    this.#sql.prepare(
       `INSERT INTO memories (${MEMORY_COLUMNS}, terms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      memory.id,
-      memory.project,
-      memory.type,
-      memory.title,
-      memory.content,
-      memory.why,
-      JSON.stringify(memory.tags),
-      JSON.stringify(memory.files),
-      memory.scope,
-      memory.status,
-      memory.supersedes,
-      memory.superseded_by,
-      memory.author,
-      memory.source,
-      memory.session_id,
-      memory.created_at,
-      memory.updated_at,
-      memory.content_hash,
-      termsOf(memory),
-    );
+       VALUES (${MEMORY_COLUMNS.split(", ").map(() => "?").join(", ")}, ?)`,
+    ).run(...toRow(memory));
     this.#insertLinks(memory.id, memory.tags, memory.files);
-    return { memory, duplicate: false, redacted };
+    return { memory, duplicate: false, redacted: {} };
   }
 
   #replaceLinks(id: string, tags: string[], files: string[]): void {
-    this.#prepare("DELETE FROM memory_tags WHERE memory_id = ?").run(id);
-    this.#prepare("DELETE FROM memory_files WHERE memory_id = ?").run(id);
+    this.#sql.prepare("DELETE FROM memory_tags WHERE memory_id = ?").run(id);
+    this.#sql.prepare("DELETE FROM memory_files WHERE memory_id = ?").run(id);
     this.#insertLinks(id, tags, files);
   }
 
   #insertLinks(id: string, tags: string[], files: string[]): void {
-    const tag = this.#prepare("INSERT OR IGNORE INTO memory_tags (memory_id, tag) VALUES (?, ?)");
+    const tag = this.#sql.prepare(
+      "INSERT OR IGNORE INTO memory_tags (memory_id, tag) VALUES (?, ?)",
+    );
     for (const t of tags) tag.run(id, t);
-    const file = this.#prepare(
+    const file = this.#sql.prepare(
       "INSERT OR IGNORE INTO memory_files (memory_id, anchor) VALUES (?, ?)",
     );
-    const anchor = this.#prepare("INSERT OR IGNORE INTO anchors (anchor, is_glob) VALUES (?, ?)");
+    const anchor = this.#sql.prepare(
+      "INSERT OR IGNORE INTO anchors (anchor, is_glob) VALUES (?, ?)",
+    );
     for (const f of files) {
       file.run(id, f);
       anchor.run(f, picomatch.scan(f).isGlob ? 1 : 0);
     }
-  }
-
-  #filterSql(filter: MemoryFilter): { where: string[]; params: SQLInputValue[] } {
-    const where: string[] = [];
-    const params: SQLInputValue[] = [];
-    const status = filter.status ?? "active";
-    if (status !== "all") {
-      where.push("m.status = ?");
-      params.push(status);
-    }
-    if (filter.project) {
-      where.push("m.project = ?");
-      params.push(filter.project);
-    }
-    if (filter.type) {
-      where.push("m.type = ?");
-      params.push(filter.type);
-    }
-    if (filter.scope) {
-      where.push("m.scope = ?");
-      params.push(filter.scope);
-    }
-    if (filter.tag) {
-      where.push("m.id IN (SELECT memory_id FROM memory_tags WHERE tag = ?)");
-      params.push(filter.tag.trim().toLowerCase());
-    }
-    const anchors = [
-      ...(filter.file ? this.anchorsFor(filter.file) : []),
-      ...(filter.anchors ?? []),
-    ];
-    if (filter.file || filter.anchors) {
-      const list = JSON.stringify(anchors);
-      const count = Number(
-        this.#prepare(
-          "SELECT count(*) AS n FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?))",
-        ).get(list)?.n ?? 0,
-      );
-      // Few anchored rows: look them up by anchor. Many: walk the newest rows and test each, so a
-      // LIMIT stops early instead of sorting thousands of matches.
-      where.push(
-        count <= DENSE_ANCHOR_ROWS
-          ? "m.id IN (SELECT memory_id FROM memory_files WHERE anchor IN (SELECT value FROM json_each(?)))"
-          : "EXISTS (SELECT 1 FROM memory_files f WHERE f.memory_id = m.id AND f.anchor IN (SELECT value FROM json_each(?)))",
-      );
-      params.push(list);
-    }
-    if (filter.since) {
-      where.push("m.created_at >= ?");
-      params.push(new Date(filter.since).toISOString());
-    }
-    if (filter.until) {
-      where.push("m.created_at <= ?");
-      params.push(new Date(filter.until).toISOString());
-    }
-    return { where, params };
-  }
-
-  /**
-   * Every stored anchor that covers `file`: the path itself, a parent folder (looked up
-   * directly), or a glob matching it (globs are few; each is tested with picomatch).
-   */
-  anchorsFor(file: string): string[] {
-    const path = file.replaceAll("\\", "/").replace(/^\.\//, "");
-    const parts = path.split("/");
-    const literal = [path];
-    for (let i = 1; i < parts.length; i++) {
-      const folder = parts.slice(0, i).join("/");
-      literal.push(folder, `${folder}/`);
-    }
-    const found = this.#prepare(
-      "SELECT anchor FROM anchors WHERE anchor IN (SELECT value FROM json_each(?))",
-    ).all(JSON.stringify(literal)).map((row) => String(row.anchor));
-    const globs = this.#prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
-      .map((row) => String(row.anchor))
-      .filter((anchor) => anchorCovers(anchor, path));
-    return [...found, ...globs];
   }
 }
 
@@ -861,44 +720,28 @@ export function validateImportLines(
   return { valid, bad };
 }
 
-/**
- * A short excerpt around the first query word found in the content (else the why, else the
- * title), with matched words in [brackets].
- */
-export function snippetOf(
-  memory: Pick<Memory, "title" | "content" | "why">,
-  terms: string[],
-): string {
-  const words = terms.filter((t) => t.length > 1).map((t) =>
-    t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+/** How many bad import lines an error names before it counts the rest. */
+const BAD_LINES_NAMED = 50;
+
+/** The error for an import with bad lines: the first 50 named with their reasons, then a count. */
+export function importError(bad: string[]): KorvaError {
+  const named = bad.slice(0, BAD_LINES_NAMED).join("; ");
+  const more = bad.length > BAD_LINES_NAMED ? `; and ${bad.length - BAD_LINES_NAMED} more` : "";
+  return new KorvaError(
+    `Cannot import: ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${named}${more})`,
+    { exitCode: 2, hint: "nothing was imported; fix those lines and run it again" },
   );
-  const pattern = words.length ? new RegExp(`\\b(${words.join("|")})\\w*`, "giu") : undefined;
-  const source =
-    [memory.content, memory.why ?? "", memory.title].find((text) =>
-      pattern ? new RegExp(pattern.source, "iu").test(text) : false
-    ) ?? memory.content;
-  const flat = source.replace(/\s+/g, " ").trim();
-  const first = pattern ? flat.search(new RegExp(pattern.source, "iu")) : 0;
-  const start = Math.max(0, first - 60);
-  const end = Math.min(flat.length, start + 160);
-  const excerpt = (start > 0 ? "…" : "") + flat.slice(start, end) + (end < flat.length ? "…" : "");
-  return pattern ? excerpt.replace(pattern, "[$&]") : excerpt;
 }
 
-/** Whether a stored anchor (path, folder or glob) covers a repo-relative file path. */
-export function anchorCovers(anchor: string, path: string): boolean {
-  if (anchor === path) return true;
-  const folder = anchor.replace(/\/+$/, "");
-  if (path.startsWith(folder + "/")) return true;
-  if (!picomatch.scan(anchor).isGlob) return false;
-  return picomatch.isMatch(path, anchor, { dot: true });
-}
+export { anchorCovers };
+export { snippetOf } from "./rank.ts";
 
-/** Open (creating if needed) the vault at `path`, migrating its schema. */
+/** Open (creating if needed) the vault at `path`, migrating its schema. Files are private. */
 export function openVault(path: string, options: OpenOptions = {}): Vault {
+  const fresh = !existsSync(path);
   if (!options.readonly) {
     try {
-      mkdirSync(dirname(path), { recursive: true });
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     } catch (error) {
       throw new KorvaError(
         `Cannot create the vault folder "${dirname(path)}": ${messageOf(error)}`,
@@ -924,61 +767,32 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
     });
   }
   try {
-    db.exec("PRAGMA busy_timeout = 10000");
+    const timeout = Math.max(0, Math.trunc(options.lockTimeoutMs ?? LOCK_TIMEOUT_MS));
+    db.exec(`PRAGMA busy_timeout = ${timeout}`);
     migrate(db, path, options.readonly ?? false);
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA cache_size = -32000");
     db.exec("PRAGMA foreign_keys = ON");
+    if (fresh && !options.readonly) privateFiles(path);
   } catch (error) {
     db.close();
-    throw wrapSqliteError(error, path);
+    throw openFailure(error, path, options);
   }
   return new Vault(path, db, options);
 }
 
-function migrate(db: DatabaseSync, path: string, readonly: boolean): void {
-  const version = readSchemaVersion(db);
-  if (version > SCHEMA_VERSION) {
-    throw new KorvaError(
-      `Cannot open the vault "${path}": it was written by a newer korva (schema ${version}, this korva knows ${SCHEMA_VERSION})`,
-      { exitCode: 3, hint: "upgrade korva; the vault was left untouched" },
-    );
-  }
-  if (version === SCHEMA_VERSION || readonly) return;
-  db.exec("PRAGMA journal_mode = WAL");
-  db.exec("BEGIN IMMEDIATE");
-  try {
-    // Another process may have migrated while we waited for the lock.
-    const current = readSchemaVersion(db);
-    db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? "");
-    db.prepare(
-      "INSERT INTO meta (key, value) VALUES ('schema_version', ?) " +
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    ).run(String(SCHEMA_VERSION));
-    db.exec("COMMIT");
-  } catch (error) {
-    if (db.isTransaction) db.exec("ROLLBACK");
-    throw error;
-  }
-}
-
-function readSchemaVersion(db: DatabaseSync): number {
-  const hasMeta = db.prepare(
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
-  ).get();
-  if (!hasMeta) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get();
-    if (Number(tables?.n ?? 0) > 0) {
-      throw new KorvaError("the database has tables but is not a korva vault", { exitCode: 3 });
+/** vault.db and its WAL/SHM files readable by the owner only. */
+function privateFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch {
+      // The WAL and SHM files exist only while a connection has them open.
     }
-    return 0;
   }
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get();
-  return row ? Number(row.value) : 0;
 }
 
-function wrapSqliteError(error: unknown, path: string): unknown {
+function openFailure(error: unknown, path: string, options: OpenOptions): unknown {
   if (error instanceof KorvaError) {
     if (error.message.startsWith("Cannot")) return error;
     return new KorvaError(`Cannot open the vault "${path}": ${error.message}`, {
@@ -987,29 +801,7 @@ function wrapSqliteError(error: unknown, path: string): unknown {
       hint: error.hint ?? "restore vault.db from a backup or move it aside and run `korva init`",
     });
   }
-  const message = messageOf(error);
-  if (/not a database|malformed|corrupt/i.test(message)) {
-    return new KorvaError(`Cannot read the vault "${path}": the file is damaged (${message})`, {
-      exitCode: 3,
-      cause: error,
-      hint: "run `korva doctor`; korva did not modify the file",
-    });
-  }
-  if (/readonly|read-only|unable to open/i.test(message)) {
-    return new KorvaError(`Cannot write to the vault "${path}": ${message}`, {
-      exitCode: 3,
-      cause: error,
-      hint: "check the permissions of KORVA_HOME",
-    });
-  }
-  if (/locked|busy/i.test(message)) {
-    return new KorvaError(`The vault "${path}" is busy: ${message}`, {
-      exitCode: 3,
-      cause: error,
-      hint: "another korva process held the write lock for over 10 s; try again",
-    });
-  }
-  return error;
+  return sqliteFailure(error, path, "open", options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
 }
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown, action: string): z.output<S> {
@@ -1034,50 +826,24 @@ export function describeIssue(error: z.ZodError): string {
   return `${field}${message}`;
 }
 
-function toMemory(row: Row): Memory {
+function sameText(a: TextFields, b: TextFields): boolean {
+  return a.title === b.title && a.content === b.content && a.why === b.why &&
+    JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
+    JSON.stringify(a.files) === JSON.stringify(b.files);
+}
+
+/** A snapshot written before schema 2 lacks the provenance fields: give them their defaults. */
+function withProvenanceDefaults(old: Partial<Memory>): Memory {
   return {
-    id: String(row.id),
-    project: String(row.project),
-    type: row.type as Memory["type"],
-    title: String(row.title),
-    content: String(row.content),
-    why: row.why === null ? null : String(row.why),
-    tags: JSON.parse(String(row.tags)) as string[],
-    files: JSON.parse(String(row.files)) as string[],
-    scope: row.scope as Memory["scope"],
-    status: row.status as Memory["status"],
-    supersedes: row.supersedes === null ? null : String(row.supersedes),
-    superseded_by: row.superseded_by === null ? null : String(row.superseded_by),
-    author: row.author === null ? null : String(row.author),
-    source: String(row.source),
-    session_id: row.session_id === null ? null : String(row.session_id),
-    created_at: String(row.created_at),
-    updated_at: String(row.updated_at),
-    content_hash: String(row.content_hash),
-  };
-}
-
-function termsOf(memory: Pick<Memory, "title" | "content" | "why" | "tags" | "files">): string {
-  return derivedTerms([memory.title, memory.content, memory.why ?? "", ...memory.tags]);
-}
-
-/** sha256 over project, title and content: the duplicate key. */
-export function contentHash(project: string, title: string, content: string): string {
-  return createHash("sha256").update(`${project}\u0000${title.trim()}\u0000${content.trim()}`)
-    .digest("hex");
-}
-
-function countFindings(findings: Finding[], counts: Record<string, number>): void {
-  for (const finding of findings) counts[finding.category] = (counts[finding.category] ?? 0) + 1;
-}
-
-function uniq(values: string[]): string[] {
-  return [...new Set(values)];
-}
-
-function clampLimit(limit: number | undefined, fallback: number): number {
-  if (limit === undefined || !Number.isFinite(limit)) return fallback;
-  return Math.max(1, Math.min(Math.trunc(limit), 10_000));
+    commit: null,
+    client: null,
+    confirmed: true,
+    review_by: null,
+    owner: null,
+    flags: [],
+    shared_by: null,
+    ...old,
+  } as Memory;
 }
 
 function fileSize(path: string): number {
@@ -1088,4 +854,4 @@ function fileSize(path: string): number {
   }
 }
 
-export { MemoryId };
+export { contentHash };

@@ -36,8 +36,32 @@ export const LIMITS = {
 export const MemoryId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
   .transform((id) => id.toUpperCase());
 
+/** Whether text holds a C0 control character other than tab, newline and return, or DEL. */
+export function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Text without control characters (a NUL would cut every later read of the field short). */
+export const Text = z.string().refine((text) => !hasControlCharacter(text), {
+  message: "must not contain control characters (such as NUL)",
+});
+
 const trimmed = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  Text.pipe(
+    z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`),
+  );
+const optionalText = (max: number) =>
+  Text.pipe(z.string().trim().max(max, `must be at most ${max} characters`));
+
+/** A calendar date, YYYY-MM-DD (review_by). */
+export const ReviewDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2027-03-01")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a real calendar date");
 
 export const Tag = trimmed(LIMITS.tag).transform((t) => t.toLowerCase());
 export const FileAnchor = trimmed(LIMITS.file).transform((f) =>
@@ -64,6 +88,18 @@ export const Memory = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   content_hash: z.string(),
+  /** The repository's HEAD when the memory was saved. */
+  commit: z.string().nullable(),
+  /** The client that wrote it (cli, http, an MCP client's name, team, import). */
+  client: z.string().nullable(),
+  /** Written by a person (or merged as a team file), not a draft saved by an agent. */
+  confirmed: z.boolean(),
+  review_by: z.string().nullable(),
+  owner: z.string().nullable(),
+  /** Content flags from the screens at the boundary (e.g. instruction-like). */
+  flags: z.array(z.string()),
+  /** Who shared it with the team. */
+  shared_by: z.string().nullable(),
 });
 export type Memory = z.infer<typeof Memory>;
 
@@ -72,15 +108,16 @@ export const NewMemory = z.object({
   type: MemoryType,
   title: trimmed(LIMITS.title),
   content: trimmed(LIMITS.content),
-  why: z.string().trim().max(LIMITS.why, `must be at most ${LIMITS.why} characters`)
-    .optional(),
+  why: optionalText(LIMITS.why).optional(),
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   files: z.array(FileAnchor).max(LIMITS.files).optional(),
   scope: Scope.optional(),
   project: trimmed(LIMITS.project).optional(),
-  author: z.string().trim().max(200).optional(),
-  source: z.string().trim().max(200).optional(),
-  session_id: z.string().optional(),
+  author: optionalText(200).optional(),
+  source: optionalText(200).optional(),
+  session_id: MemoryId.optional(),
+  review_by: ReviewDate.optional(),
+  owner: trimmed(200).optional(),
 });
 export type NewMemory = z.input<typeof NewMemory>;
 export type ValidNewMemory = z.output<typeof NewMemory>;
@@ -90,11 +127,16 @@ export const MemoryPatch = z.object({
   type: MemoryType.optional(),
   title: trimmed(LIMITS.title).optional(),
   content: trimmed(LIMITS.content).optional(),
-  why: z.string().trim().max(LIMITS.why).nullable().optional(),
+  why: optionalText(LIMITS.why).nullable().optional(),
   tags: z.array(Tag).max(LIMITS.tags).optional(),
   files: z.array(FileAnchor).max(LIMITS.files).optional(),
   scope: Scope.optional(),
   status: Status.optional(),
+  review_by: ReviewDate.nullable().optional(),
+  owner: trimmed(200).nullable().optional(),
+  confirmed: z.boolean().optional(),
+  flags: z.array(z.string().max(64)).max(16).optional(),
+  shared_by: optionalText(200).nullable().optional(),
 });
 export type MemoryPatch = z.input<typeof MemoryPatch>;
 
@@ -102,12 +144,19 @@ export type MemoryPatch = z.input<typeof MemoryPatch>;
 export const ImportLine = NewMemory.extend({
   id: MemoryId.optional(),
   status: Status.optional(),
-  supersedes: z.string().nullable().optional(),
-  why: z.string().max(LIMITS.why).nullable().optional(),
-  author: z.string().max(200).nullable().optional(),
-  session_id: z.string().nullable().optional(),
+  supersedes: MemoryId.nullable().optional(),
+  why: optionalText(LIMITS.why).nullable().optional(),
+  author: optionalText(200).nullable().optional(),
+  session_id: MemoryId.nullable().optional(),
   created_at: z.iso.datetime({ offset: true }).optional(),
   updated_at: z.iso.datetime({ offset: true }).optional(),
+  commit: z.string().regex(/^[0-9a-f]{7,64}$/i, "must be a git commit id").nullable().optional(),
+  client: optionalText(200).nullable().optional(),
+  confirmed: z.boolean().optional(),
+  review_by: ReviewDate.nullable().optional(),
+  owner: optionalText(200).nullable().optional(),
+  flags: z.array(z.string().max(64)).max(16).optional(),
+  shared_by: optionalText(200).nullable().optional(),
 }).passthrough();
 export type ImportLine = z.input<typeof ImportLine>;
 
@@ -122,6 +171,8 @@ export interface MemoryFilter {
   scope?: Scope | undefined;
   /** Default: active only. "all" includes superseded and archived. */
   status?: Status | "all" | undefined;
+  /** Only confirmed (true) or only draft (false) memories. */
+  confirmed?: boolean | undefined;
   since?: string | undefined;
   until?: string | undefined;
   limit?: number | undefined;
@@ -132,6 +183,15 @@ export interface SearchHit {
   memory: Memory;
   score: number;
   snippet: string;
+}
+
+/** Where a memory came from, set by the memory layer (never by the caller's input). */
+export interface Provenance {
+  commit?: string | null;
+  client?: string | null;
+  confirmed?: boolean;
+  flags?: string[];
+  shared_by?: string | null;
 }
 
 /** What `save` reports. */

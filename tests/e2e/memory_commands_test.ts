@@ -157,17 +157,22 @@ Deno.test("korva save with bad input exits non-zero with one clear sentence", as
   assert.deepEqual(JSON.parse(list.stdout), []);
 });
 
-Deno.test("korva get, update and forget with an unknown id exit 2", async () => {
+Deno.test("korva get, update, supersede and forget with an unknown id exit 4 with one sentence", async () => {
   await using home = tempHome();
   for (
-    const args of [["get", "01ZZZZZZZZZZZZZZZZZZZZZZZZ"], ["update", "nope", "--title", "x"], [
-      "forget",
-      "nope",
-    ]]
+    const [args, id] of [
+      [["get", "01ZZZZZZZZZZZZZZZZZZZZZZZZ"], "01ZZZZZZZZZZZZZZZZZZZZZZZZ"],
+      [["update", "nope", "--title", "x"], "nope"],
+      [["supersede", "nope", "--content", "x"], "nope"],
+      [["forget", "nope"], "nope"],
+    ] as const
   ) {
-    const result = await runKorva(args, { env: home.env });
-    assert.equal(result.code, 2, args.join(" "));
-    assert.match(result.stderr, /No memory with id/);
+    const result = await runKorva([...args], { env: home.env });
+    assert.equal(result.code, 4, args.join(" "));
+    assert.equal(
+      result.stderr,
+      `korva: No memory with id "${id}"\nhint: run \`korva search\` or \`korva list\` to find ids\n`,
+    );
   }
 });
 
@@ -221,7 +226,7 @@ Deno.test("korva update, supersede and forget change the memory and keep history
   assert.deepEqual(listed, []);
   const hard = await runKorva(["forget", next.id, "--hard", "--yes"], { env });
   assert.equal(hard.code, 0);
-  assert.equal((await runKorva(["get", next.id], { env })).code, 2);
+  assert.equal((await runKorva(["get", next.id], { env })).code, 4);
 });
 
 Deno.test("korva export | korva import round-trips into another vault", async () => {

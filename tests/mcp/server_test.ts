@@ -14,7 +14,7 @@ async function connect(home: string, profile: Profile) {
   const korva = createServer(testDeps(home), { profile });
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "test-client", version: "1.0.0" });
-  await Promise.all([korva.server.connect(serverSide), client.connect(clientSide)]);
+  await Promise.all([korva.connect(serverSide), client.connect(clientSide)]);
   return {
     client,
     [Symbol.asyncDispose]: async () => {
@@ -159,9 +159,20 @@ Deno.test("invalid arguments, unknown ids and tools outside the profile are tool
     arguments: { type: "note", title: "t", content: "c" },
   });
   assert.equal(refused.isError, true);
-  assert.match(text(refused), /not allowed in the readonly profile.*--profile agent/);
+  assert.equal(
+    text(refused),
+    'Tool "vault_save" is not available: this korva server runs the readonly profile and ' +
+      "vault_save needs the agent profile. Ask the user to enable it in the editor's MCP " +
+      "settings if it is needed; do not retry.",
+  );
   const forget = await client.callTool({ name: "vault_forget", arguments: { id: "x".repeat(26) } });
-  assert.match(text(forget), /needs the admin profile/);
+  assert.match(text(forget), /vault_forget needs the admin profile/);
+  await assert.rejects(
+    client.callTool({ name: "constructor", arguments: {} }),
+    (error: Error) =>
+      error.message ===
+        'MCP error -32602: Unknown tool "constructor": call tools/list for the tools',
+  );
   const bad = await client.callTool({ name: "vault_search", arguments: { query: "", limit: 500 } });
   assert.equal(bad.isError, true);
   assert.match(text(bad), /query|limit/);
@@ -173,6 +184,36 @@ Deno.test("invalid arguments, unknown ids and tools outside the profile are tool
   assert.match(text(missing), /No memory with id/);
 });
 
+Deno.test("tool errors speak to the model: what was wrong and which tool to call, no CLI hints", async () => {
+  await using home = tempHome();
+  await using session = await connect(home.korvaHome, "admin");
+  const { client } = session;
+  const unknown = "01ZZZZZZZZZZZZZZZZZZZZZZZZ";
+  for (
+    const [name, args] of [
+      ["vault_update", { id: unknown, title: "x" }],
+      ["vault_forget", { id: unknown }],
+      ["vault_supersede", { old_id: unknown, content: "x" }],
+    ] as const
+  ) {
+    const result = await client.callTool({ name, arguments: args });
+    assert.equal(result.isError, true, name);
+    assert.equal(
+      text(result),
+      `No memory with id "${unknown}": call vault_search to find the id`,
+      name,
+    );
+  }
+  const session2 = await client.callTool({
+    name: "vault_session_end",
+    arguments: { session_id: unknown, summary: "s" },
+  });
+  assert.equal(
+    text(session2),
+    `No session with id "${unknown}": call vault_session_start first and use the id it returns`,
+  );
+});
+
 Deno.test("a server whose vault cannot be opened still lists tools and answers with the reason", async () => {
   await using home = tempHome();
   writeFileSync(join(home.path, "blocker"), "a file, not a folder");
@@ -180,7 +221,7 @@ Deno.test("a server whose vault cannot be opened still lists tools and answers w
   const korva = createServer(deps, { profile: "agent" });
   const [a, b] = InMemoryTransport.createLinkedPair();
   const client = new Client({ name: "t", version: "1" });
-  await Promise.all([korva.server.connect(b), client.connect(a)]);
+  await Promise.all([korva.connect(b), client.connect(a)]);
   try {
     const { tools } = await client.listTools();
     assert.ok(tools.length > 5);

@@ -1,6 +1,6 @@
 // redact() and scan(): replacement format, idempotence, private blocks, config, operating points.
 import assert from "node:assert/strict";
-import { KorvaError } from "../../lib/errors.ts";
+import { PrivacySettingsError } from "../../lib/privacy/errors.ts";
 import { Charset, fakeToken } from "../../lib/privacy/fake.ts";
 import { createRedactor } from "../../lib/privacy/redact.ts";
 import { summarizeFindings } from "../../lib/privacy/report.ts";
@@ -138,8 +138,9 @@ Deno.test("createRedactor() runs custom patterns and rejects invalid ones in one
   assert.throws(
     () => createRedactor({ custom: [{ id: "broken", pattern: "([a-z" }] }),
     (error: unknown) =>
-      error instanceof KorvaError && error.exitCode === 2 &&
-      /^Cannot use custom pattern "broken": /.test(error.message),
+      error instanceof PrivacySettingsError && error.exitCode === 2 &&
+      error.message ===
+        'Cannot use custom pattern "broken": Invalid regular expression: /([a-z/: Unterminated character class',
   );
   assert.throws(
     () => createRedactor({ custom: [{ id: "empty", pattern: "x*" }] }),

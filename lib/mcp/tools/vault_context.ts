@@ -2,8 +2,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { buildContext } from "../../discovery/context.ts";
-import { refreshTeamMemories } from "../../team/sync.ts";
+import { memoryContext } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { FilesIn, ProjectIn } from "../schemas.ts";
@@ -43,20 +42,17 @@ export function registerVaultContextTool(server: McpServer, ctx: ToolContext): v
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   }, (args) =>
     attempt(() => {
-      const project = args.project ?? ctx.project();
-      const root = ctx.repoRoot();
-      // Memories pulled with git are visible even before anyone runs `korva sync`.
-      if (root) refreshTeamMemories(ctx.vault(), root, { project, now: ctx.deps.now() });
-      const result = buildContext(ctx.vault(), {
-        project,
-        ...(args.files ? { files: args.files } : {}),
-        ...(args.task ? { task: args.task } : {}),
-        ...(args.max_tokens ? { maxTokens: args.max_tokens } : {}),
-        ...(root ? { repoRoot: root } : {}),
+      // The read-only profile never writes: team files are read in by the other profiles.
+      const result = memoryContext(ctx.memories(), {
+        project: args.project,
+        files: args.files,
+        task: args.task,
+        maxTokens: args.max_tokens,
         delta: args.delta ?? false,
         seen: ctx.seen,
-        now: ctx.deps.now(),
+        refresh: ctx.profile !== "readonly",
       });
+      const project = result.project;
       if (!args.delta) { for (const m of result.memories) ctx.seen.add(m.id); }
       const text = ctx.outText(result.text) ||
         `No memories for ${project} yet. Save decisions and incidents with vault_save.`;

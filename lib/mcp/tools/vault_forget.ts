@@ -2,6 +2,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { forgetMemory } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { IdIn } from "../schemas.ts";
@@ -24,7 +25,7 @@ export function registerVaultForgetTool(server: McpServer, ctx: ToolContext): vo
     },
   }, (args) =>
     attempt(() => {
-      const memory = ctx.vault().forget(args.id, { hard: args.hard ?? false });
+      const { memory } = forgetMemory(ctx.memories(), args.id, { hard: args.hard ?? false });
       const action = args.hard ? "deleted" : "archived";
       return ok(
         { id: memory.id, action },

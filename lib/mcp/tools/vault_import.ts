@@ -2,6 +2,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { importMemories } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 
@@ -25,9 +26,11 @@ export function registerVaultImportTool(server: McpServer, ctx: ToolContext): vo
     },
   }, (args) =>
     attempt(() => {
-      const result = ctx.vault().importLines(
+      const { imported, duplicates } = importMemories(
+        ctx.memories(),
         args.memories.map((m) => ({ source: ctx.clientName(), ...m })),
       );
+      const result = { imported, duplicates };
       return ok(
         result,
         `Imported ${result.imported}; skipped ${result.duplicates} already present.`,

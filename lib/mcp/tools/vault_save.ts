@@ -3,7 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { LIMITS } from "../../vault/types.ts";
-import { writeTeamMemory } from "../../team/sync.ts";
+import { saveMemory } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { FilesIn, ProjectIn, RedactedOut, ScopeIn, TagsIn, TypeIn } from "../schemas.ts";
@@ -44,16 +44,8 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
-      const result = ctx.vault().save({
-        ...args,
-        project: args.project ?? ctx.project(),
-        source: ctx.clientName(),
-        ...(ctx.session.id ? { session_id: ctx.session.id } : {}),
-      });
-      const root = ctx.repoRoot();
-      const shared = result.memory.scope === "team" && !result.duplicate && root
-        ? writeTeamMemory(ctx.vault(), root, result.memory, ctx.redactor(), ctx.deps.now()).path
-        : undefined;
+      const result = saveMemory(ctx.memories(), args);
+      const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
       const text = (result.duplicate
         ? `Already saved as ${result.memory.id} (duplicate; nothing new written).`
@@ -61,7 +53,8 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
         (redacted ? ` Redacted before saving: ${redacted}.` : "") +
         (shared
           ? ` Shared with the team in ${shared} (it will show in the next diff for review).`
-          : "");
+          : "") +
+        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "");
       return ok(
         { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted },
         text,

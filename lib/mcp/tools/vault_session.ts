@@ -3,6 +3,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { endSession, resolveRepoContext, startSession, withVault } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, fail, ok } from "../result.ts";
 import { ProjectIn } from "../schemas.ts";
@@ -27,8 +28,14 @@ export function registerVaultSessionStartTool(server: McpServer, ctx: ToolContex
     },
   }, (args) =>
     attempt(() => {
-      const project = args.project ?? ctx.project();
-      const session = ctx.vault().startSession(project, ctx.outText(args.goal), ctx.clientName());
+      const memories = args.project
+        ? withVault(resolveRepoContext(ctx.deps, { project: args.project }), ctx.vault(), {
+          client: ctx.clientName(),
+          person: false,
+        })
+        : ctx.memories();
+      const session = startSession(memories, args.goal);
+      const project = session.project;
       ctx.session.id = session.id;
       return ok(
         { session_id: session.id, project, started_at: session.started_at },
@@ -65,7 +72,7 @@ export function registerVaultSessionEndTool(server: McpServer, ctx: ToolContext)
     attempt(() => {
       const id = args.session_id ?? ctx.session.id;
       if (!id) return fail("No session to end: call vault_session_start first or pass session_id");
-      const session = ctx.vault().endSession(id, args.summary);
+      const session = endSession(ctx.memories(), id, args.summary);
       if (ctx.session.id === session.id) ctx.session.id = undefined;
       return ok(
         {

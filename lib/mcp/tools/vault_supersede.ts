@@ -2,6 +2,7 @@
 // @ts-types="@modelcontextprotocol/sdk/server/mcp"
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { supersedeMemory } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, ok } from "../result.ts";
 import { IdIn, RedactedOut } from "../schemas.ts";
@@ -30,21 +31,8 @@ export function registerVaultSupersedeTool(server: McpServer, ctx: ToolContext):
     },
   }, ({ old_id, ...next }) =>
     attempt(() => {
-      const vault = ctx.vault();
-      const old = vault.require(old_id);
-      const why = next.why ?? old.why ?? undefined;
-      const result = vault.supersede(old.id, {
-        type: next.type ?? old.type,
-        title: next.title ?? old.title,
-        content: next.content,
-        ...(why !== undefined ? { why } : {}),
-        tags: next.tags ?? old.tags,
-        files: next.files ?? old.files,
-        scope: next.scope ?? old.scope,
-        project: old.project,
-        source: ctx.clientName(),
-        ...(ctx.session.id ? { session_id: ctx.session.id } : {}),
-      });
+      const result = supersedeMemory(ctx.memories(), old_id, next);
+      const old = result.old;
       return ok(
         { old_id: old.id, id: result.next.memory.id, redacted: result.next.redacted },
         `Saved ${result.next.memory.id}; ${old.id} is now superseded by it.`,

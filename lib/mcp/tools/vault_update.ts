@@ -3,7 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { LIMITS } from "../../vault/types.ts";
-import { writeTeamMemory } from "../../team/sync.ts";
+import { updateMemory } from "../../memory/mod.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, fail, ok } from "../result.ts";
 import { FilesIn, IdIn, MemoryOut, RedactedOut, ScopeIn, TagsIn, TypeIn } from "../schemas.ts";
@@ -38,12 +38,7 @@ export function registerVaultUpdateTool(server: McpServer, ctx: ToolContext): vo
       if (Object.keys(patch).length === 0) {
         return fail("Nothing to update: pass at least one field besides id");
       }
-      const redacted: Record<string, number> = {};
-      const stored = ctx.vault().update(id, patch, redacted);
-      const root = ctx.repoRoot();
-      if (stored.scope === "team" && root) {
-        writeTeamMemory(ctx.vault(), root, stored, ctx.redactor(), ctx.deps.now());
-      }
+      const { memory: stored, redacted } = updateMemory(ctx.memories(), id, patch);
       const memory = ctx.out(stored);
       return ok({ memory, redacted }, `Updated ${memory.id}: ${memory.title}`);
     }));

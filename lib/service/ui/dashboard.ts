@@ -1,7 +1,8 @@
 // The dashboard's request handler: sign-in by one-time link, cookie session, CSRF and Origin/Host
 // checks, security headers, and the routes of each page. Pages only render; memory_layer.ts does.
 import { z } from "zod";
-import { KorvaError, messageOf } from "../../errors.ts";
+import { ExitCode, isExpected, KorvaError, messageOf } from "../../errors.ts";
+import type { Memories } from "../../memory/mod.ts";
 import { evaluate } from "../../sentinel/engine.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
 import { MemoryType, Scope } from "../../vault/types.ts";
@@ -10,6 +11,7 @@ import type { Assets } from "./assets.ts";
 import { type Html, query } from "./html.ts";
 import {
   archiveMemory,
+  canShare,
   confirmMemory,
   deleteMemory,
   editMemory,
@@ -17,10 +19,10 @@ import {
   findMemories,
   loadActiveRules,
   memoryHistory,
-  type MemoryLayer,
   overview,
   previewContext,
   readMemory,
+  redactorOf,
   requireMemory,
   shareFindings,
   shareMemory,
@@ -40,7 +42,8 @@ import type { UiSession, UiSessions } from "./session.ts";
 
 /** What the dashboard handler needs. */
 export interface DashboardContext {
-  layer: MemoryLayer;
+  /** The memory layer over the service's vault, writing as client "ui". */
+  memories: Memories;
   sessions: UiSessions;
   assets: Assets;
 }
@@ -127,7 +130,7 @@ async function readForm(request: Request): Promise<Record<string, string>> {
 export function createDashboardHandler(
   ctx: DashboardContext,
 ): (request: Request) => Promise<Response> {
-  const { layer, sessions, assets } = ctx;
+  const { memories, sessions, assets } = ctx;
   // Rule files are YAML validated with zod: read them at most every RULES_TTL_MS, so a memory
   // page does not parse every rule file, yet an edited rule shows up within seconds.
   let rulesCache:
@@ -192,8 +195,13 @@ export function createDashboardHandler(
       if (request.method === "GET") return get(request, url, view);
       return plain(405, `Method ${request.method} is not allowed`);
     } catch (caught) {
-      if (caught instanceof KorvaError) {
-        return plain(caught.exitCode === 2 ? 400 : 500, caught.message);
+      if (isExpected(caught)) {
+        const status = caught.exitCode === ExitCode.notFound
+          ? 404
+          : caught.exitCode === ExitCode.usage
+          ? 400
+          : 500;
+        return plain(status, caught.message);
       }
       return plain(500, `Internal error: ${messageOf(caught)}`);
     }
@@ -204,13 +212,13 @@ export function createDashboardHandler(
     const params = Object.fromEntries(url.searchParams);
     if (path === "/") {
       const input: FindInput = FindQuery.parse(params);
-      const found = findMemories(layer, input);
+      const found = findMemories(memories, input);
       if (request.headers.get("hx-request") === "true") return page(200, resultsList(found, input));
       return page(200, searchPage(view, input, found, params.flash));
     }
     const memoryId = path.match(/^\/m\/([0-9A-Za-z]{26})$/)?.[1];
     if (memoryId) {
-      const memory = readMemory(layer, memoryId);
+      const memory = readMemory(memories, memoryId);
       if (!memory) {
         return page(404, searchPage(view, { q: "" }, [], `No memory with id "${memoryId}"`));
       }
@@ -219,25 +227,25 @@ export function createDashboardHandler(
         200,
         memoryPage(view, {
           memory,
-          history: memoryHistory(layer, memory.id),
-          chain: supersedeChain(layer, memory),
+          history: memoryHistory(memories, memory.id),
+          chain: supersedeChain(memories, memory),
           rules: rules.rules.filter((r) =>
             (r.memory ?? []).some((id) => id.toUpperCase() === memory.id)
           ),
-          shareRedacts: shareFindings(layer, memory),
-          canShare: layer.repoRoot !== undefined,
+          shareRedacts: shareFindings(memories, memory.id),
+          canShare: canShare(memories),
           flash: params.flash,
           error: params.error ?? rules.error,
         }),
       );
     }
     const deleteId = path.match(/^\/m\/([0-9A-Za-z]{26})\/delete$/)?.[1];
-    if (deleteId) return page(200, deleteConfirmPage(view, requireMemory(layer, deleteId)));
+    if (deleteId) return page(200, deleteConfirmPage(view, requireMemory(memories, deleteId)));
     if (path === "/context") {
       const form = ContextQuery.parse(params);
       const files = list(form.file, /[\n,]/);
       const result = files.length || form.task
-        ? previewContext(layer, { files, task: form.task, maxTokens: form.max_tokens })
+        ? previewContext(memories, { files, task: form.task, maxTokens: form.max_tokens })
         : undefined;
       return page(
         200,
@@ -245,10 +253,10 @@ export function createDashboardHandler(
       );
     }
     if (path === "/review") {
-      return page(200, reviewPage(view, reviewQueue(layer, safeRules().rules), params.flash));
+      return page(200, reviewPage(view, reviewQueue(memories, safeRules().rules), params.flash));
     }
     if (path === "/overview") {
-      return page(200, overviewPage(view, overview(layer), safeRules().rules));
+      return page(200, overviewPage(view, overview(memories), safeRules().rules));
     }
     if (path === "/rules") return rulesResponse(view);
     return page(404, searchPage(view, { q: "" }, [], `No page at ${path}`));
@@ -269,7 +277,7 @@ export function createDashboardHandler(
         added: "all",
         size: new TextEncoder().encode(code).length,
         binary: false,
-      }], layer.redactor);
+      }], redactorOf(memories));
       return rulesResponse(view, { ruleId: rule.id, file, code, findings });
     }
     const match = path.match(/^\/m\/([0-9A-Za-z]{26})\/(\w+)$/);
@@ -280,7 +288,7 @@ export function createDashboardHandler(
     try {
       switch (action) {
         case "edit": {
-          editMemory(layer, id, {
+          editMemory(memories, id, {
             ...(form.title !== undefined ? { title: form.title } : {}),
             ...(form.type !== undefined ? { type: form.type as MemoryType } : {}),
             ...(form.content !== undefined ? { content: form.content } : {}),
@@ -291,39 +299,37 @@ export function createDashboardHandler(
           return done("Saved");
         }
         case "supersede": {
-          const old = requireMemory(layer, id);
-          const next = supersedeMemory(layer, id, {
-            type: old.type,
-            title: form.title ?? old.title,
+          const next = supersedeMemory(memories, id, {
+            ...(form.title?.trim() ? { title: form.title } : {}),
             content: form.content ?? "",
             ...(form.why?.trim() ? { why: form.why } : {}),
-            tags: old.tags,
-            files: old.files,
-            scope: old.scope,
-            project: old.project,
           });
-          return done(`Superseded ${old.id}`, `/m/${next.id}`);
+          return done(`Superseded ${id.toUpperCase()}`, `/m/${next.id}`);
         }
         case "archive":
-          archiveMemory(layer, id);
+          archiveMemory(memories, id);
           return done("Archived");
         case "delete":
           if (form.confirm !== "yes") return redirect(`/m/${id}/delete`);
-          deleteMemory(layer, id);
+          deleteMemory(memories, id);
           return done(`Deleted ${id.toUpperCase()}`, "/");
         case "share":
-          return done(`Shared: ${shareMemory(layer, id).path}`);
+          return done(`Shared: ${shareMemory(memories, id).path}`);
         case "unshare":
-          unshareMemory(layer, id);
+          unshareMemory(memories, id);
           return done("Unshared; the memory is private now");
         case "confirm":
-          confirmMemory(layer, id);
+          confirmMemory(memories, id);
           return done("Confirmed");
         default:
           return plain(404, `No action "${action}"`);
       }
     } catch (caught) {
-      if (caught instanceof KorvaError && caught.exitCode === 2) {
+      // Bad input and a vanished id are the person's to fix: back to the page, saying why.
+      if (
+        isExpected(caught) &&
+        (caught.exitCode === ExitCode.usage || caught.exitCode === ExitCode.notFound)
+      ) {
         return redirect(`${back}${query({ error: caught.message })}`);
       }
       throw caught;
@@ -335,7 +341,7 @@ export function createDashboardHandler(
     if (rulesCache && now - rulesCache.at < RULES_TTL_MS) return rulesCache.value;
     let value: { rules: LoadedRule[]; error: string | undefined };
     try {
-      value = { rules: loadActiveRules(layer), error: undefined };
+      value = { rules: loadActiveRules(memories), error: undefined };
     } catch (caught) {
       value = { rules: [], error: messageOf(caught) };
     }
@@ -346,7 +352,7 @@ export function createDashboardHandler(
   function rulesResponse(view: View, test?: RuleTest): Response {
     const { rules, error } = safeRules();
     const cited = new Map(
-      rules.flatMap((r) => r.memory ?? []).map((id) => [id, readMemory(layer, id)] as const),
+      rules.flatMap((r) => r.memory ?? []).map((id) => [id, readMemory(memories, id)] as const),
     );
     return page(200, rulesPage(view, rules, cited, { test, error }));
   }

@@ -1,19 +1,21 @@
-// The dashboard's one door to memories: every page reads and writes through these functions,
-// which call what the CLI, MCP tools and HTTP API call (vault methods, buildContext, the team
-// files), with the same redaction on the way out. When lib/memory/ lands, re-route here only.
+// The dashboard's one door to memories: every page reads and writes through lib/memory, the
+// same operations the CLI, MCP tools and HTTP API call (validation, redaction on the way in,
+// team files), and everything shown passes the redactor again on the way out, as the API does.
 import { existsSync, readdirSync } from "node:fs";
-import type { Deps } from "../../deps.ts";
-import { buildContext, type ContextResult } from "../../discovery/context.ts";
-import { KorvaError } from "../../errors.ts";
-import type { Redactor } from "../../privacy/redact.ts";
+import type { ContextResult } from "../../discovery/context.ts";
+import {
+  confirmMemory as confirm,
+  forgetMemory,
+  type Memories,
+  memoryContext,
+  shareMemory as share,
+  supersedeMemory as supersede,
+  unshareMemory as unshare,
+  updateMemory,
+} from "../../memory/mod.ts";
 import { activeRules } from "../../sentinel/mod.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
-import {
-  memoriesDir,
-  refreshTeamMemories,
-  removeTeamMemory,
-  writeTeamMemory,
-} from "../../team/sync.ts";
+import { memoriesDir } from "../../team/sync.ts";
 import { redactMemory } from "../../vault/export.ts";
 import { searchTerms } from "../../vault/search.ts";
 import type {
@@ -21,34 +23,21 @@ import type {
   MemoryFilter,
   MemoryPatch,
   MemoryType,
-  NewMemory,
   Scope,
   Status,
-  Vault,
   VaultStats,
 } from "../../vault/mod.ts";
 
-/** What the dashboard works with, resolved once when the service starts. */
-export interface MemoryLayer {
-  deps: Deps;
-  vault: Vault;
-  redactor: Redactor;
-  project: string;
-  repoRoot: string | undefined;
-}
-
-/** Provenance fields added by the vault's migration 2; absent on older vaults. */
+/** The provenance fields shown on a memory's page (the vault's migration 2). */
 export const PROVENANCE_FIELDS = [
   "commit",
+  "client",
   "confirmed",
   "review_by",
   "owner",
-  "client",
   "flags",
+  "shared_by",
 ] as const;
-
-/** A memory as the dashboard shows it: redacted, with provenance when the vault has it. */
-export type ShownMemory = Memory & Partial<Record<(typeof PROVENANCE_FIELDS)[number], unknown>>;
 
 /** Search filters of the search page. */
 export interface FindInput {
@@ -59,35 +48,27 @@ export interface FindInput {
   file?: string | undefined;
   scope?: Scope | undefined;
   status?: Status | "all" | undefined;
-  /** confirmed or draft: needs the provenance column `confirmed`. */
   state?: "confirmed" | "draft" | undefined;
   limit?: number | undefined;
 }
 
 /** One search result. */
 export interface Found {
-  memory: ShownMemory;
+  memory: Memory;
   score: number | null;
   /** Excerpt with the matched words in [brackets] (snippetOf's convention). */
   snippet: string;
 }
 
-const shown = (layer: MemoryLayer, memory: Memory): ShownMemory =>
-  ({ ...memory, ...redactMemory(memory, layer.redactor) }) as ShownMemory;
+const shown = (m: Memories, memory: Memory): Memory => redactMemory(memory, m.ctx.redactor());
 
-/** Whether the vault records drafts (the `confirmed` column of migration 2). */
-export function hasProvenance(memory: ShownMemory | undefined): boolean {
-  return memory !== undefined && "confirmed" in memory;
-}
-
-/** Whether a memory is an unconfirmed draft. */
-export function isDraft(memory: ShownMemory): boolean {
-  return "confirmed" in memory && (memory.confirmed === 0 || memory.confirmed === false);
+/** Whether a memory is a draft an agent saved, not yet confirmed by a person. */
+export function isDraft(memory: Memory): boolean {
+  return !memory.confirmed;
 }
 
 /** Search (or list, when the query has no words) with the page's filters. */
-export function findMemories(layer: MemoryLayer, input: FindInput): Found[] {
-  const limit = input.limit ?? 20;
+export function findMemories(m: Memories, input: FindInput): Found[] {
   const filter: MemoryFilter = {
     project: input.project,
     type: input.type,
@@ -95,165 +76,139 @@ export function findMemories(layer: MemoryLayer, input: FindInput): Found[] {
     file: input.file,
     scope: input.scope,
     status: input.status,
-    // The draft filter runs on the rows, so fetch more to fill the page.
-    limit: input.state ? limit * 5 : limit,
+    confirmed: input.state === undefined ? undefined : input.state === "confirmed",
+    limit: input.limit ?? 20,
   };
-  const keep = (memory: ShownMemory) =>
-    input.state === undefined || (input.state === "draft") === isDraft(memory);
   if (searchTerms(input.q).length === 0) {
-    return layer.vault.list(filter).map((m) => shown(layer, m)).filter(keep).slice(0, limit)
+    return m.vault.list(filter).map((memory) => shown(m, memory))
       .map((memory) => ({ memory, score: null, snippet: memory.content.slice(0, 200) }));
   }
-  return layer.vault.search(input.q, filter)
-    .map((hit) => ({
-      memory: shown(layer, hit.memory),
-      score: hit.score,
-      snippet: layer.redactor.redact(hit.snippet).text,
-    }))
-    .filter((found) => keep(found.memory))
-    .slice(0, limit);
+  return m.vault.search(input.q, filter).map((hit) => ({
+    memory: shown(m, hit.memory),
+    score: hit.score,
+    snippet: m.ctx.redactor().redact(hit.snippet).text,
+  }));
 }
 
 /** One memory, redacted, or undefined. */
-export function readMemory(layer: MemoryLayer, id: string): ShownMemory | undefined {
-  const memory = layer.vault.get(id);
-  return memory ? shown(layer, memory) : undefined;
+export function readMemory(m: Memories, id: string): Memory | undefined {
+  const memory = m.vault.get(id);
+  return memory ? shown(m, memory) : undefined;
 }
 
 /** One memory or a not-found KorvaError. */
-export function requireMemory(layer: MemoryLayer, id: string): ShownMemory {
-  return shown(layer, layer.vault.require(id));
+export function requireMemory(m: Memories, id: string): Memory {
+  return shown(m, m.vault.require(id));
 }
 
 /** Earlier versions of a memory, oldest first. */
-export function memoryHistory(layer: MemoryLayer, id: string): ShownMemory[] {
-  return layer.vault.history(id).map((m) => shown(layer, m));
+export function memoryHistory(m: Memories, id: string): Memory[] {
+  return m.vault.history(id).map((memory) => shown(m, memory));
 }
 
 /** The supersede chain around a memory: what it replaced (nearest first) and what replaced it. */
 export function supersedeChain(
-  layer: MemoryLayer,
+  m: Memories,
   memory: Memory,
-): { older: ShownMemory[]; newer: ShownMemory[] } {
-  const walk = (start: string | null, next: (m: Memory) => string | null) => {
-    const out: ShownMemory[] = [];
+): { older: Memory[]; newer: Memory[] } {
+  const walk = (start: string | null, next: (found: Memory) => string | null) => {
+    const out: Memory[] = [];
     const seen = new Set([memory.id]);
     for (let id = start; id && !seen.has(id) && out.length < 50;) {
       seen.add(id);
-      const found = layer.vault.get(id);
+      const found = m.vault.get(id);
       if (!found) break;
-      out.push(shown(layer, found));
+      out.push(shown(m, found));
       id = next(found);
     }
     return out;
   };
   return {
-    older: walk(memory.supersedes, (m) => m.supersedes),
-    newer: walk(memory.superseded_by, (m) => m.superseded_by),
+    older: walk(memory.supersedes, (found) => found.supersedes),
+    newer: walk(memory.superseded_by, (found) => found.superseded_by),
   };
 }
 
-/** Change fields of a memory (the same update the CLI, MCP and PATCH route make). */
-export function editMemory(layer: MemoryLayer, id: string, patch: MemoryPatch): ShownMemory {
-  return shown(layer, layer.vault.update(id, patch));
+/** Change fields of a memory. */
+export function editMemory(m: Memories, id: string, patch: MemoryPatch): Memory {
+  return shown(m, updateMemory(m, id, patch).memory);
 }
 
-/** Replace a memory with a new one. */
-export function supersedeMemory(layer: MemoryLayer, id: string, next: NewMemory): ShownMemory {
-  return shown(layer, layer.vault.supersede(id, { source: "dashboard", ...next }).next.memory);
+/** Replace a memory with a new one; returns the new memory. */
+export function supersedeMemory(
+  m: Memories,
+  id: string,
+  next: { title?: string | undefined; content: string; why?: string | undefined },
+): Memory {
+  return shown(m, supersede(m, id, next).next.memory);
 }
 
-/** Archive a memory (kept, hidden from context and search). */
-export function archiveMemory(layer: MemoryLayer, id: string): ShownMemory {
-  return shown(layer, layer.vault.forget(id));
+/** Archive a memory (kept, out of search and context). */
+export function archiveMemory(m: Memories, id: string): Memory {
+  return shown(m, forgetMemory(m, id).memory);
 }
 
 /** Delete a memory and its history for good. */
-export function deleteMemory(layer: MemoryLayer, id: string): void {
-  layer.vault.forget(id, { hard: true });
+export function deleteMemory(m: Memories, id: string): void {
+  forgetMemory(m, id, { hard: true });
 }
 
-function needRepo(layer: MemoryLayer, action: string): string {
-  if (!layer.repoRoot) {
-    throw new KorvaError(
-      `Cannot ${action}: the vault service was not started inside a git repository`,
-      { exitCode: 2, hint: "start it with korva vault start from the repository" },
-    );
-  }
-  return layer.repoRoot;
+/** Whether sharing is possible: the service runs inside a repository. */
+export function canShare(m: Memories): boolean {
+  return m.ctx.root() !== undefined;
 }
 
-/** What sharing would redact: detector names found in the memory's text. */
-export function shareFindings(layer: MemoryLayer, memory: Memory): string[] {
+/** What sharing would redact: detector names found in the memory's stored text. */
+export function shareFindings(m: Memories, id: string): string[] {
+  const memory = m.vault.get(id);
+  if (!memory) return [];
   const text = [memory.title, memory.content, memory.why ?? "", ...memory.tags, ...memory.files]
     .join("\n");
-  return [...new Set(layer.redactor.scan(text).map((f) => f.detector))];
+  return [...new Set(m.ctx.redactor().scan(text).map((f) => f.detector))];
 }
 
-/** Share a memory with the team: team scope plus its `.korva/memories` file (redacted). */
-export function shareMemory(layer: MemoryLayer, id: string): { path: string } {
-  const root = needRepo(layer, "share");
-  const memory = layer.vault.require(id);
-  const team = memory.scope === "team" ? memory : layer.vault.update(memory.id, { scope: "team" });
-  return { path: writeTeamMemory(layer.vault, root, team, layer.redactor, layer.deps.now()).path };
+/** Share a memory with the team (team scope plus its `.korva/memories` file). */
+export function shareMemory(m: Memories, id: string): { path: string } {
+  return { path: share(m, id).path };
 }
 
-/** Stop sharing: remove the team file; the memory stays, private. */
-export function unshareMemory(layer: MemoryLayer, id: string): void {
-  const root = needRepo(layer, "unshare");
-  const memory = layer.vault.require(id);
-  removeTeamMemory(layer.vault, root, memory.id);
-  if (memory.scope === "team") layer.vault.update(memory.id, { scope: "private" });
+/** Stop sharing: the team file goes, the memory stays, private. */
+export function unshareMemory(m: Memories, id: string): void {
+  unshare(m, id);
 }
 
-/** Confirm a draft (needs the vault's provenance columns). */
-export function confirmMemory(layer: MemoryLayer, id: string): ShownMemory {
-  const vault = layer.vault as Vault & { confirm?: (id: string) => Memory };
-  if (typeof vault.confirm !== "function") {
-    throw new KorvaError("Cannot confirm drafts: this vault has no provenance columns yet", {
-      exitCode: 2,
-      hint: "update korva; the vault's migration 2 adds them",
-    });
-  }
-  return shown(layer, vault.confirm(id));
+/** Confirm a draft. */
+export function confirmMemory(m: Memories, id: string): Memory {
+  return shown(m, confirm(m, id).memory);
 }
 
-/** Exactly what vault_context returns for a file and task: team files refreshed first. */
+/** Exactly what vault_context returns for files and a task (team files refreshed first). */
 export function previewContext(
-  layer: MemoryLayer,
+  m: Memories,
   input: { files: string[]; task?: string | undefined; maxTokens?: number | undefined },
-): ContextResult & { maxTokens: number | undefined } {
-  if (layer.repoRoot) {
-    refreshTeamMemories(layer.vault, layer.repoRoot, {
-      project: layer.project,
-      now: layer.deps.now(),
-    });
-  }
-  const result = buildContext(layer.vault, {
-    project: layer.project,
+): ContextResult {
+  const result = memoryContext(m, {
     files: input.files,
-    ...(input.task ? { task: input.task } : {}),
-    ...(input.maxTokens ? { maxTokens: input.maxTokens } : {}),
-    ...(layer.repoRoot ? { repoRoot: layer.repoRoot } : {}),
-    now: layer.deps.now(),
+    task: input.task,
+    maxTokens: input.maxTokens,
+    refresh: true,
   });
-  const clean = (text: string) => layer.redactor.redact(text).text;
+  const clean = (text: string) => m.ctx.redactor().redact(text).text;
   return {
     ...result,
     text: clean(result.text),
-    memories: result.memories.map((m) => ({
-      ...m,
-      title: clean(m.title),
-      content: clean(m.content),
-      why: m.why === null ? null : clean(m.why),
+    memories: result.memories.map((c) => ({
+      ...c,
+      title: clean(c.title),
+      content: clean(c.content),
+      why: c.why === null ? null : clean(c.why),
     })),
-    maxTokens: input.maxTokens,
   };
 }
 
 /** Sentinel rules active where the service runs. */
-export function loadActiveRules(layer: MemoryLayer): LoadedRule[] {
-  return activeRules(layer.repoRoot ?? layer.deps.cwd, layer.deps.home);
+export function loadActiveRules(m: Memories): LoadedRule[] {
+  return activeRules(m.ctx.root() ?? m.ctx.deps.cwd, m.ctx.deps.home);
 }
 
 /** Counts for the overview. */
@@ -264,14 +219,20 @@ export interface Overview {
 }
 
 /** Counts by type, project, scope and status, memories added per week, team files. */
-export function overview(layer: MemoryLayer, weeks = 12): Overview {
-  const { path: _path, ...stats } = layer.vault.stats();
-  const perWeek = layer.vault.addedPerWeek(weeks, layer.deps.now());
+export function overview(m: Memories, weeks = 12): Overview {
+  const { path: _path, ...stats } = m.vault.stats();
+  const perWeek = m.vault.addedPerWeek(weeks, m.ctx.deps.now());
+  const root = m.ctx.root();
   let team: Overview["team"];
-  if (layer.repoRoot) {
-    const dir = memoriesDir(layer.repoRoot);
+  if (root) {
+    const dir = memoriesDir(root);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
     team = { inVault: stats.byScope.team ?? 0, files };
   }
   return { stats, perWeek, team };
+}
+
+/** The redactor in force, for text the dashboard shows that is not a memory (rule tests). */
+export function redactorOf(m: Memories) {
+  return m.ctx.redactor();
 }

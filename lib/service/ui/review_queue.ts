@@ -1,15 +1,10 @@
 // The review queue the dashboard shows. Issue 17 builds `korva review` (branch trust); until it
-// lands this is the small function the page calls, to be pointed at theirs: drafts, flagged and
-// past-review memories when the vault has the provenance columns, and rules citing memories that
-// were superseded, archived or deleted.
+// lands this is the one function the page calls, to be pointed at theirs: drafts, flagged and
+// past-review memories, and rules citing memories that were superseded, archived or deleted.
+import type { Memories } from "../../memory/mod.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
-import {
-  hasProvenance,
-  isDraft,
-  type MemoryLayer,
-  readMemory,
-  type ShownMemory,
-} from "./memory_layer.ts";
+import type { Memory } from "../../vault/mod.ts";
+import { readMemory } from "./memory_layer.ts";
 
 /** Why a memory needs a look. */
 export type ReviewKind = "draft" | "flagged" | "past-review" | "superseded-cited" | "missing-cited";
@@ -18,52 +13,48 @@ export type ReviewKind = "draft" | "flagged" | "past-review" | "superseded-cited
 export interface ReviewItem {
   kind: ReviewKind;
   id: string;
-  memory: ShownMemory | undefined;
+  memory: Memory | undefined;
   detail: string;
 }
 
-/** The queue, and whether the vault could answer the provenance questions at all. */
-export interface ReviewQueue {
-  items: ReviewItem[];
-  provenance: boolean;
-}
-
-/** Memories scanned for drafts, flags and review dates (newest first). */
-export const REVIEW_SCAN = 500;
+/** How many memories each kind lists at most, and how many of the newest are scanned for flags. */
+export const REVIEW_LIMIT = 200;
+export const REVIEW_SCAN = 1000;
 
 /** Everything that needs a person's look, most urgent kind first. */
-export function reviewQueue(layer: MemoryLayer, rules: LoadedRule[]): ReviewQueue {
+export function reviewQueue(m: Memories, rules: LoadedRule[]): ReviewItem[] {
   const items: ReviewItem[] = [];
-  const now = layer.deps.now().toISOString();
-  const recent = layer.vault.list({ status: "active", limit: REVIEW_SCAN })
-    .map((m) => readMemory(layer, m.id))
-    .filter((m): m is ShownMemory => m !== undefined);
-  const provenance = hasProvenance(recent[0]);
-  for (const memory of recent) {
-    if (isDraft(memory)) {
-      items.push({ kind: "draft", id: memory.id, memory, detail: "saved by an AI, not confirmed" });
-    }
-    const flags = memory.flags;
-    const flagList = Array.isArray(flags)
-      ? flags
-      : typeof flags === "string" && flags !== "" && flags !== "[]"
-      ? [flags]
-      : [];
-    if (flagList.length > 0) {
-      items.push({ kind: "flagged", id: memory.id, memory, detail: flagList.join(", ") });
-    }
-    if (typeof memory.review_by === "string" && memory.review_by !== "" && memory.review_by < now) {
-      items.push({
-        kind: "past-review",
-        id: memory.id,
-        memory,
-        detail: `review was due ${memory.review_by.slice(0, 10)}`,
-      });
-    }
+  const today = m.ctx.deps.now().toISOString().slice(0, 10);
+  const shown = (memory: Memory) => readMemory(m, memory.id) ?? memory;
+  for (const draft of m.vault.list({ confirmed: false, limit: REVIEW_LIMIT })) {
+    items.push({
+      kind: "draft",
+      id: draft.id,
+      memory: shown(draft),
+      detail: `saved by ${draft.client ?? draft.source}, not confirmed by a person`,
+    });
+  }
+  const recent = m.vault.list({ limit: REVIEW_SCAN });
+  for (const memory of recent.filter((r) => r.flags.length > 0).slice(0, REVIEW_LIMIT)) {
+    items.push({
+      kind: "flagged",
+      id: memory.id,
+      memory: shown(memory),
+      detail: `flagged: ${memory.flags.join(", ")}`,
+    });
+  }
+  const due = recent.filter((r) => r.review_by !== null && r.review_by < today);
+  for (const memory of due.slice(0, REVIEW_LIMIT)) {
+    items.push({
+      kind: "past-review",
+      id: memory.id,
+      memory: shown(memory),
+      detail: `review was due ${memory.review_by}${memory.owner ? ` (owner ${memory.owner})` : ""}`,
+    });
   }
   for (const rule of rules) {
     for (const id of rule.memory ?? []) {
-      const memory = readMemory(layer, id);
+      const memory = readMemory(m, id);
       if (!memory) {
         items.push({ kind: "missing-cited", id, memory, detail: `rule ${rule.id} cites it` });
       } else if (memory.status !== "active") {
@@ -76,5 +67,5 @@ export function reviewQueue(layer: MemoryLayer, rules: LoadedRule[]): ReviewQueu
       }
     }
   }
-  return { items, provenance };
+  return items;
 }

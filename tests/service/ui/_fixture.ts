@@ -1,6 +1,6 @@
 // A dashboard handler in process over a real vault in a temp repo, and a signed-in client for it.
 import { join } from "node:path";
-import { createRedactor } from "../../../lib/privacy/redact.ts";
+import { openMemories, resolveRepoContext } from "../../../lib/memory/mod.ts";
 import { loadAssets } from "../../../lib/service/ui/assets.ts";
 import { createDashboardHandler } from "../../../lib/service/ui/dashboard.ts";
 import { UiSessions } from "../../../lib/service/ui/session.ts";
@@ -25,12 +25,18 @@ export async function dashboard(seed: (vault: Vault) => void = () => {}): Promis
   const home = tempHome();
   const repo = tempRepo({ "src/payments/pay.ts": "export const pay = 1;\n" });
   const deps = testDeps(home.korvaHome, { cwd: repo.path, now: FIXED_NOW });
-  const vault = openVault(join(home.korvaHome, "vault.db"), { now: deps.now, project: "shop" });
-  seed(vault);
+  {
+    using seeding = openVault(join(home.korvaHome, "vault.db"), { now: deps.now, project: "shop" });
+    seed(seeding);
+  }
+  const memories = openMemories(resolveRepoContext(deps, { project: "shop" }), {
+    client: "ui",
+    person: true,
+  });
+  const vault = memories.vault;
   const sessions = new UiSessions(7437, deps.now);
-  const redactor = createRedactor({});
   const handle = createDashboardHandler({
-    layer: { deps, vault, redactor, project: "shop", repoRoot: repo.path },
+    memories,
     sessions,
     assets: await loadAssets(),
   });

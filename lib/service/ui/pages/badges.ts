@@ -1,9 +1,10 @@
 // Small pieces shared by pages that list memories: badges and a highlighted snippet.
 import { type Html, html } from "../html.ts";
-import { isDraft, type ShownMemory } from "../memory_layer.ts";
+import type { Memory } from "../../../vault/mod.ts";
+import { isDraft } from "../memory_layer.ts";
 
 /** Type, project, scope, status and draft badges. */
-export function badges(memory: ShownMemory): Html {
+export function badges(memory: Memory): Html {
   return html`
     <span
       class="badges"><span class="badge">${memory.type}</span><span class="badge">${memory

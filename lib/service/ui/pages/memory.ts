@@ -5,15 +5,16 @@ import { diffWords } from "diff";
 import type { LoadedRule } from "../../../sentinel/rules.ts";
 import { MEMORY_TYPES } from "../../../vault/types.ts";
 import { type Html, html, query } from "../html.ts";
-import { isDraft, PROVENANCE_FIELDS, type ShownMemory } from "../memory_layer.ts";
+import type { Memory } from "../../../vault/mod.ts";
+import { isDraft, PROVENANCE_FIELDS } from "../memory_layer.ts";
 import { badges } from "./badges.ts";
 import { actionForm, csrfField, layout, type View } from "./layout.ts";
 
 /** Everything the memory page shows. */
 export interface MemoryView {
-  memory: ShownMemory;
-  history: ShownMemory[];
-  chain: { older: ShownMemory[]; newer: ShownMemory[] };
+  memory: Memory;
+  history: Memory[];
+  chain: { older: Memory[]; newer: Memory[] };
   rules: LoadedRule[];
   shareRedacts: string[];
   canShare: boolean;
@@ -23,13 +24,13 @@ export interface MemoryView {
 
 const DIFFED = ["title", "type", "content", "why", "tags", "files", "scope", "status"] as const;
 
-function fieldText(memory: ShownMemory, field: (typeof DIFFED)[number]): string {
+function fieldText(memory: Memory, field: (typeof DIFFED)[number]): string {
   const value = memory[field];
   return Array.isArray(value) ? value.join(", ") : value ?? "";
 }
 
 /** Word diff of each changed field between two versions. */
-export function versionDiff(before: ShownMemory, after: ShownMemory): Html {
+export function versionDiff(before: Memory, after: Memory): Html {
   const changed = DIFFED.filter((f) => fieldText(before, f) !== fieldText(after, f));
   if (changed.length === 0) return html`<p class="muted">No visible field changed.</p>`;
   return html`<dl class="fields">${
@@ -50,14 +51,17 @@ export function versionDiff(before: ShownMemory, after: ShownMemory): Html {
   }</dl>`;
 }
 
-function provenanceRows(memory: ShownMemory): Html {
+function provenanceRows(memory: Memory): Html {
   return html`${
-    PROVENANCE_FIELDS.filter((f) => f in memory).map((field) => {
+    PROVENANCE_FIELDS.map((field) => {
       const value = memory[field];
-      const shown = value === null || value === undefined || value === ""
+      const shown = value === null || value === undefined || value === "" ||
+          (Array.isArray(value) && value.length === 0)
         ? "—"
-        : typeof value === "object"
-        ? JSON.stringify(value)
+        : field === "confirmed"
+        ? (value ? "yes, by a person" : "no: a draft")
+        : Array.isArray(value)
+        ? value.join(", ")
         : String(value);
       return html`
         <dt>${field}</dt>
@@ -67,13 +71,13 @@ function provenanceRows(memory: ShownMemory): Html {
   }`;
 }
 
-function link(memory: ShownMemory): Html {
+function link(memory: Memory): Html {
   return html`<a href="/m/${memory.id}">${memory.title}</a> <span class="muted">${memory.status} · ${
     memory.created_at.slice(0, 10)
   }</span>`;
 }
 
-function editForm(view: View, m: ShownMemory): Html {
+function editForm(view: View, m: Memory): Html {
   return html`<form method="post" action="/m/${m.id}/edit">${csrfField(view)}
 <div class="form-row"><label for="e-title">Title</label><input class="wide" id="e-title" name="title" value="${m.title}" required maxlength="200"></div>
 <div class="form-row"><label for="e-type">Type</label><select id="e-type" name="type">${
@@ -100,7 +104,7 @@ function editForm(view: View, m: ShownMemory): Html {
 <button type="submit">Save changes</button></form>`;
 }
 
-function supersedeForm(view: View, m: ShownMemory): Html {
+function supersedeForm(view: View, m: Memory): Html {
   return html`<form method="post" action="/m/${m.id}/supersede">${csrfField(view)}
 <div class="form-row"><label for="s-title">New title</label><input class="wide" id="s-title" name="title" value="${m.title}" required maxlength="200"></div>
 <div class="form-row"><label for="s-content">New content</label><textarea id="s-content" name="content" required>${m.content}</textarea></div>
@@ -238,7 +242,7 @@ export function memoryPage(view: View, mv: MemoryView): Html {
 }
 
 /** The page that asks before a delete. */
-export function deleteConfirmPage(view: View, m: ShownMemory): Html {
+export function deleteConfirmPage(view: View, m: Memory): Html {
   const body = html`<h1>Delete “${m.title}”?</h1>
 <p>This removes the memory and its history from the vault for good. Archiving keeps it.</p>
 <div class="actions">${

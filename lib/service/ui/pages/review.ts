@@ -1,7 +1,7 @@
 // The review queue page: drafts, flagged, past-review and superseded-but-cited memories, each with
 // one-click actions.
 import { type Html, html } from "../html.ts";
-import type { ReviewKind, ReviewQueue } from "../review_queue.ts";
+import type { ReviewItem, ReviewKind } from "../review_queue.ts";
 import { badges } from "./badges.ts";
 import { actionForm, layout, type View } from "./layout.ts";
 
@@ -14,24 +14,18 @@ const HEADINGS: Record<ReviewKind, string> = {
 };
 
 /** The review page. */
-export function reviewPage(view: View, queue: ReviewQueue, flash?: string): Html {
+export function reviewPage(view: View, items: ReviewItem[], flash?: string): Html {
   const kinds = Object.keys(HEADINGS) as ReviewKind[];
   const body = html`<h1>Review</h1>
-${
-    queue.provenance ? "" : html`
-      <p
-        class="muted">This vault has no provenance columns yet, so drafts, flags and review dates cannot be listed; rules citing stale memories still are.</p>
-    `
-  }
-${queue.items.length === 0 ? html`<p>Nothing to review.</p>` : ""}
+${items.length === 0 ? html`<p>Nothing to review.</p>` : ""}
 ${
     kinds.map((kind) => {
-      const items = queue.items.filter((item) => item.kind === kind);
-      if (items.length === 0) return "";
+      const group = items.filter((item) => item.kind === kind);
+      if (group.length === 0) return "";
       return html`
         <section aria-labelledby="h-${kind}">
-          <h2 id="h-${kind}">${HEADINGS[kind]} (${items.length})</h2>
-          <ul class="results">${items.map((item) =>
+          <h2 id="h-${kind}">${HEADINGS[kind]} (${group.length})</h2>
+          <ul class="results">${group.map((item) =>
             html`<li>${
               item.memory
                 ? html`<a class="result-link" href="/m/${item.id}">${item.memory.title}</a> ${

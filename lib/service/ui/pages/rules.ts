@@ -3,7 +3,7 @@
 import type { Finding } from "../../../sentinel/engine.ts";
 import type { LoadedRule, RuleExample } from "../../../sentinel/rules.ts";
 import { type Html, html } from "../html.ts";
-import type { ShownMemory } from "../memory_layer.ts";
+import type { Memory } from "../../../vault/mod.ts";
 import { csrfField, layout, type View } from "./layout.ts";
 
 /** A snippet tested against a rule. */
@@ -68,7 +68,7 @@ function testBox(view: View, rule: LoadedRule, test: RuleTest | undefined): Html
 export function rulesPage(
   view: View,
   rules: LoadedRule[],
-  cited: Map<string, ShownMemory | undefined>,
+  cited: Map<string, Memory | undefined>,
   options: { test?: RuleTest | undefined; error?: string | undefined } = {},
 ): Html {
   const test = options.test;

@@ -1,12 +1,13 @@
 // scanVault(): redacts memories, history snapshots and session goals; a dry run changes nothing.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { Charset, fakeToken } from "../../lib/privacy/fake.ts";
 import { createRedactor } from "../../lib/privacy/redact.ts";
-import { scanVault } from "../../lib/privacy/scan_vault.ts";
+import { CLI_ORIGIN, resolveRepoContext, scanVault, withVault } from "../../lib/memory/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
-import { FIXED_NOW, tempDir } from "../_helpers.ts";
+import { FIXED_NOW, tempDir, testDeps } from "../_helpers.ts";
 
 const npm = "npm_" + fakeToken("scan-npm", Charset.alnum, 36);
 
@@ -18,15 +19,16 @@ Deno.test("scanVault() redacts memories, history and session goals, and a dry ru
   vault.update(saved.memory.id, { tags: ["release", npm] });
   vault.startSession("demo", `rotate ${npm}`);
   const redactor = createRedactor();
+  const m = withVault(resolveRepoContext(testDeps(dir.path)), vault, CLI_ORIGIN);
 
-  const dry = scanVault(vault, redactor, { dryRun: true });
+  const dry = scanVault(m, { redactor, dryRun: true });
   assert.deepEqual(dry.changed, [saved.memory.id]);
   assert.equal(dry.historyChanged, 1);
   assert.equal(dry.sessionsChanged, 1);
   assert.deepEqual(dry.findings, { "npm-token": 2 });
   assert.ok(vault.get(saved.memory.id)!.title.includes(npm), "dry run must not write");
 
-  const real = scanVault(vault, redactor);
+  const real = scanVault(m, { redactor });
   assert.deepEqual(real.changed, [saved.memory.id]);
   const memory = vault.get(saved.memory.id)!;
   assert.equal(memory.title, "publish with npm_…[REDACTED:npm-token]");
@@ -34,8 +36,10 @@ Deno.test("scanVault() redacts memories, history and session goals, and a dry ru
   for (const version of vault.history(saved.memory.id)) {
     assert.ok(!JSON.stringify(version).includes(npm.slice(4)), "history keeps the secret");
   }
-  const goals = vault.db.prepare("SELECT goal FROM sessions").all().map((r) => String(r.goal));
+  const raw = new DatabaseSync(path, { readOnly: true });
+  const goals = raw.prepare("SELECT goal FROM sessions").all().map((r) => String(r.goal));
+  raw.close();
   assert.deepEqual(goals, ["rotate npm_…[REDACTED:npm-token]"]);
   assert.ok(!readFileSync(path).toString("latin1").includes(npm.slice(4)));
-  assert.deepEqual(scanVault(vault, redactor).changed, []);
+  assert.deepEqual(scanVault(m, { redactor }).changed, []);
 });

@@ -1,0 +1,48 @@
+// The context operation: pull team files changed in git (unless read-only), then rank the
+// memories for the files and task within a token budget.
+import { buildContext, type ContextResult } from "../discovery/context.ts";
+import { refreshTeamMemories } from "../team/sync.ts";
+import type { Memories } from "./memories.ts";
+
+/** What a caller asks context for. */
+export interface ContextRequest {
+  files?: string[] | undefined;
+  task?: string | undefined;
+  maxTokens?: number | undefined;
+  project?: string | undefined;
+  /** Only memories anchored to the files (file hooks). */
+  anchoredOnly?: boolean | undefined;
+  /** Skip ids in `seen` and add what is returned to it. */
+  delta?: boolean | undefined;
+  seen?: Set<string> | undefined;
+  /** Read team files into the vault first (a write); off for the read-only profile. */
+  refresh: boolean;
+}
+
+/** Context for a request, with the project it was built for. */
+export function memoryContext(
+  m: Memories,
+  request: ContextRequest,
+): ContextResult & { project: string } {
+  const project = request.project ?? m.ctx.project();
+  const root = m.ctx.root();
+  if (root && request.refresh) {
+    refreshTeamMemories(m.vault, root, {
+      project,
+      now: m.ctx.deps.now(),
+      redactor: m.ctx.redactor(),
+    });
+  }
+  const result = buildContext(m.vault, {
+    project,
+    ...(request.files ? { files: request.files } : {}),
+    ...(request.task ? { task: request.task } : {}),
+    ...(request.maxTokens ? { maxTokens: request.maxTokens } : {}),
+    ...(root ? { repoRoot: root } : {}),
+    ...(request.anchoredOnly ? { anchoredOnly: true } : {}),
+    delta: request.delta ?? false,
+    ...(request.seen ? { seen: request.seen } : {}),
+    now: m.ctx.deps.now(),
+  });
+  return { ...result, project };
+}

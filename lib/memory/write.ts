@@ -1,0 +1,83 @@
+// Changing stored memories: update, supersede, forget, confirm; each through the boundary and
+// each followed by its team file.
+import type { Memory, MemoryPatch } from "../vault/mod.ts";
+import { cleanNewMemory, cleanPatch, type Redactions } from "./boundary.ts";
+import type { Memories } from "./memories.ts";
+import { fieldsOf, provenanceOf, type SaveInput, type SaveOutcome } from "./save.ts";
+import { followTeamScope, type TeamFileChange } from "./team.ts";
+
+/** What an update reports. */
+export interface UpdateOutcome {
+  memory: Memory;
+  redacted: Redactions;
+  team: TeamFileChange;
+}
+
+/** Change fields of a memory (history kept); its team file follows. */
+export function updateMemory(m: Memories, id: string, patch: MemoryPatch): UpdateOutcome {
+  const { patch: clean, redacted } = cleanPatch(patch, m.ctx.redactor());
+  const before = m.vault.require(id);
+  const shared = clean.scope === "team" && before.scope !== "team"
+    ? { shared_by: provenanceOf(m, true).shared_by }
+    : {};
+  const memory = m.vault.update(before.id, { ...clean, ...shared });
+  return { memory, redacted, team: followTeamScope(m, memory, before) };
+}
+
+/** What a supersede reports. */
+export interface SupersedeOutcome {
+  old: Memory;
+  next: SaveOutcome;
+}
+
+/**
+ * Replace a memory with a new one, atomically; every field the caller leaves out defaults to
+ * the old memory's. Both team files follow.
+ */
+export function supersedeMemory(
+  m: Memories,
+  oldId: string,
+  fields: { [K in keyof SaveInput]?: SaveInput[K] | undefined } & { content: string },
+): SupersedeOutcome {
+  const old = m.vault.require(oldId);
+  const defined = Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as Partial<SaveInput>;
+  const author = m.ctx.author();
+  const raw = {
+    ...fieldsOf(old),
+    ...defined,
+    project: old.project,
+    source: m.origin.client,
+    ...(author ? { author } : {}),
+    ...(m.origin.sessionId ? { session_id: m.origin.sessionId } : {}),
+  };
+  const { input, redacted } = cleanNewMemory(raw, m.ctx.redactor());
+  const result = m.vault.supersede(
+    old.id,
+    input,
+    provenanceOf(m, (input.scope ?? old.scope) === "team"),
+  );
+  followTeamScope(m, result.old);
+  const team = followTeamScope(m, result.next.memory);
+  return { old: result.old, next: { ...result.next, redacted, team } };
+}
+
+/** Archive a memory, or delete it for good with `hard`; its team file follows. */
+export function forgetMemory(
+  m: Memories,
+  id: string,
+  options: { hard?: boolean } = {},
+): { memory: Memory; team: TeamFileChange } {
+  const memory = m.vault.forget(id, options);
+  if (options.hard) {
+    const gone: Memory = { ...memory, scope: "private" };
+    return { memory, team: followTeamScope(m, gone, memory) };
+  }
+  return { memory, team: followTeamScope(m, memory) };
+}
+
+/** Promote a draft to confirmed (a person vouches for it). */
+export function confirmMemory(m: Memories, id: string): UpdateOutcome {
+  return updateMemory(m, id, { confirmed: true });
+}

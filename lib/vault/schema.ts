@@ -1,0 +1,189 @@
+// The vault's schema and its numbered migrations: every table is born here, in order.
+//
+// Schema (version 2), for reading vault.db by hand:
+//   meta(key, value)                       schema_version and bookkeeping
+//   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
+//            files JSON array, scope, status, supersedes, superseded_by, author, source,
+//            session_id, created_at, updated_at (ISO 8601 UTC), content_hash, terms,
+//            git_commit, client, confirmed 0/1, review_by, owner, flags JSON array, shared_by)
+//   memory_files(memory_id, anchor)        one row per file anchor (path or glob)
+//   anchors(anchor, is_glob)               every distinct anchor ever stored (for lookups)
+//   memory_tags(memory_id, tag)            one row per tag
+//   memory_history(memory_id, changed_at, snapshot JSON)   previous versions on update
+//   sessions(id, project, goal, client, started_at, ended_at, summary_id)
+//   team_sync(repo, memory_id, path, file_hash, memory_hash, synced_at)   team file state
+//   team_refresh(repo, at)                 when a repository's team files were last read
+//   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
+//                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
+import type { DatabaseSync } from "node:sqlite";
+import { KorvaError } from "../errors.ts";
+
+/** Migration N+1 is MIGRATIONS[N]; a vault at version N runs the ones after it, in order. */
+const MIGRATIONS: string[] = [
+  // 1: the initial schema.
+  `
+  CREATE TABLE IF NOT EXISTS sessions (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    goal TEXT,
+    client TEXT,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    summary_id TEXT
+  );
+  CREATE TABLE memories (
+    id TEXT PRIMARY KEY,
+    project TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN
+      ('decision','pattern','incident','bugfix','convention','learning','note')),
+    title TEXT NOT NULL,
+    content TEXT NOT NULL,
+    why TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    files TEXT NOT NULL DEFAULT '[]',
+    scope TEXT NOT NULL DEFAULT 'private' CHECK (scope IN ('private','team')),
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active','superseded','archived')),
+    supersedes TEXT,
+    superseded_by TEXT,
+    author TEXT,
+    source TEXT NOT NULL,
+    session_id TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    terms TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX memories_project_created ON memories(project, created_at DESC);
+  CREATE INDEX memories_created ON memories(created_at DESC);
+  CREATE INDEX memories_hash ON memories(project, content_hash);
+  CREATE INDEX memories_session ON memories(session_id);
+  CREATE TABLE memory_files (
+    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+    anchor TEXT NOT NULL,
+    PRIMARY KEY (memory_id, anchor)
+  );
+  CREATE INDEX memory_files_anchor ON memory_files(anchor);
+  CREATE TABLE anchors (
+    anchor TEXT PRIMARY KEY,
+    is_glob INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX anchors_glob ON anchors(is_glob) WHERE is_glob = 1;
+  CREATE TABLE memory_tags (
+    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (memory_id, tag)
+  );
+  CREATE INDEX memory_tags_tag ON memory_tags(tag);
+  CREATE TABLE memory_history (
+    memory_id TEXT NOT NULL REFERENCES memories(id) ON DELETE CASCADE,
+    changed_at TEXT NOT NULL,
+    snapshot TEXT NOT NULL
+  );
+  CREATE INDEX memory_history_memory ON memory_history(memory_id);
+  CREATE VIRTUAL TABLE memories_fts USING fts5(
+    title, content, why, tags, files, terms,
+    content='memories', content_rowid='rowid',
+    tokenize='porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER memories_ai AFTER INSERT ON memories BEGIN
+    INSERT INTO memories_fts(rowid, title, content, why, tags, files, terms)
+    VALUES (new.rowid, new.title, new.content, coalesce(new.why, ''),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
+  END;
+  CREATE TRIGGER memories_ad AFTER DELETE ON memories BEGIN
+    INSERT INTO memories_fts(memories_fts, rowid, title, content, why, tags, files, terms)
+    VALUES ('delete', old.rowid, old.title, old.content, coalesce(old.why, ''),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.tags)),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.files)), old.terms);
+  END;
+  CREATE TRIGGER memories_au AFTER UPDATE OF title, content, why, tags, files, terms ON memories
+  BEGIN
+    INSERT INTO memories_fts(memories_fts, rowid, title, content, why, tags, files, terms)
+    VALUES ('delete', old.rowid, old.title, old.content, coalesce(old.why, ''),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.tags)),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(old.files)), old.terms);
+    INSERT INTO memories_fts(rowid, title, content, why, tags, files, terms)
+    VALUES (new.rowid, new.title, new.content, coalesce(new.why, ''),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)),
+      (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.files)), new.terms);
+  END;
+  `,
+  // 2: team sync state (created ad hoc before), provenance and review fields.
+  `
+  CREATE TABLE IF NOT EXISTS team_sync (
+    repo TEXT NOT NULL,
+    memory_id TEXT NOT NULL,
+    path TEXT NOT NULL,
+    file_hash TEXT NOT NULL,
+    memory_hash TEXT NOT NULL,
+    synced_at TEXT NOT NULL,
+    PRIMARY KEY (repo, memory_id)
+  );
+  CREATE TABLE IF NOT EXISTS team_refresh (repo TEXT PRIMARY KEY, at REAL NOT NULL);
+  ALTER TABLE memories ADD COLUMN git_commit TEXT;
+  ALTER TABLE memories ADD COLUMN client TEXT;
+  ALTER TABLE memories ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE memories ADD COLUMN review_by TEXT;
+  ALTER TABLE memories ADD COLUMN owner TEXT;
+  ALTER TABLE memories ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE memories ADD COLUMN shared_by TEXT;
+  UPDATE memories SET confirmed = 0 WHERE source NOT IN ('cli', 'team', 'import', 'http');
+  CREATE INDEX memories_review ON memories(review_by) WHERE review_by IS NOT NULL;
+  `,
+  // 3: newest-first lists filtered by status, type, scope or project without a project (the
+  // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
+  // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
+  // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for
+  // the common status filter, which would sort every active row.
+  `
+  CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
+  CREATE INDEX memories_facets ON memories(scope, status, type, project);
+  `,
+];
+
+/** The schema version this korva writes; older vaults are migrated, newer ones refused. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Bring the schema to SCHEMA_VERSION (no-op when current; refuses a newer vault). */
+export function migrate(db: DatabaseSync, path: string, readonly: boolean): void {
+  const version = readSchemaVersion(db);
+  if (version > SCHEMA_VERSION) {
+    throw new KorvaError(
+      `Cannot open the vault "${path}": it was written by a newer korva (schema ${version}, this korva knows ${SCHEMA_VERSION})`,
+      { exitCode: 3, hint: "upgrade korva; the vault was left untouched" },
+    );
+  }
+  if (version === SCHEMA_VERSION || readonly) return;
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    // Another process may have migrated while we waited for the lock.
+    const current = readSchemaVersion(db);
+    db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    for (let v = current; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? "");
+    db.prepare(
+      "INSERT INTO meta (key, value) VALUES ('schema_version', ?) " +
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    ).run(String(SCHEMA_VERSION));
+    db.exec("COMMIT");
+  } catch (error) {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+function readSchemaVersion(db: DatabaseSync): number {
+  const hasMeta = db.prepare(
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+  ).get();
+  if (!hasMeta) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get();
+    if (Number(tables?.n ?? 0) > 0) {
+      throw new KorvaError("the database has tables but is not a korva vault", { exitCode: 3 });
+    }
+    return 0;
+  }
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get();
+  return row ? Number(row.value) : 0;
+}

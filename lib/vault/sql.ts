@@ -1,0 +1,51 @@
+// The vault's connection wrapper: a prepared-statement cache and write transactions whose
+// failures keep their meaning (a domain error passes through; only SQLite failures are wrapped).
+import type { DatabaseSync, StatementSync } from "node:sqlite";
+import { sqliteFailure } from "./sqlite_error.ts";
+
+/** A connection with cached statements; only modules inside lib/vault hold one. */
+export class Sql {
+  readonly #statements = new Map<string, StatementSync>();
+
+  constructor(
+    readonly db: DatabaseSync,
+    readonly path: string,
+    readonly lockTimeoutMs: number,
+  ) {}
+
+  /** A cached prepared statement for `sql`. */
+  prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /**
+   * Run fn in an IMMEDIATE transaction (the write lock is taken up front, so no upgrade
+   * deadlock); nested calls join the open transaction.
+   */
+  write<T>(fn: () => T): T {
+    if (this.db.isTransaction) return fn();
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+    } catch (error) {
+      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
+    }
+    try {
+      const result = fn();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec("ROLLBACK");
+      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
+    }
+  }
+
+  /** Forget cached statements (before closing). */
+  clear(): void {
+    this.#statements.clear();
+  }
+}
