@@ -5,6 +5,10 @@ import { Command } from "commander";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
+import { dueNudge, stopAnswer, summarizeSession } from "../lib/capture/moments.ts";
+import { isEditTool } from "../lib/capture/nudge.ts";
+import { recordFileUse } from "../lib/capture/session_log.ts";
+import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { createLogger } from "../lib/log.ts";
@@ -13,6 +17,7 @@ import { memoryContext, openMemories, resolveRepoContext } from "../lib/memory/m
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
+  const run = homePaths(deps.home).run;
   const hook = new Command("hook").description(
     "Editor hook handlers (read the hook JSON on stdin; never fail the editor)",
   );
@@ -24,7 +29,8 @@ export function hookCommand(deps: Deps): Command {
       guarded(deps, "session-start", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
         const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
-        using memories = openMemories(resolveRepoContext(deps, { cwd }), HOOK_ORIGIN);
+        const ctx = resolveRepoContext(deps, { cwd });
+        using memories = openMemories(ctx, HOOK_ORIGIN);
         const seen = new Set<string>();
         const result = memoryContext(memories, {
           maxTokens: Number(flags.maxTokens) || 1500,
@@ -33,11 +39,15 @@ export function hookCommand(deps: Deps): Command {
           refresh: true,
         });
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
-        if (result.memories.length === 0) return;
+        // After a compaction (PreCompact cannot add context), the session's nudge comes here.
+        const nudge = payload.source === "compact" && payload.session_id
+          ? dueNudge(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
+          : undefined;
+        const text = [result.memories.length > 0 ? result.text : "", nudge ?? ""]
+          .filter((part) => part !== "").join("\n\n");
+        if (text === "") return;
         deps.io.out(
-          flags.text
-            ? result.text
-            : hookOutput(payload.hook_event_name ?? "SessionStart", result.text) + "\n",
+          flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
         );
       })
     );
@@ -50,10 +60,20 @@ export function hookCommand(deps: Deps): Command {
         const file = hookFile(payload);
         if (!file) return;
         const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+        const ctx = resolveRepoContext(deps, { cwd });
+        if (payload.session_id) {
+          const root = ctx.root();
+          recordFileUse(run, payload.session_id, {
+            at: deps.now().toISOString(),
+            file: normalizeFile(file, root),
+            edit: isEditTool(payload.tool_name),
+            root: root ?? null,
+          });
+        }
         const seen = payload.session_id
           ? loadSeen(deps.home, payload.session_id)
           : new Set<string>();
-        using memories = openMemories(resolveRepoContext(deps, { cwd }), HOOK_ORIGIN);
+        using memories = openMemories(ctx, HOOK_ORIGIN);
         const result = memoryContext(memories, {
           files: [file],
           maxTokens: Number(flags.maxTokens) || 800,
@@ -65,6 +85,35 @@ export function hookCommand(deps: Deps): Command {
         if (result.memories.length === 0) return;
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
         deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", result.text) + "\n");
+      })
+    );
+  hook.command("stop")
+    .description(
+      "Stop / SubagentStop (Claude Code), AfterAgent (Gemini CLI): once per session, nudge to " +
+        "save what was learned when code was edited and nothing was saved",
+    )
+    .action(() =>
+      guarded(deps, "stop", async () => {
+        const payload = parseHookPayload(await deps.io.readStdin());
+        const event = payload.hook_event_name ?? "Stop";
+        if (!payload.session_id || payload.stop_hook_active === true) return;
+        const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+        const ctx = resolveRepoContext(deps, { cwd });
+        if (stopAnswer(event, "") === undefined) return;
+        const nudge = dueNudge(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN));
+        const answer = nudge === undefined ? undefined : stopAnswer(event, nudge);
+        if (answer) deps.io.out(answer + "\n");
+      })
+    );
+  hook.command("session-end")
+    .description("SessionEnd: record one summary of what the session edited and saved")
+    .action(() =>
+      guarded(deps, "session-end", async () => {
+        const payload = parseHookPayload(await deps.io.readStdin());
+        if (!payload.session_id) return;
+        const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+        const ctx = resolveRepoContext(deps, { cwd });
+        summarizeSession(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN), "editor");
       })
     );
   return hook;

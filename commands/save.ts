@@ -71,6 +71,7 @@ export function saveCommand(deps: Deps): Command {
           id: result.memory.id,
           duplicate: result.duplicate,
           redacted: result.redacted,
+          missing: result.missing,
           memory: result.memory,
         });
       } else if (result.duplicate) {
@@ -82,5 +83,12 @@ export function saveCommand(deps: Deps): Command {
       }
       if (redacted && !flags.json) deps.io.err(`Redacted before saving: ${redacted}\n`);
       if (!flags.json) printTeamChange(deps, result.team);
+      if (!flags.json && !result.duplicate && result.missing.length > 0) {
+        deps.io.err(
+          `To make it useful later, add ${
+            result.missing.join("; ")
+          } (korva update ${result.memory.id})\n`,
+        );
+      }
     });
 }

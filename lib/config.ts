@@ -5,7 +5,7 @@ import { writeFileAtomic } from "./atomic_write.ts";
 import { KorvaError, messageOf } from "./errors.ts";
 import { homePaths } from "./paths.ts";
 import { PrivacyConfig } from "./privacy/config.ts";
-import { describeIssue } from "./vault/store.ts";
+import { describeIssue } from "./vault/validate.ts";
 
 /** User configuration. Unknown keys are an error so typos surface. */
 export const Config = z.object({

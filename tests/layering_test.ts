@@ -30,7 +30,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/importers/",
   ]],
   ["memory", ["lib/memory/"]],
-  ["front", ["lib/mcp/", "lib/service/", "lib/setup/", "lib/doctor/"]],
+  ["front", ["lib/mcp/", "lib/service/", "lib/setup/", "lib/doctor/", "lib/capture/"]],
   ["commands", ["commands/"]],
   ["main", ["main.ts"]],
 ];

@@ -9,6 +9,10 @@ export const HookPayload = z.object({
   cwd: z.string().optional(),
   tool_name: z.string().optional(),
   tool_input: z.record(z.string(), z.unknown()).optional(),
+  /** SessionStart: startup, resume, clear or compact. */
+  source: z.string().optional(),
+  /** Stop, SubagentStop, AfterAgent: true when this stop follows a hook's own continuation. */
+  stop_hook_active: z.boolean().optional(),
 }).passthrough();
 export type HookPayload = z.infer<typeof HookPayload>;
 

@@ -3,7 +3,9 @@
 // the "already shown" set for delta.
 import type { Deps } from "../deps.ts";
 import { KorvaError, messageOf } from "../errors.ts";
+import { recentEdits } from "../capture/session_log.ts";
 import { createLogger, type Logger } from "../log.ts";
+import { homePaths } from "../paths.ts";
 import { type Memories, type RepoContext, resolveRepoContext, withVault } from "../memory/mod.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
@@ -25,6 +27,8 @@ export interface ToolContext {
   out(memory: Memory): Memory;
   redactor(): Redactor;
   outText(text: string): string;
+  /** Files the editor session working in this repository edited lately (from korva's hooks). */
+  sessionEdits(): string[];
   /** The MCP client's name, recorded as the client of saves. */
   clientName(): string;
   session: { id: string | undefined };
@@ -33,6 +37,9 @@ export interface ToolContext {
   log: Logger;
   close(): void;
 }
+
+/** How recent a hook session's edits must be for a save without files to be anchored to them. */
+const SESSION_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 /** Build the shared context; nothing is opened until a tool needs it. */
 export function createToolContext(
@@ -73,6 +80,10 @@ export function createToolContext(
     out: (memory) => redactMemory(memory, repo.redactor()),
     redactor: () => repo.redactor(),
     outText: (text) => repo.redactor().redact(text).text,
+    sessionEdits: () => {
+      const root = repo.root();
+      return root ? recentEdits(homePaths(deps.home).run, root, deps.now(), SESSION_WINDOW_MS) : [];
+    },
     clientName,
     session,
     seen: new Set(),

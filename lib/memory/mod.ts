@@ -9,6 +9,7 @@ export { type ContextRequest, memoryContext } from "./context.ts";
 export { CLI_ORIGIN, type Memories, openMemories, type Origin, withVault } from "./memories.ts";
 export { type RepoContext, resolveRepoContext } from "./repo_context.ts";
 export { type SaveInput, saveMemory, type SaveOutcome } from "./save.ts";
+export { missingParts } from "./quality.ts";
 export { type ScanResult, scanVault } from "./scan.ts";
 export { endSession, startSession } from "./session.ts";
 export { syncTeamFiles } from "./sync.ts";

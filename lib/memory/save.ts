@@ -3,11 +3,14 @@
 import type { Memory, NewMemory, SaveResult } from "../vault/mod.ts";
 import { cleanNewMemory } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
+import { missingParts } from "./quality.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What a save reports to every front door. */
 export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
+  /** What the memory lacks for its type (saved anyway): "the why", "an example". */
+  missing: string[];
 }
 
 /** The fields a caller gives; the rest comes from the context and the origin. */
@@ -31,7 +34,7 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
   const { input: clean, redacted } = cleanNewMemory(raw, ctx.redactor());
   const result = m.vault.save(clean, provenanceOf(m, scope === "team"));
   const team = result.duplicate ? {} : followTeamScope(m, result.memory);
-  return { ...result, redacted, team };
+  return { ...result, redacted, team, missing: missingParts(result.memory) };
 }
 
 /** Provenance of a write by this origin. */

@@ -23,12 +23,20 @@ export function scanVault(
     return result.text;
   };
   const plain = (text: string) => redactor.redact(text).text;
+  const maybe = (redact: (text: string) => string, text: string | null) =>
+    text === null ? null : redact(text);
   const cleanWith = (redact: (text: string) => string) => (fields: TextFields): TextFields => ({
     title: redact(fields.title),
     content: redact(fields.content),
-    why: fields.why === null ? null : redact(fields.why),
+    why: maybe(redact, fields.why),
     tags: fields.tags.map(redact),
     files: fields.files.map(redact),
+    project: redact(fields.project),
+    author: maybe(redact, fields.author),
+    source: redact(fields.source),
+    client: maybe(redact, fields.client),
+    owner: maybe(redact, fields.owner),
+    shared_by: maybe(redact, fields.shared_by),
   });
   const result = m.vault.rewriteTexts(
     { live: cleanWith(clean), history: cleanWith(plain), text: plain },

@@ -4,6 +4,7 @@ import type { Memory, MemoryPatch } from "../vault/mod.ts";
 import { cleanNewMemory, cleanPatch, type Redactions } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
 import { fieldsOf, provenanceOf, type SaveInput, type SaveOutcome } from "./save.ts";
+import { missingParts } from "./quality.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What an update reports. */
@@ -60,7 +61,10 @@ export function supersedeMemory(
   );
   followTeamScope(m, result.old);
   const team = followTeamScope(m, result.next.memory);
-  return { old: result.old, next: { ...result.next, redacted, team } };
+  return {
+    old: result.old,
+    next: { ...result.next, redacted, team, missing: missingParts(result.next.memory) },
+  };
 }
 
 /** Archive a memory, or delete it for good with `hard`; its team file follows. */

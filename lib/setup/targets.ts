@@ -22,7 +22,7 @@ export interface SetupContext {
   env: (name: string) => string | undefined;
   server: ServerEntry;
   /** The shell command an editor hook runs for a handler. */
-  hookCommand: (handler: "session-start" | "file-context") => string;
+  hookCommand: (handler: HookHandler) => string;
   instructions: string;
 }
 
@@ -118,16 +118,20 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
   };
 }
 
+/** The `korva hook` handlers editors run. */
+export const HOOK_HANDLERS = ["session-start", "file-context", "stop", "session-end"] as const;
+export type HookHandler = (typeof HOOK_HANDLERS)[number];
+
 interface HookSpec {
   event: string;
   matcher?: string;
-  handler: "session-start" | "file-context";
+  handler: HookHandler;
   /** In the tool's own unit: seconds for Claude Code, milliseconds for Gemini CLI. */
   timeout: number;
 }
 
-const isKorvaHook = (entry: unknown) =>
-  JSON.stringify(entry).match(/ hook (session-start|file-context)"/) !== null;
+const KORVA_HOOK = new RegExp(` hook (${HOOK_HANDLERS.join("|")})"`);
+const isKorvaHook = (entry: unknown) => KORVA_HOOK.test(JSON.stringify(entry));
 
 /** Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's). */
 function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
@@ -250,6 +254,11 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
+        // "compact") carries the nudge instead.
+        { event: "Stop", handler: "stop", timeout: 10 },
+        { event: "SubagentStop", handler: "stop", timeout: 10 },
+        { event: "SessionEnd", handler: "session-end", timeout: 10 },
       ];
       return ctx.repoRoot
         ? [
@@ -383,6 +392,8 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10_000,
         },
+        { event: "AfterAgent", handler: "stop", timeout: 10_000 },
+        { event: "SessionEnd", handler: "session-end", timeout: 10_000 },
       ];
       const settings = ctx.repoRoot
         ? repo(ctx, ".gemini", "settings.json")

@@ -1,14 +1,14 @@
 // The Vault: every read and write of vault.db (node:sqlite, WAL, FTS5). The connection is
 // private; other modules call these methods, never SQL. Input arrives validated and redacted
 // from lib/memory; the vault checks its schema again and keeps rows, links and FTS consistent.
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname } from "node:path";
-import { DatabaseSync } from "node:sqlite";
+import { statSync } from "node:fs";
+import type { DatabaseSync } from "node:sqlite";
 import { monotonicFactory } from "ulid";
-import type { z } from "zod";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
-import { anchorCovers, anchorsFor, filterSql, whereClause } from "./filter.ts";
+import { anchorsFor, filterSql, whereClause } from "./filter.ts";
+import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
 import { searchMemories } from "./rank.ts";
+import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
 import {
   clampLimit,
   contentHash,
@@ -17,15 +17,12 @@ import {
   type Row,
   termsOf,
   toMemory,
-  toRow,
   uniq,
 } from "./rows.ts";
-import { migrate, SCHEMA_VERSION } from "./schema.ts";
+import { SCHEMA_VERSION } from "./schema.ts";
 import { Sql } from "./sql.ts";
-import { sqliteFailure } from "./sqlite_error.ts";
 import { TeamState } from "./team_state.ts";
 import {
-  ImportLine,
   type Memory,
   type MemoryFilter,
   MemoryPatch,
@@ -33,9 +30,8 @@ import {
   type Provenance,
   type SaveResult,
   type SearchHit,
-  type ValidNewMemory,
 } from "./types.ts";
-import picomatch from "picomatch";
+import { importError, parseInput, validateImportLines } from "./validate.ts";
 
 export { SCHEMA_VERSION };
 
@@ -77,26 +73,6 @@ export interface SessionRecord {
   summary_id: string | null;
 }
 
-/** Text fields a rewrite (scan-vault) may change. */
-export interface TextFields {
-  title: string;
-  content: string;
-  why: string | null;
-  tags: string[];
-  files: string[];
-}
-
-/** What a rewrite of every stored text changed. */
-export interface RewriteResult {
-  scanned: number;
-  changed: string[];
-  historyChanged: number;
-  sessionsChanged: number;
-}
-
-/** How many memories one rewrite transaction handles, so other writers wait briefly. */
-const REWRITE_BATCH = 500;
-
 /** An open vault. Close it when done (`using vault = openVault(…)`). */
 export class Vault {
   readonly path: string;
@@ -130,7 +106,7 @@ export class Vault {
    */
   save(input: NewMemory, provenance: Provenance = {}): SaveResult {
     const valid = parseInput(NewMemory, input, "Cannot save memory");
-    return this.#sql.write(() => this.#insert(valid, provenance, {}));
+    return this.#sql.write(() => insertMemory(this.#sql, this.#defaults, valid, provenance, {}));
   }
 
   /** One memory by id (case-insensitive), or undefined. */
@@ -201,7 +177,7 @@ export class Vault {
         next.shared_by,
         current.id,
       );
-      this.#replaceLinks(current.id, next.tags, next.files);
+      replaceLinks(this.#sql, current.id, next.tags, next.files);
       return next;
     });
   }
@@ -233,7 +209,9 @@ export class Vault {
           { exitCode: 2, hint: "supersede the newer memory instead" },
         );
       }
-      const saved = this.#insert(
+      const saved = insertMemory(
+        this.#sql,
+        this.#defaults,
         { ...valid, project: valid.project ?? old.project },
         provenance,
         { supersedes: old.id },
@@ -419,7 +397,7 @@ export class Vault {
           ...(review_by ? { review_by } : {}),
           ...(owner ? { owner } : {}),
         };
-        const result = this.#insert(fields, {
+        const result = insertMemory(this.#sql, this.#defaults, fields, {
           commit: line.commit ?? null,
           client: line.client ?? null,
           confirmed: line.confirmed ?? true,
@@ -483,7 +461,9 @@ export class Vault {
       let summaryId: string | null = null;
       if (summary && summary.trim() !== "") {
         const title = `Session summary: ${session.goal ?? session.started_at}`.slice(0, 200);
-        const saved = this.#insert(
+        const saved = insertMemory(
+          this.#sql,
+          this.#defaults,
           parseInput(NewMemory, {
             type: "learning",
             title,
@@ -505,80 +485,11 @@ export class Vault {
   }
 
   /**
-   * Rewrite every stored text through `clean` (scan-vault): live memories, history snapshots and
-   * session goals, in batches so other writers wait at most one batch; then the FTS index is
-   * rebuilt and the file compacted so no old text survives in free pages or the WAL.
+   * Rewrite every stored text through the cleaners (scan-vault), in batches so other writers
+   * wait at most one batch; see rewriteTexts.
    */
-  rewriteTexts(
-    cleaners: {
-      live: (fields: TextFields) => TextFields;
-      history: (fields: TextFields) => TextFields;
-      text: (text: string) => string;
-    },
-    options: { dryRun?: boolean } = {},
-  ): RewriteResult {
-    const result: RewriteResult = {
-      scanned: 0,
-      changed: [],
-      historyChanged: 0,
-      sessionsChanged: 0,
-    };
-    const dryRun = options.dryRun ?? false;
-    const clean = cleaners.live;
-    const cleanText = cleaners.text;
-    const ids = this.#sql.prepare("SELECT id FROM memories ORDER BY id").all()
-      .map((r) => String(r.id));
-    const lastHistoryRow = Number(
-      this.#sql.prepare("SELECT coalesce(max(rowid), 0) AS n FROM memory_history").get()?.n ?? 0,
-    );
-    if (!dryRun) this.#db.exec("PRAGMA secure_delete = ON");
-    for (let i = 0; i < ids.length; i += REWRITE_BATCH) {
-      const batch = ids.slice(i, i + REWRITE_BATCH).map((id) => this.get(id))
-        .filter((m): m is Memory => m !== undefined);
-      const changes = batch.map((memory) => ({ memory, next: clean(memory) }))
-        .filter(({ memory, next }) => !sameText(memory, next));
-      result.scanned += batch.length;
-      result.changed.push(...changes.map(({ memory }) => memory.id));
-      if (!dryRun && changes.length > 0) {
-        this.#sql.write(() => {
-          for (const { memory, next } of changes) this.update(memory.id, next);
-        });
-      }
-    }
-    const snapshots = this.#sql.prepare("SELECT rowid, snapshot FROM memory_history").all();
-    const historyChanges: Array<[number, string]> = [];
-    for (const row of snapshots) {
-      const snapshot = JSON.parse(String(row.snapshot)) as Memory;
-      const next = cleaners.history(snapshot);
-      if (sameText(snapshot, next)) continue;
-      if (Number(row.rowid) <= lastHistoryRow) result.historyChanged++;
-      historyChanges.push([Number(row.rowid), JSON.stringify({ ...snapshot, ...next })]);
-    }
-    const sessions = this.#sql.prepare("SELECT id, goal FROM sessions WHERE goal IS NOT NULL")
-      .all().map((row) => ({ id: String(row.id), goal: String(row.goal) }))
-      .map((s) => ({ ...s, next: cleanText(s.goal) })).filter((s) => s.next !== s.goal);
-    result.sessionsChanged = sessions.length;
-    const touched = result.changed.length + historyChanges.length + sessions.length > 0;
-    if (dryRun || !touched) return result;
-    this.#sql.write(() => {
-      const setSnapshot = this.#sql.prepare(
-        "UPDATE memory_history SET snapshot = ? WHERE rowid = ?",
-      );
-      for (const [rowid, snapshot] of historyChanges) setSnapshot.run(snapshot, rowid);
-      const setGoal = this.#sql.prepare("UPDATE sessions SET goal = ? WHERE id = ?");
-      for (const s of sessions) setGoal.run(s.next, s.id);
-      // FTS5 keeps deleted tokens in old segments until they merge: rebuild from the rows.
-      this.#db.exec("INSERT INTO memories_fts(memories_fts) VALUES ('rebuild')");
-    });
-    try {
-      // Move everything out of the WAL, rewrite the file without free pages, empty the WAL.
-      this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-      this.#db.exec("VACUUM");
-      this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    } catch (error) {
-      throw sqliteFailure(error, this.path, "compact", LOCK_TIMEOUT_MS);
-    }
-    return result;
+  rewriteTexts(cleaners: Cleaners, options: { dryRun?: boolean } = {}): RewriteResult {
+    return rewriteTexts(this, this.#sql, cleaners, options);
   }
 
   /** Run the SQLite and FTS5 integrity checks; returns problems (empty when healthy). */
@@ -615,221 +526,17 @@ export class Vault {
     this.close();
   }
 
-  #defaultProject(): string {
-    if (typeof this.#project === "function") this.#project = this.#project();
-    return this.#project;
-  }
-
-  #insert(
-    input: ValidNewMemory,
-    provenance: Provenance,
-    extra: {
-      id?: string | undefined;
-      status?: Memory["status"] | undefined;
-      supersedes?: string | undefined;
-      created_at?: string | undefined;
-      updated_at?: string | undefined;
-      source?: string | undefined;
-      why?: string | undefined;
-      author?: string | undefined;
-      session_id?: string | undefined;
-    },
-  ): SaveResult {
-    const project = input.project ?? this.#defaultProject();
-    const hash = contentHash(project, input.title, input.content);
-    const existing = this.#sql.prepare(
-      `SELECT ${MEMORY_COLUMNS} FROM memories
-       WHERE project = ? AND content_hash = ? AND status != 'archived' LIMIT 1`,
-    ).get(project, hash);
-    if (existing) return { memory: toMemory(existing), duplicate: true, redacted: {} };
-    const now = this.#now();
-    const why = extra.why ?? input.why;
-    const iso = (value: string | undefined) =>
-      value ? new Date(value).toISOString() : now.toISOString();
-    const memory: Memory = {
-      id: extra.id ?? this.#ulid(now.getTime()),
-      project,
-      type: input.type,
-      title: input.title,
-      content: input.content,
-      why: why === undefined || why === "" ? null : why,
-      tags: uniq(input.tags ?? []),
-      files: uniq(input.files ?? []),
-      scope: input.scope ?? "private",
-      status: extra.status ?? "active",
-      supersedes: extra.supersedes ?? null,
-      superseded_by: null,
-      author: extra.author ?? input.author ?? this.#author ?? null,
-      source: extra.source ?? input.source ?? "cli",
-      session_id: extra.session_id ?? input.session_id ?? null,
-      created_at: iso(extra.created_at),
-      updated_at: iso(extra.updated_at ?? extra.created_at),
-      content_hash: hash,
-      commit: provenance.commit ?? null,
-      client: provenance.client ?? null,
-      confirmed: provenance.confirmed ?? true,
-      review_by: input.review_by ?? null,
-      owner: input.owner ?? null,
-      flags: uniq(provenance.flags ?? []),
-      shared_by: provenance.shared_by ?? null,
+  get #defaults(): InsertDefaults {
+    return {
+      now: this.#now,
+      id: (at) => this.#ulid(at.getTime()),
+      project: () => {
+        if (typeof this.#project === "function") this.#project = this.#project();
+        return this.#project;
+      },
+      author: this.#author,
     };
-    this.#sql.prepare(
-      `INSERT INTO memories (${MEMORY_COLUMNS}, terms)
-       VALUES (${MEMORY_COLUMNS.split(", ").map(() => "?").join(", ")}, ?)`,
-    ).run(...toRow(memory));
-    this.#insertLinks(memory.id, memory.tags, memory.files);
-    return { memory, duplicate: false, redacted: {} };
   }
-
-  #replaceLinks(id: string, tags: string[], files: string[]): void {
-    this.#sql.prepare("DELETE FROM memory_tags WHERE memory_id = ?").run(id);
-    this.#sql.prepare("DELETE FROM memory_files WHERE memory_id = ?").run(id);
-    this.#insertLinks(id, tags, files);
-  }
-
-  #insertLinks(id: string, tags: string[], files: string[]): void {
-    const tag = this.#sql.prepare(
-      "INSERT OR IGNORE INTO memory_tags (memory_id, tag) VALUES (?, ?)",
-    );
-    for (const t of tags) tag.run(id, t);
-    const file = this.#sql.prepare(
-      "INSERT OR IGNORE INTO memory_files (memory_id, anchor) VALUES (?, ?)",
-    );
-    const anchor = this.#sql.prepare(
-      "INSERT OR IGNORE INTO anchors (anchor, is_glob) VALUES (?, ?)",
-    );
-    for (const f of files) {
-      file.run(id, f);
-      anchor.run(f, picomatch.scan(f).isGlob ? 1 : 0);
-    }
-  }
-}
-
-/** Validate import lines; `bad` holds `line N: reason` for each invalid one. */
-export function validateImportLines(
-  lines: unknown[],
-  numberFrom?: number[],
-): { valid: z.output<typeof ImportLine>[]; bad: string[] } {
-  const valid: z.output<typeof ImportLine>[] = [];
-  const bad: string[] = [];
-  lines.forEach((line, index) => {
-    const parsed = ImportLine.safeParse(line);
-    if (parsed.success) valid.push(parsed.data);
-    else bad.push(`line ${numberFrom?.[index] ?? index + 1}: ${describeIssue(parsed.error)}`);
-  });
-  return { valid, bad };
-}
-
-/** How many bad import lines an error names before it counts the rest. */
-const BAD_LINES_NAMED = 50;
-
-/** The error for an import with bad lines: the first 50 named with their reasons, then a count. */
-export function importError(bad: string[]): KorvaError {
-  const named = bad.slice(0, BAD_LINES_NAMED).join("; ");
-  const more = bad.length > BAD_LINES_NAMED ? `; and ${bad.length - BAD_LINES_NAMED} more` : "";
-  return new KorvaError(
-    `Cannot import: ${bad.length} invalid line${bad.length === 1 ? "" : "s"} (${named}${more})`,
-    { exitCode: 2, hint: "nothing was imported; fix those lines and run it again" },
-  );
-}
-
-export { anchorCovers };
-export { snippetOf } from "./rank.ts";
-
-/** Open (creating if needed) the vault at `path`, migrating its schema. Files are private. */
-export function openVault(path: string, options: OpenOptions = {}): Vault {
-  const fresh = !existsSync(path);
-  if (!options.readonly) {
-    try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw new KorvaError(
-        `Cannot create the vault folder "${dirname(path)}": ${messageOf(error)}`,
-        {
-          exitCode: 3,
-          cause: error,
-          hint: "check that KORVA_HOME points to a writable folder",
-        },
-      );
-    }
-  }
-  let db: DatabaseSync;
-  try {
-    db = new DatabaseSync(path, {
-      readOnly: options.readonly ?? false,
-      enableForeignKeyConstraints: true,
-    });
-  } catch (error) {
-    throw new KorvaError(`Cannot open the vault "${path}": ${messageOf(error)}`, {
-      exitCode: 3,
-      cause: error,
-      hint: "check that KORVA_HOME points to a readable, writable folder",
-    });
-  }
-  try {
-    const timeout = Math.max(0, Math.trunc(options.lockTimeoutMs ?? LOCK_TIMEOUT_MS));
-    db.exec(`PRAGMA busy_timeout = ${timeout}`);
-    migrate(db, path, options.readonly ?? false);
-    db.exec("PRAGMA synchronous = NORMAL");
-    db.exec("PRAGMA cache_size = -32000");
-    db.exec("PRAGMA foreign_keys = ON");
-    if (fresh && !options.readonly) privateFiles(path);
-  } catch (error) {
-    db.close();
-    throw openFailure(error, path, options);
-  }
-  return new Vault(path, db, options);
-}
-
-/** vault.db and its WAL/SHM files readable by the owner only. */
-function privateFiles(path: string): void {
-  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    try {
-      chmodSync(file, 0o600);
-    } catch {
-      // The WAL and SHM files exist only while a connection has them open.
-    }
-  }
-}
-
-function openFailure(error: unknown, path: string, options: OpenOptions): unknown {
-  if (error instanceof KorvaError) {
-    if (error.message.startsWith("Cannot")) return error;
-    return new KorvaError(`Cannot open the vault "${path}": ${error.message}`, {
-      exitCode: error.exitCode,
-      cause: error,
-      hint: error.hint ?? "restore vault.db from a backup or move it aside and run `korva init`",
-    });
-  }
-  return sqliteFailure(error, path, "open", options.lockTimeoutMs ?? LOCK_TIMEOUT_MS);
-}
-
-function parseInput<S extends z.ZodType>(schema: S, input: unknown, action: string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    throw new KorvaError(`${action}: ${describeIssue(parsed.error)}`, { exitCode: 2 });
-  }
-  return parsed.data;
-}
-
-/** "field" reason, for the first issue of a zod error. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return "invalid input";
-  const field = issue.path.length > 0 ? `"${issue.path.join(".")}" ` : "";
-  let message = issue.message;
-  if (issue.code === "invalid_value" && "values" in issue) {
-    message = `must be one of ${(issue.values as unknown[]).join(", ")}`;
-  } else if (issue.code === "invalid_type" && /received undefined/.test(message)) {
-    message = "is required";
-  }
-  return `${field}${message}`;
-}
-
-function sameText(a: TextFields, b: TextFields): boolean {
-  return a.title === b.title && a.content === b.content && a.why === b.why &&
-    JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
-    JSON.stringify(a.files) === JSON.stringify(b.files);
 }
 
 /** A snapshot written before schema 2 lacks the provenance fields: give them their defaults. */
@@ -853,5 +560,3 @@ function fileSize(path: string): number {
     return 0;
   }
 }
-
-export { contentHash };

@@ -4,11 +4,12 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 // @ts-types="@modelcontextprotocol/sdk/inMemory"
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "../../lib/mcp/server.ts";
 import { type Profile, toolsFor } from "../../lib/mcp/profiles.ts";
-import { tempHome, testDeps } from "../_helpers.ts";
+import { recordFileUse } from "../../lib/capture/session_log.ts";
+import { tempHome, tempRepo, testDeps } from "../_helpers.ts";
 
 async function connect(home: string, profile: Profile) {
   const korva = createServer(testDeps(home), { profile });
@@ -270,4 +271,43 @@ Deno.test("sentinel_check finds a debugger statement in given content", async ()
   ]);
   const missing = await session.client.callTool({ name: "sentinel_check", arguments: {} });
   assert.equal(missing.isError, true);
+});
+
+Deno.test("vault_save without files is anchored to what the session edited, and says what is missing", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "src/pay.ts": "x\n" });
+  const run = join(home.korvaHome, "run");
+  recordFileUse(run, "claude-1", {
+    at: new Date().toISOString(),
+    file: "src/pay.ts",
+    edit: true,
+    root: realpathSync(repo.path),
+  });
+  const korva = createServer(testDeps(home.korvaHome, { cwd: repo.path, now: new Date() }), {
+    profile: "agent",
+  });
+  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: "test-client", version: "1.0.0" });
+  await Promise.all([korva.connect(serverSide), client.connect(clientSide)]);
+  try {
+    const saved = await client.callTool({
+      name: "vault_save",
+      arguments: { type: "decision", title: "Lock by payment_id", content: "Redis lock" },
+    });
+    const out = structured(saved) as { id: string; files: string[]; missing: string[] };
+    assert.deepEqual(out.files, ["src/pay.ts"]);
+    assert.deepEqual(out.missing, [
+      "the why (the constraint or incident that forced the choice)",
+      "the alternatives rejected and why",
+    ]);
+    assert.equal(
+      text(saved),
+      `Saved ${out.id}. Anchored to the files this session edited: src/pay.ts. To make it ` +
+        "useful later, add the why (the constraint or incident that forced the choice); the " +
+        `alternatives rejected and why (vault_update with id ${out.id}).`,
+    );
+  } finally {
+    await client.close();
+    await korva.close();
+  }
 });

@@ -43,3 +43,27 @@ Deno.test("scanVault() redacts memories, history and session goals, and a dry ru
   assert.ok(!readFileSync(path).toString("latin1").includes(npm.slice(4)));
   assert.deepEqual(scanVault(m, { redactor }).changed, []);
 });
+
+Deno.test("scanVault() also redacts metadata saved before the boundary covered it", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  using vault = openVault(path, { now: () => FIXED_NOW });
+  // Written straight to the vault, as korva 0.1.0 did for project and author.
+  const saved = vault.save({
+    type: "note",
+    title: "clone it",
+    content: "see project",
+    project: `https://x-access-token:${npm}@example.test/acme/pay`,
+    author: "Ana <ana.lopez@acme-payments.io>",
+  });
+  const m = withVault(resolveRepoContext(testDeps(dir.path)), vault, CLI_ORIGIN);
+  const result = scanVault(m, { redactor: createRedactor() });
+  assert.deepEqual(result.changed, [saved.memory.id]);
+  const memory = vault.get(saved.memory.id);
+  assert.equal(memory?.project.includes(npm), false);
+  assert.equal(memory?.author?.includes("ana.lopez@acme-payments.io"), false);
+  vault.close();
+  const bytes = readFileSync(path).toString("latin1");
+  assert.equal(bytes.includes(npm.slice(4)), false);
+  assert.equal(bytes.includes("ana.lopez@acme-payments.io"), false);
+});

@@ -32,10 +32,18 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "Save something worth remembering beyond this session: a decision with its why and the " +
       "alternatives rejected, an incident or bugfix with its root cause, a convention or " +
       "pattern with an example. Anchor it to the files it is about. Secrets and personal data " +
-      "are redacted before anything is written; the result says what was redacted. Saving the " +
-      "same title and content again returns the existing id with duplicate: true.",
+      "are redacted before anything is written; the result says what was redacted. Without " +
+      "`files`, the memory is anchored to the files this session edited. The result lists " +
+      "what the memory lacks for its type (`missing`): add it with vault_update in the same " +
+      "turn. Saving the same title and content again returns the existing id with duplicate: true.",
     inputSchema: { ...memoryInput, project: ProjectIn.optional() },
-    outputSchema: { id: z.string(), duplicate: z.boolean(), redacted: RedactedOut },
+    outputSchema: {
+      id: z.string(),
+      duplicate: z.boolean(),
+      redacted: RedactedOut,
+      missing: z.array(z.string()),
+      files: z.array(z.string()),
+    },
     annotations: {
       readOnlyHint: false,
       destructiveHint: false,
@@ -44,7 +52,11 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
-      const result = saveMemory(ctx.memories(), args);
+      const sessionFiles = args.files === undefined ? ctx.sessionEdits() : [];
+      const result = saveMemory(
+        ctx.memories(),
+        sessionFiles.length > 0 ? { ...args, files: sessionFiles } : args,
+      );
       const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
       const text = (result.duplicate
@@ -54,9 +66,22 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
         (shared
           ? ` Shared with the team in ${shared} (it will show in the next diff for review).`
           : "") +
-        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "");
+        (result.team.pending ? ` Not shared yet: ${result.team.pending}.` : "") +
+        (sessionFiles.length > 0
+          ? ` Anchored to the files this session edited: ${sessionFiles.join(", ")}.`
+          : "") +
+        (result.missing.length > 0 && !result.duplicate
+          ? ` To make it useful later, add ${result.missing.join("; ")} ` +
+            `(vault_update with id ${result.memory.id}).`
+          : "");
       return ok(
-        { id: result.memory.id, duplicate: result.duplicate, redacted: result.redacted },
+        {
+          id: result.memory.id,
+          duplicate: result.duplicate,
+          redacted: result.redacted,
+          missing: result.missing,
+          files: result.memory.files,
+        },
         text,
       );
     }));

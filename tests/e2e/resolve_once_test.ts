@@ -1,0 +1,47 @@
+// A command resolves its repository context once: one `git rev-parse --show-toplevel` per
+// process however many helpers need the root, project, author or privacy settings.
+import assert from "node:assert/strict";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { baseEnv, runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
+
+/** A `git` first on PATH that logs its arguments, then runs the real git. */
+function loggingGit(dir: string, log: string): string {
+  const real = new TextDecoder().decode(
+    new Deno.Command("sh", { args: ["-c", "command -v git"], stdout: "piped" }).outputSync()
+      .stdout,
+  ).trim();
+  const wrapper = join(dir, "git");
+  writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> "${log}"\nexec "${real}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  return `${dir}:${baseEnv().PATH}`;
+}
+
+Deno.test("korva save and korva context ask git for the repository root once each", async (t) => {
+  await using home = tempHome();
+  await using bin = tempDir();
+  await using repo = tempRepo({ "src/pay.ts": "x\n", ".korva/config.yml": "schema: 1\n" }, {
+    origin: "git@example.test:acme/pay.git",
+  });
+  const log = join(bin.path, "git.log");
+  const env = { ...home.env, PATH: loggingGit(bin.path, log) };
+  for (
+    const args of [
+      ["save", "--type", "note", "--title", "t", "--content", "c", "--scope", "team"],
+      ["context", "--file", "src/pay.ts", "--task", "refunds"],
+    ]
+  ) {
+    await t.step(args[0] ?? "", async () => {
+      writeFileSync(log, "");
+      const result = await runKorva(args, { env, cwd: repo.path });
+      assert.equal(result.code, 0, result.stderr);
+      const calls = readFileSync(log, "utf8").trim().split("\n");
+      assert.equal(
+        calls.filter((c) => c === "rev-parse --show-toplevel").length,
+        1,
+        calls.join("; "),
+      );
+      assert.equal(calls.filter((c) => c === "config --get remote.origin.url").length, 1);
+    });
+  }
+});
