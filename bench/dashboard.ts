@@ -40,8 +40,10 @@ async function timed(url: string, headers: Record<string, string>) {
   const started = performance.now();
   const response = await fetch(url, { headers });
   await response.arrayBuffer();
-  const server = Number(response.headers.get("server-timing")?.match(/dur=([\d.]+)/)?.[1] ?? NaN);
-  return { total: performance.now() - started, server, status: response.status };
+  const timing = response.headers.get("server-timing") ?? "";
+  const server = Number(timing.match(/app;dur=([\d.]+)/)?.[1] ?? NaN);
+  const cpu = Number(timing.match(/cpu;dur=([\d.]+)/)?.[1] ?? NaN);
+  return { total: performance.now() - started, server, cpu, status: response.status };
 }
 
 try {
@@ -66,6 +68,7 @@ try {
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!);
   const first: number[] = [];
   const firstServer: number[] = [];
+  const firstCpu: number[] = [];
   for (let i = 0; i < SAMPLES + WARMUP; i++) {
     const started = performance.now();
     const page = await timed(`${base}/`, { cookie });
@@ -73,6 +76,7 @@ try {
     if (i >= WARMUP) {
       first.push(performance.now() - started);
       firstServer.push(page.server);
+      firstCpu.push(page.cpu);
     }
   }
 
@@ -89,6 +93,7 @@ try {
     .filter((p) => !p.endsWith(" "));
   const typing: number[] = [];
   const typingServer: number[] = [];
+  const typingCpu: number[] = [];
   const api: number[] = [];
   const health: number[] = [];
   for (let i = 0; i < SAMPLES + WARMUP; i++) {
@@ -104,6 +109,7 @@ try {
     if (i >= WARMUP) {
       typing.push(fragment.total);
       typingServer.push(fragment.server);
+      typingCpu.push(fragment.cpu);
       api.push(search.total);
       health.push(floor.total);
     }
@@ -119,8 +125,10 @@ try {
   console.log(`${SAMPLES} samples each after ${WARMUP} warm-up requests, loopback HTTP:`);
   line("first page: GET / + 3 assets, round trip", first);
   line("first page: GET / server time", firstServer);
+  line("first page: GET / server CPU time", firstCpu);
   line("search as you type: GET /?q=prefix (htmx), round trip", typing);
   line("search as you type: server time", typingServer);
+  line("search as you type: server CPU time", typingCpu);
   line("same-run baseline: GET /api/search?q=prefix", api);
   line("same-run floor: GET /health", health);
 } finally {
