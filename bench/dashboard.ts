@@ -48,7 +48,8 @@ async function timed(url: string, headers: Record<string, string>) {
 
 try {
   console.log(
-    `CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}; deno ${Deno.version.deno}`,
+    `CPU: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}; deno ${Deno.version.deno}; ` +
+      `load average ${Deno.loadavg().map((n) => n.toFixed(1)).join(" ")}`,
   );
   const built = performance.now();
   buildVault(join(home, "vault.db"));
@@ -131,6 +132,7 @@ try {
   line("search as you type: server CPU time", typingCpu);
   line("same-run baseline: GET /api/search?q=prefix", api);
   line("same-run floor: GET /health", health);
+  console.log(`load average after: ${Deno.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
 } finally {
   korva("vault", "stop");
   rmSync(home, { recursive: true, force: true });
