@@ -9,7 +9,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { openVault } from "../lib/vault/mod.ts";
 import { benchEnv, MAIN, summary } from "./_process.ts";
-import { clockFrom, DATA_DIR, fakeMemory } from "./fixtures.ts";
+import { BENCH_QUERIES, clockFrom, DATA_DIR, fakeMemory } from "./fixtures.ts";
 
 const N = 100_000;
 const SAMPLES = 220;
@@ -81,13 +81,7 @@ try {
     }
   }
 
-  const queries = [
-    "payment lock",
-    "retry policy webhooks",
-    "PaymentService timeout",
-    "idempotency key",
-    "cache TTL sessions",
-  ];
+  const queries = BENCH_QUERIES;
   const prefixes = queries.flatMap((q) =>
     Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))
   )

@@ -3,7 +3,15 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CliResult, git, runKorva, type TempHome, tempHome } from "../_helpers.ts";
+import {
+  type CliResult,
+  freePort,
+  git,
+  rawHttpStatus,
+  runKorva,
+  type TempHome,
+  tempHome,
+} from "../_helpers.ts";
 
 interface Promise_ {
   issue: number;
@@ -317,9 +325,7 @@ const PROMISES: Promise_[] = [
       "korva ui --port N --print-url prints a one-time URL whose cookie leads to the dashboard with its search; GET / without it shows no memories; a foreign Host gets 421",
     check: async (ctx) => {
       await saveOne(ctx, "Dashboard visible memory");
-      const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-      const port = (listener.addr as Deno.NetAddr).port;
-      listener.close();
+      const port = freePort();
       const ui = await ctx.korva(["ui", "--port", String(port), "--print-url"]);
       try {
         const url = ui.stdout.trim();
@@ -336,15 +342,11 @@ const PROMISES: Promise_[] = [
         ctx.expect(page.includes("Dashboard visible memory"), "the dashboard lists memories");
         const anonymous = await (await fetch(`http://127.0.0.1:${port}/`)).text();
         ctx.expect(!anonymous.includes("Dashboard visible memory"), "no memories without cookie");
-        const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-        await conn.write(new TextEncoder().encode(
+        const status = await rawHttpStatus(
+          port,
           `GET / HTTP/1.1\r\nHost: attacker.example:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`,
-        ));
-        const buffer = new Uint8Array(64);
-        const n = await conn.read(buffer) ?? 0;
-        conn.close();
-        const status = new TextDecoder().decode(buffer.subarray(0, n)).split(" ")[1];
-        ctx.expect(status === "421", `foreign Host gets 421, got ${status}`);
+        );
+        ctx.expect(status === 421, `foreign Host gets 421, got ${status}`);
       } finally {
         await ctx.korva(["vault", "stop"]);
       }

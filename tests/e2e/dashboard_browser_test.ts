@@ -8,7 +8,16 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { openVault } from "../../lib/vault/mod.ts";
-import { ROOT, runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
+import {
+  freePort,
+  rawHttpStatus,
+  ROOT,
+  runKorva,
+  tempDir,
+  tempHome,
+  tempRepo,
+} from "../_helpers.ts";
+import { PAYMENT_LOCK } from "../service/ui/_fixture.ts";
 
 const CHROMIUM = Deno.env.get("KORVA_TEST_CHROMIUM") ?? "/usr/bin/chromium";
 const NO_BROWSER = !existsSync(CHROMIUM);
@@ -19,24 +28,6 @@ function name(text: string, ignoredBecause?: string | false): string {
 }
 
 const noBrowser = NO_BROWSER && `chromium is not installed at ${CHROMIUM}`;
-
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-async function rawStatus(port: number, request: string): Promise<number> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  await conn.write(new TextEncoder().encode(request));
-  const buffer = new Uint8Array(256);
-  const n = await conn.read(buffer) ?? 0;
-  conn.close();
-  return Number(
-    new TextDecoder().decode(buffer.subarray(0, n)).match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0,
-  );
-}
 
 async function launch(profile: string): Promise<Browser> {
   return await puppeteer.launch({
@@ -69,12 +60,9 @@ async function startDashboard() {
   {
     using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
     ids.lock = vault.save({
-      type: "decision",
-      title: "Payment lock by payment_id",
-      content: "Use a Redis lock keyed by payment_id so retries never double-charge.",
-      why: "Two charges in the March incident",
-      files: ["src/payments/pay.ts"],
-      tags: ["payments"],
+      ...PAYMENT_LOCK,
+      tags: [...PAYMENT_LOCK.tags],
+      files: [...PAYMENT_LOCK.files],
     }).memory.id;
     ids.retry = vault.save({
       type: "incident",
@@ -322,7 +310,7 @@ Deno.test({
 
     const request =
       `GET / HTTP/1.1\r\nHost: attacker.example:${d.port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`;
-    assert.equal(await rawStatus(d.port, request), 421);
+    assert.equal(await rawHttpStatus(d.port, request), 421);
 
     const noToken = await fetch(`${d.base}/m/${d.ids.lock}/archive`, {
       method: "POST",

@@ -182,13 +182,7 @@ export function createDashboardHandler(
     if (request.method === "GET" && path === "/login") {
       const session = sessions.redeem(url.searchParams.get("code") ?? "");
       if (!session) {
-        return page(
-          403,
-          signInPage().text.replace(
-            "This browser is not signed in.",
-            "This sign-in link was already used or has expired.",
-          ),
-        );
+        return page(403, signInPage("This sign-in link was already used or has expired."));
       }
       return redirect("/", { "set-cookie": sessions.cookie(session) });
     }

@@ -4,7 +4,7 @@ import { openMemories, resolveRepoContext } from "../../../lib/memory/mod.ts";
 import { loadAssets } from "../../../lib/service/ui/assets.ts";
 import { createDashboardHandler } from "../../../lib/service/ui/dashboard.ts";
 import { UiSessions } from "../../../lib/service/ui/session.ts";
-import { openVault, type Vault } from "../../../lib/vault/mod.ts";
+import { type NewMemory, openVault, type Vault } from "../../../lib/vault/mod.ts";
 import { FIXED_NOW, tempHome, tempRepo, testDeps } from "../../_helpers.ts";
 
 /** The handler, its vault and a way to sign in. */
@@ -16,6 +16,16 @@ export interface Dashboard extends AsyncDisposable {
   /** Redeem a login code; returns the Cookie header value and the page's CSRF token. */
   signIn: () => Promise<{ cookie: string; csrf: string }>;
 }
+
+/** The memory most dashboard tests look for: a decision anchored to src/payments/pay.ts. */
+export const PAYMENT_LOCK = {
+  type: "decision",
+  title: "Payment lock by payment_id",
+  content: "Use a Redis lock keyed by payment_id so retries never double-charge.",
+  why: "Two charges in the March incident",
+  files: ["src/payments/pay.ts"],
+  tags: ["payments"],
+} as const satisfies NewMemory;
 
 /** Base URL the requests use. */
 export const BASE = "http://127.0.0.1:7437";

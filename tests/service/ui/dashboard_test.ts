@@ -3,19 +3,12 @@
 import assert from "node:assert/strict";
 import { CONTENT_SECURITY_POLICY } from "../../../lib/service/ui/dashboard.ts";
 import type { Vault } from "../../../lib/vault/mod.ts";
-import { BASE, dashboard } from "./_fixture.ts";
+import { BASE, dashboard, PAYMENT_LOCK } from "./_fixture.ts";
 
 const HOST = { host: "127.0.0.1:7437" };
 
 function seed(vault: Vault): void {
-  vault.save({
-    type: "decision",
-    title: "Payment lock by payment_id",
-    content: "Use a Redis lock keyed by payment_id so retries never double-charge.",
-    why: "Two charges in the March incident",
-    files: ["src/payments/pay.ts"],
-    tags: ["payments"],
-  });
+  vault.save({ ...PAYMENT_LOCK, tags: [...PAYMENT_LOCK.tags], files: [...PAYMENT_LOCK.files] });
   vault.save({ type: "note", title: "Lunch order", content: "Pizza on Fridays." });
 }
 

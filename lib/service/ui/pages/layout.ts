@@ -90,7 +90,7 @@ export function actionForm(
 }
 
 /** The page shown to a browser without a session: no memories, just how to sign in. */
-export function signInPage(): Html {
+export function signInPage(reason = "This browser is not signed in."): Html {
   return html`
     <!doctype html>
     <html lang="en">
@@ -102,7 +102,7 @@ export function signInPage(): Html {
       <body>
         <main>
           <h1>korva dashboard</h1>
-          <p>This browser is not signed in. Run <code>korva ui</code> in a terminal: it opens a one-time sign-in link.</p>
+          <p>${reason} Run <code>korva ui</code> in a terminal: it opens a one-time sign-in link.</p>
         </main>
       </body>
     </html>
