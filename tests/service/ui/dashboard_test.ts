@@ -1,6 +1,8 @@
 // The dashboard handler in process: sign-in, refusals (no cookie, foreign Host and Origin, no
 // CSRF token), security headers, and each page over a real vault.
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { CONTENT_SECURITY_POLICY } from "../../../lib/service/ui/dashboard.ts";
 import type { Vault } from "../../../lib/vault/mod.ts";
 import { BASE, dashboard, PAYMENT_LOCK } from "./_fixture.ts";
@@ -242,4 +244,82 @@ Deno.test("POST /rules/test runs one rule on a snippet", async () => {
     new Request(`${BASE}/rules/test`, { ...clean, headers: { ...clean.headers, cookie } }),
   )).text();
   assert.match(passed, /No finding: the rule lets this snippet through\./);
+});
+
+async function post(
+  d: Awaited<ReturnType<typeof dashboard>>,
+  path: string,
+  cookie: string,
+  fields: Record<string, string>,
+): Promise<Response> {
+  const request = form(fields);
+  return await d.handle(
+    new Request(`${BASE}${path}`, { ...request, headers: { ...request.headers, cookie } }),
+  );
+}
+
+async function get(d: Awaited<ReturnType<typeof dashboard>>, path: string, cookie: string) {
+  return await (await d.handle(new Request(`${BASE}${path}`, { headers: { ...HOST, cookie } })))
+    .text();
+}
+
+Deno.test("POST /m/ID/supersede saves the replacement; both pages show the chain", async () => {
+  await using d = await dashboard(seed);
+  const { cookie, csrf } = await d.signIn();
+  const old = d.vault.list({ limit: 10 }).find((m) => m.type === "decision")!;
+  const response = await post(d, `/m/${old.id}/supersede`, cookie, {
+    _csrf: csrf,
+    title: "Payment lock by order_id",
+    content: "Lock on order_id now that orders own payments.",
+    why: "Orders own payments since v2",
+  });
+  assert.equal(response.status, 303);
+  const next = d.vault.get(old.id)!.superseded_by!;
+  assert.equal(response.headers.get("location"), `/m/${next}?flash=Superseded+${old.id}`);
+  const replacement = d.vault.get(next)!;
+  assert.equal(replacement.supersedes, old.id);
+  assert.equal(replacement.title, "Payment lock by order_id");
+  assert.deepEqual(replacement.files, ["src/payments/pay.ts"]);
+  assert.equal(d.vault.get(old.id)!.status, "superseded");
+  assert.match(await get(d, `/m/${next}`, cookie), new RegExp(`href="/m/${old.id}"`));
+  assert.match(await get(d, `/m/${old.id}`, cookie), new RegExp(`href="/m/${next}"`));
+});
+
+Deno.test("POST /m/ID/share writes the team file; unshare removes it; archive hides it", async () => {
+  await using d = await dashboard(seed);
+  const { cookie, csrf } = await d.signIn();
+  const id = d.vault.list({ limit: 10 }).find((m) => m.type === "decision")!.id;
+  const shared = await post(d, `/m/${id}/share`, cookie, { _csrf: csrf });
+  assert.equal(shared.status, 303);
+  const dir = join(d.repo, ".korva", "memories");
+  const files = readdirSync(dir);
+  assert.equal(files.length, 1);
+  assert.ok(files[0]!.startsWith(`${id}-`), files[0]);
+  assert.equal(d.vault.get(id)!.scope, "team");
+  const unshared = await post(d, `/m/${id}/unshare`, cookie, { _csrf: csrf });
+  assert.equal(
+    unshared.headers.get("location"),
+    `/m/${id}?flash=Unshared%3B+the+memory+is+private+now`,
+  );
+  assert.deepEqual(readdirSync(dir), []);
+  assert.equal(d.vault.get(id)!.scope, "private");
+  const archived = await post(d, `/m/${id}/archive`, cookie, { _csrf: csrf, back: "/review" });
+  assert.equal(archived.headers.get("location"), "/review?flash=Archived");
+  assert.equal(d.vault.get(id)!.status, "archived");
+  assert.match(await get(d, "/?q=redis", cookie), /No memories match\./);
+});
+
+Deno.test("a bad edit goes back to the memory page with the reason, and changes nothing", async () => {
+  await using d = await dashboard(seed);
+  const { cookie, csrf } = await d.signIn();
+  const id = d.vault.list({ limit: 10 }).find((m) => m.type === "decision")!.id;
+  const response = await post(d, `/m/${id}/edit`, cookie, { _csrf: csrf, title: "   " });
+  assert.equal(response.status, 303);
+  const location = response.headers.get("location") ?? "";
+  assert.ok(location.startsWith(`/m/${id}?error=`), location);
+  assert.equal(d.vault.get(id)!.title, PAYMENT_LOCK.title);
+  assert.match(
+    await get(d, location, cookie),
+    /<p class="error" role="alert">[^<]*title[^<]*<\/p>/,
+  );
 });
