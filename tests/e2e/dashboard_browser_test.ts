@@ -47,6 +47,16 @@ async function launch(profile: string): Promise<Browser> {
   });
 }
 
+/** Form controls of the page that no label names (hidden fields and buttons aside). */
+async function unlabelled(page: Page): Promise<string[]> {
+  return await page.$$eval(
+    "input:not([type=hidden]), select, textarea",
+    (controls) =>
+      controls.filter((c) => ((c as HTMLInputElement).labels?.length ?? 0) === 0)
+        .map((c) => c.outerHTML.slice(0, 80)),
+  );
+}
+
 async function shot(page: Page, file: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, file) as `${string}.png`, fullPage: true });
@@ -151,6 +161,7 @@ Deno.test({
       assert.equal(session?.httpOnly, true);
       assert.equal(session?.sameSite, "Strict");
       await shot(page, "search-start.png");
+      assert.deepEqual(await unlabelled(page), [], "search: every control has a label");
     });
 
     await t.step(
@@ -187,6 +198,7 @@ Deno.test({
           /src\/payments\/pay\.ts/,
         );
         await shot(page, "memory.png");
+        assert.deepEqual(await unlabelled(page), [], "memory: every control has a label");
         await page.click("#edit summary");
         await page.$eval("#e-title", (e) => ((e as HTMLInputElement).value = ""));
         await page.type("#e-title", "Payment lock by payment_id and order_id");
@@ -234,6 +246,7 @@ Deno.test({
         assert.match(rows[0] ?? "", /anchored to src\/payments\/pay\.ts/);
         assert.match(await page.$eval("#h-chosen", (e) => e.textContent ?? ""), /of 1500 tokens$/);
         await shot(page, "context.png");
+        assert.deepEqual(await unlabelled(page), [], "context: every control has a label");
       },
     );
 
@@ -247,6 +260,7 @@ Deno.test({
         assert.equal(response?.status(), 200, path);
         assert.equal(await page.$eval("h1", (e) => e.textContent), heading);
         await shot(page, `${path.slice(1)}.png`);
+        assert.deepEqual(await unlabelled(page), [], `${path}: every control has a label`);
       }
       assert.ok((await page.$$("details.panel")).length > 0, "the rules page lists rules");
     });
