@@ -32,6 +32,7 @@ const noBrowser = NO_BROWSER && `chromium is not installed at ${CHROMIUM}`;
 async function launch(profile: string): Promise<Browser> {
   return await puppeteer.launch({
     executablePath: CHROMIUM,
+    protocolTimeout: 120_000,
     userDataDir: profile,
     headless: true,
     args: [
@@ -137,6 +138,8 @@ Deno.test({
   const browser = await launch(profile.path);
   try {
     const page = await browser.newPage();
+    // CI runs the suite in parallel on 2 cores: give a slow page time rather than fail.
+    page.setDefaultTimeout(60_000);
     await page.setViewport({ width: 1280, height: 900 });
     const blocked: string[] = [];
     page.on("request", (request) => {
@@ -263,6 +266,21 @@ Deno.test({
         assert.deepEqual(await unlabelled(page), [], `${path}: every control has a label`);
       }
       assert.ok((await page.$$("details.panel")).length > 0, "the rules page lists rules");
+    });
+
+    await t.step("the rules page tests a rule on a snippet", async () => {
+      await page.goto(`${d.base}/rules`);
+      const rule = "hygiene/debugger-statement";
+      await page.click(`[id="rule-${rule}"] summary`);
+      await page.type("#t-file-hygiene-debugger-statement", "src/app.ts");
+      await page.type("#t-code-hygiene-debugger-statement", "function f() {\n  debugger;\n}\n");
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click(`[id="rule-${rule}"] form button`),
+      ]);
+      const result = await page.$eval(`[id="rule-${rule}"] .test-result`, (e) => e.textContent);
+      assert.match(result ?? "", /^line 2:3 /);
+      await shot(page, "rules-test.png");
     });
 
     await t.step("dark mode and a narrow window", async () => {
