@@ -33,7 +33,7 @@ import {
 } from "./memory_layer.ts";
 import { reviewQueue } from "./review_queue.ts";
 import { contextPage } from "./pages/context.ts";
-import { signInPage, type View } from "./pages/layout.ts";
+import { notFoundPage, signInPage, type View } from "./pages/layout.ts";
 import { deleteConfirmPage, memoryPage } from "./pages/memory.ts";
 import { overviewPage } from "./pages/overview.ts";
 import { reviewPage } from "./pages/review.ts";
@@ -223,7 +223,7 @@ export function createDashboardHandler(
     if (memoryId) {
       const memory = readMemory(memories, memoryId);
       if (!memory) {
-        return page(404, searchPage(view, { q: "" }, [], `No memory with id "${memoryId}"`));
+        return page(404, notFoundPage(view, `No memory with id "${memoryId}"`));
       }
       const rules = safeRules();
       return page(
@@ -262,7 +262,7 @@ export function createDashboardHandler(
       return page(200, overviewPage(view, overview(memories), safeRules().rules));
     }
     if (path === "/rules") return rulesResponse(view);
-    return page(404, searchPage(view, { q: "" }, [], `No page at ${path}`));
+    return page(404, notFoundPage(view, `No page at ${path}`));
   }
 
   async function post(request: Request, path: string, view: View, session: UiSession) {

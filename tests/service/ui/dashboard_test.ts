@@ -323,3 +323,22 @@ Deno.test("a bad edit goes back to the memory page with the reason, and changes 
     /<p class="error" role="alert">[^<]*title[^<]*<\/p>/,
   );
 });
+
+Deno.test("an unknown memory id or path answers 404 with one sentence and no search", async () => {
+  await using d = await dashboard(seed);
+  const { cookie } = await d.signIn();
+  for (
+    const [path, message] of [
+      ["/m/01ZZZZZZZZZZZZZZZZZZZZZZZZ", 'No memory with id "01ZZZZZZZZZZZZZZZZZZZZZZZZ"'],
+      ["/favicon.ico", "No page at /favicon.ico"],
+    ] as const
+  ) {
+    const response = await d.handle(
+      new Request(`${BASE}${path}`, { headers: { ...HOST, cookie } }),
+    );
+    assert.equal(response.status, 404);
+    const body = await response.text();
+    assert.match(body, new RegExp(`<p role="alert">${message.replaceAll('"', "&quot;")}</p>`));
+    assert.equal(body.includes("Payment lock"), false);
+  }
+});

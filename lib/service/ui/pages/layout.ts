@@ -32,6 +32,7 @@ export function layout(
         <meta name="htmx-config"
           content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"selfRequestsOnly":true}'>
         <title>${options.title} · korva</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="${assetUrl(view.assets, "style.css")}">
         <script src="${assetUrl(view.assets, "htmx.min.js")}" defer></script>
         <script src="${assetUrl(view.assets, "app.js")}" defer></script>
@@ -107,4 +108,17 @@ export function signInPage(reason = "This browser is not signed in."): Html {
       </body>
     </html>
   `;
+}
+
+/** A page that is not there (an unknown path or memory id). */
+export function notFoundPage(view: View, message: string): Html {
+  return layout(view, {
+    title: "Not found",
+    current: "",
+    body: html`
+      <h1>Not found</h1>
+      <p role="alert">${message}</p>
+      <p><a href="/">Search memories</a></p>
+    `,
+  });
 }
