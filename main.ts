@@ -48,6 +48,7 @@ function terminalIo(): Io {
     err: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
     readStdin: async () => await new Response(Deno.stdin.readable).text(),
     isTerminal,
+    stderrIsTerminal: Deno.stderr.isTerminal(),
     confirm: (question) => {
       if (!isTerminal) return Promise.resolve(false);
       const answer = prompt(`${question} [y/N]`);

@@ -48,3 +48,13 @@ export function benchEnv(home: string): Record<string, string> {
     DENO_DIR: Deno.env.get("DENO_DIR") ?? join(Deno.env.get("HOME") ?? "", ".cache/deno"),
   };
 }
+
+/** The CPU model from /proc/cpuinfo (or the OS name elsewhere), printed with every figure. */
+export function cpuModel(): string {
+  try {
+    const info = Deno.readTextFileSync("/proc/cpuinfo");
+    return info.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? Deno.build.os;
+  } catch {
+    return Deno.build.os;
+  }
+}

@@ -6,6 +6,7 @@ import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
 import { importMemories, openCliMemories } from "../lib/memory/mod.ts";
 import { importError, validateImportLines } from "../lib/vault/mod.ts";
+import { importRecordsCommand } from "./import_records.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `import` command. */
@@ -16,6 +17,9 @@ export function importCommand(deps: Deps): Command {
     .option("--project <name>", "project for lines that name none")
     .option("--json", "print {imported, duplicates} as JSON")
     .addHelpText("after", `\nExample:\n  korva export > backup.jsonl && korva import backup.jsonl`)
+    .addCommand(importRecordsCommand(deps, "adr"))
+    .addCommand(importRecordsCommand(deps, "postmortem"))
+    .addCommand(importRecordsCommand(deps, "rules"))
     .action(async (file: string, flags: { project?: string; json?: boolean }) => {
       let text: string;
       if (file === "-") text = await deps.io.readStdin();

@@ -19,6 +19,7 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["stats", async () => (await import("./stats.ts")).statsCommand],
   ["export", async () => (await import("./export.ts")).exportCommand],
   ["import", async () => (await import("./import.ts")).importCommand],
+  ["mine", async () => (await import("./mine.ts")).mineCommand],
   ["redact", async () => (await import("./redact.ts")).redactCommand],
   ["scan-vault", async () => (await import("./scan_vault.ts")).scanVaultCommand],
   ["context", async () => (await import("./context.ts")).contextCommand],

@@ -1,5 +1,6 @@
 // Output shared by the memory commands: stable JSON, short aligned human lines.
 import type { Deps } from "../lib/deps.ts";
+import { provenanceOf } from "../lib/importers/item.ts";
 import type { TeamFileChange } from "../lib/memory/mod.ts";
 import type { Memory, SearchHit } from "../lib/vault/types.ts";
 
@@ -64,6 +65,8 @@ export function formatMemory(m: Memory, now: Date): string {
   }
   if (m.tags.length) lines.push(`tags:     ${m.tags.join(", ")}`);
   if (m.files.length) lines.push(`files:    ${m.files.join(", ")}`);
+  const from = provenanceOf(m.source);
+  if (from) lines.push(`from:     ${from}`);
   if (m.supersedes) lines.push(`replaces: ${m.supersedes}`);
   if (m.superseded_by) lines.push(`replaced by: ${m.superseded_by}`);
   lines.push("", m.content);

@@ -7,6 +7,8 @@ export interface Io {
   err(text: string): void;
   readStdin(): Promise<string>;
   readonly isTerminal: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn only then). */
+  readonly stderrIsTerminal?: boolean;
   /** Ask a yes/no question on stderr; false when stdin is not a terminal. */
   confirm(question: string): Promise<boolean>;
 }

@@ -1,6 +1,10 @@
 // The instruction block setup installs into each tool's instructions file (AGENTS.md, CLAUDE.md,
 // GEMINI.md, Cursor/Windsurf rules, Copilot instructions): when to call korva's tools.
 
+/** Korva's block markers in Markdown instruction files (setup writes them, importers skip them). */
+export const BEGIN = "<!-- korva:begin (managed by `korva setup`; edits inside are replaced) -->";
+export const END = "<!-- korva:end -->";
+
 /** The instruction block body (Markdown, without korva's begin/end markers). */
 export function renderInstructions(): string {
   return `## Team memory (korva)

@@ -19,6 +19,7 @@ export const TOOL_PROFILES = {
   sentinel_check: "agent",
   vault_forget: "admin",
   vault_import: "admin",
+  vault_candidates: "readonly",
 } as const satisfies Record<string, Profile>;
 export type ToolName = keyof typeof TOOL_PROFILES;
 

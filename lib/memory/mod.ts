@@ -5,6 +5,8 @@ import { CLI_ORIGIN, type Memories, openMemories } from "./memories.ts";
 import { resolveRepoContext } from "./repo_context.ts";
 
 export { addRedactions, type Redactions } from "./boundary.ts";
+export { listCandidates, saveCandidates } from "./candidates.ts";
+export { writeImportPlan, type WriteResult } from "./import_plan.ts";
 export { type ContextRequest, memoryContext } from "./context.ts";
 export { CLI_ORIGIN, type Memories, openMemories, type Origin, withVault } from "./memories.ts";
 export { type RepoContext, resolveRepoContext } from "./repo_context.ts";

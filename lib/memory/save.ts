@@ -13,9 +13,13 @@ export interface SaveOutcome extends SaveResult {
   missing: string[];
 }
 
-/** The fields a caller gives; the rest comes from the context and the origin. */
+/**
+ * The fields a caller gives; the rest comes from the context and the origin. `source` defaults
+ * to the origin's client; importers name the file and line instead (`adr:docs/adr/0003.md:1`).
+ */
 export type SaveInput = Omit<NewMemory, "source" | "session_id" | "author"> & {
   author?: string | undefined;
+  source?: string | undefined;
 };
 
 /** Save one memory through the boundary. */
@@ -27,7 +31,7 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...input,
     scope,
     project: input.project ?? ctx.project(),
-    source: origin.client,
+    source: input.source ?? origin.client,
     ...(author ? { author } : {}),
     ...(origin.sessionId ? { session_id: origin.sessionId } : {}),
   };

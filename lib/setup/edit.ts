@@ -3,6 +3,7 @@
 // Markdown instruction files (a block between begin/end markers).
 import * as jsonc from "jsonc-parser";
 import { parse as parseToml } from "smol-toml";
+import { BEGIN, END } from "../discovery/instructions.ts";
 
 /** A file that cannot be parsed: never overwritten. */
 export class UnparseableError extends Error {}
@@ -156,9 +157,8 @@ export function setTomlServer(text: string | undefined, block: string | undefine
   return out;
 }
 
-/** Korva's block markers in Markdown instruction files. */
-export const BEGIN = "<!-- korva:begin (managed by `korva setup`; edits inside are replaced) -->";
-export const END = "<!-- korva:end -->";
+/** Korva's block markers in Markdown instruction files (defined beside the block's text). */
+export { BEGIN, END };
 
 /** Put (or with undefined remove) korva's block in a Markdown file, leaving the rest untouched. */
 export function setMarkdownBlock(text: string | undefined, body: string | undefined): string {

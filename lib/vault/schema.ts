@@ -1,6 +1,6 @@
 // The vault's schema and its numbered migrations: every table is born here, in order.
 //
-// Schema (version 2), for reading vault.db by hand:
+// Schema (version 3), for reading vault.db by hand:
 //   meta(key, value)                       schema_version and bookkeeping
 //   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
@@ -13,6 +13,8 @@
 //   sessions(id, project, goal, client, started_at, ended_at, summary_id)
 //   team_sync(repo, memory_id, path, file_hash, memory_hash, synced_at)   team file state
 //   team_refresh(repo, at)                 when a repository's team files were last read
+//   git_candidates(project, sha, subject, message, author, committed_at, files JSON, stat JSON,
+//            excerpt, score, reasons JSON, state draft|dismissed, mined_at)   `korva mine git`
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
 import type { DatabaseSync } from "node:sqlite";
@@ -131,7 +133,28 @@ const MIGRATIONS: string[] = [
   UPDATE memories SET confirmed = 0 WHERE source NOT IN ('cli', 'team', 'import', 'http');
   CREATE INDEX memories_review ON memories(review_by) WHERE review_by IS NOT NULL;
   `,
-  // 3: newest-first lists filtered by status, type, scope or project without a project (the
+  // 3: commits proposed by `korva mine git` (drafts, kept apart from memories so context and
+  // search never serve them as knowledge).
+  `
+  CREATE TABLE git_candidates (
+    project TEXT NOT NULL,
+    sha TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    message TEXT NOT NULL,
+    author TEXT NOT NULL,
+    committed_at TEXT NOT NULL,
+    files TEXT NOT NULL DEFAULT '[]',
+    stat TEXT NOT NULL,
+    excerpt TEXT NOT NULL,
+    score REAL NOT NULL,
+    reasons TEXT NOT NULL DEFAULT '[]',
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','dismissed')),
+    mined_at TEXT NOT NULL,
+    PRIMARY KEY (project, sha)
+  );
+  CREATE INDEX git_candidates_score ON git_candidates(project, score DESC);
+  `,
+  // 4: newest-first lists filtered by status, type, scope or project without a project (the
   // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
   // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
   // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for

@@ -23,6 +23,7 @@ import { SCHEMA_VERSION } from "./schema.ts";
 import { Sql } from "./sql.ts";
 import { TeamState } from "./team_state.ts";
 import {
+  type GitCandidate,
   type Memory,
   type MemoryFilter,
   MemoryPatch,
@@ -30,6 +31,7 @@ import {
   type Provenance,
   type SaveResult,
   type SearchHit,
+  type StoredCandidate,
 } from "./types.ts";
 import { importError, parseInput, validateImportLines } from "./validate.ts";
 
@@ -148,6 +150,7 @@ export class Vault {
         ...(valid.confirmed !== undefined ? { confirmed: valid.confirmed } : {}),
         ...(valid.flags !== undefined ? { flags: uniq(valid.flags) } : {}),
         ...(valid.shared_by !== undefined ? { shared_by: valid.shared_by } : {}),
+        ...(valid.source !== undefined ? { source: valid.source } : {}),
         updated_at: this.#now().toISOString(),
       };
       next.content_hash = contentHash(next.project, next.title, next.content);
@@ -157,7 +160,7 @@ export class Vault {
       this.#sql.prepare(
         `UPDATE memories SET type = ?, title = ?, content = ?, why = ?, tags = ?, files = ?,
           scope = ?, status = ?, updated_at = ?, content_hash = ?, terms = ?, review_by = ?,
-          owner = ?, confirmed = ?, flags = ?, shared_by = ? WHERE id = ?`,
+          owner = ?, confirmed = ?, flags = ?, shared_by = ?, source = ? WHERE id = ?`,
       ).run(
         next.type,
         next.title,
@@ -175,6 +178,7 @@ export class Vault {
         next.confirmed ? 1 : 0,
         JSON.stringify(next.flags),
         next.shared_by,
+        next.source,
         current.id,
       );
       replaceLinks(this.#sql, current.id, next.tags, next.files);
@@ -235,6 +239,123 @@ export class Vault {
         next: { ...saved, memory: { ...saved.memory, supersedes: old.id } },
       };
     });
+  }
+
+  /**
+   * Mark `oldId` superseded by the existing memory `newId` (both stay; imports link records that
+   * name each other). A link already in place is left as it is.
+   */
+  linkSupersede(oldId: string, newId: string): Memory {
+    return this.#sql.write(() => {
+      const old = this.require(oldId);
+      const next = this.require(newId);
+      if (old.id === next.id) {
+        throw new KorvaError(`Cannot supersede "${old.id}" with itself`, { exitCode: 2 });
+      }
+      if (old.superseded_by === next.id && old.status === "superseded") return old;
+      const at = this.#now().toISOString();
+      this.#sql.prepare(
+        "UPDATE memories SET status = 'superseded', superseded_by = ?, updated_at = ? WHERE id = ?",
+      ).run(next.id, at, old.id);
+      this.#sql.prepare("UPDATE memories SET supersedes = ? WHERE id = ?").run(old.id, next.id);
+      return { ...old, status: "superseded", superseded_by: next.id, updated_at: at };
+    });
+  }
+
+  /** Every memory of a project whose `source` starts with `prefix` (any status), oldest first. */
+  bySourcePrefix(prefix: string, project: string): Memory[] {
+    return this.#sql.prepare(
+      `SELECT ${MEMORY_COLUMNS} FROM memories
+       WHERE project = ? AND substr(source, 1, length(?)) = ? ORDER BY created_at, id`,
+    ).all(project, prefix, prefix).map(toMemory);
+  }
+
+  /**
+   * Store mined commit candidates (already redacted by the caller), replacing earlier proposals
+   * of the same commits but keeping their state. With `prune` (a mining of the whole history),
+   * drafts no longer proposed are removed. Returns how many were new and removed.
+   */
+  saveCandidates(
+    project: string,
+    candidates: GitCandidate[],
+    options: { prune?: boolean } = {},
+  ): { added: number; updated: number; removed: number } {
+    return this.#sql.write(() => {
+      const known = this.#sql.prepare("SELECT 1 FROM git_candidates WHERE project = ? AND sha = ?");
+      const upsert = this.#sql.prepare(
+        `INSERT INTO git_candidates (project, sha, subject, message, author, committed_at, files,
+           stat, excerpt, score, reasons, state, mined_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?)
+         ON CONFLICT(project, sha) DO UPDATE SET subject = excluded.subject,
+           message = excluded.message, author = excluded.author, files = excluded.files,
+           stat = excluded.stat, excerpt = excluded.excerpt, score = excluded.score,
+           reasons = excluded.reasons, mined_at = excluded.mined_at`,
+      );
+      const at = this.#now().toISOString();
+      let added = 0;
+      for (const c of candidates) {
+        if (!known.get(project, c.sha)) added++;
+        upsert.run(
+          project,
+          c.sha,
+          c.subject,
+          c.message,
+          c.author,
+          c.committed_at,
+          JSON.stringify(c.files),
+          JSON.stringify(c.stat),
+          c.excerpt,
+          c.score,
+          JSON.stringify(c.reasons),
+          at,
+        );
+      }
+      const removed = options.prune
+        ? Number(
+          this.#sql.prepare(
+            `DELETE FROM git_candidates WHERE project = ? AND state = 'draft'
+             AND sha NOT IN (SELECT value FROM json_each(?))`,
+          ).run(project, JSON.stringify(candidates.map((c) => c.sha))).changes,
+        )
+        : 0;
+      return { added, updated: candidates.length - added, removed };
+    });
+  }
+
+  /** Draft candidates of a project, strongest first; with `file`, those touching it or a path under it. */
+  candidates(
+    project: string,
+    options: { file?: string | undefined; limit?: number | undefined } = {},
+  ): StoredCandidate[] {
+    const file = options.file?.replaceAll("\\", "/").replace(/^\.\//, "").replace(/\/+$/, "");
+    const rows = this.#sql.prepare(
+      `SELECT * FROM git_candidates c WHERE project = ? AND state = 'draft'
+         AND (? IS NULL OR EXISTS (SELECT 1 FROM json_each(c.files)
+              WHERE value = ? OR substr(value, 1, length(?) + 1) = ? || '/'))
+       ORDER BY score DESC, committed_at DESC LIMIT ?`,
+    ).all(
+      project,
+      file ?? null,
+      file ?? null,
+      file ?? null,
+      file ?? null,
+      clampLimit(options.limit, 20),
+    );
+    return rows.map((row) => ({
+      project: String(row.project),
+      sha: String(row.sha),
+      subject: String(row.subject),
+      message: String(row.message),
+      author: String(row.author),
+      committed_at: String(row.committed_at),
+      files: JSON.parse(String(row.files)) as string[],
+      stat: JSON.parse(String(row.stat)) as StoredCandidate["stat"],
+      excerpt: String(row.excerpt),
+      score: Number(row.score),
+      reasons: JSON.parse(String(row.reasons)) as string[],
+      state: String(row.state) === "dismissed" ? "dismissed" : "draft",
+      mined_at: String(row.mined_at),
+    }));
   }
 
   /**

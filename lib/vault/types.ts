@@ -137,6 +137,7 @@ export const MemoryPatch = z.object({
   confirmed: z.boolean().optional(),
   flags: z.array(z.string().max(64)).max(16).optional(),
   shared_by: optionalText(200).nullable().optional(),
+  source: z.string().trim().max(200).optional(),
 });
 export type MemoryPatch = z.input<typeof MemoryPatch>;
 
@@ -201,3 +202,29 @@ export interface SaveResult {
   /** Redactions applied before the write: category → count. */
   redacted: Record<string, number>;
 }
+
+/**
+ * A commit proposed by `korva mine git`: a draft, never a memory until a person or the agent
+ * turns it into a decision or incident.
+ */
+export const GitCandidate = z.object({
+  sha: z.string(),
+  subject: z.string(),
+  message: z.string(),
+  author: z.string(),
+  committed_at: z.string(),
+  files: z.array(z.string()),
+  stat: z.object({ files: z.number(), insertions: z.number(), deletions: z.number() }),
+  excerpt: z.string(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+});
+export type GitCandidate = z.infer<typeof GitCandidate>;
+
+/** A stored candidate: the proposal plus its project, state and when it was mined. */
+export const StoredCandidate = GitCandidate.extend({
+  project: z.string(),
+  state: z.enum(["draft", "dismissed"]),
+  mined_at: z.string(),
+});
+export type StoredCandidate = z.infer<typeof StoredCandidate>;

@@ -352,6 +352,83 @@ const PROMISES: Promise_[] = [
       }
     },
   },
+  {
+    issue: 20,
+    promise:
+      "korva import adr DIR|FILE… (--dry-run, --json): decisions found by korva search; a superseded record has status superseded",
+    check: async (ctx) => {
+      const dir = join(ctx.home.path, "adr");
+      Deno.mkdirSync(dir);
+      writeFileSync(
+        join(dir, "0001-use-mysql.md"),
+        "# 1. Use MySQL\n\n## Status\n\nSuperseded by [2](0002-use-postgres.md)\n\n## Decision\n\nWe use MySQL.\n",
+      );
+      writeFileSync(
+        join(dir, "0002-use-postgres.md"),
+        "# 2. Use Postgres\n\n## Status\n\nAccepted\n\n## Decision\n\nWe use Postgres.\n",
+      );
+      const run = (args: string[]) => runKorva(args, { env: ctx.home.env, cwd: ctx.home.path });
+      const dry = await run(["import", "adr", "adr", "--dry-run", "--json"]);
+      ctx.expect(dry.code === 0 && JSON.parse(dry.stdout).dryRun === true, dry.stderr);
+      const file = await run(["import", "adr", "adr/0002-use-postgres.md", "--json"]);
+      ctx.expect(JSON.parse(file.stdout).created === 1, "a FILE argument imports");
+      const done = await run(["import", "adr", "adr", "--json"]);
+      ctx.expect(JSON.parse(done.stdout).superseded === 1, done.stdout);
+      const hits = JSON.parse((await run(["search", "Postgres", "--json"])).stdout);
+      ctx.expect(hits[0]?.type === "decision", "found by korva search as a decision");
+      const old = JSON.parse((await run(["list", "--status", "superseded", "--json"])).stdout);
+      ctx.expect(old[0]?.title === "Use MySQL" && old[0]?.status === "superseded", "superseded");
+    },
+  },
+  {
+    issue: 20,
+    promise: "korva import postmortem PATH… and korva import rules PATH… take --dry-run and --json",
+    check: async (ctx) => {
+      writeFileSync(
+        join(ctx.home.path, "pm.md"),
+        "# Outage\n\n## Summary\n\nDown.\n\n## Root cause\n\nA full disk.\n",
+      );
+      writeFileSync(join(ctx.home.path, "AGENTS.md"), "- Keep functions short.\n");
+      const run = (args: string[]) => runKorva(args, { env: ctx.home.env, cwd: ctx.home.path });
+      for (const kind of ["postmortem", "rules"]) {
+        const path = kind === "rules" ? "AGENTS.md" : "pm.md";
+        const dry = await run(["import", kind, path, "--dry-run", "--json"]);
+        ctx.expect(dry.code === 0 && JSON.parse(dry.stdout).created === 1, dry.stderr);
+        const real = await run(["import", kind, path, "--json"]);
+        ctx.expect(JSON.parse(real.stdout).dryRun === false, real.stderr);
+      }
+    },
+  },
+  {
+    issue: 20,
+    promise:
+      "korva mine git [--since] [--path] [--json]: candidates with sha, subject, files and score; docs-only commits are not proposed",
+    check: async (ctx) => {
+      const repo = join(ctx.home.path, "mined");
+      Deno.mkdirSync(join(repo, "src"), { recursive: true });
+      git(repo, "init", "-q");
+      git(repo, "config", "user.email", "a@example.test");
+      git(repo, "config", "user.name", "A");
+      writeFileSync(join(repo, "src", "a.ts"), "x\n");
+      git(repo, "add", "-A");
+      git(repo, "commit", "-q", "-m", "fix: deadlock in the scheduler");
+      writeFileSync(join(repo, "README.md"), "# fixed a typo\n");
+      git(repo, "add", "-A");
+      git(repo, "commit", "-q", "-m", "fix typo in README");
+      const result = await runKorva(
+        ["mine", "git", "--since", "10y", "--path", ".", "--json"],
+        { env: ctx.home.env, cwd: repo },
+      );
+      ctx.expect(result.code === 0, result.stderr);
+      const [only, ...rest] = JSON.parse(result.stdout).candidates;
+      ctx.expect(rest.length === 0, "the docs-only commit is not proposed");
+      ctx.expect(
+        /^[0-9a-f]{40}$/.test(only.sha) && only.subject === "fix: deadlock in the scheduler" &&
+          only.files[0] === "src/a.ts" && typeof only.score === "number",
+        JSON.stringify(only),
+      );
+    },
+  },
 ];
 
 for (const row of PROMISES) {

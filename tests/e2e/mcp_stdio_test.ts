@@ -26,6 +26,7 @@ Deno.test("korva mcp answers initialize and tools/list over stdio, per profile",
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name).sort();
     assert.deepEqual(names, [
+      "vault_candidates",
       "vault_context",
       "vault_get",
       "vault_search",

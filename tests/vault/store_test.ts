@@ -221,7 +221,7 @@ Deno.test("openVault() refuses a vault written by a newer korva and leaves it un
     () => openVault(path),
     (error) =>
       error instanceof KorvaError && error.exitCode === 3 &&
-      error.message.includes(`newer korva (schema 99, this korva knows ${SCHEMA_VERSION})`),
+      error.message.endsWith(`(schema 99, this korva knows ${SCHEMA_VERSION})`),
   );
   assert.deepEqual(readFileSync(path), before);
 });

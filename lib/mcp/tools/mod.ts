@@ -5,6 +5,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolContext } from "../context.ts";
 import type { ToolName } from "../profiles.ts";
 import { registerSentinelCheckTool } from "./sentinel_check.ts";
+import { registerVaultCandidatesTool } from "./vault_candidates.ts";
 import { registerVaultContextTool } from "./vault_context.ts";
 import { registerVaultForgetTool } from "./vault_forget.ts";
 import { registerVaultGetTool } from "./vault_get.ts";
@@ -32,4 +33,5 @@ export const TOOL_REGISTRY: Record<ToolName, (server: McpServer, ctx: ToolContex
   sentinel_check: registerSentinelCheckTool,
   vault_forget: registerVaultForgetTool,
   vault_import: registerVaultImportTool,
+  vault_candidates: registerVaultCandidatesTool,
 };
