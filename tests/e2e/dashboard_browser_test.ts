@@ -66,7 +66,10 @@ async function shot(page: Page, file: string): Promise<void> {
 /** A temp home and repo with a seeded vault, the service started by `korva ui --print-url`. */
 async function startDashboard() {
   const home = tempHome();
-  const repo = tempRepo({ "src/payments/pay.ts": "export const pay = 1;\n" });
+  const repo = tempRepo({
+    "src/payments/pay.ts": "export const pay = 1;\n",
+    ".korva/config.yml": "project: shop\n",
+  });
   const ids: Record<string, string> = {};
   {
     using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
@@ -101,10 +104,22 @@ async function startDashboard() {
         confirmed: false,
       }]);
       ids.draft = vault.list({ limit: 20 }).find((m) => m.title.startsWith("Draft:"))!.id;
+      vault.saveCandidates("shop", [{
+        sha: "0123456789abcdef0123456789abcdef01234567",
+        subject: "fix: double charge on retry",
+        message: "Retries reused the lock key of the user, not the payment.",
+        author: "Test Author",
+        committed_at: "2026-05-01T10:00:00Z",
+        files: ["src/payments/pay.ts"],
+        stat: { files: 1, insertions: 3, deletions: 1 },
+        excerpt: "-lock(user_id)\n+lock(payment_id)",
+        score: 7,
+        reasons: ["a fix"],
+      }]);
     }
   }
   const port = freePort();
-  const env = { ...home.env, KORVA_PROJECT: "shop" };
+  const env = home.env;
   const ui = await runKorva(["ui", "--port", String(port), "--print-url"], { env, cwd: repo.path });
   assert.equal(ui.code, 0, ui.stderr);
   const url = ui.stdout.trim();
@@ -225,6 +240,10 @@ Deno.test({
       assert.equal(
         await page.$eval("#h-draft + ul a.result-link", (e) => e.textContent),
         "Draft: idempotency keys",
+      );
+      assert.match(
+        await page.$eval("#h-candidate", (e) => e.textContent ?? ""),
+        /^Commits worth a memory \(from korva mine git\) \(1\)$/,
       );
       await shot(page, "review-drafts.png");
       await Promise.all([

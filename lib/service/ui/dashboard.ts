@@ -25,6 +25,7 @@ import {
   readMemory,
   redactorOf,
   requireMemory,
+  saveFromCandidate,
   shareFindings,
   shareMemory,
   supersedeChain,
@@ -282,6 +283,25 @@ export function createDashboardHandler(
         binary: false,
       }], redactorOf(memories));
       return rulesResponse(view, { ruleId: rule.id, file, code, findings });
+    }
+    if (path === "/review/candidate") {
+      const type = MemoryType.safeParse(form.type);
+      try {
+        const memory = saveFromCandidate(memories, {
+          type: type.success ? type.data : "learning",
+          title: form.title ?? "",
+          content: form.content ?? "",
+          why: form.why?.trim() ? form.why : undefined,
+          files: list(form.files ?? "", /\n/),
+          sha: form.sha ?? "",
+        });
+        return redirect(`/m/${memory.id}${query({ flash: "Saved from the commit" })}`);
+      } catch (caught) {
+        if (isExpected(caught) && caught.exitCode === ExitCode.usage) {
+          return redirect(`/review${query({ flash: caught.message })}`);
+        }
+        throw caught;
+      }
     }
     const match = path.match(/^\/m\/([0-9A-Za-z]{26})\/(\w+)$/);
     if (!match) return plain(404, `No action at ${path}`);

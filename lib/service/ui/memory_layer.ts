@@ -6,8 +6,10 @@ import type { ContextResult } from "../../discovery/context.ts";
 import {
   confirmMemory as confirm,
   forgetMemory,
+  listCandidates,
   type Memories,
   memoryContext,
+  saveMemory,
   shareMemory as share,
   supersedeMemory as supersede,
   unshareMemory as unshare,
@@ -25,6 +27,7 @@ import type {
   MemoryType,
   Scope,
   Status,
+  StoredCandidate,
   VaultStats,
 } from "../../vault/mod.ts";
 
@@ -180,6 +183,30 @@ export function unshareMemory(m: Memories, id: string): void {
 /** Confirm a draft. */
 export function confirmMemory(m: Memories, id: string): Memory {
   return shown(m, confirm(m, id).memory);
+}
+
+/** Commits `korva mine git` proposed for the project, strongest first (already redacted). */
+export function commitCandidates(m: Memories, limit: number): StoredCandidate[] {
+  return listCandidates(m, { limit });
+}
+
+/** Save a memory written up from a commit candidate; returns the memory. */
+export function saveFromCandidate(
+  m: Memories,
+  input: {
+    type: MemoryType;
+    title: string;
+    content: string;
+    why?: string | undefined;
+    files: string[];
+    sha: string;
+  },
+): Memory {
+  const { sha, ...fields } = input;
+  return shown(
+    m,
+    saveMemory(m, { ...fields, tags: ["from-commit"], source: `git:${sha.slice(0, 12)}` }).memory,
+  );
 }
 
 /** Exactly what vault_context returns for files and a task (team files refreshed first). */

@@ -1,13 +1,20 @@
 // The review queue the dashboard shows. Issue 17 builds `korva review` (branch trust); until it
 // lands this is the one function the page calls, to be pointed at theirs: drafts, flagged and
-// past-review memories, and rules citing memories that were superseded, archived or deleted.
+// past-review memories, rules citing memories that were superseded, archived or deleted, and the
+// commits `korva mine git` proposed.
 import type { Memories } from "../../memory/mod.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
-import type { Memory } from "../../vault/mod.ts";
-import { readMemory } from "./memory_layer.ts";
+import type { Memory, StoredCandidate } from "../../vault/mod.ts";
+import { commitCandidates, readMemory } from "./memory_layer.ts";
 
 /** Why a memory needs a look. */
-export type ReviewKind = "draft" | "flagged" | "past-review" | "superseded-cited" | "missing-cited";
+export type ReviewKind =
+  | "draft"
+  | "flagged"
+  | "past-review"
+  | "superseded-cited"
+  | "missing-cited"
+  | "candidate";
 
 /** One entry of the queue. */
 export interface ReviewItem {
@@ -15,6 +22,8 @@ export interface ReviewItem {
   id: string;
   memory: Memory | undefined;
   detail: string;
+  /** For kind "candidate": the proposed commit. */
+  candidate?: StoredCandidate;
 }
 
 /** How many memories each kind lists at most, and how many of the newest are scanned for flags. */
@@ -66,6 +75,17 @@ export function reviewQueue(m: Memories, rules: LoadedRule[]): ReviewItem[] {
         });
       }
     }
+  }
+  for (const candidate of commitCandidates(m, REVIEW_LIMIT)) {
+    items.push({
+      kind: "candidate",
+      id: candidate.sha,
+      memory: undefined,
+      detail: `commit ${candidate.sha.slice(0, 10)} by ${candidate.author}, ${
+        candidate.committed_at.slice(0, 10)
+      }: ${candidate.reasons.join("; ")}`,
+      candidate,
+    });
   }
   return items;
 }

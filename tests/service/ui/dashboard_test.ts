@@ -342,3 +342,43 @@ Deno.test("an unknown memory id or path answers 404 with one sentence and no sea
     assert.equal(body.includes("Payment lock"), false);
   }
 });
+
+Deno.test("the review queue lists mined commits; writing one up saves a memory", async () => {
+  const sha = "0123456789abcdef0123456789abcdef01234567";
+  await using d = await dashboard((vault) => {
+    seed(vault);
+    vault.saveCandidates("shop", [{
+      sha,
+      subject: "fix: double charge on retry",
+      message: "Retries reused the lock key of the user, not the payment.",
+      author: "Test Author",
+      committed_at: "2026-05-01T10:00:00Z",
+      files: ["src/payments/pay.ts"],
+      stat: { files: 1, insertions: 3, deletions: 1 },
+      excerpt: "-lock(user_id)\n+lock(payment_id)",
+      score: 7,
+      reasons: ["a fix"],
+    }]);
+  });
+  const { cookie, csrf } = await d.signIn();
+  const review = await get(d, "/review", cookie);
+  assert.match(review, /<strong>fix: double charge on retry<\/strong>/);
+  assert.match(review, /commit 0123456789 by Test Author, 2026-05-01: a fix/);
+  const response = await post(d, "/review/candidate", cookie, {
+    _csrf: csrf,
+    sha,
+    files: "src/payments/pay.ts",
+    type: "incident",
+    title: "Double charge on retry",
+    content: "Retries reused the user's lock key.",
+    why: "Lock by payment_id",
+  });
+  assert.equal(response.status, 303);
+  const id = (response.headers.get("location") ?? "").match(/^\/m\/([0-9A-Z]{26})\?flash=/)?.[1];
+  const memory = d.vault.get(id ?? "")!;
+  assert.equal(memory.type, "incident");
+  assert.equal(memory.why, "Lock by payment_id");
+  assert.deepEqual(memory.files, ["src/payments/pay.ts"]);
+  assert.equal(memory.source, "git:0123456789ab");
+  assert.equal(memory.client, "ui");
+});
