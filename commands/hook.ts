@@ -7,6 +7,8 @@ import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { dueNudge, stopAnswer, summarizeSession } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
+import { candidateQuestion } from "../lib/capture/ask.ts";
+import { draftFromHead } from "../lib/capture/post_commit.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
@@ -82,9 +84,12 @@ export function hookCommand(deps: Deps): Command {
           seen,
           refresh: true,
         });
-        if (result.memories.length === 0) return;
+        const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
+        const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
+          .filter((part) => part !== "").join("\n\n");
+        if (text === "") return;
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
-        deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", result.text) + "\n");
+        deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", text) + "\n");
       })
     );
   hook.command("stop")
@@ -103,6 +108,27 @@ export function hookCommand(deps: Deps): Command {
         const nudge = dueNudge(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN));
         const answer = nudge === undefined ? undefined : stopAnswer(event, nudge);
         if (answer) deps.io.out(answer + "\n");
+      })
+    );
+  hook.command("post-commit")
+    .description(
+      "git post-commit: draft a candidate from a commit that fixes a race, data loss, a " +
+        "security or an outage problem, for the next session to ask why",
+    )
+    .action(() =>
+      guarded(deps, "post-commit", () => {
+        const ctx = resolveRepoContext(deps);
+        const root = ctx.root();
+        if (!root) return Promise.resolve();
+        using memories = openMemories(ctx, { client: "git", person: false });
+        const drafted = draftFromHead(memories, root);
+        if (drafted?.added) {
+          deps.io.err(
+            `korva: ${drafted.sha.slice(0, 7)} looks like a ${drafted.topics.join("/")} fix; ` +
+              "the next session that opens its files will ask why\n",
+          );
+        }
+        return Promise.resolve();
       })
     );
   hook.command("session-end")

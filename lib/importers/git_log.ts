@@ -34,7 +34,7 @@ const MAX_LINES = 400;
 
 /** The `git log` arguments: one spawn for the whole history. */
 export function gitLogArgs(
-  options: { since?: string | undefined; path?: string | undefined },
+  options: { since?: string | undefined; path?: string | undefined; last?: number | undefined },
 ): string[] {
   return [
     "-c",
@@ -50,6 +50,7 @@ export function gitLogArgs(
     "--numstat",
     "-p",
     ...(options.since ? [`--since=${options.since}`] : []),
+    ...(options.last ? [`--max-count=${options.last}`] : []),
     ...(options.path ? ["--", options.path] : []),
   ];
 }
@@ -57,7 +58,12 @@ export function gitLogArgs(
 /** Run git log once in `root` and parse it; a KorvaError when git fails. */
 export function readGitHistory(
   root: string,
-  options: { since?: string | undefined; path?: string | undefined } = {},
+  options: {
+    since?: string | undefined;
+    path?: string | undefined;
+    /** Only the newest N commits (the post-commit hook reads just HEAD). */
+    last?: number | undefined;
+  } = {},
 ): Commit[] {
   let output: Deno.CommandOutput;
   try {
