@@ -16,11 +16,19 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-/** Run `deno run -A main.ts …args` once; returns wall time in ms (throws on failure). */
-export function timeKorva(args: string[], env: Record<string, string>, cwd?: string): number {
+/**
+ * Run `deno run -A main.ts …args` once; returns wall time in ms (throws on failure). `main` is
+ * another checkout's entry point when a benchmark compares two versions in the same run.
+ */
+export function timeKorva(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+  main = MAIN,
+): number {
   const started = performance.now();
   const out = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", MAIN, ...args],
+    args: ["run", "-A", "--quiet", main, ...args],
     env,
     ...(cwd ? { cwd } : {}),
     stdout: "null",

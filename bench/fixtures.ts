@@ -1,5 +1,6 @@
 // Deterministic, realistic memories for benchmarks: engineering prose over a shared vocabulary.
-import { existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
@@ -17,7 +18,8 @@ export const BENCH_QUERIES = [
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
 
-const AREAS = [
+/** The code areas generated memories (and the staleness bench repository) are about. */
+export const AREAS = [
   "payments",
   "billing",
   "auth",
@@ -143,9 +145,12 @@ export function fakeMemory(i: number, project = "bench"): NewMemory {
   } as NewMemory;
 }
 
-/** Open (building once and caching) a vault with n generated memories, redacting like the CLI. */
-export function benchVault(n: number): Vault {
-  const path = join(DATA_DIR, `vault-${n}.db`);
+/**
+ * Path of the cached vault with n generated memories, built once. Never open it for writing:
+ * benchmarks work on copies (`benchVault`, `copyBenchVault`) so the cache never grows.
+ */
+export function cachedVaultPath(n: number, dataDir = DATA_DIR): string {
+  const path = join(dataDir, `vault-${n}.db`);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
     const building = openVault(`${path}.building`, { now: clockFrom(n) });
@@ -155,6 +160,23 @@ export function benchVault(n: number): Vault {
     building.close();
     Deno.renameSync(`${path}.building`, path);
   }
+  return path;
+}
+
+/** Copy the cached vault with n memories to `dest` (e.g. a spawned korva's vault.db). */
+export function copyBenchVault(n: number, dest: string, dataDir = DATA_DIR): void {
+  copyFileSync(cachedVaultPath(n, dataDir), dest);
+}
+
+/**
+ * A vault with n generated memories, opened on a fresh copy of the cached one: saves go to the
+ * copy, which is deleted when the process exits.
+ */
+export function benchVault(n: number, options: { dataDir?: string } = {}): Vault {
+  const dir = mkdtempSync(join(tmpdir(), "korva-bench-vault-"));
+  globalThis.addEventListener("unload", () => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, "vault.db");
+  copyBenchVault(n, path, options.dataDir);
   return openVault(path);
 }
 

@@ -1,11 +1,11 @@
 // The vault service: /api/search round trips at 10k memories over loopback HTTP.
 // Run: deno run -A bench/http_search.ts
 // deno-lint-ignore-file no-console
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchEnv, MAIN, summary } from "./_process.ts";
-import { BENCH_QUERIES, benchVault, DATA_DIR } from "./fixtures.ts";
+import { BENCH_QUERIES, copyBenchVault } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-http-bench-"));
 const env = benchEnv(home);
@@ -18,8 +18,7 @@ const korva = (...args: string[]) =>
   })
     .outputSync();
 try {
-  benchVault(10_000).close();
-  copyFileSync(join(DATA_DIR, "vault-10000.db"), join(home, "vault.db"));
+  copyBenchVault(10_000, join(home, "vault.db"));
   korva("init");
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;

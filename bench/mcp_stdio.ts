@@ -5,11 +5,11 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchEnv, MAIN, summary, timeDenoFloor } from "./_process.ts";
-import { BENCH_QUERIES, benchVault, DATA_DIR } from "./fixtures.ts";
+import { BENCH_QUERIES, copyBenchVault } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-mcp-bench-"));
 const env = benchEnv(home);
@@ -25,8 +25,7 @@ async function connect(): Promise<Client> {
   return client;
 }
 try {
-  benchVault(10_000).close();
-  copyFileSync(join(DATA_DIR, "vault-10000.db"), join(home, "vault.db"));
+  copyBenchVault(10_000, join(home, "vault.db"));
   const floor = summary(Array.from({ length: 10 }, timeDenoFloor));
   const starts: number[] = [];
   for (let i = 0; i < 10; i++) {

@@ -2,7 +2,7 @@
 // stdin, answer in its format, stay silent when nothing is relevant, and never fail the editor's
 // action: any internal error exits 0 with nothing printed and is logged to $KORVA_HOME/logs.
 import { Command } from "commander";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { dueNudge, stopAnswer, summarizeSession } from "../lib/capture/moments.ts";
@@ -11,8 +11,9 @@ import { candidateQuestion } from "../lib/capture/ask.ts";
 import { draftFromHead } from "../lib/capture/post_commit.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
-import { hookFile, hookOutput, parseHookPayload } from "../lib/discovery/hooks.ts";
+import { hookFile, hookOutput, parseHookPayload, sessionFileStem } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { memoryContext, openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
@@ -160,7 +161,7 @@ async function guarded(deps: Deps, name: string, fn: () => Promise<void>): Promi
 }
 
 function seenFile(home: string, sessionId: string): string {
-  return join(homePaths(home).run, `hook-seen-${sessionId.replace(/[^A-Za-z0-9_-]/g, "_")}.json`);
+  return join(homePaths(home).run, `hook-seen-${sessionFileStem(sessionId)}.json`);
 }
 
 function loadSeen(home: string, sessionId: string): Set<string> {
@@ -172,6 +173,6 @@ function loadSeen(home: string, sessionId: string): Set<string> {
 }
 
 function saveSeen(home: string, sessionId: string, seen: Set<string>): void {
-  mkdirSync(homePaths(home).run, { recursive: true });
-  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]));
+  ensurePrivateDir(homePaths(home).run);
+  writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]), { mode: PRIVATE_FILE_MODE });
 }

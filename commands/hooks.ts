@@ -7,7 +7,8 @@ import { printJson } from "./print.ts";
 /** Build the `hooks` command. */
 export function hooksCommand(deps: Deps): Command {
   const hooks = new Command("hooks").description(
-    "Install or remove korva's git hooks (pre-commit sentinel; post-merge/post-checkout team sync)",
+    "Install or remove korva's git hooks (pre-commit sentinel; post-commit capture; " +
+      "post-merge/post-checkout team sync)",
   );
   hooks.command("install")
     .description("Write the hooks (existing hooks are chained, never overwritten)")

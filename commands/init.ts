@@ -1,9 +1,10 @@
 // `korva init`: create KORVA_HOME, the vault and the config; safe to run again.
 import { Command } from "commander";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { defaultConfig, loadConfig, saveConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf } from "../lib/errors.ts";
+import { ensurePrivateDir } from "../lib/file_modes.ts";
 import { homePaths } from "../lib/paths.ts";
 import { ensureToken } from "../lib/service/token.ts";
 import { openVault } from "../lib/vault/mod.ts";
@@ -19,7 +20,7 @@ export function initCommand(deps: Deps): Command {
       const done: string[] = [];
       if (!existsSync(deps.home)) {
         try {
-          mkdirSync(deps.home, { recursive: true, mode: 0o700 });
+          ensurePrivateDir(deps.home);
         } catch (error) {
           throw new KorvaError(`Cannot create "${deps.home}": ${messageOf(error)}`, {
             exitCode: 3,
@@ -34,7 +35,15 @@ export function initCommand(deps: Deps): Command {
         saveConfig(deps.home, defaultConfig(), deps.now);
         done.push(`wrote ${paths.config}`);
       }
-      if (ensureToken(deps.home).created) done.push(`wrote ${paths.token} (mode 0600)`);
+      const token = ensureToken(deps.home);
+      if (token.created) done.push(`wrote ${paths.token} (mode 0600)`);
+      if (token.fixedMode !== undefined) {
+        done.push(
+          `set ${paths.token} to mode 0600 (it was 0${
+            token.fixedMode.toString(8)
+          }, readable by others)`,
+        );
+      }
       const existed = existsSync(paths.vault);
       const vault = openVault(paths.vault, { now: deps.now });
       const { schemaVersion, total } = vault.stats();

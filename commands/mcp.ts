@@ -1,13 +1,12 @@
 // `korva mcp`: run the MCP server over stdio (stdout carries protocol messages only).
-// @ts-types="@modelcontextprotocol/sdk/server/stdio"
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { Command, Option } from "commander";
-import process from "node:process";
-import { loadConfig } from "../lib/config.ts";
+import { type Config, loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
-import { messageOf, usageError } from "../lib/errors.ts";
+import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
+import { createLogger } from "../lib/log.ts";
 import { Profile } from "../lib/mcp/profiles.ts";
 import { createServer } from "../lib/mcp/server.ts";
+import { LimitedStdioTransport } from "../lib/mcp/stdio_transport.ts";
 
 /** Build the `mcp` command. */
 export function mcpCommand(deps: Deps): Command {
@@ -19,17 +18,18 @@ export function mcpCommand(deps: Deps): Command {
     )
     .addHelpText("after", `\nExample (what editors run):\n  korva mcp --profile agent`)
     .action(async (flags: { profile?: string }) => {
-      const chosen = flags.profile ?? deps.env("KORVA_MCP_PROFILE") ?? profileFromConfig(deps);
+      const config = configOrRefuse(deps);
+      const chosen = flags.profile ?? deps.env("KORVA_MCP_PROFILE") ?? config.mcp.profile;
       const parsed = Profile.safeParse(chosen);
       if (!parsed.success) {
         throw usageError(`Unknown profile "${chosen}": must be readonly, agent or admin`);
       }
       const korva = createServer(deps, { profile: parsed.data });
-      const transport = new StdioServerTransport();
+      const transport = new LimitedStdioTransport(Deno.stdin.readable, Deno.stdout.writable, {
+        onRefused: (refusal) => korva.ctx.log.error("mcp request refused", { ...refusal }),
+      });
       const closed = new Promise<void>((resolve) => {
         transport.onclose = () => resolve();
-        process.stdin.on("end", () => void transport.close());
-        process.stdin.on("close", () => void transport.close());
       });
       korva.ctx.log.info("mcp server started", { profile: parsed.data, cwd: deps.cwd });
       deps.io.err(`korva mcp: serving on stdio (profile ${parsed.data})\n`);
@@ -40,12 +40,22 @@ export function mcpCommand(deps: Deps): Command {
     });
 }
 
-function profileFromConfig(deps: Deps): string {
+/**
+ * config.json, or a refusal to start: an invalid config fails closed instead of falling back to
+ * a profile the file may not allow. The reason goes to stderr (via main) and to logs/mcp.log.
+ */
+function configOrRefuse(deps: Deps): Config {
   try {
-    return loadConfig(deps.home).mcp.profile;
+    return loadConfig(deps.home);
   } catch (error) {
-    // An invalid config must not stop the server from starting; the vault tools report it.
-    deps.io.err(`korva mcp: ${messageOf(error)}\n`);
-    return "agent";
+    const refusal = new KorvaError(`Cannot start the MCP server: ${messageOf(error)}`, {
+      exitCode: 2,
+      cause: error,
+      hint: "fix config.json by hand (korva doctor names the field); korva never replaces it",
+    });
+    createLogger(deps.home, "mcp", deps.now).error("mcp server refused to start", {
+      reason: refusal.message,
+    });
+    throw refusal;
   }
 }

@@ -35,6 +35,9 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["share", async () => (await import("./share.ts")).shareCommand],
   ["unshare", async () => (await import("./unshare.ts")).unshareCommand],
   ["sync", async () => (await import("./sync.ts")).syncCommand],
+  ["confirm", async () => (await import("./confirm.ts")).confirmCommand],
+  ["review", async () => (await import("./review.ts")).reviewCommand],
+  ["anchors", async () => (await import("./anchors.ts")).anchorsCommand],
 ];
 
 /** The factories a command line needs: just its command, or all of them for help and errors. */

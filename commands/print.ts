@@ -1,5 +1,7 @@
 // Output shared by the memory commands: stable JSON, short aligned human lines.
 import type { Deps } from "../lib/deps.ts";
+import { revealHidden } from "../lib/trust/hidden.ts";
+import { memoryFlags } from "../lib/trust/provenance.ts";
 import { provenanceOf } from "../lib/importers/item.ts";
 import type { TeamFileChange } from "../lib/memory/mod.ts";
 import type { Memory, SearchHit } from "../lib/vault/types.ts";
@@ -27,18 +29,25 @@ export function formatAge(iso: string, now: Date): string {
 /** One aligned line per memory: id, type, age, title. */
 export function formatMemoryLines(memories: Memory[], now: Date): string {
   return memories.map((m) => {
-    const flags = [m.scope === "team" ? "team" : "", m.status !== "active" ? m.status : ""]
-      .filter((f) => f !== "").join(",");
-    return `${m.id}  ${m.type.padEnd(10)}  ${formatAge(m.created_at, now).padStart(4)}  ${m.title}${
-      flags ? `  (${flags})` : ""
-    }`;
+    const flags = [
+      m.scope === "team" ? "team" : "",
+      m.status !== "active" ? m.status : "",
+      m.confirmed ? "" : "draft",
+      memoryFlags(m).length > 0 ? "flagged" : "",
+    ].filter((f) => f !== "").join(",");
+    return revealHidden(
+      `${m.id}  ${m.type.padEnd(10)}  ${formatAge(m.created_at, now).padStart(4)}  ${m.title}${
+        flags ? `  (${flags})` : ""
+      }`,
+    );
   }).join("\n") + (memories.length > 0 ? "\n" : "");
 }
 
 /** Search hits: the memory line and its snippet underneath. */
 export function formatHits(hits: SearchHit[], now: Date): string {
   return hits.map((hit) =>
-    formatMemoryLines([hit.memory], now) + `    ${hit.snippet.replace(/\s+/g, " ").trim()}\n`
+    formatMemoryLines([hit.memory], now) +
+    `    ${revealHidden(hit.snippet).replace(/\s+/g, " ").trim()}\n`
   ).join("");
 }
 
@@ -63,6 +72,10 @@ export function formatMemory(m: Memory, now: Date): string {
       }`,
     );
   }
+  const flags = memoryFlags(m);
+  if (flags.length) {
+    lines.push(`flagged:  ${flags.join(", ")} (kept out of context until confirmed)`);
+  }
   if (m.tags.length) lines.push(`tags:     ${m.tags.join(", ")}`);
   if (m.files.length) lines.push(`files:    ${m.files.join(", ")}`);
   const from = provenanceOf(m.source);
@@ -71,7 +84,7 @@ export function formatMemory(m: Memory, now: Date): string {
   if (m.superseded_by) lines.push(`replaced by: ${m.superseded_by}`);
   lines.push("", m.content);
   if (m.why) lines.push("", "Why:", m.why);
-  return lines.join("\n") + "\n";
+  return revealHidden(lines.join("\n")) + "\n";
 }
 
 /** `1 github-token, 2 pii-email` from redaction counts; empty when none. */

@@ -64,7 +64,7 @@ export function saveCommand(deps: Deps): Command {
         ...(scope ? { scope } : {}),
         ...(flags.reviewBy !== undefined ? { review_by: flags.reviewBy } : {}),
         ...(flags.owner !== undefined ? { owner: flags.owner } : {}),
-      });
+      }, { similar: true });
       const redacted = formatRedactions(result.redacted);
       if (flags.json) {
         printJson(deps, {
@@ -73,6 +73,7 @@ export function saveCommand(deps: Deps): Command {
           redacted: result.redacted,
           missing: result.missing,
           memory: result.memory,
+          similar: result.similar,
         });
       } else if (result.duplicate) {
         deps.io.out(`Already saved as ${result.memory.id}: nothing new was written\n`);
@@ -88,6 +89,12 @@ export function saveCommand(deps: Deps): Command {
           `To make it useful later, add ${
             result.missing.join("; ")
           } (korva update ${result.memory.id})\n`,
+        );
+      }
+      if (!flags.json && !result.duplicate && result.similar.length > 0) {
+        deps.io.err(
+          "Similar memories (supersede or update one instead of keeping both?):\n" +
+            result.similar.map((s) => `  ${s.id}  ${s.type.padEnd(10)}  ${s.title}\n`).join(""),
         );
       }
     });

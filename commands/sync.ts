@@ -2,7 +2,11 @@
 // changes to team memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { openCliMemories, syncTeamFiles } from "../lib/memory/mod.ts";
+import { KorvaError } from "../lib/errors.ts";
+import { createLogger } from "../lib/log.ts";
+import { CLI_ORIGIN, resolveRepoContext, syncTeamFiles, withVault } from "../lib/memory/mod.ts";
+import { isBusy } from "../lib/vault/mod.ts";
+import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `sync` command. */
@@ -11,10 +15,31 @@ export function syncCommand(deps: Deps): Command {
     .description("Sync team memories between .korva/memories in this repository and your vault")
     .option("--quiet", "print nothing unless there is a conflict or an unreadable file (git hooks)")
     .option("--json", "print the summary as JSON")
+    .option(
+      "--lock-timeout <ms>",
+      "give up (and log it) when another process holds the vault's write lock this long",
+    )
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
-    .action((flags: { quiet?: boolean; json?: boolean }) => {
-      using memories = openCliMemories(deps);
-      const summary = syncTeamFiles(memories);
+    .action((flags: { quiet?: boolean; json?: boolean; lockTimeout?: string }) => {
+      const lockTimeoutMs = parseCount("--lock-timeout", flags.lockTimeout);
+      const ctx = resolveRepoContext(deps);
+      let summary: ReturnType<typeof syncTeamFiles>;
+      try {
+        using memories = withVault(
+          ctx,
+          ctx.openVault(lockTimeoutMs ? { lockTimeoutMs } : {}),
+          CLI_ORIGIN,
+        );
+        summary = syncTeamFiles(memories);
+      } catch (error) {
+        const busy = isBusy(error) || (error instanceof Error && isBusy(error.cause));
+        if (lockTimeoutMs === undefined || !busy) throw error;
+        // The git hooks sync with a short timeout: a checkout must not wait on a long write.
+        const message =
+          `Sync skipped: another korva process held the vault's write lock for over ${lockTimeoutMs} ms`;
+        createLogger(deps.home, "hooks", deps.now).info(message, { repo: ctx.root() });
+        throw new KorvaError(message, { exitCode: 3, hint: "run korva sync again later" });
+      }
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
       if (flags.json) return printJson(deps, summary);
       if (!flags.quiet) {

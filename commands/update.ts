@@ -16,6 +16,8 @@ interface UpdateFlags {
   files?: string;
   scope?: string;
   status?: string;
+  reviewBy?: string;
+  owner?: string;
   json?: boolean;
 }
 
@@ -32,6 +34,8 @@ export function updateCommand(deps: Deps): Command {
     .option("--files <list>", "replace the file anchors (comma-separated)")
     .option("--scope <scope>", "private or team")
     .option("--status <status>", "active, superseded or archived")
+    .option("--review-by <date>", "date by which a person should review it (empty removes it)")
+    .option("--owner <name>", "who answers for it (empty removes it)")
     .option("--json", "print the updated memory as JSON")
     .addHelpText(
       "after",
@@ -54,10 +58,14 @@ export function updateCommand(deps: Deps): Command {
         ...(files ? { files } : {}),
         ...(scope ? { scope } : {}),
         ...(status ? { status } : {}),
+        ...(flags.reviewBy !== undefined
+          ? { review_by: flags.reviewBy === "" ? null : flags.reviewBy }
+          : {}),
+        ...(flags.owner !== undefined ? { owner: flags.owner === "" ? null : flags.owner } : {}),
       };
       if (Object.keys(patch).length === 0) {
         throw usageError(
-          "Nothing to update: give at least one of --title, --content, --why, --tags, --files, --type, --scope, --status",
+          "Nothing to update: give at least one of --title, --content, --why, --tags, --files, --type, --scope, --status, --review-by, --owner",
         );
       }
       using memories = openCliMemories(deps);

@@ -4,6 +4,7 @@ import { loadConfig } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { homePaths } from "../lib/paths.ts";
 import {
+  removeStaleState,
   runningService,
   serveForeground,
   startBackground,
@@ -32,8 +33,13 @@ export function vaultCommand(deps: Deps): Command {
     .action(async (flags: { port?: string; foreground?: boolean }) => {
       const chosen = port(flags.port);
       if (flags.foreground) {
-        deps.io.err(`korva vault: serving on http://127.0.0.1:${chosen} (pid ${Deno.pid})\n`);
-        await serveForeground(deps, chosen);
+        // Said only once the config is read, the vault open and the listener up.
+        await serveForeground(deps, chosen, {
+          onServing: (info) =>
+            deps.io.err(
+              `korva vault: serving on http://127.0.0.1:${info.port} (pid ${info.pid})\n`,
+            ),
+        });
         return;
       }
       const info = await startBackground(deps, chosen);
@@ -43,15 +49,20 @@ export function vaultCommand(deps: Deps): Command {
   vault.command("stop")
     .description("Stop the background service gracefully")
     .action(async () => {
-      const pid = await stopService(deps.home);
+      const stopped = await stopService(deps.home);
       deps.io.out(
-        pid ? `stopped the vault service (pid ${pid})\n` : "the vault service was not running\n",
+        !stopped
+          ? "the vault service was not running\n"
+          : stopped.killed
+          ? `killed the vault service (pid ${stopped.pid}): it did not stop within 5 s\n`
+          : `stopped the vault service (pid ${stopped.pid})\n`,
       );
     });
   vault.command("status")
     .description("Show pid, port, uptime and vault size")
     .option("--json", "print the status as JSON")
     .action((flags: { json?: boolean }) => {
+      const staleRemoved = removeStaleState(deps.home);
       const info = runningService(deps.home);
       let size = 0;
       try {
@@ -66,6 +77,7 @@ export function vaultCommand(deps: Deps): Command {
       if (flags.json) {
         return printJson(deps, {
           running: info !== undefined,
+          ...(staleRemoved ? { staleStateRemoved: true } : {}),
           ...info,
           uptimeSeconds: uptime,
           vaultBytes: size,
@@ -76,7 +88,7 @@ export function vaultCommand(deps: Deps): Command {
           ? `running: pid ${info.pid}, http://127.0.0.1:${info.port}, up ${uptime} s, vault ${
             (size / 1024).toFixed(0)
           } KiB\n`
-          : `not running (vault ${
+          : `not running${staleRemoved ? " (stale state removed)" : ""} (vault ${
             (size / 1024).toFixed(0)
           } KiB); start it with korva vault start\n`,
       );

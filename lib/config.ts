@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 import { KorvaError, messageOf } from "./errors.ts";
 import { homePaths } from "./paths.ts";
 import { PrivacyConfig } from "./privacy/config.ts";
@@ -10,18 +11,22 @@ import { describeIssue } from "./vault/validate.ts";
 /** User configuration. Unknown keys are an error so typos surface. */
 export const Config = z.object({
   $schema: z.string().optional(),
-  version: z.literal(1).default(1),
-  /** Project name to use instead of the detected one. */
-  project: z.string().trim().min(1).max(200).optional(),
-  /** Author recorded on new memories (default: git user.name, then $USER). */
-  author: z.string().trim().min(1).max(200).optional(),
-  defaultScope: z.enum(["private", "team"]).default("private"),
-  privacy: PrivacyConfig.default(PrivacyConfig.parse({})),
+  version: z.literal(1).default(1).describe("the file format version"),
+  project: z.string().trim().min(1).max(200).optional()
+    .describe("project name to use instead of the detected one, in every repository"),
+  author: z.string().trim().min(1).max(200).optional()
+    .describe("author recorded on new memories (default: git config user.name, then $USER)"),
+  defaultScope: z.enum(["private", "team"]).default("private")
+    .describe("the scope a save gets when none is given (a repository's own setting wins)"),
+  privacy: PrivacyConfig.default(PrivacyConfig.parse({}))
+    .describe("what the redactor finds and lets through (docs/privacy.md)"),
   mcp: z.object({
-    profile: z.enum(["readonly", "agent", "admin"]).default("agent"),
+    profile: z.enum(["readonly", "agent", "admin"]).default("agent")
+      .describe("the MCP profile when neither --profile nor KORVA_MCP_PROFILE is given"),
   }).strict().default({ profile: "agent" }),
   service: z.object({
-    port: z.number().int().min(1).max(65535).default(7437),
+    port: z.number().int().min(1).max(65535).default(7437)
+      .describe("the port `korva vault start` listens on (127.0.0.1)"),
   }).strict().default({ port: 7437 }),
 }).strict();
 export type Config = z.infer<typeof Config>;
@@ -57,8 +62,10 @@ export function loadConfig(home: string): Config {
 /** Write config.json atomically, keeping a backup of the previous one. */
 export function saveConfig(home: string, config: Config, now?: () => Date): void {
   const paths = homePaths(home);
+  ensurePrivateDir(home);
   writeFileAtomic(paths.config, JSON.stringify(config, null, 2) + "\n", {
     backupDir: paths.backups,
+    mode: PRIVATE_FILE_MODE,
     ...(now ? { now } : {}),
   });
 }

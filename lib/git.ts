@@ -1,5 +1,6 @@
 // Git plumbing korva needs everywhere: the repository root and the project's identity.
-import { basename } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
 
 /** Run git and return trimmed stdout, or undefined when git fails or is missing. */
 export function gitOutput(cwd: string, args: string[]): string | undefined {
@@ -60,4 +61,41 @@ export function detectProjectAt(root: string): string {
   const origin = gitOutput(root, ["config", "--get", "remote.origin.url"]);
   if (origin) return normalizeRemote(origin);
   return basename(root);
+}
+
+/**
+ * The commit HEAD points at, read from the repository's files without spawning git (a hot path
+ * runs it on every file open): HEAD, the branch's loose ref, then packed-refs. Undefined when the
+ * branch has no commit yet or the layout is not understood.
+ */
+export function readHead(root: string): string | undefined {
+  try {
+    let gitDir = join(root, ".git");
+    if (statSync(gitDir).isFile()) {
+      const pointer = readFileSync(gitDir, "utf8").match(/^gitdir:\s*(.+)\s*$/m)?.[1];
+      if (!pointer) return undefined;
+      gitDir = resolve(root, pointer);
+    }
+    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40,64}$/.test(head)) return head;
+    const ref = head.match(/^ref:\s*(\S+)$/)?.[1];
+    if (!ref) return undefined;
+    // A linked worktree keeps its HEAD but shares refs with the main repository.
+    const common = existsSync(join(gitDir, "commondir"))
+      ? resolve(gitDir, readFileSync(join(gitDir, "commondir"), "utf8").trim())
+      : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join(dir, ref);
+      if (existsSync(loose)) return readFileSync(loose, "utf8").trim();
+    }
+    const packed = join(common, "packed-refs");
+    if (!existsSync(packed)) return undefined;
+    for (const line of readFileSync(packed, "utf8").split("\n")) {
+      const [sha, name] = line.split(" ");
+      if (name === ref && sha) return sha;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // Append-only log files under $KORVA_HOME/logs with size-based rotation; never throws.
-import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 
 const MAX_BYTES = 1024 * 1024;
 const KEEP = 3;
@@ -21,10 +22,10 @@ export function createLogger(
   const file = join(dir, `${name}.log`);
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     try {
-      mkdirSync(dir, { recursive: true });
+      ensurePrivateDir(dir);
       if (existsSync(file) && statSync(file).size > MAX_BYTES) rotate(file);
       const line = JSON.stringify({ time: now().toISOString(), level, message, ...fields });
-      appendFileSync(file, line + "\n");
+      appendFileSync(file, line + "\n", { mode: PRIVATE_FILE_MODE });
     } catch {
       // Logging must never fail the caller (hooks, MCP server).
     }

@@ -25,5 +25,6 @@ export function homePaths(home: string) {
     token: join(home, "token"),
     bin: join(home, "bin"),
     run: join(home, "run"),
+    cache: join(home, "cache"),
   };
 }

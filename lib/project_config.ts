@@ -11,16 +11,22 @@ export const PROJECT_SCHEMA_VERSION = 1;
 
 /** Project settings: name, default scope, detectors and rules to disable. */
 export const ProjectConfig = z.object({
-  schema: z.number().int().positive().default(PROJECT_SCHEMA_VERSION),
-  project: z.string().trim().min(1).max(200).optional(),
-  defaultScope: Scope.optional(),
+  schema: z.number().int().positive().default(PROJECT_SCHEMA_VERSION)
+    .describe("the `.korva/` file format version; a newer one is refused"),
+  project: z.string().trim().min(1).max(200).optional()
+    .describe("this repository's project name (config.json `project` wins)"),
+  defaultScope: Scope.optional()
+    .describe("the scope a save in this repository gets when none is given"),
   privacy: z.object({
-    disabled: z.array(z.string()).default([]),
-    allow: z.array(z.string()).default([]),
+    disabled: z.array(z.string()).default([])
+      .describe("detector ids switched off, added to config.json's"),
+    allow: z.array(z.string()).default([])
+      .describe("literal values never redacted, added to config.json's"),
   }).strict().optional(),
   sentinel: z.object({
-    disabled: z.array(z.string()).default([]),
-    overrides: z.record(z.string(), z.enum(["error", "warning", "info", "off"])).default({}),
+    disabled: z.array(z.string()).default([]).describe("rule ids switched off"),
+    overrides: z.record(z.string(), z.enum(["error", "warning", "info", "off"])).default({})
+      .describe("rule id → severity"),
   }).strict().optional(),
 }).strict();
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

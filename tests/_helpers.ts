@@ -190,7 +190,7 @@ export function testDeps(
   };
 }
 
-/** A free TCP port on 127.0.0.1 (released before it is returned). */
+/** A TCP port free on 127.0.0.1 right now (for starting the vault service). */
 export function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;

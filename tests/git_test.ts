@@ -1,7 +1,7 @@
 // Project identity from git.
 import assert from "node:assert/strict";
-import { DEFAULT_PROJECT, detectProject, normalizeRemote, repoRoot } from "../lib/git.ts";
-import { tempDir, tempRepo } from "./_helpers.ts";
+import { DEFAULT_PROJECT, detectProject, normalizeRemote, readHead, repoRoot } from "../lib/git.ts";
+import { git, tempDir, tempRepo } from "./_helpers.ts";
 import { basename, join } from "node:path";
 import { mkdirSync, realpathSync } from "node:fs";
 
@@ -28,4 +28,19 @@ Deno.test("detectProject() uses origin, else the repo folder, else the default",
   assert.equal(detectProject(plain.path), basename(plain.path));
   await using outside = tempDir();
   assert.equal(detectProject(outside.path), DEFAULT_PROJECT);
+});
+
+Deno.test("readHead() reads HEAD through loose refs, packed refs, detached HEADs and worktrees", async () => {
+  await using repo = tempRepo({ "a.txt": "a" });
+  await using other = tempDir();
+  const head = git(repo.path, "rev-parse", "HEAD").trim();
+  assert.equal(readHead(repo.path), head);
+  git(repo.path, "pack-refs", "--all");
+  assert.equal(readHead(repo.path), head, "packed");
+  const linked = join(other.path, "linked");
+  git(repo.path, "worktree", "add", "-q", "-b", "side", linked);
+  assert.equal(readHead(linked), head, "linked worktree");
+  git(repo.path, "checkout", "-q", "--detach");
+  assert.equal(readHead(repo.path), head, "detached");
+  assert.equal(readHead(other.path), undefined, "not a repository");
 });

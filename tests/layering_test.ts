@@ -1,4 +1,4 @@
-// The layering the README's design page describes, read from the real import graph
+// The layering docs/design.md describes, read from the real import graph
 // (`deno info --json`): no module imports a layer above its own; lib/privacy imports nothing
 // of korva; lib never imports commands.
 import assert from "node:assert/strict";
@@ -14,6 +14,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/paths.ts",
     "lib/deps.ts",
     "lib/atomic_write.ts",
+    "lib/file_modes.ts",
     "lib/log.ts",
     "lib/git.ts",
     "deno.json",

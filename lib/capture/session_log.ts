@@ -1,17 +1,17 @@
 // What an editor session did, as korva's hooks saw it: one JSON line per file a tool read or
 // edited, appended under KORVA_HOME/run (appends of one short line do not interleave), plus
 // marker files for what must happen once per session (the nudge, the summary).
-import { createHash } from "node:crypto";
 import {
   appendFileSync,
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import { join } from "node:path";
+import { sessionFileStem } from "../discovery/hooks.ts";
+import { ensurePrivateDir } from "../file_modes.ts";
 
 /** One file use: when, which file (repository-relative when inside one), and whether edited. */
 export interface FileUse {
@@ -29,14 +29,9 @@ export interface SessionLog {
   root: string | null;
 }
 
-/**
- * A session id as a file-name stem: ids made of safe characters are kept (short, readable);
- * anything else (slashes, dots only, very long) is replaced by its hash.
- */
+/** A session id as a file-name stem (one rule for every file under run/: see sessionFileStem). */
 export function sessionStem(sessionId: string): string {
-  return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$/.test(sessionId)
-    ? sessionId
-    : createHash("sha256").update(sessionId).digest("hex").slice(0, 32);
+  return sessionFileStem(sessionId);
 }
 
 function logPath(run: string, sessionId: string): string {
@@ -45,7 +40,7 @@ function logPath(run: string, sessionId: string): string {
 
 /** Record that a tool of the session read or edited a file. */
 export function recordFileUse(run: string, sessionId: string, use: FileUse): void {
-  mkdirSync(run, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(run);
   appendFileSync(logPath(run, sessionId), JSON.stringify(use) + "\n", { mode: 0o600 });
 }
 
@@ -75,7 +70,7 @@ export function readSessionLog(run: string, sessionId: string): SessionLog {
 
 /** Mark a once-per-session event; false when it was already marked (nothing changes then). */
 export function markOnce(run: string, sessionId: string, event: "nudged" | "summarized"): boolean {
-  mkdirSync(run, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(run);
   const path = join(run, `session-${sessionStem(sessionId)}.${event}`);
   try {
     writeFileSync(path, new Date().toISOString(), { flag: "wx", mode: 0o600 });

@@ -3,6 +3,8 @@
 import { dirname, isAbsolute, relative } from "node:path";
 import { anchorCovers, type Memory, type Vault } from "../vault/mod.ts";
 import { queryWords } from "../vault/search.ts";
+import { isWithheld, memoryFlags } from "../trust/provenance.ts";
+import { type StalenessLookup, stalenessPenalty, stalenessReasons } from "../trust/staleness.ts";
 import { renderContext } from "./render.ts";
 
 /** What to find context for. */
@@ -19,6 +21,15 @@ export interface ContextInput {
   seen?: Set<string>;
   /** Only memories anchored to the files (no text matches, no conventions); for file hooks. */
   anchoredOnly?: boolean;
+  /**
+   * Include flagged memories nobody has confirmed (default false: context is unasked-for, and
+   * such text stays out of it; `vault_get` and `korva get` still return it, marked).
+   */
+  includeWithheld?: boolean;
+  /** Earlier names of a file (git renames), so anchors written before a move still apply. */
+  formerPaths?: ((file: string) => string[]) | undefined;
+  /** How the anchored code changed since each memory was saved (git); none outside a repo. */
+  staleness?: StalenessLookup | undefined;
   now?: Date;
 }
 
@@ -34,6 +45,11 @@ export interface ContextMemory {
   files: string[];
   created_at: string;
   age: string;
+  author: string | null;
+  /** Written or confirmed by a person; false for an agent's draft. */
+  confirmed: boolean;
+  /** What the injection screen found in its text (empty when clean). */
+  flags: string[];
   reasons: string[];
   score: number;
 }
@@ -123,6 +139,8 @@ const RECENT_INCIDENT_DAYS = 120;
 const DECAY_DAYS = 180;
 const TEXT_CANDIDATES = 40;
 const PRIOR_CANDIDATES = 12;
+/** How many of the best candidates get a staleness check (bounds the git pathspec). */
+const STALENESS_CANDIDATES = 30;
 
 interface Candidate {
   memory: Memory;
@@ -157,15 +175,17 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   };
 
   for (const file of files) {
-    const anchors = vault.anchorsFor(file);
-    if (anchors.length > 0) {
+    for (const name of [file, ...(input.formerPaths?.(file) ?? [])]) {
+      const anchors = vault.anchorsFor(name);
+      if (anchors.length === 0) continue;
+      const moved = name === file ? "" : ` (${name} was renamed to ${file})`;
       for (const memory of vault.list({ anchors, limit: 50 })) {
         for (const anchor of memory.files.filter((a) => anchors.includes(a))) {
-          const exact = anchor === file;
+          const exact = anchor === name;
           add(
             memory,
             exact ? WEIGHTS.anchorExact : WEIGHTS.anchorCovers,
-            `anchored to ${anchor}`,
+            `anchored to ${anchor}${moved}`,
             "anchor",
           );
         }
@@ -211,9 +231,14 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   const ranked = [...candidates.values()]
     .filter((c) => !(input.anchoredOnly && !c.anchored))
     .filter((c) => !(input.delta && input.seen?.has(c.memory.id)))
+    .filter((c) => input.includeWithheld || !isWithheld(c.memory))
     .map((c) => ({ ...c, score: c.score + priors(c, input.project, now) }))
     .filter((c) => c.memory.project === input.project || c.anchored || c.matched)
-    .sort((a, b) => b.score - a.score || (a.memory.id < b.memory.id ? 1 : -1));
+    .sort(byScore);
+  if (input.staleness) {
+    applyStaleness(ranked.slice(0, STALENESS_CANDIDATES), input.staleness);
+    ranked.sort(byScore);
+  }
 
   const chosen: ContextMemory[] = ranked.map((c) => ({
     id: c.memory.id,
@@ -226,6 +251,9 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     files: c.memory.files,
     created_at: c.memory.created_at,
     age: formatAge(c.memory.created_at, now),
+    author: c.memory.author,
+    confirmed: c.memory.confirmed,
+    flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
     reasons: c.reasons.length
       ? c.reasons
       : [c.memory.project === input.project ? "recent in this project" : "related"],
@@ -243,6 +271,21 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     text: rendered.text,
     tokens: Math.ceil(rendered.text.length / CHARS_PER_TOKEN),
   };
+}
+
+function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || (a.memory.id < b.memory.id ? 1 : -1);
+}
+
+/** Staleness reasons and rank penalties for the best candidates (one git lookup for all). */
+function applyStaleness(candidates: Candidate[], lookup: StalenessLookup): void {
+  const found = lookup(candidates.map((c) => c.memory));
+  for (const candidate of candidates) {
+    const staleness = found.get(candidate.memory.id);
+    if (!staleness) continue;
+    candidate.score -= stalenessPenalty(staleness);
+    candidate.reasons.push(...stalenessReasons(staleness));
+  }
 }
 
 /** Type, recency, scope and project adjustments, with the reasons they add. */

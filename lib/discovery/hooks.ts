@@ -1,5 +1,6 @@
 // Editor hook payloads (Claude Code, Gemini CLI) in, additional context out. Pure functions; the
 // command does the I/O and guarantees a hook never fails the editor's action.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /** The fields korva reads from a hook payload; everything else is ignored. */
@@ -50,4 +51,19 @@ export function hookOutput(event: string, context: string): string {
     hookSpecificOutput: { hookEventName: event, additionalContext: context },
     suppressOutput: true,
   });
+}
+
+const SAFE_SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The part of a file name under `run/` that stands for a hook's `session_id`: the id itself when
+ * it is a plain name ([A-Za-z0-9._-], at most 64 characters, no leading dot, no part longer than
+ * a UUID's), else its SHA-256, so a hostile id can neither leave `run/` nor put a token-shaped
+ * string (a secret pasted into the field) in a file name.
+ */
+export function sessionFileStem(sessionId: string): string {
+  const plain = SAFE_SESSION_ID.test(sessionId) && !sessionId.includes("..") &&
+    sessionId.split(/[._-]/).every((part) => part.length <= 16);
+  if (plain) return sessionId;
+  return "sha256-" + createHash("sha256").update(sessionId).digest("hex").slice(0, 32);
 }

@@ -5,9 +5,11 @@ import { loadConfig } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { messageOf } from "../errors.ts";
 import { repoRoot } from "../git.ts";
+import { findOpenModes } from "../file_modes.ts";
 import { homePaths } from "../paths.ts";
 import { hooksStatus } from "../sentinel/hooks.ts";
 import { runningService } from "../service/daemon.ts";
+import { looseTokenMode } from "../service/token.ts";
 import { setupContext, setupStatus } from "../setup/apply.ts";
 import { openVault } from "../vault/mod.ts";
 
@@ -42,8 +44,31 @@ export function runDoctor(deps: Deps): Check[] {
     ...checkEditors(deps),
     checkHooks(deps),
     checkService(deps),
+    checkToken(deps),
     checkDisk(deps),
+    checkModes(deps),
   ];
+}
+
+/** The shell command that makes every file under KORVA_HOME private (what `--fix` does). */
+export function chmodCommand(home: string): string {
+  const q = `'${home.replace(/'/g, "'\\''")}'`;
+  return `chmod -R go-rwx ${q}`;
+}
+
+function checkModes(deps: Deps): Check {
+  const open = findOpenModes(deps.home);
+  if (open.length === 0) {
+    return ok("permissions", `${deps.home} and everything in it is private to you`);
+  }
+  const first = open[0]!;
+  return fail(
+    "permissions",
+    `${open.length} file(s) under ${deps.home} can be read by other users, e.g. ${first.path} (mode ${
+      first.mode.toString(8).padStart(4, "0")
+    })`,
+    `run korva doctor --fix, or ${chmodCommand(deps.home)}`,
+  );
 }
 
 function checkPath(deps: Deps): Check {
@@ -196,7 +221,7 @@ function checkHooks(deps: Deps): Check {
         "korva hooks install",
       );
     }
-    return ok("hooks", "git hooks installed (pre-commit, post-merge, post-checkout)");
+    return ok("hooks", `git hooks installed (${status.map((h) => h.name).join(", ")})`);
   } catch (error) {
     return warn("hooks", `cannot read the git hooks: ${messageOf(error)}`, "korva hooks status");
   }
@@ -207,6 +232,17 @@ function checkService(deps: Deps): Check {
   return info
     ? ok("service", `vault service running (pid ${info.pid}, port ${info.port})`)
     : ok("service", "vault service not running (optional: korva vault start)");
+}
+
+function checkToken(deps: Deps): Check {
+  const path = homePaths(deps.home).token;
+  if (!existsSync(path)) return ok("token", "no service token yet (korva init writes one)");
+  const loose = looseTokenMode(deps.home);
+  return loose === undefined ? ok("token", `service token ${path} is readable only by you`) : fail(
+    "token",
+    `service token ${path} has mode 0${loose.toString(8)}: other users can read it`,
+    `korva init (or chmod 600 ${path})`,
+  );
 }
 
 function checkDisk(deps: Deps): Check {

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from "../log.ts";
 import { homePaths } from "../paths.ts";
 import { type Memories, type RepoContext, resolveRepoContext, withVault } from "../memory/mod.ts";
 import type { Redactor } from "../privacy/redact.ts";
+import { revealHidden } from "../trust/hidden.ts";
 import { redactMemory } from "../vault/export.ts";
 import type { Memory, Vault } from "../vault/mod.ts";
 import type { Profile } from "./profiles.ts";
@@ -23,7 +24,10 @@ export interface ToolContext {
   vault(): Vault;
   project(): string;
   repoRoot(): string | undefined;
-  /** Redact text leaving the server (memories were redacted on the way in, but rules improve). */
+  /**
+   * Redact text leaving the server (memories were redacted on the way in, but rules improve) and
+   * make hidden characters visible: everything a tool returns is read by a model.
+   */
   out(memory: Memory): Memory;
   redactor(): Redactor;
   outText(text: string): string;
@@ -77,9 +81,9 @@ export function createToolContext(
     vault: openVault,
     project: () => repo.project(),
     repoRoot: () => repo.root(),
-    out: (memory) => redactMemory(memory, repo.redactor()),
+    out: (memory) => revealMemory(redactMemory(memory, repo.redactor())),
     redactor: () => repo.redactor(),
-    outText: (text) => repo.redactor().redact(text).text,
+    outText: (text) => revealHidden(repo.redactor().redact(text).text),
     sessionEdits: () => {
       const root = repo.root();
       return root ? recentEdits(homePaths(deps.home).run, root, deps.now(), SESSION_WINDOW_MS) : [];
@@ -92,5 +96,17 @@ export function createToolContext(
       vault?.close();
       vault = undefined;
     },
+  };
+}
+
+function revealMemory(memory: Memory): Memory {
+  return {
+    ...memory,
+    title: revealHidden(memory.title),
+    content: revealHidden(memory.content),
+    why: memory.why === null ? null : revealHidden(memory.why),
+    tags: memory.tags.map(revealHidden),
+    files: memory.files.map(revealHidden),
+    author: memory.author === null ? null : revealHidden(memory.author),
   };
 }

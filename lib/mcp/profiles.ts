@@ -20,6 +20,7 @@ export const TOOL_PROFILES = {
   vault_forget: "admin",
   vault_import: "admin",
   vault_candidates: "readonly",
+  vault_confirm: "admin",
 } as const satisfies Record<string, Profile>;
 export type ToolName = keyof typeof TOOL_PROFILES;
 

@@ -3,11 +3,15 @@
 // @ts-types="@modelcontextprotocol/sdk/types"
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { isExpected, KorvaError, messageOf } from "../errors.ts";
+import { revealHidden } from "../trust/hidden.ts";
 import type { Memory } from "../vault/mod.ts";
 
-/** A successful result: `structured` must match the tool's output schema. */
+/**
+ * A successful result: `structured` must match the tool's output schema. Hidden characters in
+ * the text are made visible, whatever the tool put in it (the model reads this text).
+ */
 export function ok(structured: Record<string, unknown>, text: string): CallToolResult {
-  return { content: [{ type: "text", text }], structuredContent: structured };
+  return { content: [{ type: "text", text: revealHidden(text) }], structuredContent: structured };
 }
 
 /** A failed call, phrased for the model. */

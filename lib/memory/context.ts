@@ -2,6 +2,8 @@
 // memories for the files and task within a token budget.
 import { buildContext, type ContextResult } from "../discovery/context.ts";
 import { refreshTeamMemories } from "../team/sync.ts";
+import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
+import { stalenessFor } from "../trust/staleness.ts";
 import type { Memories } from "./memories.ts";
 
 /** What a caller asks context for. */
@@ -33,6 +35,8 @@ export function memoryContext(
       redactor: m.ctx.redactor(),
     });
   }
+  // Renames first: a file opened under its new name must find memories anchored to the old one.
+  const renames = root ? refreshRenames(root, renameCacheDir(m.ctx.deps.home)) : undefined;
   const result = buildContext(m.vault, {
     project,
     ...(request.files ? { files: request.files } : {}),
@@ -42,6 +46,10 @@ export function memoryContext(
     ...(request.anchoredOnly ? { anchoredOnly: true } : {}),
     delta: request.delta ?? false,
     ...(request.seen ? { seen: request.seen } : {}),
+    staleness: stalenessFor(m.ctx.deps.home, root),
+    ...(renames && renames.renames.length > 0
+      ? { formerPaths: (file: string) => formerPaths(renames, file) }
+      : {}),
     now: m.ctx.deps.now(),
   });
   return { ...result, project };

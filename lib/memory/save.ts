@@ -1,14 +1,21 @@
 // Saving a memory: defaults from the context, the privacy boundary, provenance, then the write
 // and the team file when it is shared.
 import type { Memory, NewMemory, SaveResult } from "../vault/mod.ts";
+import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
+import { closestMemories, type SimilarMemory } from "./similar.ts";
 import { missingParts } from "./quality.ts";
 import { followTeamScope, type TeamFileChange } from "./team.ts";
 
 /** What a save reports to every front door. */
 export interface SaveOutcome extends SaveResult {
   team: TeamFileChange;
+  /**
+   * The closest other memories of the project (top 3), to supersede or update instead; empty
+   * unless the caller asked (`similar: true`).
+   */
+  similar: SimilarMemory[];
   /** What the memory lacks for its type (saved anyway): "the why", "an example". */
   missing: string[];
 }
@@ -23,7 +30,11 @@ export type SaveInput = Omit<NewMemory, "source" | "session_id" | "author"> & {
 };
 
 /** Save one memory through the boundary. */
-export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
+export function saveMemory(
+  m: Memories,
+  input: SaveInput,
+  options: { similar?: boolean } = {},
+): SaveOutcome {
   const { ctx, origin } = m;
   const scope = input.scope ?? ctx.projectConfig()?.defaultScope ?? ctx.config.defaultScope;
   const author = input.author ?? ctx.author();
@@ -36,9 +47,19 @@ export function saveMemory(m: Memories, input: SaveInput): SaveOutcome {
     ...(origin.sessionId ? { session_id: origin.sessionId } : {}),
   };
   const { input: clean, redacted } = cleanNewMemory(raw, ctx.redactor());
-  const result = m.vault.save(clean, provenanceOf(m, scope === "team"));
+  const result = m.vault.save(clean, {
+    ...provenanceOf(m, scope === "team"),
+    ...screenWrite(clean, m.origin.person),
+  });
   const team = result.duplicate ? {} : followTeamScope(m, result.memory);
-  return { ...result, redacted, team, missing: missingParts(result.memory) };
+  return {
+    ...result,
+    redacted,
+    team,
+    missing: missingParts(result.memory),
+    // One search per save: front doors ask for it; bulk importers do not.
+    similar: options.similar ? closestMemories(m, result.memory) : [],
+  };
 }
 
 /** Provenance of a write by this origin. */

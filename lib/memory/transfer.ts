@@ -2,6 +2,7 @@
 // export (every field redacted again, metadata included).
 import { redactMemory } from "../vault/export.ts";
 import type { Memory, MemoryFilter } from "../vault/mod.ts";
+import { screenWrite } from "../trust/provenance.ts";
 import { cleanImportLines, type Redactions } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
 
@@ -30,7 +31,7 @@ export function importMemories(
   );
   const { lines: clean, redacted } = cleanImportLines(withProject, m.ctx.redactor());
   const result = m.vault.importLines(
-    clean,
+    clean.map(screenImportLine),
     options.numberFrom ? { numberFrom: options.numberFrom } : {},
   );
   return { ...result, redacted };
@@ -40,4 +41,20 @@ export function importMemories(
 export function* exportMemories(m: Memories, filter: MemoryFilter): Generator<Memory> {
   const redactor = m.ctx.redactor();
   for (const memory of m.vault.iterate(filter)) yield redactMemory(memory, redactor);
+}
+
+/** An import line with the screen's flags added; flagged lines arrive as drafts. */
+function screenImportLine(line: unknown): unknown {
+  if (line === null || typeof line !== "object" || Array.isArray(line)) return line;
+  const record = line as Record<string, unknown>;
+  const text = (value: unknown) => typeof value === "string" ? value : null;
+  const { flags } = screenWrite({
+    title: text(record.title),
+    content: text(record.content),
+    why: text(record.why),
+    tags: Array.isArray(record.tags) ? record.tags.filter((t) => typeof t === "string") : [],
+  }, true);
+  if (flags.length === 0) return line;
+  const stored = Array.isArray(record.flags) ? record.flags : [];
+  return { ...record, flags: [...new Set([...stored, ...flags])], confirmed: false };
 }

@@ -1,6 +1,7 @@
 // Changing stored memories: update, supersede, forget, confirm; each through the boundary and
 // each followed by its team file.
 import type { Memory, MemoryPatch } from "../vault/mod.ts";
+import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory, cleanPatch, type Redactions } from "./boundary.ts";
 import type { Memories } from "./memories.ts";
 import { fieldsOf, provenanceOf, type SaveInput, type SaveOutcome } from "./save.ts";
@@ -21,7 +22,11 @@ export function updateMemory(m: Memories, id: string, patch: MemoryPatch): Updat
   const shared = clean.scope === "team" && before.scope !== "team"
     ? { shared_by: provenanceOf(m, true).shared_by }
     : {};
-  const memory = m.vault.update(before.id, { ...clean, ...shared });
+  const memory = m.vault.update(before.id, {
+    ...clean,
+    ...shared,
+    ...rescreen(before, clean, m.origin.person),
+  });
   return { memory, redacted, team: followTeamScope(m, memory, before) };
 }
 
@@ -54,16 +59,21 @@ export function supersedeMemory(
     ...(m.origin.sessionId ? { session_id: m.origin.sessionId } : {}),
   };
   const { input, redacted } = cleanNewMemory(raw, m.ctx.redactor());
-  const result = m.vault.supersede(
-    old.id,
-    input,
-    provenanceOf(m, (input.scope ?? old.scope) === "team"),
-  );
+  const result = m.vault.supersede(old.id, input, {
+    ...provenanceOf(m, (input.scope ?? old.scope) === "team"),
+    ...screenWrite(input, m.origin.person),
+  });
   followTeamScope(m, result.old);
   const team = followTeamScope(m, result.next.memory);
   return {
     old: result.old,
-    next: { ...result.next, redacted, team, missing: missingParts(result.next.memory) },
+    next: {
+      ...result.next,
+      redacted,
+      team,
+      missing: missingParts(result.next.memory),
+      similar: [],
+    },
   };
 }
 
@@ -84,4 +94,27 @@ export function forgetMemory(
 /** Promote a draft to confirmed (a person vouches for it). */
 export function confirmMemory(m: Memories, id: string): UpdateOutcome {
   return updateMemory(m, id, { confirmed: true });
+}
+
+/**
+ * New text is screened again: its flags replace the old ones. Flagged text, or text an agent
+ * rewrote, goes back to draft until a person confirms it. A patch that leaves the text alone
+ * keeps both.
+ */
+function rescreen(
+  before: Memory,
+  patch: MemoryPatch,
+  byPerson: boolean,
+): Pick<MemoryPatch, "flags" | "confirmed"> {
+  if (
+    patch.title === undefined && patch.content === undefined && patch.why === undefined &&
+    patch.tags === undefined
+  ) return {};
+  const { flags } = screenWrite({
+    title: patch.title ?? before.title,
+    content: patch.content ?? before.content,
+    why: patch.why === undefined ? before.why : patch.why,
+    tags: patch.tags ?? before.tags,
+  }, byPerson);
+  return flags.length > 0 || !byPerson ? { flags, confirmed: false } : { flags };
 }

@@ -37,7 +37,7 @@ export function characterClasses(value: string): number {
 }
 
 const PLACEHOLDER =
-  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
+  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
 const PLACEHOLDER_PART =
   /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-]|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 
@@ -92,4 +92,228 @@ export function lineAfter(text: string, pos: number): string {
   let i = pos;
   while (i < ceiling && text.charCodeAt(i) !== 10) i++;
   return text.slice(pos, i);
+}
+
+/** Whether an IBAN (spaces allowed) has a known length for its country and passes mod-97. */
+export function passesIban(value: string): boolean {
+  const iban = value.replace(/[\s-]/g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const length = IBAN_LENGTHS[iban.slice(0, 2)];
+  if (length === undefined || iban.length !== length) return false;
+  return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
+}
+
+/** The remainder mod 97 of an alphanumeric string read as digits (A=10 … Z=35). */
+export function mod97(value: string): number {
+  let rest = 0;
+  for (const ch of value) {
+    const code = ch.charCodeAt(0);
+    const digits = code >= 65 ? String(code - 55) : ch;
+    for (const d of digits) rest = (rest * 10 + (d.charCodeAt(0) - 48)) % 97;
+  }
+  return rest;
+}
+
+/** IBAN lengths of the SEPA countries and the others most often met. */
+export const IBAN_LENGTHS: Record<string, number> = {
+  AD: 24,
+  AT: 20,
+  BE: 16,
+  BG: 22,
+  BR: 29,
+  CH: 21,
+  CY: 28,
+  CZ: 24,
+  DE: 22,
+  DK: 18,
+  EE: 20,
+  ES: 24,
+  FI: 18,
+  FR: 27,
+  GB: 22,
+  GR: 27,
+  HR: 21,
+  HU: 28,
+  IE: 22,
+  IS: 26,
+  IT: 27,
+  LI: 21,
+  LT: 20,
+  LU: 20,
+  LV: 21,
+  MC: 27,
+  MT: 31,
+  NL: 18,
+  NO: 15,
+  PL: 28,
+  PT: 25,
+  RO: 24,
+  SA: 24,
+  SE: 24,
+  SI: 19,
+  SK: 24,
+  SM: 27,
+  TR: 26,
+  AE: 23,
+  IL: 23,
+  QA: 29,
+  UA: 29,
+  MA: 28,
+};
+
+/** Whether a French NIR (13 digits + 2-digit key, Corsica 2A/2B allowed) has a valid key. */
+export function passesNir(value: string): boolean {
+  const nir = value.replace(/[\s.-]/g, "").toUpperCase();
+  const m = /^([12]\d{4})(2A|2B|\d{2})(\d{6})(\d{2})$/.exec(nir);
+  if (!m) return false;
+  const dept = m[2] === "2A" ? "19" : m[2] === "2B" ? "18" : m[2]!;
+  const body = BigInt(m[1]! + dept + m[3]!);
+  return 97n - (body % 97n) === BigInt(m[4]!);
+}
+
+/** Whether a Dutch BSN (9 digits) passes the eleven test. */
+export function passesBsn(value: string): boolean {
+  const bsn = value.replace(/[\s.-]/g, "");
+  if (!/^\d{9}$/.test(bsn) || /^0{9}$/.test(bsn)) return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (bsn.charCodeAt(i) - 48);
+  sum -= bsn.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+}
+
+const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+/** Whether a Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) checks. */
+export function passesDni(value: string): boolean {
+  const v = value.replace(/[\s-]/g, "").toUpperCase();
+  const m = /^([XYZ]|\d)(\d{7})([A-Z])$/.exec(v);
+  if (!m) return false;
+  const lead = m[1] === "X" ? "0" : m[1] === "Y" ? "1" : m[1] === "Z" ? "2" : m[1]!;
+  return DNI_LETTERS[Number(lead + m[2]) % 23] === m[3];
+}
+
+/** The control letter of a Spanish DNI number. */
+export function dniLetter(digits: string): string {
+  return DNI_LETTERS[Number(digits) % 23]!;
+}
+
+/** Whether a Brazilian CPF (11 digits, dots and dash allowed) has valid check digits. */
+export function passesCpf(value: string): boolean {
+  const cpf = value.replace(/[\s.-]/g, "");
+  if (!/^\d{11}$/.test(cpf) || /^(\d)\1{10}$/.test(cpf)) return false;
+  return cpfDigit(cpf.slice(0, 9)) === cpf[9] && cpfDigit(cpf.slice(0, 10)) === cpf[10];
+}
+
+/** The next CPF check digit for 9 or 10 digits. */
+export function cpfDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    sum += (digits.length + 1 - i) * (digits.charCodeAt(i) - 48);
+  }
+  const rest = (sum * 10) % 11;
+  return String(rest === 10 ? 0 : rest);
+}
+
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+  [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/** Whether a digit string passes the Verhoeff checksum (Indian Aadhaar numbers). */
+export function passesVerhoeff(digits: string): boolean {
+  let c = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (d < 0 || d > 9) return false;
+    c = VERHOEFF_D[c]![VERHOEFF_P[i % 8]![d]!]!;
+  }
+  return c === 0;
+}
+
+/** The Verhoeff check digit to append to `digits`. */
+export function verhoeffDigit(digits: string): string {
+  let c = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    c = VERHOEFF_D[c]![VERHOEFF_P[(i + 1) % 8]![d]!]!;
+  }
+  return String(VERHOEFF_INV[c]);
+}
+
+/** Whether a US SSN (AAA-GG-SSSS) is in an issuable range (no 000, 666, 9xx, 00, 0000). */
+export function plausibleSsn(value: string): boolean {
+  const m = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/.exec(value);
+  if (!m) return false;
+  const [area, group, serial] = [m[1]!, m[2]!, m[3]!];
+  if (area === "000" || area === "666" || area[0] === "9") return false;
+  if (group === "00" || serial === "0000") return false;
+  return !/^(?:123-?45-?6789|078-?05-?1120|219-?09-?9999)$/.test(value);
+}
+
+const PLACEHOLDER_RUN =
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%/;
+const PLACEHOLDER_WORD =
+  /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
+
+/**
+ * Whether a detected value is documentation rather than a credential: a real prefix followed by
+ * filler (`sk_live_xxxx…`, `ghp_XXXX…`, `AKIAXXXX…`, `sk-...`, `xoxb-your-bot-token`,
+ * `<token>`), or AWS's documentation keys (…EXAMPLE, …EXAMPLEKEY).
+ */
+export function isPlaceholderSecret(value: string): boolean {
+  if (PLACEHOLDER.test(value)) return true;
+  if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
+  // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
+  if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;
+  return /EXAMPLE(?:KEY)?$/.test(value);
+}
+
+/**
+ * Whether an unquoted value has the shape of a password wherever it sits (prose, command lines):
+ * 8+ characters, no spaces, three of lower/upper/digit/symbol, and nothing that reads as code.
+ */
+export function passwordShaped(v: string): boolean {
+  if (v.length < 8 || v.length > 256 || /\s/.test(v)) return false;
+  if (characterClasses(v) < 3 || !/[A-Za-z]/.test(v)) return false;
+  if (/[(){}[\];<>"'`\\]|^[$%@&*]|^-|=>|->|::/.test(v)) return false;
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // member expression
+  if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) {
+    return false;
+  }
+  if (/^v?\d+(?:\.\d+)+(?:[-+][\w.]+)?$/.test(v) || /^\d{4}-\d\d-\d\d/.test(v)) return false;
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // an env var name
+  return !isPlaceholder(v);
+}
+
+/**
+ * Whether a literal found in structured syntax, a call or a command line is a credential rather
+ * than a reference, a flag, a path or a placeholder (stricter in the gate mode).
+ */
+export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean {
+  if (value.length < 4 || /\s/.test(value) || isPlaceholder(value)) return false;
+  if (/^[-$%{<]|\$\{|\$\(|\{\{/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
+  if (/^(?:true|false|null|none|yes|no|\d{1,6})$/i.test(value)) return false;
+  if (mode === "gate") {
+    return passwordShaped(value) || looksRandom(value, { minLength: 16, minEntropy: 3.2 });
+  }
+  return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
 }

@@ -25,6 +25,9 @@ export const Category = z.enum([
   "pii-phone",
   "pii-card",
   "pii-ip",
+  "pii-id",
+  "pii-iban",
+  "pii-address",
   "private",
   "custom",
 ]);
@@ -59,6 +62,10 @@ export interface Detector {
   pattern: RegExp;
   /** Run the pattern in [hit - before, hit + after] instead of anchored at the keyword hit. */
   window?: { before: number; after: number };
+  /** For a keyword-less pattern: literals in any script, one of which must occur for it to run. */
+  anyOf?: string[];
+  /** Run a keyword-less pattern over windows of at most this many characters (custom patterns). */
+  maxInput?: number;
   /** Characters of the secret kept before the marker (a non-secret prefix such as `ghp_`). */
   keep?: number;
   /** Whether the precision-favouring `gate` mode runs it (default true). */
@@ -80,6 +87,8 @@ export const DetectorShape = z.object({
   pattern: z.instanceof(RegExp),
   window: z.object({ before: z.number().int().min(0), after: z.number().int().min(1) })
     .optional(),
+  maxInput: z.number().int().min(256).optional(),
+  anyOf: z.array(z.string().min(1)).optional(),
   keep: z.number().int().min(0).max(16).optional(),
   gate: z.boolean().optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),

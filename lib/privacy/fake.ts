@@ -1,6 +1,7 @@
 // Deterministic fake tokens and the syntactic contexts detector examples are written in.
 // Examples are built here rather than written as literals so no token-shaped string sits in the
 // source tree for other scanners (or korva's own gate) to trip over.
+import { cpfDigit, dniLetter, mod97, passesBsn, verhoeffDigit } from "./checks.ts";
 
 /** Character sets for fake tokens. */
 export const Charset = {
@@ -60,4 +61,60 @@ export function inMoreContexts(name: string, secret: string): string[] {
     `config:\n  ${name.toLowerCase()}: ${secret}\n`,
     `2026-01-04T10:00:00Z WARN retrying request with credential ${secret} after 401`,
   ];
+}
+
+/** A fake IBAN for a country (mod-97 check digits computed, so it validates). */
+export function fakeIban(seed: string, country: string, length: number): string {
+  const bban = fakeToken(seed, Charset.digits, length - 4);
+  const check = 98 - mod97(bban + country + "00");
+  return country + String(check).padStart(2, "0") + bban;
+}
+
+/** A fake French NIR with a valid key. */
+export function fakeNir(seed: string): string {
+  const d = fakeToken(seed, Charset.digits, 12);
+  const body = `${1 + (Number(d[0]) % 2)}${d.slice(1, 3)}${
+    String(1 + (Number(d.slice(3, 5)) % 12)).padStart(2, "0")
+  }${String(1 + (Number(d.slice(5, 7)) % 95)).padStart(2, "0")}${d.slice(7, 10)}${
+    d.slice(10, 12)
+  }1`;
+  const key = 97n - (BigInt(body) % 97n);
+  return body + String(key).padStart(2, "0");
+}
+
+/** A fake Dutch BSN passing the eleven test. */
+export function fakeBsn(seed: string): string {
+  for (let i = 0;; i++) {
+    const d = fakeToken(`${seed}${i}`, Charset.digits, 9);
+    if (d[0] !== "0" && passesBsn(d)) return d;
+  }
+}
+
+/** A fake Spanish DNI with its control letter. */
+export function fakeDni(seed: string): string {
+  const digits = fakeToken(seed, Charset.digits, 8);
+  return digits + dniLetter(digits);
+}
+
+/** A fake Brazilian CPF (digits only) with valid check digits. */
+export function fakeCpf(seed: string): string {
+  const nine = fakeToken(seed, Charset.digits, 9);
+  const ten = nine + cpfDigit(nine);
+  return ten + cpfDigit(ten);
+}
+
+/** A fake Aadhaar number (12 digits, first 2–9, Verhoeff check digit). */
+export function fakeAadhaar(seed: string): string {
+  const eleven = String(2 + (fakeToken(seed, Charset.digits, 1).charCodeAt(0) % 8)) +
+    fakeToken(seed + "a", Charset.digits, 10);
+  return eleven + verhoeffDigit(eleven);
+}
+
+/** A fake US SSN in an issuable range. */
+export function fakeSsn(seed: string): string {
+  const d = fakeToken(seed, Charset.digits, 9);
+  const area = String(100 + (Number(d.slice(0, 3)) % 565)).padStart(3, "0");
+  const group = String(1 + (Number(d.slice(3, 5)) % 98)).padStart(2, "0");
+  const serial = String(1 + (Number(d.slice(5, 9)) % 9998)).padStart(4, "0");
+  return `${area}-${group}-${serial}`;
 }

@@ -33,11 +33,11 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   // Failure links by breadth-first search, folded into a full transition table (a DFA).
   const states = goto.length;
   const fail = new Int32Array(states);
-  const table = new Int32Array(states * ALPHABET);
+  const full = new Int32Array(states * ALPHABET);
   const queue: number[] = [];
   for (let c = 0; c < ALPHABET; c++) {
     const next = goto[0]![c]!;
-    table[c] = next === -1 ? 0 : next;
+    full[c] = next === -1 ? 0 : next;
     if (next > 0) queue.push(next);
   }
   for (let head = 0; head < queue.length; head++) {
@@ -46,33 +46,73 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     for (let c = 0; c < ALPHABET; c++) {
       const next = goto[state]![c]!;
       if (next === -1) {
-        table[state * ALPHABET + c] = table[fail[state]! * ALPHABET + c]!;
+        full[state * ALPHABET + c] = full[fail[state]! * ALPHABET + c]!;
       } else {
-        fail[next] = table[fail[state]! * ALPHABET + c]!;
-        table[state * ALPHABET + c] = next;
+        fail[next] = full[fail[state]! * ALPHABET + c]!;
+        full[state * ALPHABET + c] = next;
         queue.push(next);
       }
     }
   }
+  // Compress the alphabet to the characters keywords use (class 0 = any other): the table
+  // shrinks from states × 128 to states × (distinct characters + 1) and stays in cache.
+  const classOfAscii = new Uint8Array(ALPHABET);
+  let classes = 1;
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      if (classOfAscii[c] === 0) classOfAscii[c] = classes++;
+    }
+  }
+  const representative = new Int32Array(classes);
+  for (let c = ALPHABET - 1; c >= 0; c--) representative[classOfAscii[c]!] = c;
+  // Rows padded to a power of two (a shift, not a multiply, per character), and states renumbered
+  // so that every state with an output comes last: "has output" is one comparison.
+  const shift = Math.max(1, Math.ceil(Math.log2(classes)));
+  const order = Array.from({ length: states }, (_, s) => s);
+  order.sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b);
+  const renumber = new Int32Array(states);
+  order.forEach((old, index) => (renumber[old] = index));
+  const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
+  const outputStart = firstOutput === -1 ? states : firstOutput;
+  const Table = states < 65536 ? Uint16Array : Int32Array;
+  const table = new Table(states << shift);
+  for (let s = 0; s < states; s++) {
+    for (let k = 0; k < classes; k++) {
+      table[(renumber[s]! << shift) | k] = renumber[full[s * ALPHABET + representative[k]!]!]!;
+    }
+  }
+  const newOutputs = order.map((old) => outputs[old]!);
+  const classOf = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) classOf[c] = classOfAscii[FOLD[c]!]!;
   const lengths = keywords.map((k) => k.length);
-  const hasOutput = new Uint8Array(states);
-  for (let s = 0; s < states; s++) hasOutput[s] = outputs[s]!.length > 0 ? 1 : 0;
 
   return (text, onHit) => {
-    let state = 0;
+    let state = renumber[0]!;
     const length = text.length;
     for (let i = 0; i < length; i++) {
-      state = table[(state << 7) | FOLD[text.charCodeAt(i)]!]!;
-      if (hasOutput[state] !== 0) {
-        for (const k of outputs[state]!) onHit(i - lengths[k]! + 1, k);
+      state = table[(state << shift) | classOf[text.charCodeAt(i)]!]!;
+      if (state >= outputStart) {
+        for (const k of newOutputs[state]!) onHit(i - lengths[k]! + 1, k);
       }
     }
   };
 }
 
-/** UTF-16 code unit → ASCII-lowercased code, or 0 for anything outside ASCII. */
+/**
+ * UTF-16 code unit → ASCII-lowercased code: Latin letters with diacritics fold to their base
+ * letter (ö → o, ñ → n, ł → l), so keywords in other languages can be written in ASCII
+ * ("losenord", "contrasena", "schlussel"); anything else outside ASCII folds to 0.
+ */
 const FOLD = (() => {
   const fold = new Uint8Array(65536);
   for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0xc0; c <= 0x24f; c++) {
+    const base = String.fromCharCode(c).normalize("NFD").charCodeAt(0);
+    if (base < ALPHABET && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
+  }
+  for (const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"]] as const) {
+    for (const ch of from) fold[ch.charCodeAt(0)] = to.charCodeAt(0);
+  }
   return fold;
 })();

@@ -3,11 +3,13 @@
 import type { z } from "zod";
 import { PrivacySettingsError } from "./errors.ts";
 import { PrivacyConfig } from "./config.ts";
+import { isPlaceholderSecret } from "./checks.ts";
 import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
 import type { RedactMode } from "./mode.ts";
 import { compileKeywords, type KeywordScanner } from "./keywords.ts";
+import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
 
@@ -40,8 +42,12 @@ export function marker(id: string): string {
 }
 
 const PRIVATE_ID = "private";
-/** How far a window edge may move to avoid cutting a token in half. */
-const EDGE_SLACK = 512;
+/** The longest input a custom pattern without keywords runs over at once. */
+const CUSTOM_MAX_INPUT = 2048;
+/** How far consecutive bounded windows overlap, so a match on a boundary is still seen whole. */
+const WINDOW_OVERLAP = 512;
+/** How far a window edge may move to avoid cutting a token in half (a long token is redacted whole). */
+const EDGE_SLACK = 65536;
 
 interface Compiled {
   detector: Detector;
@@ -49,6 +55,8 @@ interface Compiled {
   tier: number;
   re: RegExp;
   sticky: boolean;
+  /** Whether placeholders are dropped (not for personal data or custom patterns). */
+  checkPlaceholder: boolean;
 }
 
 interface Candidate {
@@ -97,6 +105,12 @@ export function buildRedactor(
         custom.flags,
         `custom pattern "${custom.id}"`,
       );
+      if (hasNestedQuantifier(custom.pattern)) {
+        throw new PrivacySettingsError(
+          `Cannot use custom pattern "${custom.id}": it can backtrack catastrophically (a repeated group containing a repeat, e.g. (a+)+)`,
+          "use a bounded form such as {0,50} in the privacy section of config.json",
+        );
+      }
       if (pattern.test("")) {
         throw new PrivacySettingsError(
           `Cannot use custom pattern "${custom.id}": it matches the empty string`,
@@ -104,11 +118,14 @@ export function buildRedactor(
       }
       return {
         id: custom.id,
-        category: "custom",
+        category: custom.category,
         description: `Custom pattern ${custom.id}`,
         keywords: custom.keywords.map((k) => k.toLowerCase()),
         pattern,
+        // Bounded input: a custom pattern only ever sees a window of at most a few KB, so even a
+        // polynomial backtracking shape costs milliseconds, never minutes.
         window: { before: 256, after: 1024 },
+        maxInput: CUSTOM_MAX_INPUT,
         keep: custom.keep,
         tier: 3,
         examples: { match: [], ignore: [] },
@@ -189,7 +206,10 @@ interface CompiledSet {
   byKeyword: Compiled[][];
   /** Detectors with no keywords: their pattern runs over the whole text. */
   everywhere: Compiled[];
-  scanKeywords: KeywordScanner | undefined;
+  /** One pass finds every keyword, plus existing markers and `<private` blocks. */
+  scanKeywords: KeywordScanner;
+  markerKeyword: number;
+  privateKeyword: number;
 }
 
 function compileSet(detectors: Detector[]): CompiledSet {
@@ -204,6 +224,7 @@ function compileSet(detectors: Detector[]): CompiledSet {
       tier: detector.tier ?? 3,
       re: new RegExp(detector.pattern.source, flags),
       sticky,
+      checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
     };
   });
   const index = new Map<string, Compiled[]>();
@@ -214,12 +235,15 @@ function compileSet(detectors: Detector[]): CompiledSet {
       index.set(keyword, entry);
     }
   }
-  const keywords = [...index.keys()];
+  // Markers and private blocks ride along in the keyword pass instead of two more passes.
+  const keywords = [...index.keys(), MARKER_PREFIX.toLowerCase(), "<private"];
   return {
     list,
-    byKeyword: keywords.map((k) => index.get(k)!),
+    byKeyword: [...index.keys()].map((k) => index.get(k)!).concat([[], []]),
     everywhere: list.filter((c) => c.detector.keywords.length === 0),
-    scanKeywords: keywords.length === 0 ? undefined : compileKeywords(keywords),
+    scanKeywords: compileKeywords(keywords),
+    markerKeyword: keywords.length - 2,
+    privateKeyword: keywords.length - 1,
   };
 }
 
@@ -230,7 +254,15 @@ function findCandidates(
   isAllowed: (text: string, start: number, end: number) => boolean,
 ): Candidate[] {
   const out: Candidate[] = [];
-  const markers = markerSpans(text);
+  const hits: number[] = [];
+  const markerHits: number[] = [];
+  let privateSeen = false;
+  set.scanKeywords(text, (start, keyword) => {
+    if (keyword === set.markerKeyword) markerHits.push(start);
+    else if (keyword === set.privateKeyword) privateSeen = true;
+    else hits.push(start, keyword);
+  });
+  const markers = markerSpans(text, markerHits);
   const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
     const span = match.indices?.groups?.secret ?? match.indices?.[0];
     if (!span) return;
@@ -244,6 +276,8 @@ function findCandidates(
       end = refined.end;
     }
     if (end <= start) return;
+    // Documentation placeholders with a real prefix are not secrets, in either mode.
+    if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
     if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index + offset, start), end)) {
       return;
@@ -252,11 +286,9 @@ function findCandidates(
     out.push({ compiled, start, end });
   };
 
-  addPrivateBlocks(text, out);
+  if (privateSeen) addPrivateBlocks(text, out);
 
-  if (set.scanKeywords) {
-    const hits: number[] = [];
-    set.scanKeywords(text, (start, keyword) => hits.push(start, keyword));
+  {
     // The automaton reports hits by end position; detectors want them by start.
     const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
     order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
@@ -285,15 +317,19 @@ function findCandidates(
         const end = Math.min(text.length, pos + w.after);
         const list = windows.get(compiled);
         const last = list?.[list.length - 1];
-        if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-        else if (list) list.push([start, end]);
+        const max = compiled.detector.maxInput;
+        if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
+          last[1] = Math.max(last[1], end);
+        } else if (list) list.push([start, end]);
         else windows.set(compiled, [[start, end]]);
       }
     }
     for (const [compiled, list] of windows) {
       for (const [rawStart, rawEnd] of list) {
-        const start = widenLeft(text, rawStart);
-        const end = widenRight(text, rawEnd);
+        // Custom patterns get no widening beyond their bound (a huge line would undo it).
+        const bounded = compiled.detector.maxInput !== undefined;
+        const start = bounded ? rawStart : widenLeft(text, rawStart);
+        const end = bounded ? rawEnd : widenRight(text, rawEnd);
         const slice = text.slice(start, end);
         compiled.re.lastIndex = 0;
         for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
@@ -304,26 +340,46 @@ function findCandidates(
     }
   }
   for (const compiled of set.everywhere) {
-    compiled.re.lastIndex = 0;
-    for (let m = compiled.re.exec(text); m; m = compiled.re.exec(text)) {
-      accept(compiled, m, 0);
-      if (m[0].length === 0) compiled.re.lastIndex++;
+    const anyOf = compiled.detector.anyOf;
+    if (anyOf && !anyOf.some((literal) => text.includes(literal))) continue;
+    const max = compiled.detector.maxInput;
+    if (max === undefined || text.length <= max) {
+      runOver(compiled, text, 0, accept);
+      continue;
+    }
+    for (let at = 0; at < text.length; at += max - WINDOW_OVERLAP) {
+      runOver(compiled, text.slice(at, at + max), at, accept);
+      if (at + max >= text.length) break;
     }
   }
   return out;
 }
 
-/** The spans of `[REDACTED:…]` markers already in the text (any case: tags are lowercased). */
-function markerSpans(text: string): Array<[number, number]> {
+function runOver(
+  compiled: Compiled,
+  slice: string,
+  offset: number,
+  accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
+): void {
+  compiled.re.lastIndex = 0;
+  for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+    accept(compiled, m, offset);
+    if (m[0].length === 0) compiled.re.lastIndex++;
+  }
+}
+
+/** The spans of `[REDACTED:…]` markers (as written or lower-cased) at the keyword hits. */
+function markerSpans(text: string, starts: number[]): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const prefix of [MARKER_PREFIX, MARKER_PREFIX.toLowerCase()]) {
-    for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
-      const close = text.indexOf("]", at);
-      if (close === -1 || close - at > 80) continue;
-      // The kept prefix and ellipsis before a marker belong to it too.
-      const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
-      spans.push([lead, close + 1]);
-    }
+  const lower = MARKER_PREFIX.toLowerCase();
+  for (const at of starts) {
+    const prefix = text.slice(at, at + MARKER_PREFIX.length);
+    if (prefix !== MARKER_PREFIX && prefix !== lower) continue;
+    const close = text.indexOf("]", at);
+    if (close === -1 || close - at > 80) continue;
+    // The kept prefix and ellipsis before a marker belong to it too.
+    const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
+    spans.push([lead, close + 1]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }
@@ -354,6 +410,7 @@ const PRIVATE_DETECTOR: Compiled = {
   tier: 4,
   re: /<private>/g,
   sticky: false,
+  checkPlaceholder: false,
 };
 
 function addPrivateBlocks(text: string, out: Candidate[]): void {
@@ -369,19 +426,28 @@ function addPrivateBlocks(text: string, out: Candidate[]): void {
   }
 }
 
-const TOKEN_CHAR = /[^\s"'`<>()[\]{},;]/;
+/** Code units that end a token when widening a window: whitespace, quotes, brackets, `,` `;`. */
+const TOKEN_STOP = (() => {
+  const stop = new Uint8Array(128);
+  for (const ch of " \t\n\r\f\v\"'`<>()[]{},;") stop[ch.charCodeAt(0)] = 1;
+  return stop;
+})();
+
+function isTokenChar(code: number): boolean {
+  return code >= 128 ? code !== 0xa0 && code !== 0x2028 && code !== 0x2029 : TOKEN_STOP[code] === 0;
+}
 
 function widenLeft(text: string, start: number): number {
   let i = start;
   const floor = Math.max(0, start - EDGE_SLACK);
-  while (i > floor && TOKEN_CHAR.test(text[i - 1]!)) i--;
+  while (i > floor && isTokenChar(text.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function widenRight(text: string, end: number): number {
   let i = end;
   const ceiling = Math.min(text.length, end + EDGE_SLACK);
-  while (i < ceiling && TOKEN_CHAR.test(text[i]!)) i++;
+  while (i < ceiling && isTokenChar(text.charCodeAt(i))) i++;
   return i;
 }
 

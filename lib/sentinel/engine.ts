@@ -2,6 +2,7 @@
 // line numbers in the new file; suppressions are honoured and reported.
 import { dirname, extname, posix } from "node:path";
 import picomatch from "picomatch";
+import { redactedExcerpt } from "../privacy/excerpt.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ChangedFile } from "./diff.ts";
 import type { LoadedRule, Severity } from "./rules.ts";
@@ -44,20 +45,22 @@ export function evaluate(
   rules: LoadedRule[],
   files: ChangedFile[],
   redactor: Redactor,
+  options: { formerPaths?: (path: string) => string[] } = {},
 ): { findings: Finding[]; summary: Summary } {
   const findings: Finding[] = [];
   for (const file of files) {
+    const former = options.formerPaths?.(file.path) ?? [];
     const lines = file.content.split(/\r?\n/);
     const starts = lineStarts(file.content);
     const isAdded = (line: number) => file.added === "all" || file.added.has(line);
     for (const rule of rules) {
-      if (!appliesTo(rule, file.path)) continue;
+      if (!appliesTo(rule, file.path, former)) continue;
       const raw = match(rule, file, lines, starts, isAdded, redactor);
       for (const hit of raw) {
         findings.push(finding(rule, file, lines, hit, redactor));
       }
     }
-    findings.push(...reasonlessSuppressions(rules, file, lines, isAdded));
+    findings.push(...reasonlessSuppressions(rules, file, lines, isAdded, redactor));
   }
   findings.sort((a, b) =>
     a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column ||
@@ -85,14 +88,19 @@ interface Hit {
   vars: Record<string, string>;
 }
 
-/** Whether a rule's paths and languages select this file. */
-export function appliesTo(rule: LoadedRule, path: string): boolean {
+/**
+ * Whether a rule's paths and languages select this file. `former` are the file's earlier names
+ * (git renames): a rule written for src/payments/** still applies after it became src/billing/.
+ */
+export function appliesTo(rule: LoadedRule, path: string, former: string[] = []): boolean {
   if (rule.languages) {
     const ext = extname(path).replace(/^\./, "").toLowerCase();
     if (!rule.languages.map((l) => l.toLowerCase().replace(/^\./, "")).includes(ext)) return false;
   }
   const include = rule.paths?.include;
-  if (include && !picomatch.isMatch(path, include, { dot: true })) return false;
+  if (include && ![path, ...former].some((p) => picomatch.isMatch(p, include, { dot: true }))) {
+    return false;
+  }
   const exclude = rule.paths?.exclude;
   if (exclude && picomatch.isMatch(path, exclude, { dot: true })) return false;
   if (
@@ -307,7 +315,7 @@ function finding(
     memory: rule.memory ?? [],
     fix: rule.fix ?? null,
     docs: rule.docs ?? null,
-    excerpt: redactor.redact(text.length > 300 ? text.slice(0, 300) + "…" : text).text.trim(),
+    excerpt: redactedExcerpt(text, redactor),
     suppressed: rule.suppress === "never" ? null : suppression(rule.id, lines, hit.line),
   };
 }
@@ -337,6 +345,7 @@ function reasonlessSuppressions(
   file: ChangedFile,
   lines: string[],
   isAdded: (line: number) => boolean,
+  redactor: Redactor,
 ): Finding[] {
   if (file.binary || !file.content.includes("korva-ignore")) return [];
   const out: Finding[] = [];
@@ -355,13 +364,16 @@ function reasonlessSuppressions(
       column: (m.index ?? 0) + 1,
       endLine: i + 1,
       endColumn: (m.index ?? 0) + m[0].length + 1,
-      message: reason === ""
-        ? `korva-ignore for ${ids.join(", ")} gives no reason; add one after the rule id`
-        : `korva-ignore names unknown rule ${unknown.map((u) => `"${u}"`).join(", ")}`,
+      // The ids come from the raw line: redact them like the excerpt.
+      message: redactor.redact(
+        reason === ""
+          ? `korva-ignore for ${ids.join(", ")} gives no reason; add one after the rule id`
+          : `korva-ignore names unknown rule ${unknown.map((u) => `"${u}"`).join(", ")}`,
+      ).text,
       memory: [],
       fix: "korva-ignore: RULE_ID why this case is safe",
       docs: null,
-      excerpt: text.trim(),
+      excerpt: redactedExcerpt(text, redactor),
       suppressed: null,
     });
   });

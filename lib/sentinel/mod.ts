@@ -8,6 +8,7 @@ import { homePaths } from "../paths.ts";
 import { mergePrivacyConfig } from "../privacy/config.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
+import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
 import { openVault } from "../vault/mod.ts";
 import { collectChanges, type Target } from "./diff.ts";
 import { evaluate, type Finding, type Summary } from "./engine.ts";
@@ -63,20 +64,41 @@ export async function runSentinel(input: {
     mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
   );
   const files = await collectChanges(root ?? input.cwd, input.target);
-  const { findings, summary } = evaluate(rules, files, redactor);
+  const renames = root ? refreshRenames(root, renameCacheDir(input.home)) : undefined;
+  const evaluated = evaluate(
+    rules,
+    files,
+    redactor,
+    renames && renames.renames.length > 0
+      ? { formerPaths: (path) => formerPaths(renames, path) }
+      : {},
+  );
+  const { memories, successor } = citeMemories(input.home, evaluated.findings);
+  // A rule that cites a superseded memory cites what replaced it: the old text is no longer true.
+  const findings = evaluated.findings.map((f) =>
+    f.memory.length === 0 ? f : { ...f, memory: [...new Set(f.memory.map(successor))] }
+  );
   return {
     findings,
-    summary: { ...summary, durationMs: Math.round(performance.now() - started) },
+    summary: { ...evaluated.summary, durationMs: Math.round(performance.now() - started) },
     rules,
-    memories: citeMemories(input.home, findings),
+    memories,
   };
 }
 
-/** Look up the memories findings cite; a missing vault or id never fails the check. */
-function citeMemories(home: string, findings: Finding[]): Record<string, CitedMemory> {
+/**
+ * Look up the memories findings cite, following supersede links to the newest memory; a missing
+ * vault or id never fails the check. `successor` maps a cited id to the one to show.
+ */
+function citeMemories(
+  home: string,
+  findings: Finding[],
+): { memories: Record<string, CitedMemory>; successor: (id: string) => string } {
   const ids = [...new Set(findings.flatMap((f) => f.memory))];
   const out: Record<string, CitedMemory> = {};
-  if (ids.length === 0) return out;
+  const next = new Map<string, string>();
+  const successor = (id: string) => next.get(id) ?? id;
+  if (ids.length === 0) return { memories: out, successor };
   const path = homePaths(home).vault;
   let vault;
   try {
@@ -84,20 +106,33 @@ function citeMemories(home: string, findings: Finding[]): Record<string, CitedMe
   } catch {
     vault = undefined;
   }
-  for (const id of ids) {
-    let memory;
+  const lookup = (id: string) => {
     try {
-      memory = vault?.get(id);
+      return vault?.get(id);
     } catch {
-      memory = undefined;
+      return undefined;
     }
-    out[id] = {
-      id,
+  };
+  for (const id of ids) {
+    let memory = lookup(id);
+    // Bounded: a corrupt chain must not hang a pre-commit hook.
+    for (
+      let hops = 0;
+      hops < 20 && memory?.status === "superseded" && memory.superseded_by;
+      hops++
+    ) {
+      memory = lookup(memory.superseded_by) ?? memory;
+      if (memory.status !== "superseded") break;
+    }
+    const shown = memory?.id ?? id;
+    if (shown !== id) next.set(id, shown);
+    out[shown] = {
+      id: shown,
       title: memory?.title ?? null,
       why: memory?.why ?? null,
       type: memory?.type ?? null,
     };
   }
   vault?.close();
-  return out;
+  return { memories: out, successor };
 }

@@ -1,5 +1,6 @@
 // Sentinel rule files: the zod schema, the loader (built-in, user, repository) and the checks
 // that make an invalid file fail closed with file, rule id, field and reason.
+import { hasNestedQuantifier } from "../privacy/regex_shape.ts";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -225,39 +226,7 @@ function checkRegexes(rule: Rule, file: string): void {
   }
 }
 
-/** Whether a regex source has a quantified group whose body is itself unboundedly quantified. */
-export function hasNestedQuantifier(source: string): boolean {
-  const stack: boolean[] = [];
-  let unboundedInside: boolean = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      while (i < source.length && source[i] !== "]") i += source[i] === "\\" ? 2 : 1;
-      continue;
-    }
-    if (c === "(") {
-      stack.push(unboundedInside);
-      unboundedInside = false;
-      continue;
-    }
-    if (c === ")") {
-      const inner: boolean = unboundedInside;
-      const next = source[i + 1];
-      const repeated = next === "+" || next === "*" ||
-        (next === "{" && /^\{\d*,\}/.test(source.slice(i + 1)));
-      if (inner && repeated) return true;
-      unboundedInside = (stack.pop() ?? false) || inner;
-      continue;
-    }
-    if (c === "+" || c === "*") unboundedInside = true;
-    if (c === "{" && /^\{\d*,\}/.test(source.slice(i))) unboundedInside = true;
-  }
-  return false;
-}
+export { hasNestedQuantifier };
 
 /** Read every `*.yml`/`*.yaml` of a folder (sorted), or nothing when it does not exist. */
 export function loadRuleDir(dir: string, origin: LoadedRule["origin"]): LoadedRule[] {

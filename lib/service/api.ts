@@ -22,6 +22,8 @@ import type { UiSessions } from "./ui/session.ts";
 
 /** Largest request body accepted. */
 export const MAX_BODY_BYTES = 256 * 1024;
+/** How long a client may take to send a request body. */
+export const BODY_TIMEOUT_MS = 10_000;
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -32,6 +34,10 @@ export interface ApiContext {
   memories: Memories;
   token: string;
   startedAt: Date;
+  /** Aborted when the service stops: body reads still waiting end at once. */
+  stopping?: AbortSignal;
+  /** Override BODY_TIMEOUT_MS (tests). */
+  bodyTimeoutMs?: number;
   /** Dashboard sign-in; `POST /api/ui/login` hands out one-time login paths when present. */
   sessions?: UiSessions;
 }
@@ -60,14 +66,53 @@ function sameToken(a: string, b: string): boolean {
   return diff === 0;
 }
 
-async function readBody(request: Request): Promise<unknown> {
+/**
+ * Read a JSON body, stopping at MAX_BODY_BYTES (a chunked body is never buffered past it) and
+ * at the body timeout, so a slow or endless client cannot hold the request open.
+ */
+async function readBody(request: Request, ctx: ApiContext): Promise<unknown> {
+  const tooLarge = () => new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) {
-    throw new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge();
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > MAX_BODY_BYTES) {
-    throw new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    let failure: HttpError | undefined;
+    const stop = (error: HttpError) => {
+      failure ??= error;
+      void reader.cancel().catch(() => {});
+    };
+    const timer = setTimeout(
+      () => stop(new HttpError(408, "Request body not received in time")),
+      ctx.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
+    );
+    const onStopping = () => stop(new HttpError(503, "The vault service is stopping"));
+    ctx.stopping?.addEventListener("abort", onStopping);
+    try {
+      while (failure === undefined) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > MAX_BODY_BYTES) stop(tooLarge());
+        else chunks.push(value);
+      }
+    } catch (error) {
+      failure ??= new HttpError(400, `Cannot read the request body: ${messageOf(error)}`);
+    } finally {
+      clearTimeout(timer);
+      ctx.stopping?.removeEventListener("abort", onStopping);
+    }
+    if (failure) throw failure;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
   }
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
@@ -190,7 +235,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
         return json(200, out(vault.require(memoryId)));
       }
       if (request.method === "PATCH" && memoryId) {
-        const patch = parseRaw(HttpPatch, await readBody(request));
+        const patch = parseRaw(HttpPatch, await readBody(request, ctx));
         return json(200, out(updateMemory(ctx.memories, memoryId, patch).memory));
       }
       if (request.method === "DELETE" && memoryId) {
@@ -202,7 +247,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       if (request.method === "POST" && action) {
         const [, id = "", verb] = action;
         if (verb === "supersede") {
-          const fields = parseRaw(HttpSupersede, await readBody(request));
+          const fields = parseRaw(HttpSupersede, await readBody(request, ctx));
           const result = supersedeMemory(ctx.memories, id, fields);
           return json(201, {
             old_id: result.old.id,
@@ -215,12 +260,13 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
         if (verb === "unshare") return json(200, out(unshareMemory(ctx.memories, id).memory));
       }
       if (request.method === "POST" && path === "/api/memories") {
-        const input = parseRaw(HttpNewMemory, await readBody(request));
-        const result = saveMemory(ctx.memories, input);
+        const input = parseRaw(HttpNewMemory, await readBody(request, ctx));
+        const result = saveMemory(ctx.memories, input, { similar: true });
         return json(result.duplicate ? 200 : 201, {
           id: result.memory.id,
           duplicate: result.duplicate,
           redacted: result.redacted,
+          similar: result.similar.map((s) => ({ ...s, title: redactor.redact(s.title).text })),
         });
       }
       if (request.method === "GET" && path === "/api/context") {

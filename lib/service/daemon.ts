@@ -1,18 +1,23 @@
 // Running the vault service: foreground server, background start with a pid file, stop, status,
 // and service-manager files (systemd user unit, launchd plist).
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import process from "node:process";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
 import { openMemories, resolveRepoContext, withVault } from "../memory/mod.ts";
 import { createApiHandler } from "./api.ts";
+import { type GuardedServer, serveGuarded } from "./guard.ts";
 import { loadAssets } from "./ui/assets.ts";
 import { createDashboardHandler } from "./ui/dashboard.ts";
 import { UiSessions } from "./ui/session.ts";
 import { ensureToken } from "./token.ts";
+
+/** How long a stopping service waits for open requests before it closes anyway. */
+export const SHUTDOWN_GRACE_MS = 2_000;
 
 /** What the pid file records. */
 export interface ServiceInfo {
@@ -25,6 +30,11 @@ function pidPath(home: string): string {
   return join(homePaths(home).run, "vault-service.json");
 }
 
+/** Held (flock) by the running service for its whole life; the kernel drops it when it dies. */
+function lockPath(home: string): string {
+  return join(homePaths(home).run, "vault-service.lock");
+}
+
 /** Whether a process id is alive. */
 export function alive(pid: number): boolean {
   try {
@@ -35,30 +45,106 @@ export function alive(pid: number): boolean {
   }
 }
 
+/**
+ * What the run folder says about the service: `running` only while a process holds the lock
+ * file, so a pid file left by a crash or a reboot (whose pid may now be anyone's) is `stale`.
+ */
+export type ServiceState =
+  | { state: "running"; info: ServiceInfo }
+  | { state: "stale" }
+  | { state: "stopped" };
+
+/** Read the pid file and check that its writer still holds the service lock. */
+export function serviceState(home: string): ServiceState {
+  if (!existsSync(pidPath(home))) return { state: "stopped" };
+  let info: ServiceInfo;
+  try {
+    info = JSON.parse(readFileSync(pidPath(home), "utf8")) as ServiceInfo;
+  } catch {
+    return { state: "stale" };
+  }
+  const lock = tryLock(home);
+  if (lock === undefined) return { state: "running", info };
+  lock.close();
+  return { state: "stale" };
+}
+
 /** The running service, if any (a stale pid file is ignored). */
 export function runningService(home: string): ServiceInfo | undefined {
+  const state = serviceState(home);
+  return state.state === "running" ? state.info : undefined;
+}
+
+/** Remove a stale pid file; returns whether there was one. */
+export function removeStaleState(home: string): boolean {
+  if (serviceState(home).state !== "stale") return false;
+  rmSync(pidPath(home), { force: true });
+  return true;
+}
+
+/** The service lock, or undefined when another process holds it. */
+function tryLock(home: string): Deno.FsFile | undefined {
+  ensurePrivateDir(homePaths(home).run);
+  const file = Deno.openSync(lockPath(home), {
+    read: true,
+    write: true,
+    create: true,
+    mode: PRIVATE_FILE_MODE,
+  });
   try {
-    const info = JSON.parse(readFileSync(pidPath(home), "utf8")) as ServiceInfo;
-    return alive(info.pid) ? info : undefined;
-  } catch {
-    return undefined;
+    if (file.tryLockSync(true)) return file;
+  } catch (error) {
+    file.close();
+    throw new KorvaError(`Cannot lock "${lockPath(home)}": ${(error as Error).message}`, {
+      exitCode: 3,
+      cause: error,
+    });
   }
+  file.close();
+  return undefined;
 }
 
 /** Serve in the foreground until SIGTERM/SIGINT; resolves when stopped. */
-export async function serveForeground(deps: Deps, port: number): Promise<void> {
-  const existing = runningService(deps.home);
-  if (existing && existing.pid !== Deno.pid) {
+export async function serveForeground(
+  deps: Deps,
+  port: number,
+  options: { onServing?: (info: ServiceInfo) => void } = {},
+): Promise<void> {
+  const lock = tryLock(deps.home);
+  if (!lock) {
+    const existing = runningService(deps.home);
     throw new KorvaError(
-      `The vault service is already running (pid ${existing.pid}, port ${existing.port})`,
+      existing
+        ? `The vault service is already running (pid ${existing.pid}, port ${existing.port})`
+        : "The vault service is already starting in another process",
       { exitCode: 2, hint: "korva vault stop first" },
     );
   }
+  try {
+    await serveLocked(deps, port, options.onServing);
+  } finally {
+    lock.close();
+  }
+}
+
+async function serveLocked(
+  deps: Deps,
+  port: number,
+  onServing: ((info: ServiceInfo) => void) | undefined,
+): Promise<void> {
   const { token } = ensureToken(deps.home);
   const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
   const vault = memories.vault;
+  const stopping = new AbortController();
   const sessions = new UiSessions(port, deps.now);
-  const api = createApiHandler({ deps, memories, token, startedAt: deps.now(), sessions });
+  const api = createApiHandler({
+    deps,
+    memories,
+    token,
+    startedAt: deps.now(),
+    stopping: stopping.signal,
+    sessions,
+  });
   // The dashboard shares the connection; its writes are recorded as client "ui".
   const dashboard = createDashboardHandler({
     memories: withVault(memories.ctx, vault, { client: "ui", person: true }),
@@ -69,9 +155,9 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
     const path = new URL(request.url).pathname;
     return path === "/health" || path.startsWith("/api/") ? api(request) : dashboard(request);
   };
-  let server: Deno.HttpServer;
+  let server: GuardedServer;
   try {
-    server = Deno.serve({ hostname: "127.0.0.1", port, onListen: () => {} }, handler);
+    server = serveGuarded({ hostname: "127.0.0.1", port }, handler);
   } catch (error) {
     vault.close();
     throw new KorvaError(`Cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`, {
@@ -79,15 +165,22 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
       hint: "pick another port with --port",
     });
   }
-  mkdirSync(homePaths(deps.home).run, { recursive: true });
-  writeFileAtomic(
-    pidPath(deps.home),
-    JSON.stringify({ pid: Deno.pid, port, startedAt: deps.now().toISOString() }) + "\n",
-  );
-  const stop = () => void server.shutdown();
+  ensurePrivateDir(homePaths(deps.home).run);
+  const info = { pid: Deno.pid, port, startedAt: deps.now().toISOString() };
+  writeFileAtomic(pidPath(deps.home), JSON.stringify(info) + "\n", { mode: PRIVATE_FILE_MODE });
+  onServing?.(info);
+  // A graceful shutdown waits for every connection, and one whose body never finishes would
+  // hold it forever: body reads end at once, and open connections get a short grace.
+  let stopped: Promise<void> | undefined;
+  let onStopped: () => void = () => {};
+  const done = new Promise<void>((resolve) => onStopped = resolve);
+  const stop = () => {
+    stopping.abort();
+    stopped ??= server.shutdown(SHUTDOWN_GRACE_MS).finally(onStopped);
+  };
   Deno.addSignalListener("SIGTERM", stop);
   Deno.addSignalListener("SIGINT", stop);
-  await server.finished;
+  await Promise.race([server.finished, done]);
   Deno.removeSignalListener("SIGTERM", stop);
   Deno.removeSignalListener("SIGINT", stop);
   vault.close();
@@ -96,6 +189,7 @@ export async function serveForeground(deps: Deps, port: number): Promise<void> {
 
 /** Start the service in the background and wait until it answers /health. */
 export async function startBackground(deps: Deps, port: number): Promise<ServiceInfo> {
+  removeStaleState(deps.home);
   const existing = runningService(deps.home);
   if (existing) {
     throw new KorvaError(
@@ -103,10 +197,11 @@ export async function startBackground(deps: Deps, port: number): Promise<Service
       { exitCode: 2, hint: "korva vault status shows it; korva vault stop ends it" },
     );
   }
-  mkdirSync(homePaths(deps.home).logs, { recursive: true });
+  ensurePrivateDir(homePaths(deps.home).logs);
   const log = await Deno.open(join(homePaths(deps.home).logs, "vault-service.log"), {
     append: true,
     create: true,
+    mode: PRIVATE_FILE_MODE,
   });
   const child = new Deno.Command(deps.self.command, {
     args: [...deps.self.args, "vault", "start", "--foreground", "--port", String(port)],
@@ -141,20 +236,42 @@ async function healthy(port: number): Promise<boolean> {
   }
 }
 
-/** Stop the service gracefully; returns the pid it stopped, or undefined when none ran. */
-export async function stopService(home: string): Promise<number | undefined> {
-  const info = runningService(home);
-  if (!info) {
+/**
+ * Stop the service gracefully; returns the pid it stopped, or undefined when none ran. Only a
+ * process holding the service lock is signalled, never whatever now has a stale file's pid.
+ */
+export async function stopService(
+  home: string,
+): Promise<{ pid: number; killed: boolean } | undefined> {
+  const state = serviceState(home);
+  if (state.state !== "running") {
     rmSync(pidPath(home), { force: true });
     return undefined;
   }
-  process.kill(info.pid, "SIGTERM");
-  for (let i = 0; i < 50 && alive(info.pid); i++) {
+  const { pid } = state.info;
+  signal(pid, "SIGTERM");
+  for (let i = 0; i < 50 && runningService(home)?.pid === pid; i++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  if (alive(info.pid)) process.kill(info.pid, "SIGKILL");
+  const killed = runningService(home)?.pid === pid;
+  if (killed) signal(pid, "SIGKILL");
   rmSync(pidPath(home), { force: true });
-  return info.pid;
+  return { pid, killed };
+}
+
+function signal(pid: number, name: "SIGTERM" | "SIGKILL"): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ESRCH") return;
+    throw new KorvaError(
+      `Cannot stop the vault service (pid ${pid}): ${
+        code === "EPERM" ? "it runs as another user" : (error as Error).message
+      }`,
+      { exitCode: 3, cause: error, hint: "stop it as the user that started it" },
+    );
+  }
 }
 
 /** Write a systemd user unit (Linux) or a launchd agent (macOS); returns its path. */

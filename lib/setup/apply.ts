@@ -3,6 +3,7 @@
 import { accessSync, constants, existsSync, readFileSync, rmSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { writeFileAtomic } from "../atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import type { Deps } from "../deps.ts";
 import { renderInstructions } from "../discovery/instructions.ts";
 import { messageOf } from "../errors.ts";
@@ -211,9 +212,11 @@ export function applySetup(
     }
   });
   try {
+    ensurePrivateDir(home);
     writeFileAtomic(
       join(home, STATE_FILE),
       JSON.stringify({ created: [...created].sort(), containers }, null, 2) + "\n",
+      { mode: PRIVATE_FILE_MODE },
     );
   } catch {
     // The state only helps uninstall delete files korva created; losing it is not fatal.

@@ -21,6 +21,7 @@ import {
   writeTeamMemory,
 } from "./files.ts";
 import { renderTeamFile, type TeamMemory } from "./format.ts";
+import { screenWrite } from "../trust/provenance.ts";
 
 export {
   memoriesDir,
@@ -105,6 +106,8 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
           files: entry.memory.files,
           status: entry.memory.status,
           scope: "team",
+          // A file that changed in git is vouched for by whoever merged it, unless flagged.
+          ...screenWrite(entry.memory, true),
         });
         recordState(vault, repoRoot, updated, entry.path, entry.text, options.now);
         summary.updated++;
@@ -133,8 +136,8 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
       author: entry.memory.author,
       shared_by: entry.memory.shared_by,
       client: "team",
-      confirmed: true,
       source: "team",
+      ...screenWrite(entry.memory, true),
       ...(entry.memory.created ? { created_at: entry.memory.created } : {}),
       ...(entry.memory.updated ? { updated_at: entry.memory.updated } : {}),
     })));

@@ -1,8 +1,9 @@
 // Opening vault.db: folder and file modes, pragmas, migrations, and what a failure to open says.
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { KorvaError, messageOf } from "../errors.ts";
+import { ensurePrivateDir, ensurePrivateFile } from "../file_modes.ts";
 import { migrate } from "./schema.ts";
 import { sqliteFailure } from "./sqlite_error.ts";
 import { LOCK_TIMEOUT_MS, type OpenOptions, Vault } from "./store.ts";
@@ -12,7 +13,9 @@ export function openVault(path: string, options: OpenOptions = {}): Vault {
   const fresh = !existsSync(path);
   if (!options.readonly) {
     try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      ensurePrivateDir(dirname(path));
+      // Born private: SQLite gives -wal and -shm the mode of the database file.
+      ensurePrivateFile(path);
     } catch (error) {
       throw new KorvaError(
         `Cannot create the vault folder "${dirname(path)}": ${messageOf(error)}`,

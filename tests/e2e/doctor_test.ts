@@ -1,6 +1,6 @@
 // korva doctor on a healthy and on a broken setup.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { chmodSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
@@ -39,4 +39,32 @@ Deno.test("korva doctor passes on a healthy setup and names each problem on a br
     /FAIL +Cursor starts korva from \/nowhere\/korva, which does not exist/,
   );
   assert.match(broken.stdout, /fix: korva setup --cursor/);
+});
+
+Deno.test("korva doctor fails on a token file others can read; korva init sets it to 0600", async () => {
+  await using home = tempHome();
+  const env = { ...home.env, PATH: "" };
+  await runKorva(["init"], { env });
+  const token = join(home.korvaHome, "token");
+  chmodSync(token, 0o644);
+  const doctor = await runKorva(["doctor", "--json"], { env });
+  assert.equal(doctor.code, 1, doctor.stdout);
+  const check = JSON.parse(doctor.stdout).checks.find((c: { id: string }) => c.id === "token");
+  assert.deepEqual(check, {
+    id: "token",
+    status: "fail",
+    message: `service token ${token} has mode 0644: other users can read it`,
+    fix: `korva init (or chmod 600 ${token})`,
+  });
+  const init = await runKorva(["init"], { env });
+  assert.equal(init.code, 0, init.stderr);
+  assert.equal(
+    init.stdout,
+    `set ${token} to mode 0600 (it was 0644, readable by others)\n` +
+      "next: `korva setup` connects your editors; `korva save --help` to add memories\n",
+  );
+  assert.equal(statSync(token).mode & 0o777, 0o600);
+  const again = await runKorva(["doctor", "--json"], { env });
+  const fixed = JSON.parse(again.stdout).checks.find((c: { id: string }) => c.id === "token");
+  assert.equal(fixed.status, "ok");
 });

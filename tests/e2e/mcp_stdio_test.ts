@@ -4,7 +4,9 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 // @ts-types="@modelcontextprotocol/sdk/client/stdio"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import assert from "node:assert/strict";
-import { baseEnv, MAIN, runKorva, tempHome } from "../_helpers.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { baseEnv, MAIN, runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
 async function spawnServer(env: Record<string, string>, profile = "agent") {
   const transport = new StdioClientTransport({
@@ -96,4 +98,30 @@ Deno.test("two korva mcp servers write the same vault at once without losing a s
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
+});
+
+Deno.test("korva mcp with an invalid config.json fails closed: it refuses to start and logs why", async () => {
+  await using home = tempHome();
+  // The config asks for readonly but has a typo elsewhere: the agent profile must not win.
+  writeFiles(home.korvaHome, {
+    "config.json": '{"mcp": {"profile": "readonly"}, "servce": {"port": 7437}}\n',
+  });
+  const config = join(home.korvaHome, "config.json");
+  const reason =
+    `Cannot start the MCP server: Cannot read config "${config}": Unrecognized key: "servce"`;
+  for (const args of [["mcp"], ["mcp", "--profile", "agent"]]) {
+    const result = await runKorva(args, { env: home.env, stdin: "" });
+    assert.equal(result.code, 2, args.join(" "));
+    assert.equal(result.stdout, "", "nothing on the protocol channel");
+    assert.equal(
+      result.stderr,
+      `korva: ${reason}\nhint: fix config.json by hand (korva doctor names the field); korva never replaces it\n`,
+    );
+  }
+  const log = readFileSync(join(home.korvaHome, "logs", "mcp.log"), "utf8").trim().split("\n")
+    .map((line) => JSON.parse(line));
+  assert.deepEqual(
+    log.map((entry) => [entry.message, entry.reason]),
+    [["mcp server refused to start", reason], ["mcp server refused to start", reason]],
+  );
 });

@@ -2,7 +2,10 @@
 import assert from "node:assert/strict";
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runKorva, tempDir, tempHome } from "../_helpers.ts";
+import { runKorva, tempDir, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
+
+/** Root writes through file modes, so read-only cases cannot fail for it. */
+const IS_ROOT = Deno.uid?.() === 0;
 
 Deno.test("korva --version prints the version from deno.json", async () => {
   const deno = JSON.parse(readFileSync(new URL("../../deno.json", import.meta.url), "utf8"));
@@ -274,9 +277,50 @@ Deno.test("korva import reports bad line numbers and imports nothing", async () 
   assert.deepEqual(list, []);
 });
 
-Deno.test("korva with a read-only KORVA_HOME explains it and keeps what is stored", async () => {
+Deno.test("korva import names the first 50 bad lines with their reasons and counts the rest", async () => {
+  await using home = tempHome();
+  await using dir = tempDir();
+  const file = join(dir.path, "in.jsonl");
+  const lines = Array.from(
+    { length: 60 },
+    (_, i) => i % 2 === 0 ? `{broken ${i}` : JSON.stringify({ type: "note", title: `t${i}` }),
+  );
+  writeFileSync(
+    file,
+    [JSON.stringify({ type: "note", title: "ok", content: "c" }), ...lines].join("\n"),
+  );
+  const result = await runKorva(["import", file], { env: home.env });
+  assert.equal(result.code, 2);
+  const reasons = lines.slice(0, 50).map((_, i) =>
+    `line ${i + 2}: ${i % 2 === 0 ? "not valid JSON" : '"content" is required'}`
+  );
+  assert.equal(
+    result.stderr.split("\n")[0],
+    `korva: Cannot import: 60 invalid lines (${reasons.join("; ")}; and 10 more)`,
+  );
+});
+
+Deno.test("korva import names every bad line when all are schema errors", async () => {
+  await using home = tempHome();
+  await using dir = tempDir();
+  const file = join(dir.path, "in.jsonl");
+  const lines = Array.from(
+    { length: 7 },
+    (_, i) => JSON.stringify({ type: "note", title: `t${i}` }),
+  );
+  writeFileSync(file, lines.join("\n"));
+  const result = await runKorva(["import", file], { env: home.env });
+  assert.equal(result.code, 2);
+  const reasons = lines.map((_, i) => `line ${i + 1}: "content" is required`);
+  assert.equal(
+    result.stderr.split("\n")[0],
+    `korva: Cannot import: 7 invalid lines (${reasons.join("; ")})`,
+  );
+});
+
+Deno.test("korva with a KORVA_HOME that cannot be created explains it and keeps what is stored", async () => {
   // Root ignores file modes, so a file standing where the folder should be is the failure every
-  // user hits; the chmod case is checked only when not root.
+  // user hits; the chmod case is its own test below, ignored when run as root.
   await using home = tempHome();
   const saved = await runKorva(["save", "--type", "note", "--title", "kept", "--content", "x"], {
     env: home.env,
@@ -290,20 +334,34 @@ Deno.test("korva with a read-only KORVA_HOME explains it and keeps what is store
   });
   assert.equal(result.code, 3);
   assert.match(result.stderr, /^korva: Cannot/);
-  chmodSync(home.korvaHome, 0o500);
-  try {
-    const readOnly = await runKorva(["save", "--type", "note", "--title", "t2", "--content", "x"], {
-      env: home.env,
-    });
-    if (Deno.uid?.() !== 0) {
-      assert.notEqual(readOnly.code, 0);
-      assert.match(readOnly.stderr, /^korva: /);
-    }
-  } finally {
-    chmodSync(home.korvaHome, 0o700);
-  }
   const list = JSON.parse((await runKorva(["list", "--json"], { env: home.env })).stdout);
   assert.ok(list.some((m: { title: string }) => m.title === "kept"));
+});
+
+Deno.test({
+  name: `korva save into a KORVA_HOME with mode 0500 fails with one sentence${
+    IS_ROOT ? " (ignored: root writes through file modes)" : ""
+  }`,
+  ignore: IS_ROOT,
+  fn: async () => {
+    await using home = tempHome();
+    await runKorva(["save", "--type", "note", "--title", "kept", "--content", "x"], {
+      env: home.env,
+    });
+    chmodSync(home.korvaHome, 0o500);
+    try {
+      const readOnly = await runKorva(
+        ["save", "--type", "note", "--title", "t2", "--content", "x"],
+        { env: home.env },
+      );
+      assert.notEqual(readOnly.code, 0);
+      assert.match(readOnly.stderr, /^korva: /);
+    } finally {
+      chmodSync(home.korvaHome, 0o700);
+    }
+    const list = JSON.parse((await runKorva(["list", "--json"], { env: home.env })).stdout);
+    assert.deepEqual(list.map((m: { title: string }) => m.title), ["kept"]);
+  },
 });
 
 Deno.test("korva with a corrupted vault file says so and leaves the file as it was", async () => {
@@ -351,4 +409,25 @@ Deno.test("korva stats --json counts by type and project", async () => {
   assert.deepEqual(stats.byType, { decision: 1, note: 1 });
   assert.deepEqual(stats.byProject, { p: 1, q: 1 });
   assert.ok(stats.sizeBytes > 0);
+});
+
+Deno.test("korva save without --scope takes defaultScope from .korva/config.yml, else config.json", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "README.md": "x\n" });
+  await runKorva(["init"], { env: home.env });
+  const saveScope = async (title: string, extra: string[] = []) => {
+    const result = await runKorva(
+      ["save", "--type", "note", "--title", title, "--content", title, "--json", ...extra],
+      { env: home.env, cwd: repo.path },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    return JSON.parse(result.stdout).memory.scope;
+  };
+  assert.equal(await saveScope("built-in default"), "private");
+  const config = join(home.korvaHome, "config.json");
+  writeFileSync(config, JSON.stringify({ version: 1, defaultScope: "team" }));
+  assert.equal(await saveScope("user default"), "team");
+  assert.equal(await saveScope("flag wins", ["--scope", "private"]), "private");
+  writeFiles(repo.path, { ".korva/config.yml": "defaultScope: private\n" });
+  assert.equal(await saveScope("repository default"), "private");
 });

@@ -198,9 +198,12 @@ Deno.test("korva hooks install respects core.hooksPath; a missing korva lets the
   await using repo = tempRepo({ "README.md": "x\n" });
   git(repo.path, "config", "core.hooksPath", ".githooks");
   await runKorva(["hooks", "install"], { env: home.env, cwd: repo.path });
-  const hook = join(repo.path, ".githooks", "pre-commit");
-  assert.ok(existsSync(hook));
-  writeFileSync(hook, readFileSync(hook, "utf8").replaceAll(Deno.execPath(), "/nonexistent/korva"));
+  assert.ok(existsSync(join(repo.path, ".githooks", "pre-commit")));
+  const script = join(repo.path, ".git", "korva", "hooks", "pre-commit");
+  writeFileSync(
+    script,
+    readFileSync(script, "utf8").replaceAll(Deno.execPath(), "/nonexistent/korva"),
+  );
   writeFiles(repo.path, { "a.ts": "debugger;\n" });
   git(repo.path, "add", "-A");
   const result = commit(repo.path, home.env, "no korva");

@@ -1,8 +1,20 @@
 // korva vault start|stop|status: real HTTP requests against the background service.
 import assert from "node:assert/strict";
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, rawHttpStatus, runKorva, tempHome } from "../_helpers.ts";
+import { alive } from "../../lib/service/daemon.ts";
+import { freePort, runKorva, tempHome, writeFiles } from "../_helpers.ts";
+
+async function rawStatus(port: number, request: string): Promise<number> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  await conn.write(new TextEncoder().encode(request));
+  const buffer = new Uint8Array(256);
+  const n = await conn.read(buffer) ?? 0;
+  conn.close();
+  return Number(
+    new TextDecoder().decode(buffer.subarray(0, n)).match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0,
+  );
+}
 
 Deno.test("korva vault start serves the API with a token, Host check, origin check and size limit", async () => {
   await using home = tempHome();
@@ -25,9 +37,9 @@ Deno.test("korva vault start serves the API with a token, Host check, origin che
     // fetch() will not send a forged Host header, so speak HTTP over a raw socket.
     const request = (host: string) =>
       `GET /api/stats HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`;
-    assert.equal(await rawHttpStatus(port, request("attacker.example")), 421);
-    assert.equal(await rawHttpStatus(port, request(`attacker.example:${port}`)), 421);
-    assert.equal(await rawHttpStatus(port, request(`localhost:${port}`)), 200);
+    assert.equal(await rawStatus(port, request("attacker.example")), 421);
+    assert.equal(await rawStatus(port, request(`attacker.example:${port}`)), 421);
+    assert.equal(await rawStatus(port, request(`localhost:${port}`)), 200);
     const crossOrigin = await fetch(`${base}/api/memories`, {
       method: "POST",
       headers: { ...auth, origin: "https://attacker.example" },
@@ -94,6 +106,111 @@ Deno.test("korva vault start serves the API with a token, Host check, origin che
     (await runKorva(["vault", "status", "--json"], { env: home.env })).stdout,
   );
   assert.equal(after.running, false);
+});
+
+/** A stale pid file naming a live process that is not korva's service. */
+function writeStalePidFile(korvaHome: string, pid: number, port: number): void {
+  mkdirSync(join(korvaHome, "run"), { recursive: true });
+  writeFileSync(
+    join(korvaHome, "run", "vault-service.json"),
+    JSON.stringify({ pid, port, startedAt: "2026-01-01T00:00:00.000Z" }) + "\n",
+  );
+}
+
+Deno.test("korva vault status/stop/start with a stale pid file naming an unrelated process", async () => {
+  await using home = tempHome();
+  await runKorva(["init"], { env: home.env });
+  const sleeper = new Deno.Command("sleep", { args: ["60"], stdout: "null", stderr: "null" })
+    .spawn();
+  try {
+    const port = freePort();
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const status = await runKorva(["vault", "status"], { env: home.env });
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(
+      status.stdout,
+      /^not running \(stale state removed\) \(vault \d+ KiB\); start it with korva vault start\n$/,
+    );
+
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const stop = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.equal(stop.stdout, "the vault service was not running\n");
+    assert.equal(alive(sleeper.pid), true, "stop must never signal a foreign pid");
+
+    writeStalePidFile(home.korvaHome, sleeper.pid, port);
+    const start = await runKorva(["vault", "start", "--port", String(port)], { env: home.env });
+    assert.equal(start.code, 0, start.stderr);
+    try {
+      const running = JSON.parse(
+        (await runKorva(["vault", "status", "--json"], { env: home.env })).stdout,
+      );
+      assert.equal(running.running, true);
+      assert.notEqual(running.pid, sleeper.pid);
+    } finally {
+      const stopped = await runKorva(["vault", "stop"], { env: home.env });
+      assert.match(stopped.stdout, /^stopped the vault service \(pid \d+\)\n$/);
+    }
+    assert.equal(alive(sleeper.pid), true);
+  } finally {
+    sleeper.kill("SIGKILL");
+    await sleeper.status;
+  }
+});
+
+Deno.test({
+  name: "korva vault stop/status with a stale pid file naming another user's process (pid 1) " +
+    "never reach kill EPERM (skipped as root: root may signal any process)",
+  ignore: Deno.uid() === 0,
+  async fn() {
+    await using home = tempHome();
+    await runKorva(["init"], { env: home.env });
+    writeStalePidFile(home.korvaHome, 1, freePort());
+    const stop = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stop.code, 0, stop.stderr);
+    assert.equal(stop.stdout, "the vault service was not running\n");
+    assert.equal(stop.stderr, "");
+    writeStalePidFile(home.korvaHome, 1, freePort());
+    const status = await runKorva(["vault", "status"], { env: home.env });
+    assert.match(status.stdout, /^not running \(stale state removed\)/);
+  },
+});
+
+Deno.test("korva vault start --foreground with an invalid config says serving never, only the error", async () => {
+  await using home = tempHome();
+  writeFiles(home.korvaHome, { "config.json": '{"mcp": {"profile": "readonly"}, "bogus": 1}\n' });
+  const result = await runKorva(["vault", "start", "--foreground", "--port", String(freePort())], {
+    env: home.env,
+  });
+  assert.equal(result.code, 2);
+  assert.doesNotMatch(result.stderr, /serving/);
+  assert.match(result.stderr, /^korva: Cannot read config ".*config\.json": /);
+});
+
+Deno.test("korva vault stop with a client stuck mid-body and one mid-headers stops without SIGKILL", async () => {
+  await using home = tempHome();
+  await runKorva(["init"], { env: home.env });
+  const token = readFileSync(join(home.korvaHome, "token"), "utf8").trim();
+  const port = freePort();
+  const started = await runKorva(["vault", "start", "--port", String(port)], { env: home.env });
+  assert.equal(started.code, 0, started.stderr);
+  const body = await Deno.connect({ hostname: "127.0.0.1", port });
+  const headers = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    await body.write(
+      new TextEncoder().encode(
+        `POST /api/memories HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${token}\r\nContent-Length: 1000\r\n\r\n{"type"`,
+      ),
+    );
+    await headers.write(new TextEncoder().encode("GET /api/stats HTTP/1.1\r\nHost: local"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopped = await runKorva(["vault", "stop"], { env: home.env });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stdout, /^stopped the vault service \(pid \d+\)\n$/);
+  } finally {
+    body.close();
+    headers.close();
+  }
 });
 
 Deno.test("korva ui --print-url reuses a running service and names its port", async () => {

@@ -57,6 +57,16 @@ async function saveIncident(home: TempHome, cwd: string, title: string, content:
   return JSON.parse(saved.stdout).id as string;
 }
 
+/** Save an incident in clone `cwd`, share it, and push the team file. */
+async function shareIncident(home: TempHome, cwd: string, title: string, content: string) {
+  const id = await saveIncident(home, cwd, title, content);
+  await runKorva(["share", id, "--yes"], { env: home.env, cwd });
+  git(cwd, "add", "-A");
+  git(cwd, "commit", "-q", "-m", "share");
+  git(cwd, "push", "-q", "origin", "main");
+  return id;
+}
+
 Deno.test("a shared incident reaches the other clone on pull (hooks) and korva context returns it", async () => {
   const { dir, a, b } = twoClones();
   await using _dir = dir;
@@ -103,11 +113,7 @@ Deno.test("korva context sees pulled memories even when no sync ran", async () =
   await using _dir = dir;
   await using alice = tempHome();
   await using bob = tempHome();
-  const id = await saveIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
-  await runKorva(["share", id, "--yes"], { env: alice.env, cwd: a });
-  git(a, "add", "-A");
-  git(a, "commit", "-q", "-m", "share");
-  git(a, "push", "-q", "origin", "main");
+  const id = await shareIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
   git(b, "pull", "-q", "--no-rebase", "origin", "main");
   const context = await runKorva(["context", "--file", "src/payments/payments.ts", "--json"], {
     env: bob.env,
@@ -193,4 +199,35 @@ Deno.test("korva unshare removes the file and keeps the memory private", async (
   );
   assert.equal(memory.scope, "private");
   assert.equal(memory.status, "active");
+});
+
+Deno.test("git checkout with a write-locked vault: the post-checkout sync gives up at once and logs why", async () => {
+  const { dir, a, b } = twoClones();
+  await using _dir = dir;
+  await using alice = tempHome();
+  await using bob = tempHome();
+  await shareIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
+  git(b, "fetch", "-q", "origin");
+  assert.equal((await runKorva(["hooks", "install"], { env: bob.env, cwd: b })).code, 0);
+  assert.equal((await runKorva(["stats"], { env: bob.env, cwd: b })).code, 0);
+  const { DatabaseSync } = await import("node:sqlite");
+  const holder = new DatabaseSync(join(bob.korvaHome, "vault.db"));
+  holder.exec("BEGIN IMMEDIATE");
+  try {
+    const started = performance.now();
+    const checkout = gitAs(b, bob.env, "checkout", "-q", "-b", "shared", "origin/main");
+    const elapsed = performance.now() - started;
+    assert.equal(checkout.code, 0, checkout.stderr);
+    // The old hook waited for SQLite's 10 s busy timeout; the hook's own limit is 250 ms.
+    assert.ok(elapsed < 6000, `git checkout took ${Math.round(elapsed)} ms`);
+    const log = readFileSync(join(bob.korvaHome, "logs", "hooks.log"), "utf8").trim().split("\n")
+      .map((line) => JSON.parse(line));
+    assert.equal(
+      log.at(-1)?.message,
+      "Sync skipped: another korva process held the vault's write lock for over 250 ms",
+    );
+  } finally {
+    holder.exec("ROLLBACK");
+    holder.close();
+  }
 });

@@ -4,25 +4,16 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 // @ts-types="@modelcontextprotocol/sdk/inMemory"
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import assert from "node:assert/strict";
-import { realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "../../lib/mcp/server.ts";
 import { type Profile, toolsFor } from "../../lib/mcp/profiles.ts";
 import { recordFileUse } from "../../lib/capture/session_log.ts";
 import { tempHome, tempRepo, testDeps } from "../_helpers.ts";
+import { connectMcp } from "../_mcp.ts";
 
-async function connect(home: string, profile: Profile) {
-  const korva = createServer(testDeps(home), { profile });
-  const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: "test-client", version: "1.0.0" });
-  await Promise.all([korva.connect(serverSide), client.connect(clientSide)]);
-  return {
-    client,
-    [Symbol.asyncDispose]: async () => {
-      await client.close();
-      await korva.close();
-    },
-  };
+function connect(home: string, profile: Profile) {
+  return connectMcp(testDeps(home), profile);
 }
 
 type Structured = Record<string, unknown>;
@@ -271,6 +262,35 @@ Deno.test("sentinel_check finds a debugger statement in given content", async ()
   ]);
   const missing = await session.client.callTool({ name: "sentinel_check", arguments: {} });
   assert.equal(missing.isError, true);
+});
+
+Deno.test("vault_save without scope takes defaultScope from config.json", async () => {
+  await using home = tempHome();
+  mkdirSync(home.korvaHome, { recursive: true });
+  writeFileSync(
+    join(home.korvaHome, "config.json"),
+    JSON.stringify({ version: 1, defaultScope: "team" }),
+  );
+  await using session = await connect(home.korvaHome, "agent");
+  const save = (title: string, scope?: string) =>
+    session.client.callTool({
+      name: "vault_save",
+      arguments: {
+        type: "note",
+        title,
+        content: title,
+        project: "acme",
+        ...(scope ? { scope } : {}),
+      },
+    });
+  const { id } = structured(await save("no scope given")) as { id: string };
+  const { id: explicit } = structured(await save("explicit", "private")) as { id: string };
+  const got = await session.client.callTool({
+    name: "vault_get",
+    arguments: { ids: [id, explicit] },
+  });
+  const memories = (structured(got) as { memories: Array<{ id: string; scope: string }> }).memories;
+  assert.deepEqual(memories.map((m) => [m.id, m.scope]), [[id, "team"], [explicit, "private"]]);
 });
 
 Deno.test("vault_save without files is anchored to what the session edited, and says what is missing", async () => {

@@ -25,7 +25,15 @@ Deno.test("PrivacyConfig fills custom detector defaults and accepts per-category
     keywords: [],
     keep: 0,
   });
-  assert.deepEqual(parsed.pii, { email: true, phone: true, card: true, ip: false });
+  assert.deepEqual(parsed.pii, {
+    email: true,
+    phone: true,
+    card: true,
+    ip: false,
+    id: true,
+    iban: true,
+    address: true,
+  });
 });
 
 Deno.test("PrivacyConfig refuses unknown keys, bad ids, flags and non-ASCII keywords", async (t) => {

@@ -26,3 +26,15 @@ Deno.test("compileKeywords() keeps offsets exact around non-ASCII text", () => {
 Deno.test("compileKeywords() refuses non-ASCII keywords", () => {
   assert.throws(() => compileKeywords(["clé"]), /not ASCII/);
 });
+
+Deno.test("compileKeywords() folds Latin letters with diacritics to their ASCII base", () => {
+  const text = "Lösenord, CONTRASEÑA, Hasło, Schlüssel, Straße";
+  // One code unit folds to one letter, so offsets stay exact: ß folds to "s".
+  assert.deepEqual(hits(["losenord", "contrasena", "haslo", "schlussel", "strase"], text), [
+    [0, "losenord"],
+    [10, "contrasena"],
+    [22, "haslo"],
+    [29, "schlussel"],
+    [40, "strase"],
+  ]);
+});

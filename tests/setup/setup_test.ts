@@ -3,9 +3,12 @@ import assert from "node:assert/strict";
 import {
   chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
@@ -193,14 +196,22 @@ Deno.test("korva setup --dry-run prints a diff and changes nothing", async () =>
   assert.equal(readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8"), "{}\n");
 });
 
-Deno.test("a read-only config file is reported, not replaced", async () => {
-  if (Deno.uid?.() === 0) return; // root writes through file modes
-  await using temp = tempHome();
-  writeFixtures(temp.home, { ".cursor/mcp.json": "{}\n" });
-  chmodSync(join(temp.home, ".cursor/mcp.json"), 0o444);
-  const result = await runKorva(["setup", "--cursor"], { env: { ...temp.env, PATH: "" } });
-  assert.notEqual(result.code, 0);
-  assert.match(result.stderr, /read-only/);
+const IS_ROOT = Deno.uid?.() === 0;
+
+Deno.test({
+  name: `a read-only config file is reported, not replaced${
+    IS_ROOT ? " (ignored: root writes through file modes)" : ""
+  }`,
+  ignore: IS_ROOT,
+  fn: async () => {
+    await using temp = tempHome();
+    writeFixtures(temp.home, { ".cursor/mcp.json": "{}\n" });
+    chmodSync(join(temp.home, ".cursor/mcp.json"), 0o444);
+    const result = await runKorva(["setup", "--cursor"], { env: { ...temp.env, PATH: "" } });
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /read-only/);
+    assert.equal(readFileSync(join(temp.home, ".cursor/mcp.json"), "utf8"), "{}\n");
+  },
 });
 
 Deno.test("korva setup --project writes repository files and --status reports them", async () => {
@@ -238,4 +249,36 @@ Deno.test("korva setup --project writes repository files and --status reports th
     (await runKorva(["setup", "--project", "--status", "--json"], { env, cwd: repo })).stdout,
   );
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
+});
+
+Deno.test("korva setup writes through a symlinked config to its target; uninstall restores the target and keeps the link", async () => {
+  await using temp = tempHome();
+  const target = join(temp.home, "dotfiles", "cursor-mcp.json");
+  const original =
+    '{\n  // from my dotfiles\n  "mcpServers": { "github": { "command": "gh-mcp" } }\n}\n';
+  writeFixtures(temp.home, { "dotfiles/cursor-mcp.json": original });
+  const link = join(temp.home, ".cursor", "mcp.json");
+  mkdirSync(dirname(link), { recursive: true });
+  symlinkSync("../dotfiles/cursor-mcp.json", link);
+  const env = { ...temp.env, PATH: "" };
+
+  const setup = await runKorva(["setup", "--cursor"], { env });
+  assert.equal(setup.code, 0, setup.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true, "the link stays a link");
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  const written = parseJsonc(readFileSync(target, "utf8")) as {
+    mcpServers: Record<string, unknown>;
+  };
+  assert.ok(written.mcpServers.korva, "the link target gets korva's entry");
+  assert.ok(written.mcpServers.github);
+  const backups = readdirSync(join(temp.korvaHome, "backups"));
+  assert.equal(backups.length, 1);
+  assert.match(backups[0] ?? "", /dotfiles__cursor-mcp\.json$/, "the backup is of the target");
+  assert.equal(readFileSync(join(temp.korvaHome, "backups", backups[0] ?? ""), "utf8"), original);
+
+  const uninstall = await runKorva(["setup", "--uninstall", "--cursor"], { env });
+  assert.equal(uninstall.code, 0, uninstall.stderr);
+  assert.equal(lstatSync(link).isSymbolicLink(), true);
+  assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
+  assert.equal(readFileSync(target, "utf8"), original);
 });

@@ -11,7 +11,9 @@ Deno.test("three processes saving into one vault at once all succeed and lose no
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   const per = 500;
-  const children = ["a", "b", "c"].map((label) =>
+  // Labels are words that occur nowhere else, so a search for one finds only that writer's rows.
+  const labels = ["alpha", "bravo", "charlie"];
+  const children = labels.map((label) =>
     new Deno.Command(Deno.execPath(), {
       args: ["run", "-A", "--quiet", WRITER, path, String(per), label],
       stdout: "piped",
@@ -25,5 +27,9 @@ Deno.test("three processes saving into one vault at once all succeed and lose no
   using vault = openVault(path);
   assert.equal(vault.stats().total, per * 3);
   assert.deepEqual(vault.integrityCheck(), []);
-  assert.equal(vault.search("written by b", { limit: 1000 }).length >= per, true);
+  for (const label of labels) {
+    const titles = vault.search(label, { limit: 1000 }).map((hit) => hit.memory.title);
+    const expected = Array.from({ length: per }, (_, i) => `${label} ${i}`);
+    assert.deepEqual(titles.sort(), expected.sort(), `search finds exactly ${label}'s rows`);
+  }
 });

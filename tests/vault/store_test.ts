@@ -150,7 +150,12 @@ Deno.test("Vault.list() filters by project, type, tag, file anchor and time", as
   await using dir = tempDir();
   using vault = openVault(join(dir.path, "vault.db"), { now: clock(), project: "p" });
   vault.save(incident);
-  vault.save({ type: "decision", title: "Use zod", content: "schemas", files: ["lib/types.ts"] });
+  const middle = vault.save({
+    type: "decision",
+    title: "Use zod",
+    content: "schemas",
+    files: ["lib/types.ts"],
+  }).memory.created_at;
   vault.save({ type: "note", title: "Other", content: "x", project: "q", files: ["src/"] });
   assert.equal(vault.list().length, 3);
   assert.deepEqual(vault.list({ project: "q" }).map((m) => m.title), ["Other"]);
@@ -164,6 +169,14 @@ Deno.test("Vault.list() filters by project, type, tag, file anchor and time", as
   assert.deepEqual(vault.list({ file: "lib/other.ts" }), []);
   assert.equal(vault.list({ limit: 1 }).length, 1);
   assert.equal(vault.list({ limit: 1 })[0]?.title, "Other", "newest first");
+  const titles = (filter: { since?: string; until?: string }) =>
+    vault.list(filter).map((m) => m.title);
+  assert.deepEqual(titles({ since: middle }), ["Other", "Use zod"]);
+  assert.deepEqual(titles({ until: middle }), [
+    "Use zod",
+    "Double charge in the payment processor",
+  ]);
+  assert.deepEqual(titles({ since: middle, until: middle }), ["Use zod"]);
 });
 
 Deno.test("Vault.importLines() validates everything first and writes all or nothing", async () => {

@@ -6,6 +6,7 @@ import type { ToolContext } from "../context.ts";
 import type { ToolName } from "../profiles.ts";
 import { registerSentinelCheckTool } from "./sentinel_check.ts";
 import { registerVaultCandidatesTool } from "./vault_candidates.ts";
+import { registerVaultConfirmTool } from "./vault_confirm.ts";
 import { registerVaultContextTool } from "./vault_context.ts";
 import { registerVaultForgetTool } from "./vault_forget.ts";
 import { registerVaultGetTool } from "./vault_get.ts";
@@ -34,4 +35,5 @@ export const TOOL_REGISTRY: Record<ToolName, (server: McpServer, ctx: ToolContex
   vault_forget: registerVaultForgetTool,
   vault_import: registerVaultImportTool,
   vault_candidates: registerVaultCandidatesTool,
+  vault_confirm: registerVaultConfirmTool,
 };

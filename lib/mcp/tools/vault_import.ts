@@ -13,7 +13,9 @@ export function registerVaultImportTool(server: McpServer, ctx: ToolContext): vo
     description:
       "Import up to 5,000 memory records (the objects `korva export` writes: type, title and " +
       "content required). Every record is validated first; if any is invalid nothing is " +
-      "imported and the error lists the record numbers. Known ids and duplicates are skipped.",
+      "imported and the error lists the record numbers. Known ids and duplicates are skipped. " +
+      "One request must stay under 10 MiB of JSON (about 4,000 records of 2,500 characters); " +
+      "a larger one is refused with a JSON-RPC error, so split big imports into several calls.",
     inputSchema: {
       memories: z.array(z.record(z.string(), z.unknown())).min(1).max(5000),
     },

@@ -21,7 +21,10 @@ export const memoryInput = {
   files: FilesIn.optional().describe(
     "repo-relative paths or globs it is about, e.g. src/payments/**",
   ),
-  scope: ScopeIn.optional().describe("private (default) or team (shared through the repository)"),
+  scope: ScopeIn.optional().describe(
+    "private or team (shared through the repository); when omitted, vault_save uses the " +
+      "configured defaultScope and vault_supersede keeps the old memory's scope",
+  ),
 };
 
 /** Register vault_save. */
@@ -35,7 +38,10 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       "are redacted before anything is written; the result says what was redacted. Without " +
       "`files`, the memory is anchored to the files this session edited. The result lists " +
       "what the memory lacks for its type (`missing`): add it with vault_update in the same " +
-      "turn. Saving the same title and content again returns the existing id with duplicate: true.",
+      "turn. Saving the same title and content again returns the existing id with duplicate: true. " +
+      "The result lists the 3 closest existing memories (`similar`): if one says the same thing, " +
+      "call vault_supersede or vault_update on it instead of keeping a near-duplicate. Memories " +
+      "saved here are drafts until a person confirms them.",
     inputSchema: { ...memoryInput, project: ProjectIn.optional() },
     outputSchema: {
       id: z.string(),
@@ -43,6 +49,12 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       redacted: RedactedOut,
       missing: z.array(z.string()),
       files: z.array(z.string()),
+      similar: z.array(z.object({
+        id: z.string(),
+        type: z.string(),
+        title: z.string(),
+        score: z.number(),
+      })),
     },
     annotations: {
       readOnlyHint: false,
@@ -56,6 +68,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
       const result = saveMemory(
         ctx.memories(),
         sessionFiles.length > 0 ? { ...args, files: sessionFiles } : args,
+        { similar: true },
       );
       const shared = result.team.shared;
       const redacted = Object.entries(result.redacted).map(([k, n]) => `${n} ${k}`).join(", ");
@@ -73,7 +86,12 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
         (result.missing.length > 0 && !result.duplicate
           ? ` To make it useful later, add ${result.missing.join("; ")} ` +
             `(vault_update with id ${result.memory.id}).`
+          : "") +
+        (result.similar.length > 0 && !result.duplicate
+          ? "\nClosest existing memories (supersede or update one if it says the same):\n" +
+            result.similar.map((s) => `- ${s.id} [${s.type}] ${ctx.outText(s.title)}`).join("\n")
           : "");
+      const similar = result.similar.map((s) => ({ ...s, title: ctx.outText(s.title) }));
       return ok(
         {
           id: result.memory.id,
@@ -81,6 +99,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
           redacted: result.redacted,
           missing: result.missing,
           files: result.memory.files,
+          similar,
         },
         text,
       );

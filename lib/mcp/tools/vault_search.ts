@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { formatAge } from "../../discovery/context.ts";
+import { memoryFlags } from "../../trust/provenance.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, memoryLine, ok } from "../result.ts";
 import { ProjectIn, TypeIn } from "../schemas.ts";
@@ -33,6 +34,9 @@ export function registerVaultSearchTool(server: McpServer, ctx: ToolContext): vo
         snippet: z.string(),
         score: z.number(),
         age: z.string(),
+        author: z.string().nullable(),
+        confirmed: z.boolean(),
+        flags: z.array(z.string()),
       })),
     },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
@@ -54,10 +58,17 @@ export function registerVaultSearchTool(server: McpServer, ctx: ToolContext): vo
         snippet: ctx.outText(hit.snippet),
         score: hit.score,
         age: formatAge(hit.memory.created_at, now),
+        author: hit.memory.author === null ? null : ctx.outText(hit.memory.author),
+        confirmed: hit.memory.confirmed,
+        flags: memoryFlags(hit.memory),
       }));
       const text = results.length === 0
         ? `No memories match "${args.query}".`
-        : results.map((r) => `${memoryLine(r)} (${r.age})\n  ${r.snippet}`).join("\n");
+        : results.map((r) =>
+          `${memoryLine(r)} (${r.age} · by ${r.author ?? "unknown"} · ${
+            r.confirmed ? "confirmed" : "draft"
+          }${r.flags.length ? ` · flagged: ${r.flags.join(", ")}` : ""})\n  > ${r.snippet}`
+        ).join("\n");
       return ok({ results }, text);
     }));
 }

@@ -12,6 +12,57 @@ const wgKey = fakeToken("azure-sak", Charset.base64, 43) + "=";
 /** Cloud and infrastructure detectors. */
 export const cloudDetectors: Detector[] = [
   {
+    id: "aws-presigned-signature",
+    category: "cloud-key",
+    description: "The X-Amz-Signature of a presigned S3/AWS URL (grants access until it expires)",
+    keywords: ["x-amz-signature="],
+    pattern: /X-Amz-Signature=(?<secret>[0-9a-f]{64})(?![0-9a-f])/i,
+    tier: 3,
+    examples: {
+      match: [
+        `https://b.s3.amazonaws.com/r.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=${
+          fakeToken("amzsig1", Charset.hex, 64)
+        }`,
+        `{"url": "https://b.s3.amazonaws.com/k?X-Amz-Date=20260301T120000Z&X-Amz-Signature=${
+          fakeToken("amzsig2", Charset.hex, 64)
+        }"}`,
+        `curl "https://b.s3.amazonaws.com/k?X-Amz-Signature=${
+          fakeToken("amzsig3", Charset.hex, 64)
+        }"`,
+      ],
+      ignore: ["X-Amz-Signature=<signature>"],
+    },
+  },
+  {
+    id: "azure-function-key",
+    category: "cloud-key",
+    description: "An Azure Functions key in a function URL (…azurewebsites.net/api/…?code=…)",
+    keywords: ["code="],
+    pattern: /[?&]code=(?<secret>[A-Za-z0-9_-]{20,128}={0,2})(?![A-Za-z0-9_=-])/,
+    window: { before: 8, after: 140 },
+    tier: 3,
+    refine: ({ text, start, end }) =>
+      /azurewebsites\.net\/api\/|\/api\/[\w-]+\?(?:[^\s]*&)?code=$/i.test(
+          text.slice(Math.max(0, start - 300), start),
+        ) && /\d/.test(text.slice(start, end))
+        ? { start, end }
+        : null,
+    examples: {
+      match: [
+        `https://acme-fn.azurewebsites.net/api/orders?code=${
+          fakeToken("azf1", Charset.base64url, 54)
+        }==`,
+        `{"hook": "https://x.azurewebsites.net/api/HttpTrigger1?code=${
+          fakeToken("azf2", Charset.base64url, 40)
+        }&name=x"}`,
+        `curl "https://fn.azurewebsites.net/api/run?code=${
+          fakeToken("azf3", Charset.base64url, 44)
+        }"`,
+      ],
+      ignore: ["https://github.com/login/oauth?code=abcdef1234567890abcdef", "?code=123"],
+    },
+  },
+  {
     id: "aws-access-key",
     category: "cloud-key",
     description: "AWS access key id (AKIA long-term, ASIA temporary, ABIA, ACCA)",
@@ -37,9 +88,9 @@ export const cloudDetectors: Detector[] = [
     id: "aws-secret-key",
     category: "cloud-key",
     description: "AWS secret access key assigned to an aws…secret… name",
-    keywords: ["aws"],
+    keywords: ["aws", "secret_access_key", "secretaccesskey", "secret-access-key"],
     pattern: new RegExp(
-      `aws[\\w.-]{0,24}(?:secret|sk)[\\w.-]{0,20}${ASSIGN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+      `(?:aws[\\w.-]{0,24}(?:secret|sk)[\\w.-]{0,20}|secret_?access_?key)${ASSIGN}(?<secret>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
       "i",
     ),
     tier: 3,

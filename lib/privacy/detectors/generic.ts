@@ -7,6 +7,7 @@ import {
   lineAfter,
   lineBefore,
   looksRandom,
+  passwordShaped,
   shannonEntropy,
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
@@ -15,10 +16,14 @@ import { Charset, fakeToken } from "../fake.ts";
 const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>["'\]]{0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+    // A quoted value may sit on the next line (pretty-printed JSON).
+    String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
+    // No length cap that a long secret could outgrow: the whole value is redacted.
     String
-      .raw`(?<value>"[^"\r\n]{0,512}"|'[^'\r\n]{0,512}'|\x60[^\x60\r\n]{0,512}\x60|\\"[^"\\\r\n]{0,512}\\"|[^\s"'\x60,;)(\[\]}{]{1,512})`,
+      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 
@@ -113,6 +118,12 @@ export function isSecretKey(key: string): boolean {
     !/(?:tokens?ize[rd]?|secretary)$/.test(last);
 }
 
+/** Whether a key names a password, secret or token outright (not merely a key of some kind). */
+function strongSecretKey(key: string): boolean {
+  const last = words(key).pop() ?? "";
+  return /(?:password|passwd|pwd|pass|passphrase|secret|token|apikey)$/.test(last);
+}
+
 interface Assignment {
   key: string;
   keyStart: number;
@@ -171,7 +182,13 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
   let end = valueSpan[1];
   const raw = text.slice(start, end);
   let quoted = false;
-  if (/^\\"/.test(raw)) {
+  const block = /^[|>][+-]?[0-9]?$/.test(raw) ? blockScalar(text, end) : undefined;
+  if (block) {
+    // A YAML block scalar: the value is the indented line below.
+    start = block.start;
+    end = block.end;
+    quoted = true;
+  } else if (/^\\"/.test(raw)) {
     start += 2;
     end -= 2;
     quoted = true;
@@ -191,9 +208,24 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
   };
 }
 
+/** The first line of a YAML block scalar starting after `pos` (the `|` or `>` indicator). */
+function blockScalar(text: string, pos: number): { start: number; end: number } | undefined {
+  if (!lineAfter(text, pos).match(/^\s*(?:#.*)?$/)) return undefined;
+  const next = text.indexOf("\n", pos);
+  if (next === -1) return undefined;
+  const m = /^([ \t]+)(\S[^\r\n]{0,65535})/.exec(text.slice(next + 1, next + 1 + 66000));
+  if (!m) return undefined;
+  const start = next + 1 + m[1]!.length;
+  return { start, end: start + m[2]!.trimEnd().length };
+}
+
 /** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */
 function unquotedIsCode(text: string, a: Assignment): boolean {
   const v = a.value;
+  // Called, indexed or dereferenced right after: `password = hash(…)`, `token = parts[1]`.
+  if (/^[(.[]/.test(text[a.end] ?? "")) return true;
+  // A password-shaped value under a password name is a literal anywhere on the line.
+  if (strongSecretKey(a.key) && passwordShaped(v)) return false;
   if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
@@ -210,7 +242,9 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   // Otherwise only env/ini/YAML-style lines: nothing but `export`, `set`, `-` or `#` before
   // the key …
   const lead = lineBefore(text, a.keyStart);
-  if (!/^\s*(?:export\s+|set\s+|-\s+|#\s*|\/\/\s*)?$/.test(lead)) return true;
+  if (!/^\s*(?:export\s+|set\s+|-\s+|#\s*|\/\/\s*|ENV\s+|ARG\s+|setenv\s+)?$/.test(lead)) {
+    return true;
+  }
   // … and nothing but a comment after the value.
   const rest = lineAfter(text, a.end).trim();
   return !(rest === "" || rest.startsWith("#") || rest.startsWith("//"));
@@ -219,11 +253,23 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
 /** The plausibility rules shared by both operating points. */
 function plausibleValue(text: string, a: Assignment): boolean {
   const v = a.value;
-  if (v.length < 3 || v.length > 512) return false;
+  if (v.length < 3) return false;
   if (isPlaceholder(v) || CODE_TYPES.test(v)) return false;
   if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v)) return false; // a URL or path, not a secret
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the NAME of an env var
   if (/^%[sdif]$|^\{\d*\}$|^\$\d$/.test(v)) return false;
+  // The name of a secret object, not its value: `existingSecret: db-credentials`.
+  if (/^existing/i.test(a.key.split(".").pop() ?? "")) return false;
+  if (/^[a-z0-9]+(?:-[a-z0-9]+)*-(?:credentials?|secrets?|passwords?|tokens?|keys?)$/.test(v)) {
+    return false;
+  }
+  // A dependency version (`"pbkdf2-password": "^1.2.1"`), not a password.
+  if (
+    /^(?:[\^~]|[<>]=?|=)?v?\d+(?:\.(?:\d+|x|\*))*(?:-[\w.]+)?(?:\s*(?:\|\||-)\s*.*)?$|^(?:latest|next|workspace:.*|npm:.*|file:.*|link:.*|git\+.*)$/
+      .test(v)
+  ) {
+    return false;
+  }
   if (!a.quoted) {
     if (a.op === "==" || a.op === "===" || a.op === "!=" || a.op === "!==") return false;
     if (unquotedIsCode(text, a)) return false;
@@ -249,6 +295,45 @@ function plausibleValue(text: string, a: Assignment): boolean {
     if (v.length > 32 || v.split(/\s+/).length > 3) return false;
   }
   return true;
+}
+
+/** Words in a key name that make a hash or UUID value an identifier, not a credential. */
+const IDENTIFIER_KEY_WORDS = new Set([
+  "cache",
+  "idempotency",
+  "lock",
+  "etag",
+  "request",
+  "correlation",
+  "trace",
+  "dedup",
+  "dedupe",
+  "partition",
+  "sort",
+  "primary",
+  "foreign",
+  "object",
+  "signature",
+  "hub",
+  "hit",
+]);
+
+/**
+ * Whether an assignment is a digest or an identifier that merely sits under a key-like name:
+ * webhook signature headers (`X-Hub-Signature-256: sha256=…`), cache, lock and idempotency keys
+ * whose value is a hex digest or a UUID.
+ */
+function digestOrCacheKey(text: string, a: Assignment): boolean {
+  const v = a.value;
+  if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
+  // Possibly namespaced: `lock:<uuid>`, `session:<hex>`.
+  const id = v.replace(/^(?:[a-z][\w-]*:)+/i, "");
+  const hashLike = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(id) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  if (!hashLike) return false;
+  if (words(a.key).some((w) => IDENTIFIER_KEY_WORDS.has(w))) return true;
+  // `cache:\n  key: …` or `cache hit key=…`: the owner of the key is named just before it.
+  return /cache|idempot|lock/i.test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
 }
 
 const passwordExamples = {
@@ -328,6 +413,7 @@ export const genericDetectors: Detector[] = [
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
+      if (digestOrCacheKey(ctx.text, a)) return null;
       // A token: one run of token characters with a digit in it (20 random base62 characters
       // without a digit happen 3% of the time; identifiers and header names always lack one).
       if (!/^[A-Za-z0-9+/=_~.:-]+$/.test(a.value) || !/[0-9]/.test(a.value)) return null;

@@ -105,13 +105,18 @@ export const messagingDetectors: Detector[] = [
     category: "chat-token",
     description: "Telegram bot token (digits:AA…)",
     keywords: [":aa"],
-    pattern: /(?<![A-Za-z0-9])\d{8,10}:AA[A-Za-z0-9_-]{30,34}(?![A-Za-z0-9_-])/,
+    // Also glued to "bot" in an API URL: api.telegram.org/bot<token>/sendMessage.
+    pattern: /(?:(?<=\/bot)|(?<![A-Za-z0-9]))\d{8,10}:AA[A-Za-z0-9_-]{30,34}(?![A-Za-z0-9_-])/,
     window: { before: 12, after: 40 },
     tier: 3,
     examples: {
       match: inContexts(
         "TELEGRAM_BOT_TOKEN",
         `${fakeToken("tg1", Charset.digits, 10)}:AA${fakeToken("tg2", Charset.base64url, 33)}`,
+      ).concat(
+        `curl https://api.telegram.org/bot${fakeToken("tg3", Charset.digits, 10)}:AA${
+          fakeToken("tg4", Charset.base64url, 33)
+        }/sendMessage`,
       ),
       ignore: ["12:AA is not a token", `time 1234567890:AAshort`],
     },

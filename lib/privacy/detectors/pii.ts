@@ -7,7 +7,21 @@ const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
 const RESERVED_DOMAIN =
   /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|users\.noreply\.github\.com)$/i;
-const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+-]/u;
+const DOMAIN = String
+  .raw`(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){0,8}\.(?<tld>\p{L}{2,24}))(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])`;
+const EMAIL_DOMAIN_AT = new RegExp("@" + DOMAIN, "u");
+const EMAIL_DOMAIN_ENCODED = new RegExp("%40" + DOMAIN, "iu");
+
+/** The local part before `at` (the `@` or `%40`), or null when there is none. */
+function localPart(text: string, at: number): number | null {
+  let from = at;
+  const floor = Math.max(0, at - 64);
+  while (from > floor && LOCAL_CHAR.test(text[from - 1]!)) from--;
+  const local = text.slice(from, at);
+  if (local.length === 0 || local.startsWith(".") || local.endsWith(".")) return null;
+  return from;
+}
 const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
@@ -17,17 +31,14 @@ export const piiDetectors: Detector[] = [
     category: "pii-email",
     description: "E-mail address (reserved example/test domains are left alone)",
     keywords: ["@"],
-    pattern:
-      /@(?<domain>[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?){0,8}\.(?<tld>[A-Za-z]{2,24}))(?![A-Za-z0-9-]|\.[A-Za-z0-9])/,
+    // Internationalised domains and local parts (josé@société.fr) are addresses too.
+    pattern: EMAIL_DOMAIN_AT,
     gate: false,
     tier: 1,
     refine: ({ text, match, start, end }) => {
-      let from = start;
-      const floor = Math.max(0, start - 64);
-      while (from > floor && LOCAL_CHAR.test(text[from - 1]!)) from--;
-      const local = text.slice(from, start);
-      if (local.length === 0 || local.startsWith(".") || local.endsWith(".")) return null;
-      if (/^(?:git|noreply|no-reply)$/i.test(local)) return null;
+      const from = localPart(text, start);
+      if (from === null) return null;
+      if (/^(?:git|noreply|no-reply)$/i.test(text.slice(from, start))) return null;
       // user:password@host inside a URL is a credential (url-credentials), not an address.
       let back = from;
       while (back > 0 && back > from - 300 && !/\s/.test(text[back - 1]!)) back--;
@@ -60,6 +71,7 @@ export const piiDetectors: Detector[] = [
     tier: 1,
     refine: ({ text, start, end }) => {
       const digits = text.slice(start, end).replace(/\D/g, "");
+      if (/^1555/.test(digits)) return null; // NANP area code 555 is never a real line
       return digits.length >= 9 && digits.length <= 15 ? { start, end } : null;
     },
     examples: {
@@ -74,15 +86,167 @@ export const piiDetectors: Detector[] = [
   {
     id: "phone-national",
     category: "pii-phone",
-    description: "Phone number in national format next to a phone/tel/mobile name",
-    keywords: ["phone", "tel:", "mobile", "cell", "fax"],
-    pattern: /(?<![\w+])\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}(?!\d)/,
-    window: { before: 0, after: 40 },
+    description:
+      "Phone number in national or international format next to a phone word (12 languages)",
+    // Whole words only where a short keyword hides in common code words (cancel, hotel, intel).
+    keywords: [
+      "phone",
+      "tel:",
+      "tel.",
+      "tel ",
+      "mobile",
+      "cell:",
+      "cell ",
+      "cellphone",
+      "fax",
+      "handy",
+      "telefon",
+      "telefono",
+      "telephone",
+      "movil",
+      "celular",
+      "cellulare",
+      "telefoon",
+      "portable",
+      "whatsapp",
+      "call me",
+      "reach me",
+      "text me",
+    ],
+    // Groups are separated by exactly one separator, so a digit run has one reading (no
+    // backtracking blow-up); the first group may hold the whole national number.
+    pattern:
+      /(?<![\w+./-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,12}(?:[ .\/-]\d{1,8}){0,6}(?![\w.]|-\d)/,
+    window: { before: 0, after: 48 },
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const raw = text.slice(start, end);
+      const digits = raw.replace(/\D/g, "");
+      if (digits.length < 8 || digits.length > 15) return null;
+      if (/^1?555/.test(digits)) return null; // NANP area code 555 is never a real line
+      // Dates, times, versions and dotted addresses are not phone numbers.
+      if (/^\d{4}[-./]\d\d[-./]\d\d|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
+      if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        "PHONE=(202) 555-0143",
+        '{"mobile": "202.555.0143"}',
+        "Office phone: 202-555-0143",
+        "Téléphone : 06 12 34 56 78",
+        "Handy: 0151 23456789",
+        "Telefone: (11) 91234-5678",
+      ],
+      ignore: [
+        "phone numbers are validated elsewhere",
+        "phone_id = 20255501431234567",
+        "telemetry since 2026-03-01",
+        "mobile layout v1.2.3.4",
+        "Mozilla/5.0 (Mobile; LYF/F300B/LYF-F300B-001-01-15-130718-i;Android)",
+      ],
+    },
+  },
+  {
+    id: "phone-japan",
+    category: "pii-phone",
+    description: "Japanese phone number after 電話 / 携帯 (telephone, mobile)",
+    keywords: [],
+    // The keyword prefilter is ASCII: a substring check keeps this regex off other texts.
+    anyOf: ["電話", "携帯"],
+    pattern: /(?:電話|携帯)(?:番号)?[:：\s]{0,3}(?<secret>0\d{1,4}-\d{1,4}-\d{4})(?!\d)/,
     gate: false,
     tier: 1,
     examples: {
-      match: ["PHONE=(202) 555-0143", '{"mobile": "202.555.0143"}', "Office phone: 202-555-0143"],
-      ignore: ["phone numbers are validated elsewhere", "phone_id = 20255501431234"],
+      match: ["電話: 03-1234-5678", '{"連絡先": "電話 090-1234-5678"}', "携帯番号：080-9876-5432"],
+      ignore: ["電話番号を入力してください"],
+    },
+  },
+  {
+    id: "postal-address",
+    category: "pii-address",
+    description: "Street address next to an address word (EN, FR, DE, NL, ES, PT, IT)",
+    keywords: [
+      "address:",
+      'address"',
+      "address ",
+      "address=",
+      "adresse",
+      "anschrift",
+      "direccion",
+      "adres:",
+      "adres ",
+      "endereco",
+      "indirizzo",
+      "ship to",
+      "lives at",
+      "located at",
+      "domicile",
+      "wohnhaft",
+      "deliver to",
+      "send to",
+      "shipping",
+      "moved to",
+      "adr;",
+      "adr:",
+    ],
+    pattern: new RegExp(
+      [
+        String
+          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
+        String
+          .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
+        String
+          .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+        String
+          .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+      ].join("|"),
+      "u",
+    ),
+    // The address word may follow the address ("… 4 Privet Drive (address on file)").
+    window: { before: 80, after: 100 },
+    gate: false,
+    tier: 1,
+    examples: {
+      match: [
+        "Address: 742 Evergreen Terrace, Springfield, OR 97403",
+        '{"address": "350 Fifth Avenue, New York, NY 10118"}',
+        "Adresse : 12 rue des Lilas, 75011 Paris",
+        "Anschrift: Hauptstraße 5, 10115 Berlin",
+        "Dirección: Calle Mayor 24, 28013 Madrid",
+      ],
+      ignore: ["address: string | null", "The IP address is logged for rate limiting."],
+    },
+  },
+  {
+    id: "email-url-encoded",
+    category: "pii-email",
+    description: "E-mail address written with %40 (URL-encoded), e.g. in a query string",
+    keywords: ["%40"],
+    pattern: EMAIL_DOMAIN_ENCODED,
+    gate: false,
+    tier: 1,
+    refine: ({ text, match, start, end }) => {
+      const from = localPart(text, start);
+      if (from === null) return null;
+      // `http://trusted.com%40evil.com/`, `user%3Apass%40host`: a URL authority, not an address.
+      if (/(?::\/\/|%3A)$/i.test(text.slice(Math.max(0, from - 3), from))) return null;
+      if (/%3A/i.test(text.slice(from, start))) return null;
+      if (RESERVED_DOMAIN.test(match.groups?.domain ?? "")) return null;
+      return { start: from, end };
+    },
+    examples: {
+      match: [
+        "https://crm.acme-corp.io/contacts?email=jane.doe%40acme-corp.io",
+        '{"redirect": "/invite?to=k.tanaka%40mail.acme.jp"}',
+        "GET /unsubscribe?u=m.rossi%40fastmail.it 200",
+      ],
+      ignore: [
+        "/invite?to=user%40example.com",
+        "%40 is an encoded at sign",
+        "http://trusted.com%40evil.com/",
+      ],
     },
   },
   {
@@ -135,6 +299,12 @@ export const piiDetectors: Detector[] = [
       // A dotted four-part version string is far more common in code than an address.
       const before = text.slice(Math.max(0, start - 12), start);
       if (/(?:version|ver|v|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      // `v8@10.2.154.26`, `chromium@120.0.6099.56`: a package pinned to a four-part version.
+      if (
+        /(?:^|[^\w.-])(?:[\w.-]*\d|v8|node|chromium|chrome|electron|deno|bun|npm)@$/i.test(before)
+      ) {
+        return null;
+      }
       return { start, end };
     },
     examples: {
@@ -152,6 +322,7 @@ export const piiDetectors: Detector[] = [
         "10.0.0.0/8",
         "192.0.2.44",
         "host 10.10.10.10.example.com",
+        "v8@10.2.154.26",
       ],
     },
   },

@@ -202,7 +202,8 @@ export const structuralDetectors: Detector[] = [
     description: "Password in a URL or connection string (scheme://user:password@host)",
     keywords: ["://"],
     pattern: new RegExp(
-      `(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://${CRED_CHARS}{0,128}:(?<secret>${CRED_CHARS}{1,256})@[A-Za-z0-9[_.-]`,
+      // The password may itself hold "@", ":" or "#": it runs to the last "@" before the host.
+      `(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://${CRED_CHARS}{0,128}:(?<secret>[^\\s/?"'\x60<>\\\\]{1,256})@[A-Za-z0-9[_.-]`,
     ),
     window: { before: 32, after: 420 },
     tier: 2,
@@ -274,7 +275,7 @@ export const structuralDetectors: Detector[] = [
     description: "Credentials in an Authorization header (Bearer, Basic, Token, Bot, SSWS, Digest)",
     keywords: ["authorization"],
     pattern:
-      /authorization["']?\s{0,4}[:=,]\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,4096})/i,
+      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
     tier: 2,
     refine: ({ text, start, end }) => isPlaceholder(text.slice(start, end)) ? null : { start, end },
     examples: {
@@ -295,7 +296,7 @@ export const structuralDetectors: Detector[] = [
     category: "auth-header",
     description: "A bearer token written out in a request (Bearer <token>)",
     keywords: ["bearer"],
-    pattern: /(?<![A-Za-z0-9])bearer[:\s]\s{0,4}(?<secret>[A-Za-z0-9._~+/-]{16,4096}=*)/i,
+    pattern: /(?<![A-Za-z0-9])bearer[:\s]\s{0,4}(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
     tier: 1,
     gate: false,
     refine: ({ text, start, end }) =>
@@ -330,7 +331,7 @@ export const structuralDetectors: Detector[] = [
       "-crumb:",
     ],
     pattern:
-      /(?<![A-Za-z0-9])(?:x-)?[A-Za-z-]{0,24}(?:api-?key|token|crumb)["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[A-Za-z0-9._~+/-]{16,512}=*)/i,
+      /(?<![A-Za-z0-9])(?:x-)?[A-Za-z-]{0,24}(?:api-?key|token|crumb)["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
     window: { before: 32, after: 600 },
     tier: 2,
     refine: ({ text, start, end }) =>
@@ -428,6 +429,13 @@ export const structuralDetectors: Detector[] = [
       ) return null;
       const value = text.slice(start, end).replace(/^["']|["']$/g, "");
       if (/^\$[A-Za-z_{(]|^%\w+%$|^\{\{/.test(value) || value.length < 3) return null;
+      // mysql's `-p` takes its value attached (`-pSECRET`); `-p app` prompts and names the database.
+      if (
+        /(?:^|[\s/])(?:mysql|mysqldump|mysqladmin|mariadb|mysqlsh)\b/.test(line) &&
+        /-p$/.test(text.slice(Math.max(0, start - 3), start).trim())
+      ) {
+        return null;
+      }
       return { start, end };
     },
     examples: {
@@ -438,7 +446,11 @@ export const structuralDetectors: Detector[] = [
         }"`,
         `mysql -h db -u root --password=${fakeToken("mys", Charset.alnum, 14)} app`,
       ],
-      ignore: ["psexec \\\\host -u admin -p $Password cmd", "ls -p /tmp"],
+      ignore: [
+        "psexec \\\\host -u admin -p $Password cmd",
+        "ls -p /tmp",
+        "mysql -h db -u root -p app",
+      ],
     },
   },
 ];

@@ -1,17 +1,19 @@
-// The review queue the dashboard shows. Issue 17 builds `korva review` (branch trust); until it
-// lands this is the one function the page calls, to be pointed at theirs: drafts, flagged and
-// past-review memories, rules citing memories that were superseded, archived or deleted, and the
-// commits `korva mine git` proposed.
-import type { Memories } from "../../memory/mod.ts";
+// The review queue the dashboard shows: what `korva review` lists (reviewMemories: past review
+// date, stale by git, drafts, flagged, team copies in conflict, superseded memories a rule
+// cites), plus rules citing memories missing from this vault and the commits `korva mine git`
+// proposed.
+import { type Memories, reviewMemories } from "../../memory/mod.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
 import type { Memory, StoredCandidate } from "../../vault/mod.ts";
 import { commitCandidates, readMemory } from "./memory_layer.ts";
 
-/** Why a memory needs a look. */
+/** Why something needs a look. */
 export type ReviewKind =
   | "draft"
   | "flagged"
   | "past-review"
+  | "stale"
+  | "conflict"
   | "superseded-cited"
   | "missing-cited"
   | "candidate";
@@ -26,57 +28,58 @@ export interface ReviewItem {
   candidate?: StoredCandidate;
 }
 
-/** How many memories each kind lists at most, and how many of the newest are scanned for flags. */
-export const REVIEW_LIMIT = 200;
-export const REVIEW_SCAN = 1000;
+/** How many commit candidates the queue lists at most. */
+export const CANDIDATE_LIMIT = 200;
 
-/** Everything that needs a person's look, most urgent kind first. */
+const KIND_OF = {
+  "review-date": "past-review",
+  stale: "stale",
+  draft: "draft",
+  flagged: "flagged",
+} as const;
+
+/** Everything that needs a person's look. */
 export function reviewQueue(m: Memories, rules: LoadedRule[]): ReviewItem[] {
+  const queue = reviewMemories(m, { rules });
   const items: ReviewItem[] = [];
-  const today = m.ctx.deps.now().toISOString().slice(0, 10);
-  const shown = (memory: Memory) => readMemory(m, memory.id) ?? memory;
-  for (const draft of m.vault.list({ confirmed: false, limit: REVIEW_LIMIT })) {
+  for (const item of queue.items) {
+    const memory = readMemory(m, item.id);
+    for (const reason of item.reasons) {
+      items.push({ kind: KIND_OF[reason.kind], id: item.id, memory, detail: reason.detail });
+    }
+  }
+  for (const conflict of queue.conflicts) {
     items.push({
-      kind: "draft",
-      id: draft.id,
-      memory: shown(draft),
-      detail: `saved by ${draft.client ?? draft.source}, not confirmed by a person`,
+      kind: "conflict",
+      id: conflict.id ?? conflict.path,
+      memory: conflict.id ? readMemory(m, conflict.id) : undefined,
+      detail:
+        `${conflict.path}: the local copy conflicts with the repository's; merge it and run korva sync`,
     });
   }
-  const recent = m.vault.list({ limit: REVIEW_SCAN });
-  for (const memory of recent.filter((r) => r.flags.length > 0).slice(0, REVIEW_LIMIT)) {
+  for (const citation of queue.citations) {
     items.push({
-      kind: "flagged",
-      id: memory.id,
-      memory: shown(memory),
-      detail: `flagged: ${memory.flags.join(", ")}`,
-    });
-  }
-  const due = recent.filter((r) => r.review_by !== null && r.review_by < today);
-  for (const memory of due.slice(0, REVIEW_LIMIT)) {
-    items.push({
-      kind: "past-review",
-      id: memory.id,
-      memory: shown(memory),
-      detail: `review was due ${memory.review_by}${memory.owner ? ` (owner ${memory.owner})` : ""}`,
+      kind: "superseded-cited",
+      id: citation.cites,
+      memory: readMemory(m, citation.cites),
+      detail: `rule ${citation.rule} (${citation.source}) cites it${
+        citation.superseded_by ? `; cite ${citation.superseded_by} instead` : ""
+      }`,
     });
   }
   for (const rule of rules) {
     for (const id of rule.memory ?? []) {
-      const memory = readMemory(m, id);
-      if (!memory) {
-        items.push({ kind: "missing-cited", id, memory, detail: `rule ${rule.id} cites it` });
-      } else if (memory.status !== "active") {
+      if (!readMemory(m, id)) {
         items.push({
-          kind: "superseded-cited",
+          kind: "missing-cited",
           id,
-          memory,
-          detail: `${memory.status}, yet rule ${rule.id} cites it`,
+          memory: undefined,
+          detail: `rule ${rule.id} cites it`,
         });
       }
     }
   }
-  for (const candidate of commitCandidates(m, REVIEW_LIMIT)) {
+  for (const candidate of commitCandidates(m, CANDIDATE_LIMIT)) {
     items.push({
       kind: "candidate",
       id: candidate.sha,

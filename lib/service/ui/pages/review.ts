@@ -10,7 +10,9 @@ const HEADINGS: Record<ReviewKind, string> = {
   draft: "Drafts to confirm",
   flagged: "Flagged content",
   "past-review": "Past their review date",
-  "superseded-cited": "Superseded or archived, yet cited by a rule",
+  stale: "Stale: their files changed since",
+  conflict: "Team copies in conflict",
+  "superseded-cited": "Superseded, yet cited by a rule",
   "missing-cited": "Cited by a rule but not in this vault",
   candidate: "Commits worth a memory (from korva mine git)",
 };

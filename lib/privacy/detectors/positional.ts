@@ -1,0 +1,315 @@
+// Credentials passed by position to well-known calls (DriverManager.getConnection(url, user, "…"),
+// pymysql.connect(host, user, "…"), jwt.sign(payload, "…")), and written in DSN shapes that
+// have no key name: Go MySQL DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
+import type { Detector, MatchContext } from "../detector.ts";
+import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+import { isSecretKey } from "./generic.ts";
+
+/** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
+const CALLS: Record<string, number> = {
+  "drivermanager.getconnection": 2,
+  "pymysql.connect": 2,
+  "mysqldb.connect": 2,
+  "mysql.connector.connect": 2,
+  "connector.connect": 2,
+  "cx_oracle.connect": 1,
+  "oracledb.connect": 1,
+  "jwt.sign": 1,
+  "jwt.encode": 1,
+  "jwt.verify": 1,
+  "jwt.decode": 1,
+  "createhmac": 1,
+  "hmac.new": 0,
+  "smtp.login": 1,
+  "server.login": 1,
+  "ftp.login": 1,
+  "ftp_login": 2,
+  "setpassword": 0,
+  "setapikey": 0,
+  "setauthtoken": 0,
+  "setclientsecret": 0,
+  "httpbasicauth": 1,
+  "basicauth": 1,
+  "pdo": 2,
+  "plainauth": 2,
+  "mysqli": 2,
+  "mysqli_connect": 2,
+  "pg_connect": -1,
+};
+
+/** The top-level arguments of a call starting at `open` (the index of its `(`). */
+function callArguments(text: string, open: number): Array<[number, number]> {
+  const args: Array<[number, number]> = [];
+  let depth = 0;
+  let quote = "";
+  let start = open + 1;
+  const stop = Math.min(text.length, open + 600);
+  for (let i = open + 1; i < stop; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) {
+        args.push([start, i]);
+        return args;
+      }
+      depth--;
+    } else if (c === "," && depth === 0) {
+      args.push([start, i]);
+      start = i + 1;
+    }
+  }
+  return args;
+}
+
+const credible = credibleLiteral;
+
+function positionalArgument(ctx: MatchContext): { start: number; end: number } | null {
+  // Offsets from ctx (the match may come from a window slice).
+  const { text } = ctx;
+  const open = ctx.end - 1;
+  let from = ctx.start;
+  while (from > 0 && /[\w.$]/.test(text[from - 1]!)) from--;
+  const callee = text.slice(from, open).toLowerCase().replace(/^(?:new\s+)?/, "");
+  const name = Object.keys(CALLS).find((k) => callee === k || callee.endsWith("." + k));
+  if (name === undefined) return null;
+  const index = CALLS[name]!;
+  if (index < 0) return null;
+  const arg = callArguments(text, open)[index];
+  if (!arg) return null;
+  const raw = text.slice(arg[0], arg[1]);
+  const literal = /^\s*b?(["'`])(.*)\1\s*$/s.exec(raw);
+  if (!literal) return null;
+  const value = literal[2]!;
+  if (!credible(value, ctx.mode)) return null;
+  const start = arg[0] + raw.indexOf(literal[1]!) + 1;
+  return { start, end: start + value.length };
+}
+
+const pw = (seed: string) =>
+  `${fakeToken(seed, Charset.alpha, 6)}!${fakeToken(seed, "0123456789", 2)}${
+    fakeToken(seed + "t", Charset.lower, 4)
+  }`;
+
+/** Positional-credential detectors. */
+export const positionalDetectors: Detector[] = [
+  {
+    id: "call-credential-argument",
+    category: "password-assignment",
+    description:
+      "A literal password or key passed by position to a well-known call (getConnection, pymysql.connect, jwt.sign, createHmac, smtp.login …)",
+    keywords: [
+      "getconnection(",
+      "connect(",
+      "jwt.sign(",
+      "jwt.encode(",
+      "jwt.verify(",
+      "jwt.decode(",
+      "createhmac(",
+      "hmac.new(",
+      "login(",
+      "setpassword(",
+      "setapikey(",
+      "setauthtoken(",
+      "setclientsecret(",
+      "basicauth(",
+      "pdo(",
+      "mysqli(",
+      "plainauth(",
+    ],
+    pattern:
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth)\(/i,
+    window: { before: 40, after: 24 },
+    tier: 2,
+    refine: positionalArgument,
+    examples: {
+      match: [
+        `Connection c = DriverManager.getConnection(url, "app", "${pw("pc1")}");`,
+        `conn = pymysql.connect("db.internal", "app", "${pw("pc2")}", "shop")`,
+        `const t = jwt.sign(payload, '${
+          fakeToken("pc3", Charset.alnum, 32)
+        }', { expiresIn: '1h' });`,
+        `mail:\n  run: smtp.login('alerts', '${pw("pc4")}')`,
+      ],
+      ignore: [
+        "DriverManager.getConnection(url, user, pass);",
+        "jwt.sign(payload, process.env.JWT_SECRET)",
+        "socket.connect('db.internal', 5432)",
+      ],
+    },
+  },
+  {
+    id: "go-mysql-dsn",
+    category: "connection-string",
+    description: "Password in a Go MySQL DSN (user:password@tcp(host:3306)/db)",
+    keywords: ["@tcp(", "@unix(", "@udp("],
+    pattern: /(?<![\w.-])[\w.-]{1,64}:(?<secret>[^\s:@"'`/]{1,256})@(?:tcp|unix|udp)\(/,
+    window: { before: 300, after: 8 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `dsn := "app:${pw("go1")}@tcp(db:3306)/shop?parseTime=true"`,
+        `MYSQL_DSN=root:${fakeToken("go2", Charset.alnum, 20)}@tcp(127.0.0.1:3306)/app`,
+        `database:\n  dsn: svc:${pw("go3")}@unix(/var/run/mysqld.sock)/app`,
+      ],
+      ignore: ['dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)'],
+    },
+  },
+  {
+    id: "oracle-easy-connect",
+    category: "connection-string",
+    description: "Password in an Oracle easy-connect string (user/password@//host:1521/service)",
+    keywords: ["@//"],
+    pattern: /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@\/\/[\w.-]+/,
+    window: { before: 300, after: 64 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `ORACLE_CONN=scott/${pw("or1")}@//db.acme.io:1521/ORCL`,
+        `sqlplus system/${pw("or2")}@//localhost:1521/XEPDB1`,
+        `{"connect": "app/${fakeToken("or3", Charset.alnum, 18)}@//ora:1521/svc"}`,
+      ],
+      ignore: ["see https://docs.example.test/path@//x", "user/${PASSWORD}@//db:1521/svc"],
+    },
+  },
+  {
+    id: "pgpass-line",
+    category: "password-assignment",
+    description: "Password in a .pgpass line (host:port:database:user:password)",
+    keywords: [":5432:", ":5433:", ":6432:", ":*:", "*:*:"],
+    pattern:
+      /^[ \t]*(?:[A-Za-z0-9.-]{1,253}|\*):(?:\d{1,5}|\*):(?:[\w.-]{1,63}|\*):(?:[\w.@-]{1,63}|\*):(?<secret>\S{1,256})$/m,
+    window: { before: 300, after: 300 },
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credible(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `db.internal:5432:app:app:${pw("pg1")}`,
+        `*:*:*:replicator:${fakeToken("pg2", Charset.alnum, 24)}`,
+        `pgpass: |\n  localhost:5432:*:postgres:${pw("pg3")}\n`,
+      ],
+      ignore: ["localhost:5432:*:postgres:*"],
+    },
+  },
+  {
+    id: "redis-requirepass",
+    category: "password-assignment",
+    description: "A Redis password in redis.conf or on the command line (requirepass, masterauth)",
+    keywords: ["requirepass", "masterauth"],
+    pattern: /(?:requirepass|masterauth)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
+    tier: 2,
+    refine: ({ text, start, end, mode }) => {
+      const value = text.slice(start, end).replace(/^"|"$/g, "");
+      if (/^foobared$/i.test(value) || !credible(value, mode)) return null;
+      const lead = lineBefore(text, start);
+      if (
+        !/^\s*(?:#\s*)?(?:requirepass|masterauth)|--(?:requirepass|masterauth)|config set/i.test(
+          lead,
+        )
+      ) {
+        return null;
+      }
+      return { start, end };
+    },
+    examples: {
+      match: [
+        `requirepass ${pw("rd1")}`,
+        `redis-server --requirepass ${fakeToken("rd2", Charset.alnum, 24)}`,
+        `conf: |\n  masterauth ${pw("rd3")}\n`,
+      ],
+      ignore: ["requirepass foobared", "the requirepass directive sets a password"],
+    },
+  },
+  {
+    id: "auth-tuple",
+    category: "password-assignment",
+    description: "A password in a (user, password) auth tuple (requests auth=('u', '…'))",
+    keywords: ["auth=(", "auth = ("],
+    pattern:
+      /auth\s?=\s?\(\s{0,4}(?:"[^"\r\n]{0,128}"|'[^'\r\n]{0,128}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/,
+    tier: 2,
+    refine: ({ text, match, mode }) => {
+      const span = match.indices?.groups?.value;
+      if (!span) return null;
+      const value = text.slice(span[0] + 1, span[1] - 1);
+      return credible(value, mode) ? { start: span[0] + 1, end: span[1] - 1 } : null;
+    },
+    examples: {
+      match: [
+        `r = requests.get(url, auth=('bot', '${pw("at1")}'))`,
+        `session.auth = ("svc", "${fakeToken("at2", Charset.alnum, 24)}")`,
+        `http:\n  call: httpx.get(u, auth=("ci", "${pw("at3")}"))`,
+      ],
+      ignore: ["requests.get(url, auth=(user, password))", "auth=('bot', os.environ['PW'])"],
+    },
+  },
+  {
+    id: "sdk-client-key",
+    category: "generic-high-entropy",
+    description:
+      "A random key literal passed to an SDK client constructor (Client('…'), new FooClient('…'))",
+    keywords: ["client(", "api(", "sdk("],
+    pattern: /(?:Client|Api|API|SDK|Sdk)\(/,
+    window: { before: 0, after: 8 },
+    tier: 1,
+    gate: false,
+    refine: ({ text, end }) => {
+      const open = end - 1;
+      for (const [from, to] of callArguments(text, open)) {
+        const raw = text.slice(from, to).trim();
+        const literal = /^(["'])([A-Za-z0-9_\-+/=.]{24,256})\1$/.exec(raw);
+        if (!literal) continue;
+        const value = literal[2]!;
+        if (!/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) continue;
+        if (!looksRandom(value, { minLength: 24, minEntropy: 3.8 })) continue;
+        const start = text.indexOf(value, from);
+        return { start, end: start + value.length };
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `client = Client('acme', '${fakeToken("sdk1", Charset.alnum, 40)}')`,
+        `const api = new MailApi("${fakeToken("sdk2", Charset.alnum, 32)}");`,
+        `svc:\n  init: WeatherClient('${fakeToken("sdk3", Charset.alnum, 36)}')`,
+      ],
+      ignore: ["new HttpClient(baseUrl, { timeout: 5000 })", "Client('acme', API_KEY)"],
+    },
+  },
+  {
+    id: "keyed-call-secret",
+    category: "password-assignment",
+    description:
+      'A secret stored under a secret-named key by a call (props.put("mail.smtp.password", "…"))',
+    keywords: ["put(", "setproperty(", "set(", "setenv(", "add(", "append("],
+    pattern:
+      /(?:put|setProperty|set|setenv|add|append)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
+    tier: 2,
+    refine: ({ text, match, mode }) => {
+      const key = match.groups?.key?.slice(1, -1) ?? "";
+      const span = match.indices?.groups?.value;
+      if (!span || !isSecretKey(key)) return null;
+      const value = text.slice(span[0] + 1, span[1] - 1);
+      return credible(value, mode) ? { start: span[0] + 1, end: span[1] - 1 } : null;
+    },
+    examples: {
+      match: [
+        `props.put("mail.smtp.password", "${pw("kc1")}");`,
+        `headers.set('X-Api-Token', '${fakeToken("kc2", Charset.alnum, 32)}')`,
+        `cfg:\n  call: os.Setenv("DB_PASSWORD", "${pw("kc3")}")`,
+      ],
+      ignore: ['props.put("mail.smtp.host", "smtp.acme.io");', "map.set('token', token)"],
+    },
+  },
+];

@@ -1,0 +1,225 @@
+// Secrets written in sentences, with no operator or after other text: "the db password is X",
+// "use token X to …", "admin / X", "set it to X", in English and nine other languages.
+import type { Detector, MatchContext } from "../detector.ts";
+import { lineAfter, lineBefore, looksRandom, passwordShaped } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+
+/** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
+const COPULAS = new Set([
+  "is",
+  "was",
+  "are",
+  "be",
+  "becomes",
+  "lautet",
+  "ist",
+  "war",
+  "est",
+  "était",
+  "es",
+  "era",
+  "é",
+  "è",
+  "är",
+  "var",
+  "to",
+  "je",
+  "wynosi",
+  "=",
+  ":",
+  "-",
+  "–",
+  "—",
+  "->",
+  "=>",
+  "/",
+  "with",
+  "currently",
+  "c'est",
+  "sind",
+  "son",
+  "são",
+  "sono",
+  "zijn",
+]);
+/** Links that may also start a qualifier ("login to the admin panel"). */
+const WEAK_COPULAS = new Set(["to", "with"]);
+/** Words allowed between the copula and the value ("is now X", "is still X"). */
+const AFTER_COPULA = new Set([
+  "now",
+  "still",
+  "set",
+  "to",
+  "just",
+  "simply",
+  "temporarily",
+  "currently",
+  "maintenant",
+  "jetzt",
+  "ahora",
+  "agora",
+  "ora",
+  "nu",
+  "teraz",
+  "nog",
+]);
+
+const CODE_LINE = /;\s*$|[{}()]|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
+
+const OPENERS = new Set([..."\"'`“‘*_("]);
+const CLOSERS = new Set([..."\"'`”’*_).,;:!?"]);
+
+/** Strip quotes, Markdown emphasis and trailing sentence punctuation from a token. */
+function bare(token: string): { value: string; lead: number } {
+  let lead = 0;
+  while (lead < token.length && OPENERS.has(token[lead]!)) lead++;
+  let end = token.length;
+  while (end > lead && CLOSERS.has(token[end - 1]!)) end--;
+  return { value: token.slice(lead, end), lead };
+}
+
+/** Whether a bare token reads as a secret value in a sentence. */
+function secretLike(value: string, codeLine: boolean): boolean {
+  if (value.length < 6 || value.length > 256) return false;
+  if (
+    value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.2 })
+  ) return true;
+  // An identifier in a line of code (`token: TokenType2`) is code, not a password.
+  if (codeLine && /^[A-Za-z_$][\w$]*$/.test(value)) return false;
+  return passwordShaped(value);
+}
+
+/** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
+function valueAfter({ text, end }: MatchContext): { start: number; end: number } | null {
+  let at = end;
+  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:").
+  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) at++;
+  // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
+  // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
+  const next = text[at] ?? "";
+  if (!/^[\s:*]$/.test(next)) return null;
+  if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  const rest = lineAfter(text, at).slice(0, 200);
+  const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
+  const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
+  let linked = false;
+  let weak = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const raw = tokens[k]![0];
+    const { value, lead } = bare(raw);
+    const word = value.toLowerCase();
+    if (value === "" || COPULAS.has(word) || COPULAS.has(raw.replace(/\*+/g, ""))) {
+      linked = true;
+      weak = WEAK_COPULAS.has(word);
+      continue;
+    }
+    if ((k === 0 || linked) && secretLike(value, codeLine)) {
+      const start = at + tokens[k]!.index! + lead;
+      return { start, end: start + value.length };
+    }
+    // "with admin:X": a user and its password joined by a colon.
+    const pair = /^[\w.@-]{1,32}:(\S{6,})$/.exec(value);
+    if (pair && secretLike(pair[1]!, codeLine)) {
+      const start = at + tokens[k]!.index! + lead + value.length - pair[1]!.length;
+      return { start, end: start + pair[1]!.length };
+    }
+    // "router: admin / X": a user name before a slash.
+    if (tokens[k + 1]?.[0] === "/") continue;
+    if (linked) {
+      // After "to"/"with" a qualifier may follow ("login to the admin panel with admin:X").
+      if (AFTER_COPULA.has(word) || weak) continue;
+      return null;
+    }
+    // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
+    // ending in ":" links like a copula; sentence punctuation ends the search.
+    if (raw.endsWith(":")) {
+      linked = true;
+      continue;
+    }
+    if (/[.?!;,]$/.test(raw)) return null;
+  }
+  return null;
+}
+
+const KEYWORDS = [
+  "password",
+  "passwd",
+  "passphrase",
+  "passcode",
+  "pass ",
+  "pass:",
+  "pwd",
+  "secret",
+  "token",
+  "api key",
+  "api-key",
+  "apikey",
+  "credentials",
+  "set it to",
+  "changed it to",
+  "reset it to",
+  "mot de passe",
+  "mdp",
+  "jeton",
+  "passwort",
+  "kennwort",
+  "schlussel",
+  "api-schlussel",
+  "contrasena",
+  "clave",
+  "senha",
+  "wachtwoord",
+  "haslo",
+  "losenord",
+  "parola d'ordine",
+  "pw",
+  "logging in as",
+  "log in as",
+  "login as",
+  "sign in as",
+  "login",
+  "log in",
+  "shared key",
+  "pre-shared key",
+  "zugangsdaten",
+  "credenciales",
+  "credenziali",
+  "identifiants",
+  "inloggegevens",
+  "credenciais",
+];
+
+/** Prose detectors. */
+export const proseDetectors: Detector[] = [
+  {
+    id: "secret-in-prose",
+    category: "password-assignment",
+    description:
+      'A password, token or key given in a sentence ("the db password is …", "use token … to"), in ten languages',
+    keywords: KEYWORDS,
+    pattern:
+      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/iu,
+    tier: 1,
+    gate: false,
+    refine: valueAfter,
+    examples: {
+      match: [
+        "// the db password is Larch7#plume (rotated monthly)",
+        `use token ${fakeToken("prose1", Charset.alnum, 36)} to call the staging API`,
+        "Credentials for the router: admin / Velvet42!moon",
+        "Das Passwort für den Server lautet Bergsee!4711",
+        "# La contraseña del panel es Girasol#2025x",
+        "**Password:** Plover#31sand",
+      ],
+      ignore: [
+        "The password must contain at least 12 characters.",
+        "Forgot your password? Click the link below.",
+        "the token is valid for 15 minutes",
+        "const token: TokenType2 = next();",
+        "password is stored in the keychain",
+        "Het wachtwoord is verlopen, kies een nieuw wachtwoord.",
+      ],
+    },
+  },
+];

@@ -1,0 +1,274 @@
+// Secrets in structured syntax the assignment detector cannot read: name/value pairs (k8s env,
+// ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
+// environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
+import type { Detector, MatchContext } from "../detector.ts";
+import { credibleLiteral, lineAfter, lineBefore } from "../checks.ts";
+import { Charset, fakeToken } from "../fake.ts";
+import { isSecretKey } from "./generic.ts";
+
+/** The inside of a quoted group (or the bare group), as offsets into the text. */
+function valueSpan(
+  { text, match }: MatchContext,
+  group: string,
+): { start: number; end: number; value: string } | undefined {
+  const span = match.indices?.groups?.[group];
+  if (!span) return undefined;
+  let [start, end] = span;
+  if (/^["'`]/.test(text[start]!) && end - start >= 2) {
+    start++;
+    end--;
+  }
+  return { start, end, value: text.slice(start, end) };
+}
+
+const credibleValue = credibleLiteral;
+
+/** A refine for patterns with a `key` and a `value` group: the key must name a secret. */
+function keyedValue(ctx: MatchContext): { start: number; end: number } | null {
+  const key = ctx.match.groups?.key ?? "";
+  const v = valueSpan(ctx, "value");
+  if (!v || !isSecretKey(key.replace(/^.*:/, "")) || !credibleValue(v.value, ctx.mode)) return null;
+  return { start: v.start, end: v.end };
+}
+
+const pw = (seed: string) =>
+  `${fakeToken(seed, Charset.alpha, 6)}#${fakeToken(seed, "0123456789", 3)}x`;
+
+/** Which cell of a delimited row starts at which offset. */
+function cells(line: string, delimiter: string): Array<{ start: number; text: string }> {
+  const out: Array<{ start: number; text: string }> = [];
+  let at = 0;
+  for (const part of line.split(delimiter)) {
+    const lead = part.length - part.trimStart().length;
+    out.push({ start: at + lead, text: part.trim() });
+    at += part.length + delimiter.length;
+  }
+  return out;
+}
+
+const SECRET_COLUMN =
+  /^(?:\*\*)?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
+
+/** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
+function tableCell({ text, start, mode }: MatchContext): { start: number; end: number } | null {
+  const before = lineBefore(text, start);
+  const lineStart = start - before.length;
+  const line = before + lineAfter(text, start);
+  if (/[(){}=]/.test(line)) return null; // code, not a table
+  const delimiter = ["|", "\t", ";", ","].find((d) => line.split(d).length >= 3);
+  if (!delimiter) return null;
+  const row = cells(line, delimiter);
+  const column = row.findIndex((c) =>
+    c.start <= before.length && before.length < c.start + c.text.length + 1
+  );
+  if (column === -1 || !SECRET_COLUMN.test(row[column]!.text)) return null;
+  const pick = (cell: { start: number; text: string } | undefined, offset: number) => {
+    const value = cell?.text.replace(/^`|`$/g, "") ?? "";
+    if (!cell || !credibleValue(value, mode) || SECRET_COLUMN.test(value)) return null;
+    const s = offset + cell.start + (cell.text.startsWith("`") ? 1 : 0);
+    return { start: s, end: s + value.length };
+  };
+  // A key/value row: | API token | value |
+  const keyValue = pick(row[column + 1], lineStart);
+  if (keyValue && (column === 0 || (delimiter === "|" && column === 1))) return keyValue;
+  // A header row: the value sits in the same column of the next data row.
+  let next = text.indexOf("\n", start);
+  for (let skip = 0; next !== -1 && skip < 2; skip++) {
+    const rowText = lineAfter(text, next + 1);
+    if (!/^[\s|:-]+$/.test(rowText)) {
+      const data = cells(rowText, delimiter);
+      if (data.length !== row.length) return null;
+      return pick(data[column], next + 1);
+    }
+    next = text.indexOf("\n", next + 1);
+  }
+  return null;
+}
+
+/** Structured-syntax detectors. */
+export const syntaxDetectors: Detector[] = [
+  {
+    id: "name-value-secret",
+    category: "password-assignment",
+    description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
+    keywords: ["- name:", '"name":', "'name':", '"name" :'],
+    pattern:
+      /(?:-[ \t]+|["'])?name["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `env:\n  - name: DB_PASSWORD\n    value: "${pw("nv1")}"\n`,
+        `{"name": "STRIPE_API_KEY", "value": "${fakeToken("nv2", Charset.alnum, 32)}"}`,
+        `- name: DATABASE_PASSWORD\n  value: ${pw("nv3")}`,
+      ],
+      ignore: [
+        "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
+        '{"name": "LOG_LEVEL", "value": "debug"}',
+      ],
+    },
+  },
+  {
+    id: "xml-secret-element",
+    category: "password-assignment",
+    description: "An XML element named like a secret (<password>…</password>, <apiKey>…)",
+    keywords: ["password>", "passwd>", "secret>", "token>", "pwd>", "apikey>", "api_key>", "key>"],
+    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]+)<\/\k<key>>/,
+    window: { before: 64, after: 256 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `<datasource>\n  <username>app</username>\n  <password>${
+          pw("xe1")
+        }</password>\n</datasource>`,
+        `<server><id>nexus</id><password>${
+          fakeToken("xe2", Charset.alnum, 24)
+        }</password></server>`,
+        `settings.xml: <apiKey>${fakeToken("xe3", Charset.alnum, 32)}</apiKey>`,
+      ],
+      ignore: ["<password>${env.DB_PASSWORD}</password>", "<key>CFBundleName</key>"],
+    },
+  },
+  {
+    id: "xml-keyed-secret",
+    category: "password-assignment",
+    description: 'An XML entry keyed by a secret name (<entry key="password">…, <property name=…>)',
+    keywords: ['key="', 'name="'],
+    pattern:
+      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
+    tier: 2,
+    refine: (ctx) => {
+      if (!isSecretKey(ctx.match.groups?.key ?? "")) return null;
+      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
+      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+    },
+    examples: {
+      match: [
+        `<entry key="password">${pw("xk1")}</entry>`,
+        `<property name="db.password" value="${pw("xk2")}"/>`,
+        `props:\n  <param name="apiToken" value="${fakeToken("xk3", Charset.alnum, 30)}" />`,
+      ],
+      ignore: [
+        '<meta name="viewport" content="width=device-width">',
+        '<entry key="user">app</entry>',
+      ],
+    },
+  },
+  {
+    id: "php-define-secret",
+    category: "password-assignment",
+    description: "A PHP constant defined with a secret name (define('DB_PASSWORD', '…'))",
+    keywords: ["define("],
+    pattern:
+      /define\(\s{0,4}["'](?<key>\w{1,80})["']\s{0,4},\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `define('DB_PASSWORD', '${pw("php1")}');`,
+        `define( 'AUTH_KEY', '${fakeToken("php2", Charset.base64, 64)}' );`,
+        `snippet: define("SECURE_AUTH_KEY", "${fakeToken("php3", Charset.base64, 64)}");`,
+      ],
+      ignore: ["define('DB_PASSWORD', getenv('DB_PASSWORD'));", "define('DB_NAME', 'wordpress');"],
+    },
+  },
+  {
+    id: "terraform-variable-default",
+    category: "password-assignment",
+    description: "The default of a Terraform variable named like a secret",
+    keywords: ["default =", "default="],
+    pattern: /default\s{0,8}=\s{0,8}(?<value>"[^"\r\n]+")/,
+    tier: 2,
+    refine: (ctx) => {
+      const head = ctx.text.slice(Math.max(0, ctx.start - 400), ctx.start);
+      const block = /variable\s+"([\w-]{1,80})"\s*\{[^}]*$/.exec(head);
+      if (!block || !isSecretKey(block[1]!)) return null;
+      const v = valueSpan(ctx, "value");
+      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+    },
+    examples: {
+      match: [
+        `variable "db_password" {\n  type    = string\n  default = "${pw("tf1")}"\n}`,
+        `variable "api_token" { default = "${fakeToken("tf2", Charset.alnum, 32)}" }`,
+        `snippet: variable "admin_password" { default = "${pw("tf3")}" }`,
+      ],
+      ignore: ['variable "region" {\n  default = "eu-west-1"\n}'],
+    },
+  },
+  {
+    id: "env-lookup-default",
+    category: "password-assignment",
+    description:
+      "A secret hard-coded as the default of an environment lookup (ENV.fetch, getenv, environ.get, process.env.X || …)",
+    keywords: [
+      "fetch('",
+      'fetch("',
+      "getenv(",
+      ".get('",
+      '.get("',
+      "env('",
+      'env("',
+      "process.env.",
+    ],
+    // Sticky at the keyword: each alternative starts where one of the keywords does.
+    pattern:
+      /(?:(?:fetch|getenv|\.get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
+    tier: 2,
+    refine: (ctx) => {
+      const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
+      const v = valueSpan(ctx, "value");
+      if (!v || !isSecretKey(key) || !credibleValue(v.value, ctx.mode)) return null;
+      return { start: v.start, end: v.end };
+    },
+    examples: {
+      match: [
+        `password = ENV.fetch('DB_PASSWORD', '${pw("ev1")}')`,
+        `token = os.getenv("API_TOKEN", "${fakeToken("ev2", Charset.alnum, 32)}")`,
+        `const secret = process.env.JWT_SECRET || '${pw("ev3")}';`,
+      ],
+      ignore: ["os.getenv('DB_PASSWORD', '')", "process.env.PORT || '3000'"],
+    },
+  },
+  {
+    id: "sql-password",
+    category: "password-assignment",
+    description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
+    keywords: ["identified by", "password '", 'password "'],
+    pattern: /(?:identified\s+by(?:\s+password)?|password)\s+(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
+    tier: 2,
+    refine: (ctx) => {
+      const v = valueSpan(ctx, "value");
+      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+    },
+    examples: {
+      match: [
+        `CREATE USER 'report'@'%' IDENTIFIED BY '${pw("sql1")}';`,
+        `ALTER USER app WITH PASSWORD '${pw("sql2")}';`,
+        `psql -c "CREATE ROLE ci LOGIN PASSWORD '${pw("sql3")}'"`,
+      ],
+      ignore: ["CREATE USER report IDENTIFIED BY :password;", "ALTER USER app WITH PASSWORD ''"],
+    },
+  },
+  {
+    id: "table-secret-cell",
+    category: "password-assignment",
+    description: "A value in the password/secret/token column of a Markdown or CSV table",
+    keywords: ["password", "passwd", "pwd", "secret", "token", "api key", "apikey", "api_key"],
+    pattern: /(?:password|passwd|pwd|secret|token|api[ _]?key)/i,
+    tier: 1,
+    gate: false,
+    refine: tableCell,
+    examples: {
+      match: [
+        `| service | user | password |\n|---|---|---|\n| grafana | admin | ${pw("tb1")} |`,
+        `| Key | Value |\n| --- | --- |\n| API token | ${fakeToken("tb2", Charset.alnum, 36)} |`,
+        `echo "id,password,role\n7,${pw("tb3")},admin" >> users.csv`,
+      ],
+      ignore: [
+        "| user | password |\n|---|---|\n| alice | (see vault) |",
+        "name,type\npassword,string",
+      ],
+    },
+  },
+];
