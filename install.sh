@@ -245,5 +245,7 @@ say ""
 say "korva $("$INSTALL_DIR/korva" --version) is ready. Next:"
 say "  korva init            # create ~/.korva, the vault and the config"
 say "  korva setup --all     # connect Claude Code, Cursor, VS Code, Codex, Gemini CLI, ..."
+say "  korva hooks install   # in each clone: the pre-commit sentinel and team sync (init/setup"
+say "                        # do it for you in a repository that has .korva/)"
 say "  korva vault start     # optional: the local HTTP API on 127.0.0.1:7437"
 case ":${PATH}:" in *":${INSTALL_DIR}:"*) ;; *) say "(open a new shell, or run: export PATH=\"$INSTALL_DIR:\$PATH\")" ;; esac

@@ -185,3 +185,31 @@ export function clockFrom(n: number): () => Date {
   let t = Date.UTC(2026, 0, 1) - n * 60_000;
   return () => new Date(t += 60_000);
 }
+
+/** Natural search queries over the generated vocabulary, for latency benchmarks. */
+export const SEARCH_QUERIES = [
+  "payment lock",
+  "why do retries double charge customers",
+  "PaymentService timeout",
+  "rate limit webhooks",
+  "idempotency key orders",
+  "connection pool exhausted",
+  "user_id lock key",
+  "dead letter queue backoff",
+  "circuit breaker gateway",
+  "schema migration refunds",
+  "how do we paginate search results",
+  "cache TTL sessions",
+  "feature flag checkout",
+  "tax validation",
+  "ledger transaction isolation",
+];
+
+/** p50, p95 and p99 of samples in milliseconds, as one line. */
+export function percentiles(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, p99 ${
+    at(0.99).toFixed(2)
+  } ms`;
+}

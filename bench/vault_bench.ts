@@ -1,14 +1,8 @@
 // deno bench: save, search and list at 1k, 10k and 100k memories, with a LIKE-scan baseline.
 import { DatabaseSync } from "node:sqlite";
-import { benchVault, fakeMemory } from "./fixtures.ts";
+import { benchVault, fakeMemory, SEARCH_QUERIES } from "./fixtures.ts";
 
-const QUERIES = [
-  "payment lock",
-  "why do retries double charge customers",
-  "PaymentService timeout",
-  "rate limit webhooks",
-  "idempotency key orders",
-];
+const QUERIES = SEARCH_QUERIES.slice(0, 5);
 
 for (const n of [1_000, 10_000, 100_000]) {
   const vault = benchVault(n);

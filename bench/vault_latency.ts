@@ -1,33 +1,7 @@
 // Latency percentiles of search and save at 100k memories (the issue's targets are p95 figures,
 // which `deno bench` does not print). Run: deno run -A bench/vault_latency.ts [n]
 // deno-lint-ignore-file no-console
-import { benchVault, fakeMemory } from "./fixtures.ts";
-
-const QUERIES = [
-  "payment lock",
-  "why do retries double charge customers",
-  "PaymentService timeout",
-  "rate limit webhooks",
-  "idempotency key orders",
-  "connection pool exhausted",
-  "user_id lock key",
-  "dead letter queue backoff",
-  "circuit breaker gateway",
-  "schema migration refunds",
-  "how do we paginate search results",
-  "cache TTL sessions",
-  "feature flag checkout",
-  "tax validation",
-  "ledger transaction isolation",
-];
-
-function percentiles(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, p99 ${
-    at(0.99).toFixed(2)
-  } ms`;
-}
+import { benchVault, fakeMemory, percentiles, SEARCH_QUERIES as QUERIES } from "./fixtures.ts";
 
 const n = Number(Deno.args[0] ?? 100_000);
 using vault = benchVault(n);

@@ -1,4 +1,4 @@
-// `korva hook session-start|file-context`: editor hook handlers. They read the editor's JSON on
+// `korva hook session-start|file-context|prompt|stop|session-end`: editor hook handlers. They read the editor's JSON on
 // stdin, answer in its format, stay silent when nothing is relevant, and never fail the editor's
 // action: any internal error exits 0 with nothing printed and is logged to $KORVA_HOME/logs.
 import { Command } from "commander";
@@ -17,6 +17,9 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { memoryContext, openMemories, resolveRepoContext } from "../lib/memory/mod.ts";
+import { promptRecall, renderPromptRecall } from "../lib/recall/prompt_recall.ts";
+import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
+import { registerEditGate } from "./hook_edit_gate.ts";
 
 /** Build the `hook` command and its two handlers. */
 export function hookCommand(deps: Deps): Command {
@@ -46,8 +49,12 @@ export function hookCommand(deps: Deps): Command {
         const nudge = payload.source === "compact" && payload.session_id
           ? dueNudge(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
           : undefined;
-        const text = [result.memories.length > 0 ? result.text : "", nudge ?? ""]
-          .filter((part) => part !== "").join("\n\n");
+        const unchecked = missingHooks(cwd, deps.self);
+        const text = [
+          unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
+          result.memories.length > 0 ? result.text : "",
+          nudge ?? "",
+        ].filter((part) => part !== "").join("\n\n");
         if (text === "") return;
         deps.io.out(
           flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
@@ -91,6 +98,32 @@ export function hookCommand(deps: Deps): Command {
         if (text === "") return;
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
         deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", text) + "\n");
+      })
+    );
+  hook.command("prompt")
+    .description(
+      "UserPromptSubmit (Claude Code) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
+    )
+    .action(() =>
+      guarded(deps, "prompt", async () => {
+        const payload = parseHookPayload(await deps.io.readStdin());
+        const prompt = payload.prompt ?? "";
+        if (prompt.trim() === "") return;
+        const cwd = payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+        const seen = payload.session_id
+          ? loadSeen(deps.home, payload.session_id)
+          : new Set<string>();
+        using memories = openMemories(resolveRepoContext(deps, { cwd }), HOOK_ORIGIN);
+        const found = promptRecall(memories.vault, prompt, {
+          project: memories.ctx.project(),
+          seen,
+        });
+        if (found.length === 0) return;
+        if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+        deps.io.out(
+          hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) +
+            "\n",
+        );
       })
     );
   hook.command("stop")
@@ -143,6 +176,7 @@ export function hookCommand(deps: Deps): Command {
         summarizeSession(run, payload.session_id, () => openMemories(ctx, HOOK_ORIGIN), "editor");
       })
     );
+  registerEditGate(hook, deps);
   return hook;
 }
 

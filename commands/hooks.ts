@@ -12,9 +12,13 @@ export function hooksCommand(deps: Deps): Command {
   );
   hooks.command("install")
     .description("Write the hooks (existing hooks are chained, never overwritten)")
+    .option(
+      "--post-commit",
+      "also draft a candidate from each commit that fixes a race, data loss, security or outage",
+    )
     .option("--json", "print the hook status as JSON")
-    .action((flags: { json?: boolean }) => {
-      const result = installHooks(deps.cwd, deps.self);
+    .action((flags: { json?: boolean; postCommit?: boolean }) => {
+      const result = installHooks(deps.cwd, deps.self, { postCommit: flags.postCommit ?? false });
       if (flags.json) return printJson(deps, result);
       for (const h of result) {
         deps.io.out(

@@ -8,6 +8,7 @@ import { ensurePrivateDir } from "../lib/file_modes.ts";
 import { homePaths } from "../lib/paths.ts";
 import { ensureToken } from "../lib/service/token.ts";
 import { openVault } from "../lib/vault/mod.ts";
+import { autoInstallHooks, describeRepoHooks } from "../lib/sentinel/repo_hooks.ts";
 import { printJson } from "./print.ts";
 
 /** Build the `init` command. */
@@ -15,7 +16,8 @@ export function initCommand(deps: Deps): Command {
   return new Command("init")
     .description("Create KORVA_HOME, the vault and the config (safe to run again)")
     .option("--json", "print what was done as JSON")
-    .action((flags: { json?: boolean }) => {
+    .option("--no-hooks", "do not install korva's git hooks in this clone")
+    .action((flags: { json?: boolean; hooks?: boolean }) => {
       const paths = homePaths(deps.home);
       const done: string[] = [];
       if (!existsSync(deps.home)) {
@@ -49,6 +51,9 @@ export function initCommand(deps: Deps): Command {
       const { schemaVersion, total } = vault.stats();
       vault.close();
       if (!existed) done.push(`created ${paths.vault} (schema ${schemaVersion})`);
+      const hooks = autoInstallHooks(deps, { optOut: flags.hooks === false });
+      if (hooks?.state === "installed") done.push(describeRepoHooks(hooks) ?? "");
+      else if (hooks?.state === "failed") deps.io.err(`${describeRepoHooks(hooks)}\n`);
       if (flags.json) {
         printJson(deps, { home: deps.home, vault: paths.vault, config: paths.config, done, total });
         return;
@@ -58,7 +63,7 @@ export function initCommand(deps: Deps): Command {
       } else {
         for (const line of done) deps.io.out(`${line}\n`);
         deps.io.out(
-          "next: `korva setup` connects your editors; `korva save --help` to add memories\n",
+          "next: `korva setup` connects your editors (and installs the git hooks in a repository with .korva/); `korva hooks install` in any other clone; `korva save --help` to add memories\n",
         );
       }
     });

@@ -44,6 +44,10 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
 export async function loadCommands(args: string[]): Promise<CommandFactory[]> {
   const first = args[0];
   if (first === "--version" || first === "-V") return [];
+  // The edit-time gate runs on every file write: load it without the other hook handlers.
+  if (first === "hook" && args[1] === "edit-gate") {
+    return [(await import("./hook_edit_gate.ts")).editGateHookCommand];
+  }
   const one = COMMANDS.find(([name]) => name === first);
   const chosen = one ? [one] : COMMANDS;
   return await Promise.all(chosen.map(([, load]) => load()));

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { resolve } from "node:path";
 import { writeFileAtomic } from "../lib/atomic_write.ts";
 import type { Deps } from "../lib/deps.ts";
+import { createRedactor } from "../lib/privacy/redact.ts";
 import { draftRule } from "../lib/sentinel/draft.ts";
 import { openCliMemories } from "../lib/memory/mod.ts";
 
@@ -13,10 +14,12 @@ export function ruleCommand(deps: Deps): Command {
     .description("Draft a rule file from an incident or decision (edit it, then test it)")
     .argument("<id>", "memory id")
     .option("-o, --output <file>", "write the draft here (e.g. .korva/rules/payments.yml)")
-    .action((id: string, flags: { output?: string }) => {
-      using memories = openCliMemories(deps);
-      const memory = memories.vault.require(id);
-      const yaml = draftRule(memory);
+    .action(async (id: string, flags: { output?: string }) => {
+      const memory = (() => {
+        using memories = openCliMemories(deps);
+        return memories.vault.require(id);
+      })();
+      const yaml = await draftRule(memory, createRedactor());
       if (flags.output) {
         const path = resolve(deps.cwd, flags.output);
         writeFileAtomic(path, yaml);

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
 import { openCliMemories } from "../lib/memory/mod.ts";
+import { recallSearch } from "../lib/recall/embeddings.ts";
 import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
 import { formatHits, printJson } from "./print.ts";
 
@@ -15,13 +16,18 @@ export function searchCommand(deps: Deps): Command {
   return command
     .option("--json", "print a JSON array of memories with score and snippet")
     .addHelpText("after", `\nExample:\n  korva search "payment lock" --type incident --limit 5`)
-    .action((words: string[], flags: FilterFlags & { json?: boolean }) => {
+    .action(async (words: string[], flags: FilterFlags & { json?: boolean }) => {
       const query = words.join(" ");
       if (query.trim() === "") throw usageError("Missing search text: give at least one word");
       using memories = openCliMemories(deps);
       const filter = toFilter(flags, () => memories.ctx.project());
       const vault = memories.vault;
-      const hits = vault.search(query, filter);
+      const hits = await recallSearch(
+        vault,
+        query,
+        filter,
+        memories.ctx.config.recall?.embeddings,
+      );
       if (flags.json) {
         printJson(
           deps,

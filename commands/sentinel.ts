@@ -4,12 +4,17 @@ import { resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
 import { createRedactor } from "../lib/privacy/redact.ts";
-import { activeRules, runSentinel, type Target } from "../lib/sentinel/mod.ts";
+import {
+  activeRules,
+  runSentinel,
+  type Target,
+  unknownMemoryWarnings,
+} from "../lib/sentinel/mod.ts";
 import { renderHuman } from "../lib/sentinel/report/human.ts";
 import { renderJson } from "../lib/sentinel/report/json.ts";
 import { renderSarif } from "../lib/sentinel/report/sarif.ts";
 import { loadRuleFile } from "../lib/sentinel/rules.ts";
-import { runExamples } from "../lib/sentinel/examples.ts";
+import { rulesWithoutExamples, runExamples } from "../lib/sentinel/examples.ts";
 import { printJson } from "./print.ts";
 
 interface CheckFlags {
@@ -29,7 +34,10 @@ export function sentinelCommand(deps: Deps): Command {
     .description("Check the staged change (default), a revision range, or whole files")
     .option("--staged", "the index: what `git commit` would record (default)")
     .option("--all", "every tracked file in the working tree")
-    .option("--diff <range>", "a revision range, e.g. origin/main..HEAD (for CI)")
+    .option(
+      "--diff <range>",
+      "a revision range, e.g. origin/main...HEAD (for CI: what the branch adds)",
+    )
     .option("--files <paths...>", "these files, whole")
     .addOption(
       new Option("--format <format>", "output").choices(["human", "json", "sarif"]).default(
@@ -39,7 +47,7 @@ export function sentinelCommand(deps: Deps): Command {
     .addHelpText(
       "after",
       "\nExit codes: 0 clean or only warnings, 1 blocking findings, 2 rule or usage error, 3 runtime failure." +
-        "\nExamples:\n  korva sentinel check\n  korva sentinel check --diff origin/main..HEAD --format sarif > korva.sarif",
+        "\nExamples:\n  korva sentinel check\n  korva sentinel check --diff origin/main...HEAD --format sarif > korva.sarif",
     )
     .action(async (flags: CheckFlags) => {
       const chosen = [flags.staged, flags.all, flags.diff, flags.files].filter(Boolean).length;
@@ -64,8 +72,11 @@ export function sentinelCommand(deps: Deps): Command {
   sentinel.command("rules")
     .description("List the active rules with their source file")
     .option("--json", "print the rules as JSON")
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
       const rules = activeRules(deps.cwd, deps.home);
+      for (const warning of await unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
+        deps.io.err(`korva: warning: ${warning}\n`);
+      }
       if (flags.json) {
         return printJson(
           deps,
@@ -89,11 +100,18 @@ export function sentinelCommand(deps: Deps): Command {
   sentinel.command("test")
     .description("Run the examples a rule file carries (bad must match, good must not)")
     .argument("<rule-file>", "a rule file (YAML)")
-    .action((file: string) => {
+    .action(async (file: string) => {
       const rules = loadRuleFile(resolve(deps.cwd, file), "repository");
-      const results = runExamples(rules, createRedactor());
+      const results = await runExamples(rules, createRedactor());
       for (const r of results) {
-        deps.io.out(`${r.ok ? "ok  " : "FAIL"}  ${r.ruleId}  ${r.kind}: ${r.example}\n`);
+        const example = r.example.replaceAll("\n", "\\n");
+        deps.io.out(`${r.ok ? "ok  " : "FAIL"}  ${r.ruleId}  ${r.kind}: ${example}\n`);
+      }
+      for (const id of rulesWithoutExamples(rules)) {
+        deps.io.err(`korva: warning: rule "${id}" needs at least one bad and one good example\n`);
+      }
+      for (const warning of await unknownMemoryWarnings(rules, deps.home, deps.cwd)) {
+        deps.io.err(`korva: warning: ${warning}\n`);
       }
       const failed = results.filter((r) => !r.ok).length;
       deps.io.out(`${results.length - failed} passed, ${failed} failed\n`);

@@ -13,6 +13,8 @@ import {
   setupStatus,
 } from "../lib/setup/apply.ts";
 import { TARGETS } from "../lib/setup/targets.ts";
+import { CI_PROVIDERS, type CiProvider, writeCiFile } from "../lib/setup/ci.ts";
+import { autoInstallHooks, describeRepoHooks } from "../lib/sentinel/repo_hooks.ts";
 import { printJson } from "./print.ts";
 
 interface SetupFlags {
@@ -23,6 +25,8 @@ interface SetupFlags {
   uninstall?: boolean;
   status?: boolean;
   json?: boolean;
+  hooks?: boolean;
+  ci?: CiProvider;
   [target: string]: unknown;
 }
 
@@ -38,12 +42,17 @@ export function setupCommand(deps: Deps): Command {
     .option("--dry-run", "print a diff of every file that would change; change nothing")
     .option("--uninstall", "remove exactly what korva added")
     .option("--status", "show, per tool, detected / configured / up to date")
-    .option("--json", "machine-readable output");
+    .option("--json", "machine-readable output")
+    .option("--no-hooks", "do not install korva's git hooks in this clone")
+    .addOption(
+      new Option("--ci <provider>", "write a CI job running the sentinel on pull requests")
+        .choices(CI_PROVIDERS),
+    );
   for (const target of TARGETS) command.option(`--${target.id}`, `configure ${target.name}`);
   return command
     .addHelpText(
       "after",
-      "\nExamples:\n  korva setup                 # every detected tool\n  korva setup --all --dry-run\n  korva setup --claude --cursor --project\n  korva setup --uninstall",
+      "\nExamples:\n  korva setup                 # every detected tool\n  korva setup --all --dry-run\n  korva setup --claude --cursor --project\n  korva setup --uninstall\n  korva setup --ci github      # .github/workflows/korva-sentinel.yml",
     )
     .action((flags: SetupFlags) => {
       const root = flags.project ? repoRoot(deps.cwd) : undefined;
@@ -54,6 +63,19 @@ export function setupCommand(deps: Deps): Command {
             exitCode: 2,
           },
         );
+      }
+      if (flags.ci) {
+        const ciRoot = repoRoot(deps.cwd);
+        if (!ciRoot) {
+          throw usageError(`Cannot write a CI job: "${deps.cwd}" is not inside a git repository`);
+        }
+        const ci = writeCiFile(ciRoot, flags.ci);
+        deps.io.out(
+          ci.state === "written"
+            ? `wrote ${ci.path}\n  note: ${ci.note}\n`
+            : `${ci.path} is already up to date\n`,
+        );
+        return;
       }
       const profile = flags.profile ?? loadConfig(deps.home).mcp.profile;
       const ctx = setupContext(deps, { profile, repoRoot: root });
@@ -73,6 +95,10 @@ export function setupCommand(deps: Deps): Command {
           );
         }
         return;
+      }
+      if (!flags.dryRun && !flags.uninstall) {
+        const hooks = describeRepoHooks(autoInstallHooks(deps, { optOut: flags.hooks === false }));
+        if (hooks) deps.io.err(`${hooks}\n`);
       }
       const picked = TARGETS.filter((t) => flags[t.id] === true);
       if (flags.all && picked.length > 0) throw usageError("Use --all or pick tools, not both");

@@ -5,6 +5,7 @@ import type { Deps } from "../lib/deps.ts";
 import { KorvaError } from "../lib/errors.ts";
 import { createLogger } from "../lib/log.ts";
 import { CLI_ORIGIN, resolveRepoContext, syncTeamFiles, withVault } from "../lib/memory/mod.ts";
+import { autoInstallHooks, describeRepoHooks } from "../lib/sentinel/repo_hooks.ts";
 import { isBusy } from "../lib/vault/mod.ts";
 import { parseCount } from "./options.ts";
 import { printJson } from "./print.ts";
@@ -19,8 +20,9 @@ export function syncCommand(deps: Deps): Command {
       "--lock-timeout <ms>",
       "give up (and log it) when another process holds the vault's write lock this long",
     )
+    .option("--no-hooks", "do not install korva's git hooks in this clone")
     .addHelpText("after", "\nExample:\n  git pull && korva sync")
-    .action((flags: { quiet?: boolean; json?: boolean; lockTimeout?: string }) => {
+    .action((flags: { quiet?: boolean; json?: boolean; lockTimeout?: string; hooks?: boolean }) => {
       const lockTimeoutMs = parseCount("--lock-timeout", flags.lockTimeout);
       const ctx = resolveRepoContext(deps);
       let summary: ReturnType<typeof syncTeamFiles>;
@@ -41,6 +43,8 @@ export function syncCommand(deps: Deps): Command {
         throw new KorvaError(message, { exitCode: 3, hint: "run korva sync again later" });
       }
       if (summary.conflicts.length > 0 || summary.errors.length > 0) deps.status.exitCode = 1;
+      const hooks = describeRepoHooks(autoInstallHooks(deps, { optOut: flags.hooks === false }));
+      if (hooks && !flags.json) deps.io.err(`${hooks}\n`);
       if (flags.json) return printJson(deps, summary);
       if (!flags.quiet) {
         deps.io.out(

@@ -18,6 +18,10 @@ export const Config = z.object({
     .describe("author recorded on new memories (default: git config user.name, then $USER)"),
   defaultScope: z.enum(["private", "team"]).default("private")
     .describe("the scope a save gets when none is given (a repository's own setting wins)"),
+  hooks: z.boolean().default(true)
+    .describe(
+      "install korva's git hooks in repositories with a .korva/ folder (init, setup, sync)",
+    ),
   privacy: PrivacyConfig.default(PrivacyConfig.parse({}))
     .describe("what the redactor finds and lets through (docs/privacy.md)"),
   mcp: z.object({
@@ -28,6 +32,15 @@ export const Config = z.object({
     port: z.number().int().min(1).max(65535).default(7437)
       .describe("the port `korva vault start` listens on (127.0.0.1)"),
   }).strict().default({ port: 7437 }),
+  /** Optional embeddings from an OpenAI-compatible server on this machine (off by default). */
+  recall: z.object({
+    embeddings: z.object({
+      url: z.string().url()
+        .describe("an OpenAI-compatible embeddings endpoint on 127.0.0.1, localhost or [::1]"),
+      model: z.string().trim().min(1).max(200).describe("the model name sent with each request"),
+    }).strict().optional()
+      .describe("off when absent; korva never downloads a model (docs/recall.md)"),
+  }).strict().optional(),
 }).strict();
 export type Config = z.infer<typeof Config>;
 

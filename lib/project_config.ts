@@ -27,6 +27,16 @@ export const ProjectConfig = z.object({
     disabled: z.array(z.string()).default([]).describe("rule ids switched off"),
     overrides: z.record(z.string(), z.enum(["error", "warning", "info", "off"])).default({})
       .describe("rule id → severity"),
+    edit: z.enum(["warn", "ask", "deny"]).default("deny")
+      .describe("what an editor's write hook does with a blocking finding: deny, ask or warn"),
+  }).strict().optional(),
+  /** Semantic recall: the team's abbreviations (`k8s: kubernetes`), added to korva's table. */
+  recall: z.object({
+    abbreviations: z.record(
+      z.string().trim().min(1).max(40),
+      z.string().trim().min(1).max(200),
+    ).default({})
+      .describe("short form → the words it stands for, added to korva's table (docs/recall.md)"),
   }).strict().optional(),
 }).strict();
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

@@ -53,6 +53,25 @@ Deno.test("loadProjectConfig() reads .korva/config.yml and refuses a newer schem
   assert.throws(() => loadProjectConfig(dir.path), /Cannot read ".*config\.yml"/);
 });
 
+Deno.test("loadProjectConfig() reads recall.abbreviations and names a bad entry", async () => {
+  await using dir = tempDir();
+  mkdirSync(join(dir.path, ".korva"));
+  const path = join(dir.path, ".korva", "config.yml");
+  writeFileSync(path, "recall:\n  abbreviations:\n    pii: personal data\n    gql: graphql\n");
+  assert.deepEqual(loadProjectConfig(dir.path)?.recall?.abbreviations, {
+    pii: "personal data",
+    gql: "graphql",
+  });
+  writeFileSync(path, "recall:\n  abbreviations:\n    pii: [personal, data]\n");
+  assert.throws(
+    () => loadProjectConfig(dir.path),
+    {
+      message:
+        `Cannot read "${path}": "recall.abbreviations.pii" Invalid input: expected string, received array`,
+    },
+  );
+});
+
 Deno.test("createLogger() appends JSON lines and rotates past 1 MiB", async () => {
   await using dir = tempDir();
   const log = createLogger(dir.path, "test");

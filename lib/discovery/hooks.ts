@@ -10,6 +10,8 @@ export const HookPayload = z.object({
   cwd: z.string().optional(),
   tool_name: z.string().optional(),
   tool_input: z.record(z.string(), z.unknown()).optional(),
+  /** The user's prompt (Claude Code UserPromptSubmit, Gemini CLI BeforeAgent). */
+  prompt: z.string().optional(),
   /** SessionStart: startup, resume, clear or compact. */
   source: z.string().optional(),
   /** Stop, SubagentStop, AfterAgent: true when this stop follows a hook's own continuation. */

@@ -28,7 +28,11 @@ This project keeps its decisions, incidents and conventions in korva, reachable 
   them, but do not send them). Do not save what the code or git history already says plainly.
 - **When a memory is wrong or outdated**, call \`vault_supersede\` with the corrected version
   instead of saving a contradicting one.
-- **Before proposing a commit**, call \`sentinel_check\` on your change when it is available.
+- **Before writing code in a file that team rules cover** (the repository has \`.korva/rules/\`),
+  call \`sentinel_check\` with the file's \`path\` and its full new \`content\`, unless your editor
+  runs korva's edit hook for you; fix every error it reports before you write the file. Errors
+  cite the memory that explains the rule.
+- **Before proposing a commit**, call \`sentinel_check\` with \`staged: true\`.
 - **Cite memories** you relied on by id, e.g. "(korva 01JC4R7W…)", so people can check them.
 `;
 }

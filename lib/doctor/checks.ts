@@ -8,6 +8,7 @@ import { repoRoot } from "../git.ts";
 import { findOpenModes } from "../file_modes.ts";
 import { homePaths } from "../paths.ts";
 import { hooksStatus } from "../sentinel/hooks.ts";
+import { missingHooks } from "../sentinel/repo_hooks.ts";
 import { runningService } from "../service/daemon.ts";
 import { looseTokenMode } from "../service/token.ts";
 import { setupContext, setupStatus } from "../setup/apply.ts";
@@ -205,6 +206,8 @@ function checkHooks(deps: Deps): Check {
   if (!repoRoot(deps.cwd)) return ok("hooks", "not inside a git repository (no hooks to check)");
   try {
     const status = hooksStatus(deps.cwd, deps.self);
+    const unchecked = missingHooks(deps.cwd, deps.self);
+    if (unchecked) return warn("hooks", unchecked.message, unchecked.fix);
     const missing = status.filter((h) => !h.installed).map((h) => h.name);
     const stale = status.filter((h) => h.installed && !h.current).map((h) => h.name);
     if (missing.length) {

@@ -1,6 +1,8 @@
 // What every tool handler shares: the memory layer over one vault (opened on the first call, or
 // the reason it could not be), the repository context, the outgoing redactor, the session and
 // the "already shown" set for delta.
+import { existsSync, statSync } from "node:fs";
+import { dirname, isAbsolute } from "node:path";
 import type { Deps } from "../deps.ts";
 import { KorvaError, messageOf } from "../errors.ts";
 import { recentEdits } from "../capture/session_log.ts";
@@ -17,7 +19,13 @@ import type { Profile } from "./profiles.ts";
 export interface ToolContext {
   deps: Deps;
   profile: Profile;
-  repo: RepoContext;
+  /** Where memories are filed: the server's working directory, or a client root it adopted. */
+  readonly repo: RepoContext;
+  /**
+   * Adopt the repository holding `path` (an MCP client root, an absolute path in a tool's
+   * arguments) when the server's own working directory is in none; true when adopted.
+   */
+  adoptPath(path: string): boolean;
   /** The memory layer for this client (agent origin, current session). */
   memories(): Memories;
   /** The vault, or a KorvaError saying why it cannot be used (the tool then reports it). */
@@ -53,7 +61,7 @@ export function createToolContext(
 ): ToolContext {
   let vault: Vault | undefined;
   let failure: KorvaError | undefined;
-  const repo = resolveRepoContext(deps);
+  let repo = resolveRepoContext(deps);
   const session: { id: string | undefined } = { id: undefined };
   const openVault = (): Vault => {
     if (vault) return vault;
@@ -71,7 +79,20 @@ export function createToolContext(
   return {
     deps,
     profile,
-    repo,
+    get repo() {
+      return repo;
+    },
+    adoptPath(path) {
+      // A server started outside any repository would file everything under the default
+      // project; the client's roots say which repository it works in.
+      if (repo.root() || !isAbsolute(path) || !existsSync(path)) return false;
+      const candidate = resolveRepoContext(deps, {
+        cwd: statSync(path).isDirectory() ? path : dirname(path),
+      });
+      if (!candidate.root()) return false;
+      repo = candidate;
+      return true;
+    },
     memories: () =>
       withVault(repo, openVault(), {
         client: clientName(),

@@ -5,7 +5,10 @@ import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mc
 // @ts-types="@modelcontextprotocol/sdk/shared/transport"
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { Deps } from "../deps.ts";
-import { notFoundError } from "../errors.ts";
+import { messageOf, notFoundError } from "../errors.ts";
+import { fileURLToPath } from "node:url";
+// @ts-types="@modelcontextprotocol/sdk/types"
+import { RootsListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { memoryContext } from "../memory/mod.ts";
 import { createToolContext, type ToolContext } from "./context.ts";
 import { guardTransport } from "./profile_guard.ts";
@@ -38,6 +41,11 @@ export function createServer(deps: Deps, options: { profile: Profile }): KorvaMc
     () => server.server.getClientVersion()?.name ?? "mcp",
   );
   for (const tool of toolsFor(options.profile)) TOOL_REGISTRY[tool](server, ctx);
+  server.server.oninitialized = () => void adoptClientRoots(server, ctx);
+  server.server.setNotificationHandler(
+    RootsListChangedNotificationSchema,
+    () => adoptClientRoots(server, ctx),
+  );
   registerResources(server, ctx);
   registerPrompts(server);
   return {
@@ -49,6 +57,19 @@ export function createServer(deps: Deps, options: { profile: Profile }): KorvaMc
       ctx.close();
     },
   };
+}
+
+/** Ask a client that has roots for them and adopt the first one inside a repository. */
+async function adoptClientRoots(server: McpServer, ctx: ToolContext): Promise<void> {
+  if (!server.server.getClientCapabilities()?.roots) return;
+  try {
+    const { roots } = await server.server.listRoots();
+    for (const root of roots) {
+      if (root.uri.startsWith("file:") && ctx.adoptPath(fileURLToPath(root.uri))) return;
+    }
+  } catch (error) {
+    ctx.log.error(`Cannot read the client's roots: ${messageOf(error)}`);
+  }
 }
 
 function registerResources(server: McpServer, ctx: ToolContext): void {

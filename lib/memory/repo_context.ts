@@ -7,6 +7,7 @@ import { homePaths } from "../paths.ts";
 import { mergePrivacyConfig, type PrivacyConfig } from "../privacy/config.ts";
 import { createRedactor, type Redactor } from "../privacy/redact.ts";
 import { loadProjectConfig, type ProjectConfig } from "../project_config.ts";
+import { lazySemantics } from "../recall/mod.ts";
 import { openVault, type Vault } from "../vault/mod.ts";
 
 /** Where an operation runs; every getter is computed at most once. */
@@ -96,9 +97,11 @@ export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {})
         (Number.isFinite(fromEnv) && fromEnv >= 0 && deps.env("KORVA_LOCK_TIMEOUT_MS")
           ? fromEnv
           : undefined);
+      const abbreviations = projectConfig()?.recall?.abbreviations;
       return openVault(homePaths(deps.home).vault, {
         now: deps.now,
         project,
+        semantics: lazySemantics(abbreviations ? { abbreviations } : {}),
         ...(open.readonly ? { readonly: true } : {}),
         ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
       });

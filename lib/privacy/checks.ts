@@ -295,7 +295,7 @@ export function passwordShaped(v: string): boolean {
   if (v.length < 8 || v.length > 256 || /\s/.test(v)) return false;
   if (characterClasses(v) < 3 || !/[A-Za-z]/.test(v)) return false;
   if (/[(){}[\];<>"'`\\]|^[$%@&*]|^-|=>|->|::/.test(v)) return false;
-  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/.test(v)) return false; // member expression
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+[!?]?$/.test(v)) return false; // member expression
   if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v) || /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) {
     return false;
   }

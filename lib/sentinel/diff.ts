@@ -20,7 +20,7 @@ export type Target =
   | { kind: "diff"; range: string }
   | { kind: "all" }
   | { kind: "files"; files: string[] }
-  | { kind: "content"; path: string; content: string };
+  | { kind: "content"; path: string; content: string; added?: number[] };
 
 const MAX_TEXT_BYTES = 1024 * 1024;
 
@@ -51,7 +51,13 @@ function git(cwd: string, args: string[]): Uint8Array {
 export async function collectChanges(cwd: string, target: Target): Promise<ChangedFile[]> {
   switch (target.kind) {
     case "content":
-      return [textFile(target.path, new TextEncoder().encode(target.content), "all")];
+      return [
+        textFile(
+          target.path,
+          new TextEncoder().encode(target.content),
+          target.added ? new Set(target.added) : "all",
+        ),
+      ];
     case "files":
       return target.files.map((file) => {
         const bytes = readFileSync(join(cwd, file));

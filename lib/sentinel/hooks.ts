@@ -21,6 +21,16 @@ export const HOOKS = {
 } as const;
 export type HookName = keyof typeof HOOKS;
 
+/**
+ * The hooks a clone gets: post-commit capture is opt-in (`korva hooks install --post-commit`),
+ * since every commit then waits for it; once installed it is kept current like the others.
+ */
+function wanted(location: HookLocation, postCommit: boolean): HookName[] {
+  return (Object.keys(HOOKS) as HookName[]).filter((name) =>
+    name !== "post-commit" || postCommit || hasBlock(readText(join(location.target, name)) ?? "")
+  );
+}
+
 /** How long the hooks after a commit, merge or checkout wait for a write-locked vault. */
 export const HOOK_SYNC_LOCK_TIMEOUT_MS = 250;
 
@@ -137,9 +147,13 @@ export interface HookStatus {
  * Install (or refresh) every hook: korva's scripts under `<git-common-dir>/korva/hooks`, and a
  * block calling them at the top of each hook git runs (existing hooks keep all their lines).
  */
-export function installHooks(cwd: string, self: SelfCommand): HookStatus[] {
+export function installHooks(
+  cwd: string,
+  self: SelfCommand,
+  options: { postCommit?: boolean } = {},
+): HookStatus[] {
   const location = hooksDir(cwd);
-  return (Object.keys(HOOKS) as HookName[]).map((name) => {
+  return wanted(location, options.postCommit ?? false).map((name) => {
     const path = join(location.target, name);
     restoreLegacy(path);
     const text = readText(path);
@@ -190,7 +204,7 @@ export function uninstallHooks(cwd: string): HookStatus[] {
 /** Whether each hook is installed, chained, and up to date with this korva's path. */
 export function hooksStatus(cwd: string, self: SelfCommand): HookStatus[] {
   const location = hooksDir(cwd);
-  return (Object.keys(HOOKS) as HookName[]).map((name) => status(location, name, self));
+  return wanted(location, false).map((name) => status(location, name, self));
 }
 
 function status(location: HookLocation, name: HookName, self: SelfCommand): HookStatus {

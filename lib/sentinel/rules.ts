@@ -1,96 +1,22 @@
-// Sentinel rule files: the zod schema, the loader (built-in, user, repository) and the checks
-// that make an invalid file fail closed with file, rule id, field and reason.
-import { hasNestedQuantifier } from "../privacy/regex_shape.ts";
+// Sentinel rule files: the loader (built-in, user, repository), failing closed on an invalid file
+// with file, line, rule id, field and reason; each rule is compiled once here.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML, { type Document, LineCounter } from "yaml";
-import { z } from "zod";
+import type { z } from "zod";
 import { KorvaError, messageOf } from "../errors.ts";
+import { type CompiledRule, compileRule } from "./compile.ts";
+import { readRuleCache, writeRuleCache } from "./rule_cache.ts";
+import { type Rule, RuleFile, RULES_VERSION, type Severity } from "./rule_schema.ts";
 
-/** The rule-file format version this korva reads. */
-export const RULES_VERSION = 1;
-
-const Regex = z.string().min(1).max(2000);
-const Globs = z.array(z.string().min(1)).min(1);
-const OneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]));
-
-const Example = z.union([
-  z.string(),
-  z.object({ file: z.string().min(1), code: z.string() }).strict(),
-]);
-
-/** The matchers a rule may use (one per rule). */
-export const Matcher = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("pattern"),
-    pattern: Regex,
-    "pattern-not": OneOrMany(Regex).optional(),
-    "pattern-inside": Regex.optional(),
-    flags: z.string().regex(/^[imsu]*$/, "must use only the flags i, m, s, u").optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal("forbid-import"),
-    from: Globs,
-    to: Globs,
-    allowTypeOnly: z.boolean().default(false),
-  }).strict(),
-  z.object({
-    kind: z.literal("require"),
-    when: Regex,
-    must: Regex,
-    flags: z.string().regex(/^[imsu]*$/, "must use only the flags i, m, s, u").optional(),
-  }).strict(),
-  z.object({
-    kind: z.literal("secret"),
-    mode: z.enum(["gate", "redact"]).default("gate"),
-  }).strict(),
-  z.object({
-    kind: z.literal("max-size"),
-    bytes: z.number().int().positive(),
-  }).strict(),
-]);
-export type Matcher = z.infer<typeof Matcher>;
-
-export const Severity = z.enum(["error", "warning", "info", "off"]);
-export type Severity = z.infer<typeof Severity>;
-
-/** One rule. */
-export const Rule = z.object({
-  id: z.string().regex(
-    /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/,
-    "must be lower-case words joined by - and /",
-  ),
-  title: z.string().max(200).optional(),
-  message: z.string().min(1).max(1000),
-  severity: Severity.default("error"),
-  paths: z.object({
-    include: z.array(z.string().min(1)).optional(),
-    exclude: z.array(z.string().min(1)).optional(),
-  }).strict().optional(),
-  languages: z.array(z.string().min(1)).optional(),
-  match: Matcher,
-  memory: OneOrMany(z.string().min(1)).optional(),
-  fix: z.string().max(500).optional(),
-  docs: z.url().optional(),
-  suppress: z.enum(["reason", "never"]).default("reason"),
-  examples: z.object({
-    bad: z.array(Example).default([]),
-    good: z.array(Example).default([]),
-  }).strict().optional(),
-}).strict();
-export type Rule = z.infer<typeof Rule>;
-export type RuleExample = z.infer<typeof Example>;
-
-/** A rule file. */
-export const RuleFile = z.object({
-  version: z.literal(RULES_VERSION).default(RULES_VERSION),
-  rules: z.array(Rule).min(1),
-}).strict();
+/** A validated rule with its compiled regexes and globs. */
+export interface ParsedRule extends Rule {
+  compiled: CompiledRule;
+}
 
 /** A loaded rule and where it came from. */
-export interface LoadedRule extends Rule {
+export interface LoadedRule extends ParsedRule {
   source: string;
   origin: "built-in" | "user" | "repository";
 }
@@ -103,8 +29,21 @@ export const BUILTIN_RULE_FILES = [
 
 const BUILTIN_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 
-/** Parse and validate one rule file's text; errors name file, line, rule id and field. */
-export function parseRuleFile(text: string, file: string): Rule[] {
+/** Parse, validate and compile one rule file's text; errors name file, line, rule id and field. */
+export function parseRuleFile(text: string, file: string): ParsedRule[] {
+  return compileRules(validateRuleFile(text, file), file);
+}
+
+/** Compile validated rules (their regexes and globs), once. */
+function compileRules(rules: Rule[], file: string): ParsedRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    compiled: compileRule(rule, (reason) => ruleError(file, undefined, rule.id, reason)),
+  }));
+}
+
+/** Parse and validate one rule file's text (YAML and zod); duplicate ids are an error. */
+function validateRuleFile(text: string, file: string): Rule[] {
   const lines = new LineCounter();
   let doc: Document;
   try {
@@ -149,14 +88,25 @@ export function parseRuleFile(text: string, file: string): Rule[] {
       `${field ? `"${field}" ` : ""}${describe(issue)}`,
     );
   }
-  const rules = parsed.data.rules;
   const seen = new Set<string>();
-  for (const rule of rules) {
+  for (const rule of parsed.data.rules) {
     if (seen.has(rule.id)) throw ruleError(file, undefined, rule.id, "duplicate rule id");
     seen.add(rule.id);
-    checkRegexes(rule, file);
   }
-  return rules;
+  return parsed.data.rules;
+}
+
+/**
+ * A rule file's rules through the cache of validated files (`cacheDir`, keyed by the text's
+ * hash): YAML parsing and zod validation are most of loading rules, which an edit hook does on
+ * every write. A file that fails validation is never cached; the cache never fails a load.
+ */
+function loadText(text: string, file: string, cacheDir: string | undefined): ParsedRule[] {
+  const cached = cacheDir ? readRuleCache(cacheDir, text) : undefined;
+  if (cached) return compileRules(cached, file);
+  const parsed = parseRuleFile(text, file);
+  if (cacheDir) writeRuleCache(cacheDir, text, parsed.map(({ compiled: _, ...rule }) => rule));
+  return parsed;
 }
 
 function describe(issue: z.core.$ZodIssue | undefined): string {
@@ -170,7 +120,7 @@ function describe(issue: z.core.$ZodIssue | undefined): string {
     }`;
   }
   if (issue.code === "invalid_union" && issue.path.at(-1) === "match") {
-    return `"kind" must be one of pattern, forbid-import, require, secret, max-size`;
+    return `"kind" must be one of pattern, forbid-import, require, secret, max-size, call`;
   }
   if (issue.code === "invalid_type" && /undefined/.test(issue.message)) return "is required";
   return issue.message;
@@ -189,68 +139,37 @@ function ruleError(
   );
 }
 
-/**
- * Compile every regex of a rule, and reject shapes that backtrack catastrophically (a group that
- * repeats something already repeated, like `(a+)+` or `(.*)*`): JavaScript regexes cannot be
- * interrupted, so a team rule must not be able to hang a commit.
- */
-function checkRegexes(rule: Rule, file: string): void {
-  const regexes: Array<[string, string]> = [];
-  const m = rule.match;
-  if (m.kind === "pattern") {
-    regexes.push(["match.pattern", m.pattern]);
-    for (const not of m["pattern-not"] ?? []) regexes.push(["match.pattern-not", not]);
-    if (m["pattern-inside"]) regexes.push(["match.pattern-inside", m["pattern-inside"]]);
-  } else if (m.kind === "require") {
-    regexes.push(["match.when", m.when], ["match.must", m.must]);
-  }
-  for (const [field, source] of regexes) {
-    try {
-      new RegExp(source, "u");
-    } catch (error) {
-      throw ruleError(
-        file,
-        undefined,
-        rule.id,
-        `"${field}" is not a valid regex: ${messageOf(error)}`,
-      );
-    }
-    if (hasNestedQuantifier(source)) {
-      throw ruleError(
-        file,
-        undefined,
-        rule.id,
-        `"${field}" can backtrack catastrophically (a repeated group containing a repeat, e.g. (a+)+); use a bounded form such as {0,50}`,
-      );
-    }
-  }
-}
-
-export { hasNestedQuantifier };
-
 /** Read every `*.yml`/`*.yaml` of a folder (sorted), or nothing when it does not exist. */
-export function loadRuleDir(dir: string, origin: LoadedRule["origin"]): LoadedRule[] {
+export function loadRuleDir(
+  dir: string,
+  origin: LoadedRule["origin"],
+  cacheDir?: string,
+): LoadedRule[] {
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-  return files.flatMap((name) => loadRuleFile(join(dir, name), origin));
+  return files.flatMap((name) => loadRuleFile(join(dir, name), origin, cacheDir));
 }
 
 /** Read one rule file. */
-export function loadRuleFile(path: string, origin: LoadedRule["origin"]): LoadedRule[] {
+export function loadRuleFile(
+  path: string,
+  origin: LoadedRule["origin"],
+  cacheDir?: string,
+): LoadedRule[] {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
     throw new KorvaError(`Cannot read rule file "${path}": ${messageOf(error)}`, { exitCode: 2 });
   }
-  return parseRuleFile(text, path).map((rule) => ({ ...rule, source: path, origin }));
+  return loadText(text, path, cacheDir).map((rule) => ({ ...rule, source: path, origin }));
 }
 
 /** The built-in rules shipped with korva. */
-export function loadBuiltinRules(): LoadedRule[] {
+export function loadBuiltinRules(cacheDir?: string): LoadedRule[] {
   return BUILTIN_RULE_FILES.flatMap((name) => {
     const text = readFileSync(join(BUILTIN_DIR, name), "utf8");
-    return parseRuleFile(text, `rules/${basename(name)}`).map((rule) => ({
+    return loadText(text, `rules/${basename(name)}`, cacheDir).map((rule) => ({
       ...rule,
       source: `rules/${name}`,
       origin: "built-in" as const,
@@ -271,11 +190,12 @@ export interface RuleSources {
  * A rule id defined twice is an error; disabled rules and `off` severities are dropped.
  */
 export function loadRules(sources: RuleSources): LoadedRule[] {
+  const cache = join(sources.home, "cache", "rules");
   const all = [
-    ...loadBuiltinRules(),
-    ...loadRuleDir(join(sources.home, "rules"), "user"),
+    ...loadBuiltinRules(cache),
+    ...loadRuleDir(join(sources.home, "rules"), "user", cache),
     ...(sources.repoRoot
-      ? loadRuleDir(join(sources.repoRoot, ".korva", "rules"), "repository")
+      ? loadRuleDir(join(sources.repoRoot, ".korva", "rules"), "repository", cache)
       : []),
   ];
   const byId = new Map<string, LoadedRule>();

@@ -119,7 +119,14 @@ function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = ""): FileC
 }
 
 /** The `korva hook` handlers editors run. */
-export const HOOK_HANDLERS = ["session-start", "file-context", "stop", "session-end"] as const;
+export const HOOK_HANDLERS = [
+  "session-start",
+  "file-context",
+  "stop",
+  "session-end",
+  "prompt",
+  "edit-gate",
+] as const;
 export type HookHandler = (typeof HOOK_HANDLERS)[number];
 
 interface HookSpec {
@@ -254,6 +261,9 @@ export const TARGETS: Target[] = [
           handler: "file-context",
           timeout: 10,
         },
+        { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
+        // The sentinel at edit time: deny or ask when the content about to be written breaks a rule.
+        { event: "PreToolUse", matcher: "Edit|Write|MultiEdit", handler: "edit-gate", timeout: 10 },
         // Claude Code's PreCompact cannot add context: after a compaction SessionStart (source
         // "compact") carries the nudge instead.
         { event: "Stop", handler: "stop", timeout: 10 },
@@ -325,6 +335,13 @@ export const TARGETS: Target[] = [
             stdio(ctx, { type: "stdio" }),
             "jsonc",
           ),
+          // User-level instruction files live in the profile's prompts folder; applyTo "**"
+          // makes one apply to every request (code.visualstudio.com custom-instructions).
+          ownedMarkdown(
+            join(vscodeUserDir(ctx), "prompts", "korva.instructions.md"),
+            ctx,
+            "---\napplyTo: '**'\n---\n",
+          ),
         ],
   },
   {
@@ -338,6 +355,8 @@ export const TARGETS: Target[] = [
           ["mcpServers"],
           stdio(ctx, { type: "local", tools: ["*"] }),
         ),
+        // User-level instructions for every repository (Copilot CLI custom instructions docs).
+        markdown(home(ctx, ".copilot", "copilot-instructions.md"), ctx),
       ],
   },
   {
@@ -390,6 +409,16 @@ export const TARGETS: Target[] = [
           event: "AfterTool",
           matcher: "read_file|read_many_files|write_file|replace",
           handler: "file-context",
+          timeout: 10_000,
+        },
+        // BeforeAgent runs after the prompt is submitted, before planning; its
+        // hookSpecificOutput.additionalContext is added to the turn (docs/hooks/reference.md).
+        { event: "BeforeAgent", handler: "prompt", timeout: 10_000 },
+        // BeforeTool can deny a write (decision/reason), which is all the edit gate needs.
+        {
+          event: "BeforeTool",
+          matcher: "write_file|replace",
+          handler: "edit-gate",
           timeout: 10_000,
         },
         { event: "AfterAgent", handler: "stop", timeout: 10_000 },
@@ -450,6 +479,10 @@ export const TARGETS: Target[] = [
           jsonServer(repo(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
           ownedMarkdown(repo(ctx, ".kiro", "steering", "korva.md"), ctx),
         ]
-        : [jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx))],
+        : [
+          jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
+          // Global steering: ~/.kiro/steering/*.md apply in every workspace (Kiro steering docs).
+          ownedMarkdown(home(ctx, ".kiro", "steering", "korva.md"), ctx),
+        ],
   },
 ];

@@ -1,6 +1,6 @@
 // The vault's schema and its numbered migrations: every table is born here, in order.
 //
-// Schema (version 3), for reading vault.db by hand:
+// Schema (version 5), for reading vault.db by hand:
 //   meta(key, value)                       schema_version and bookkeeping
 //   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
@@ -17,6 +17,8 @@
 //            excerpt, score, reasons JSON, state draft|dismissed, mined_at)   `korva mine git`
 //   memories_fts  FTS5 over title, content, why, tags, files, terms (external content =
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
+//   memory_vectors(memory_id, vector BLOB)  semantic recall's int8 vector per memory (v4)
+//   memory_embeddings(memory_id, model, vector BLOB)  optional local-server embeddings (v5)
 import type { DatabaseSync } from "node:sqlite";
 import { KorvaError } from "../errors.ts";
 
@@ -154,7 +156,22 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX git_candidates_score ON git_candidates(project, score DESC);
   `,
-  // 4: newest-first lists filtered by status, type, scope or project without a project (the
+  // 4: semantic recall's memory vectors (lib/recall; at most 400 bytes per memory).
+  `
+  CREATE TABLE memory_vectors (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 5: embeddings from the optional local embeddings server, per memory and model.
+  `
+  CREATE TABLE memory_embeddings (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+    model TEXT NOT NULL,
+    vector BLOB NOT NULL
+  ) WITHOUT ROWID;
+  `,
+  // 6: newest-first lists filtered by status, type, scope or project without a project (the
   // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
   // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
   // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for

@@ -1,4 +1,5 @@
 // Turning free text into FTS5 input: safe queries from any user text, and derived search terms.
+import type { MemoryFilter, SearchHit } from "./types.ts";
 
 /** Words too common to help a ranking; dropped from queries unless nothing else is left. */
 const STOPWORDS = new Set(
@@ -70,4 +71,92 @@ export function derivedTerms(texts: string[]): string {
     }
   }
   return [...extra].join(" ");
+}
+
+/** A word added to a query because it is related to one of its words, with a weight below 1. */
+export interface RelatedTerm {
+  term: string;
+  weight: number;
+}
+
+/** A lexical candidate for reranking: its bm25 scores and its stored vector. */
+export interface SearchCandidate {
+  hit: SearchHit;
+  /** bm25 score against the query's own words (0 when found only through related words). */
+  lexical: number;
+  /** bm25 score against the related words (0 when none matched). */
+  related: number;
+  vector: Int8Array | undefined;
+}
+
+/** What semantic recall plugs into the vault (lib/recall implements it). */
+export interface SearchSemantics {
+  /** The vector stored beside a memory at save time (at most 400 bytes); undefined for none. */
+  vectorize(text: string): Int8Array | undefined;
+  /** A few words related to the query's words, to find memories that use other words. */
+  related(terms: string[]): RelatedTerm[];
+  /** The ids of the `k` vectors nearest the query's, best first (a small vault's full scan). */
+  nearest(query: string, vectors: Map<string, Int8Array>, k: number): string[];
+  /** Whether the lexical hits already answer the query (its words all match the best one). */
+  settled(query: string, hits: SearchHit[]): boolean;
+  /** Reorder the candidates, best first, at most `limit`. */
+  rerank(query: string, candidates: SearchCandidate[], limit: number): SearchHit[];
+}
+
+/** How many bm25 candidates semantic recall reorders (30 ranked as well as 100 on the evaluation). */
+export const RERANK_POOL = 30;
+
+/** How many vector-only candidates a full scan adds (only vaults up to SCAN_LIMIT vectors). */
+export const SCAN_CANDIDATES = 20;
+/** Above this many stored vectors a query never scans them all (it would cost over 2 ms). */
+export const SCAN_LIMIT = 5000;
+
+/** The vault operations semantic search needs. */
+export interface LexicalAccess {
+  lexical(query: string, filter: MemoryFilter): SearchHit[];
+  vectors(ids: string[]): Map<string, Int8Array>;
+  /** Every stored vector of the memories the filter selects; undefined above SCAN_LIMIT. */
+  scan(filter: MemoryFilter): Map<string, Int8Array> | undefined;
+  /** Hits (score 0) for memories found by their vector alone. */
+  hits(ids: string[], query: string): SearchHit[];
+}
+
+/**
+ * Search with related words and vectors: the top RERANK_POOL bm25 hits for the query and for its
+ * related words (and, in a small vault, the nearest vectors), reordered by the semantics' reranker.
+ */
+export function semanticSearch(
+  query: string,
+  filter: MemoryFilter,
+  semantics: SearchSemantics,
+  access: LexicalAccess,
+): SearchHit[] {
+  const limit = filter.limit ?? 10;
+  const pool = { ...filter, limit: RERANK_POOL };
+  const lexical = access.lexical(query, pool);
+  // A query whose words all match keeps its lexical order: skip related words and vectors.
+  if (semantics.settled(query, lexical)) return lexical.slice(0, limit);
+  const byId = new Map<string, SearchCandidate>();
+  for (const hit of lexical) {
+    byId.set(hit.memory.id, { hit, lexical: hit.score, related: 0, vector: undefined });
+  }
+  const related = semantics.related(searchTerms(query));
+  if (related.length > 0) {
+    for (const hit of access.lexical(related.map((r) => r.term).join(" "), pool)) {
+      const known = byId.get(hit.memory.id);
+      if (known) known.related = hit.score;
+      else byId.set(hit.memory.id, { hit, lexical: 0, related: hit.score, vector: undefined });
+    }
+  }
+  const vectors = access.vectors([...byId.keys()]);
+  for (const [id, candidate] of byId) candidate.vector = vectors.get(id);
+  // A small vault is scanned whole, so a memory sharing no word with the query can still come up.
+  const all = access.scan(filter);
+  if (all) {
+    const near = semantics.nearest(query, all, SCAN_CANDIDATES).filter((id) => !byId.has(id));
+    for (const hit of access.hits(near, query)) {
+      byId.set(hit.memory.id, { hit, lexical: 0, related: 0, vector: all.get(hit.memory.id) });
+    }
+  }
+  return semantics.rerank(query, [...byId.values()], limit);
 }

@@ -7,7 +7,17 @@ import { monotonicFactory } from "ulid";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
 import { anchorsFor, filterSql, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
-import { searchMemories } from "./rank.ts";
+import { searchMemories, snippetOf } from "./rank.ts";
+import { type SearchSemantics, searchTerms, semanticSearch } from "./search.ts";
+import {
+  dropEmbedding,
+  embeddingsFor,
+  missingEmbeddings,
+  scanVectors,
+  storeEmbedding,
+  storeVector,
+  vectorsOf,
+} from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
 import {
   clampLimit,
@@ -32,6 +42,7 @@ import {
   type SaveResult,
   type SearchHit,
   type StoredCandidate,
+  type ValidNewMemory,
 } from "./types.ts";
 import { importError, parseInput, validateImportLines } from "./validate.ts";
 
@@ -48,6 +59,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** How long a write waits for another process's lock before giving up (default 10 s). */
   lockTimeoutMs?: number;
+  /** Semantic recall: vectors stored at save time, related words and reranking in search. */
+  semantics?: SearchSemantics;
 }
 
 /** How long a write waits for the lock by default. */
@@ -85,6 +98,7 @@ export class Vault {
   readonly #now: () => Date;
   #project: string | (() => string);
   readonly #author: string | undefined;
+  readonly #semantics: SearchSemantics | undefined;
   readonly #ulid = monotonicFactory();
 
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
@@ -95,6 +109,7 @@ export class Vault {
     this.#now = options.now ?? (() => new Date());
     this.#project = options.project ?? "default";
     this.#author = options.author;
+    this.#semantics = options.semantics;
   }
 
   /** Run fn in one write transaction: everything it writes commits together or not at all. */
@@ -108,7 +123,7 @@ export class Vault {
    */
   save(input: NewMemory, provenance: Provenance = {}): SaveResult {
     const valid = parseInput(NewMemory, input, "Cannot save memory");
-    return this.#sql.write(() => insertMemory(this.#sql, this.#defaults, valid, provenance, {}));
+    return this.#sql.write(() => this.#insert(valid, provenance, {}));
   }
 
   /** One memory by id (case-insensitive), or undefined. */
@@ -182,6 +197,8 @@ export class Vault {
         current.id,
       );
       replaceLinks(this.#sql, current.id, next.tags, next.files);
+      this.#storeVector(next);
+      dropEmbedding(this.#sql, current.id);
       return next;
     });
   }
@@ -213,9 +230,7 @@ export class Vault {
           { exitCode: 2, hint: "supersede the newer memory instead" },
         );
       }
-      const saved = insertMemory(
-        this.#sql,
-        this.#defaults,
+      const saved = this.#insert(
         { ...valid, project: valid.project ?? old.project },
         provenance,
         { supersedes: old.id },
@@ -395,7 +410,20 @@ export class Vault {
 
   /** Full-text search: any word may match, bm25 with title above body, then newest first. */
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
-    return searchMemories(this.#sql, query, filter);
+    if (!this.#semantics) return searchMemories(this.#sql, query, filter);
+    return semanticSearch(query, filter, this.#semantics, {
+      lexical: (text, pool) => searchMemories(this.#sql, text, pool),
+      vectors: (ids) => vectorsOf(this.#sql, ids),
+      scan: (scope) => scanVectors(this.#sql, scope),
+      hits: (ids, text) => {
+        const terms = searchTerms(text);
+        return this.getMany(ids).map((memory) => ({
+          memory,
+          score: 0,
+          snippet: snippetOf(memory, terms),
+        }));
+      },
+    });
   }
 
   /** Memories matching the filter, newest first. */
@@ -518,7 +546,7 @@ export class Vault {
           ...(review_by ? { review_by } : {}),
           ...(owner ? { owner } : {}),
         };
-        const result = insertMemory(this.#sql, this.#defaults, fields, {
+        const result = this.#insert(fields, {
           commit: line.commit ?? null,
           client: line.client ?? null,
           confirmed: line.confirmed ?? true,
@@ -582,9 +610,7 @@ export class Vault {
       let summaryId: string | null = null;
       if (summary && summary.trim() !== "") {
         const title = `Session summary: ${session.goal ?? session.started_at}`.slice(0, 200);
-        const saved = insertMemory(
-          this.#sql,
-          this.#defaults,
+        const saved = this.#insert(
           parseInput(NewMemory, {
             type: "learning",
             title,
@@ -645,6 +671,47 @@ export class Vault {
 
   [Symbol.dispose](): void {
     this.close();
+  }
+
+  /** insertMemory, plus the memory's vector when semantic recall is on. */
+  #insert(
+    input: ValidNewMemory,
+    provenance: Provenance,
+    extra: Parameters<typeof insertMemory>[4],
+  ): SaveResult {
+    const result = insertMemory(this.#sql, this.#defaults, input, provenance, extra);
+    if (!result.duplicate) this.#storeVector(result.memory);
+    return result;
+  }
+
+  /** Active memories still without an embedding from `model` (optional embeddings server). */
+  missingEmbeddings(model: string, limit: number): { id: string; text: string }[] {
+    return missingEmbeddings(this.#sql, model, limit);
+  }
+
+  /** Store the embeddings of memories, in one transaction. */
+  storeEmbeddings(model: string, rows: { id: string; vector: Int8Array }[]): void {
+    this.#sql.write(() => {
+      for (const row of rows) storeEmbedding(this.#sql, row.id, model, row.vector);
+    });
+  }
+
+  /**
+   * The stored embeddings from `model` of the memories the filter selects: of `ids` when given,
+   * else all of them, or undefined in a vault too large to scan (over 5,000).
+   */
+  embeddings(
+    model: string,
+    filter: MemoryFilter = {},
+    ids?: string[],
+  ): Map<string, Int8Array> | undefined {
+    return embeddingsFor(this.#sql, model, filter, ids);
+  }
+
+  #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
+    const text = [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags];
+    const vector = this.#semantics?.vectorize(text.join("\n"));
+    if (vector) storeVector(this.#sql, memory.id, vector);
   }
 
   get #defaults(): InsertDefaults {

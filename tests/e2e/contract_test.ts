@@ -569,6 +569,74 @@ const PROMISES: Promise_[] = [
       );
     },
   },
+  {
+    issue: 18,
+    promise:
+      "korva hook edit-gate, given a Claude Code PreToolUse payload for Write/Edit/MultiEdit, prints hookSpecificOutput.permissionDecision deny with a permissionDecisionReason naming the rule id, the memory id and its title",
+    check: async (ctx) => {
+      const memory = await saveOne(ctx, "Lock payments by order id");
+      const repo = join(ctx.home.path, "gate");
+      Deno.mkdirSync(join(repo, ".korva", "rules"), { recursive: true });
+      git(repo, "init", "-q");
+      writeFileSync(
+        join(repo, ".korva", "rules", "pay.yml"),
+        `version: 1\nrules:\n  - id: pay/lock-key\n    message: lock by order\n    memory: [${memory}]\n    match: { kind: call, callee: 'lock$', built-from: 'user_id' }\n`,
+      );
+      writeFileSync(join(repo, "pay.ts"), "export const a = 1;\n");
+      const file = join(repo, "pay.ts");
+      const inputs: Array<[string, Record<string, unknown>]> = [
+        ["Write", { content: "function f(p) { const k = p.user_id; lock(k); }\n" }],
+        ["Edit", { old_string: "export const a = 1;", new_string: "lock(p.user_id);" }],
+        ["MultiEdit", {
+          edits: [{ old_string: "export const a = 1;", new_string: "lock(user_id);" }],
+        }],
+      ];
+      for (const [tool, input] of inputs) {
+        const result = await ctx.korva(
+          ["hook", "edit-gate"],
+          JSON.stringify({
+            hook_event_name: "PreToolUse",
+            cwd: repo,
+            tool_name: tool,
+            tool_input: { file_path: file, ...input },
+          }),
+        );
+        const out = JSON.parse(result.stdout).hookSpecificOutput;
+        ctx.expect(out.permissionDecision === "deny", `${tool}: deny`);
+        for (const part of ["pay/lock-key", memory, "Lock payments by order id"]) {
+          ctx.expect(out.permissionDecisionReason.includes(part), `${tool}: reason names ${part}`);
+        }
+      }
+    },
+  },
+  {
+    issue: 18,
+    promise:
+      "in a clone whose repository has .korva/rules/, korva init and korva setup leave a pre-commit hook that runs korva in the hooks folder git uses",
+    check: async (ctx) => {
+      for (const command of [["init"], ["setup", "--claude"]]) {
+        const repo = join(ctx.home.path, `clone-${command[0]}`);
+        Deno.mkdirSync(join(repo, ".korva", "rules"), { recursive: true });
+        git(repo, "init", "-q");
+        git(repo, "config", "core.hooksPath", "custom-hooks");
+        const result = await runKorva(command, { env: ctx.home.env, cwd: repo });
+        ctx.expect(result.code === 0, result.stderr);
+        const dir = git(repo, "rev-parse", "--git-path", "hooks").trim();
+        const hook = join(repo, dir, "pre-commit");
+        // The hook git runs calls korva's script for this clone, which runs the sentinel.
+        ctx.expect(
+          existsSync(hook) && Deno.readTextFileSync(hook).includes("/korva/hooks/pre-commit"),
+          `${command[0]}: pre-commit in ${dir} calls korva's script`,
+        );
+        const script = join(repo, ".git", "korva", "hooks", "pre-commit");
+        ctx.expect(
+          existsSync(script) &&
+            Deno.readTextFileSync(script).includes("sentinel check --staged"),
+          `${command[0]}: korva's pre-commit script runs the sentinel`,
+        );
+      }
+    },
+  },
 ];
 
 for (const row of PROMISES) {

@@ -61,7 +61,7 @@ Deno.test("korva doctor fails on a token file others can read; korva init sets i
   assert.equal(
     init.stdout,
     `set ${token} to mode 0600 (it was 0644, readable by others)\n` +
-      "next: `korva setup` connects your editors; `korva save --help` to add memories\n",
+      "next: `korva setup` connects your editors (and installs the git hooks in a repository with .korva/); `korva hooks install` in any other clone; `korva save --help` to add memories\n",
   );
   assert.equal(statSync(token).mode & 0o777, 0o600);
   const again = await runKorva(["doctor", "--json"], { env });

@@ -332,12 +332,32 @@ Deno.test("korva hooks install converts the layout older korva versions wrote (a
   assert.equal(readFileSync(hook, "utf8"), USER_HOOK);
 });
 
-Deno.test("git commit of a race fix after korva hooks install drafts a candidate and says so", async () => {
+Deno.test("korva hooks install leaves post-commit capture out unless asked for", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "a.txt": "x\n" });
+  const install = await runKorva(["hooks", "install", "--json"], { env: home.env, cwd: repo.path });
+  assert.equal(install.code, 0, install.stderr);
+  assert.deepEqual(
+    (JSON.parse(install.stdout) as Array<{ name: string }>).map((h) => h.name),
+    ["pre-commit", "post-merge", "post-checkout"],
+  );
+  assert.equal(existsSync(join(repo.path, ".git", "hooks", "post-commit")), false);
+});
+
+Deno.test("git commit of a race fix after korva hooks install --post-commit drafts a candidate and says so", async () => {
   await using home = tempHome();
   await using repo = tempRepo({ "src/payments/payments.ts": "lock(user.id)\n" });
   assert.equal((await runKorva(["init"], { env: home.env, cwd: repo.path })).code, 0);
-  const install = await runKorva(["hooks", "install"], { env: home.env, cwd: repo.path });
+  const install = await runKorva(["hooks", "install", "--post-commit"], {
+    env: home.env,
+    cwd: repo.path,
+  });
   assert.equal(install.code, 0, install.stderr);
+  const again = await runKorva(["hooks", "install", "--json"], { env: home.env, cwd: repo.path });
+  assert.ok(
+    (JSON.parse(again.stdout) as Array<{ name: string }>).some((h) => h.name === "post-commit"),
+    "an installed post-commit hook stays installed and current",
+  );
   writeFiles(repo.path, { "src/payments/payments.ts": "lock(payment.id)\n" });
   git(repo.path, "add", "-A");
   const env = { ...home.env, DENO_DIR };

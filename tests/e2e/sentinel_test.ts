@@ -247,30 +247,96 @@ Deno.test("korva sentinel check outside a repository exits 3", async () => {
   assert.match(result.stderr, /not inside a git repository/);
 });
 
-Deno.test("korva rule from-memory drafts a rule file that korva sentinel test can run", async () => {
+Deno.test("korva rule from-memory drafts a rule whose own examples pass korva sentinel test", async () => {
   await using home = tempHome();
-  await using dir = tempDir();
+  await using dir = tempRepo({ "README.md": "x\n" });
   const saved = await runKorva([
     "save",
     "--type",
-    "incident",
+    "decision",
     "--title",
-    "Lock by payment_id",
+    "Lock payments by order_id",
     "--content",
-    "never lock by user_id",
+    "Payment locks are keyed by order_id, never by user_id: await redis.lock(`pay:${order_id}`).",
+    "--why",
+    "One user pays several orders at once. A user_id lock serialised them and retries double-charged.",
     "--files",
     "src/payments/**",
     "--json",
   ], { env: home.env });
   const id = JSON.parse(saved.stdout).id;
-  const draft = await runKorva(["rule", "from-memory", id, "-o", "draft.yml"], {
+  const draft = await runKorva(["rule", "from-memory", id, "-o", ".korva/rules/draft.yml"], {
     env: home.env,
     cwd: dir.path,
   });
   assert.equal(draft.code, 0, draft.stderr);
-  const text = readFileSync(join(dir.path, "draft.yml"), "utf8");
+  const text = readFileSync(join(dir.path, ".korva/rules/draft.yml"), "utf8");
   assert.match(text, new RegExp(`memory:\\n\\s+- ${id}`));
-  assert.match(text, /user_id/);
-  const test = await runKorva(["sentinel", "test", "draft.yml"], { env: home.env, cwd: dir.path });
-  assert.match(test.stdout, /passed, \d+ failed/);
+  const test = await runKorva(["sentinel", "test", ".korva/rules/draft.yml"], {
+    env: home.env,
+    cwd: dir.path,
+  });
+  assert.deepEqual([test.code, test.stderr], [0, ""]);
+  const rule = "decision/lock-payments-by-order-id";
+  assert.equal(
+    test.stdout,
+    `ok    ${rule}  bad: await client.lock(\`key:\${input.user_id}\`);\n` +
+      `ok    ${rule}  bad: const key = \`key:\${input.user_id}\`;\\nawait client.lock(key);\n` +
+      `ok    ${rule}  good: await client.lock(\`key:\${input.order_id}\`);\n` +
+      "3 passed, 0 failed\n",
+  );
+  // The drafted rule blocks the incident's own shape and lets the fix through.
+  writeFiles(dir.path, {
+    "src/payments/pay.ts": "export async function pay(p) {\n  const key = `pay:${p.user_id}`;\n" +
+      "  await redis.lock(key, 30000);\n}\nexport async function fixed(p) {\n" +
+      "  await redis.lock(`pay:${p.order_id}`, 30000);\n}\n",
+  });
+  const check = await runKorva([
+    "sentinel",
+    "check",
+    "--files",
+    "src/payments/pay.ts",
+    "--format",
+    "json",
+  ], { env: home.env, cwd: dir.path });
+  assert.deepEqual(
+    JSON.parse(check.stdout).findings.map((f: { ruleId: string; line: number }) =>
+      `${f.ruleId}:${f.line}`
+    ),
+    [`${rule}:3`],
+  );
+});
+
+Deno.test("korva sentinel test prints each example's result exactly and fails on a failing example", async () => {
+  await using home = tempHome();
+  await using dir = tempDir();
+  writeFiles(dir.path, {
+    "r.yml": `version: 1
+rules:
+  - id: team/no-foo
+    message: no foo
+    memory: [01JC4R7W0000000000000000ZZ]
+    match: { kind: pattern, pattern: 'foo\\(' }
+    examples:
+      bad: ["foo(1)", "bar(1)"]
+      good: ["food(1)"]
+  - id: team/no-bar
+    message: no bar
+    match: { kind: pattern, pattern: 'bar' }
+`,
+  });
+  const test = await runKorva(["sentinel", "test", "r.yml"], { env: home.env, cwd: dir.path });
+  assert.equal(test.code, 1);
+  assert.equal(
+    test.stdout,
+    "ok    team/no-foo  bad: foo(1)\nFAIL  team/no-foo  bad: bar(1)\nok    team/no-foo  good: food(1)\n" +
+      "2 passed, 1 failed\n",
+  );
+  assert.equal(
+    test.stderr,
+    'korva: warning: rule "team/no-bar" needs at least one bad and one good example\n' +
+      'korva: warning: rule "team/no-foo" cites memory "01JC4R7W0000000000000000ZZ", which is neither in your vault nor in .korva/memories\n',
+  );
+  const rules = await runKorva(["sentinel", "rules"], { env: home.env, cwd: dir.path });
+  assert.equal(rules.stderr, "");
 });

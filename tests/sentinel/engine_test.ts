@@ -2,8 +2,10 @@
 import assert from "node:assert/strict";
 import { createRedactor } from "../../lib/privacy/redact.ts";
 import type { ChangedFile } from "../../lib/sentinel/diff.ts";
-import { evaluate, importsOf } from "../../lib/sentinel/engine.ts";
+import { evaluate } from "../../lib/sentinel/engine.ts";
+import { importsOf } from "../../lib/sentinel/matchers/imports.ts";
 import { parseAddedLines } from "../../lib/sentinel/diff.ts";
+import { parsersFor } from "../../lib/sentinel/parsers_for.ts";
 import { type LoadedRule, parseRuleFile } from "../../lib/sentinel/rules.ts";
 
 const redactor = createRedactor();
@@ -118,5 +120,90 @@ Deno.test("importsOf() reads import, export-from, require and dynamic import", (
     "src/y.ts",
     "z",
     "src/a/w.js",
+  ]);
+});
+
+const LOCK_CALL = `version: 1
+rules:
+  - id: payments/lock-key
+    message: "lock keyed by {{match}}"
+    match:
+      kind: call
+      callee: '(?:^|\\.)(?:lock|acquire)$'
+      argument: 0
+      built-from: '\\buser_?[iI]d\\b'
+`;
+
+Deno.test("call: a lock keyed by a user id is found directly and through local variables", async () => {
+  const rule = rules(LOCK_CALL);
+  const cases: Array<[string, string, number[]]> = [
+    ["direct.ts", "async function pay(p) {\n  await redis.lock(`pay:${p.user_id}`, 30000);\n}\n", [
+      2,
+    ]],
+    [
+      "variable.ts",
+      "async function pay(p) {\n  const key = `pay:${p.user_id}`;\n  await redis.lock(key, 30000);\n}\n",
+      [3],
+    ],
+    [
+      "two_steps.ts",
+      "async function pay(p) {\n  const uid = p.userId;\n  let key = 'pay:' + uid;\n  await redlock.acquire(key);\n}\n",
+      [4],
+    ],
+    [
+      "fixed.ts",
+      "async function pay(p) {\n  const key = `pay:${p.order_id}`;\n  await redis.lock(key, 30000);\n}\n",
+      [],
+    ],
+    [
+      "other_function.ts",
+      "function a(p) { const key = p.user_id; }\nasync function b(key) { await redis.lock(key); }\n",
+      [],
+    ],
+    [
+      "assigned_after.ts",
+      "async function pay(p) {\n  let key = p.order_id;\n  await redis.lock(key);\n  key = p.user_id;\n}\n",
+      [],
+    ],
+    [
+      "pay.py",
+      "def pay(p):\n    key = f'pay:{p.user_id}'\n    with redis.lock(key, timeout=30):\n        pass\n",
+      [3],
+    ],
+    ["component.jsx", "const A = () => { const k = u.userId; lock(k); return <div/>; };\n", [1]],
+  ];
+  const files = cases.map(([path, code]) => file(path, code));
+  const { findings } = evaluate(rule, files, redactor, { parsers: await parsersFor(rule, files) });
+  for (const [path, , lines] of cases) {
+    assert.deepEqual(findings.filter((f) => f.path === path).map((f) => f.line), lines, path);
+  }
+  assert.equal(
+    findings.find((f) => f.path === "direct.ts")?.message,
+    "lock keyed by redis.lock(`pay:${p.user_id}`, 30000)",
+  );
+});
+
+Deno.test("call: only added lines count, the call's or the variable's", async () => {
+  const rule = rules(LOCK_CALL);
+  const code =
+    "async function pay(p) {\n  const key = `pay:${p.user_id}`;\n  await redis.lock(key, 30000);\n}\n";
+  const check = async (added: number[]) => {
+    const files = [file("a.ts", code, added)];
+    return evaluate(rule, files, redactor, { parsers: await parsersFor(rule, files) }).findings
+      .length;
+  };
+  assert.equal(await check([2]), 1);
+  assert.equal(await check([3]), 1);
+  assert.equal(await check([1, 4]), 0);
+});
+
+Deno.test("parsersFor() loads no parser when no structural rule applies", async () => {
+  const regexOnly = rules(
+    "version: 1\nrules:\n  - id: a\n    message: m\n    match: { kind: pattern, pattern: x }\n",
+  );
+  assert.equal((await parsersFor(regexOnly, [file("a.ts", "x")])).size, 0);
+  assert.equal((await parsersFor(rules(LOCK_CALL), [file("a.go", "lock(user_id)")])).size, 0);
+  assert.deepEqual([...(await parsersFor(rules(LOCK_CALL), [file("a.ts", "x")])).keys()], [
+    "typescript",
   ]);
 });

@@ -114,10 +114,17 @@ Deno.test("setup keeps other servers, comments and unknown keys, and uninstall r
   assert.ok(toml.mcp_servers.docs && toml.profiles);
   const claude = JSON.parse(readFileSync(join(temp.home, ".claude/settings.json"), "utf8"));
   assert.equal(claude.model, "opus");
-  assert.equal(claude.hooks.PreToolUse.length, 2, "the user's Bash hook is kept");
+  assert.deepEqual(
+    claude.hooks.PreToolUse.map((e: { matcher: string }) => e.matcher),
+    ["Bash", "Read|Edit|Write|MultiEdit", "Edit|Write|MultiEdit"],
+    "the user's Bash hook is kept; file-context and the edit gate are added",
+  );
+  assert.match(JSON.stringify(claude.hooks.PreToolUse[2]), / hook edit-gate"/);
   assert.match(JSON.stringify(claude.hooks.SessionStart), /hook session-start/);
   const gemini = JSON.parse(readFileSync(join(temp.home, ".gemini/settings.json"), "utf8"));
   assert.ok(gemini.mcpServers.korva && gemini.hooks.AfterTool && gemini.theme === "Default");
+  assert.equal(gemini.hooks.BeforeTool[0].matcher, "write_file|replace");
+  assert.match(JSON.stringify(gemini.hooks.BeforeTool[0]), / hook edit-gate"/);
   assert.match(
     readFileSync(join(temp.home, ".gemini/GEMINI.md"), "utf8"),
     /^# My notes\n\nBe concise\.\n\n<!-- korva:begin/,
@@ -249,6 +256,36 @@ Deno.test("korva setup --project writes repository files and --status reports th
     (await runKorva(["setup", "--project", "--status", "--json"], { env, cwd: repo })).stdout,
   );
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
+});
+
+Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code and Gemini CLI", async () => {
+  await using temp = tempHome();
+  writeFixtures(temp.home, FIXTURES);
+  const before = snapshot(temp.home);
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const read = (rel: string) => readFileSync(join(temp.home, rel), "utf8");
+  assert.match(
+    read(".config/Code/User/prompts/korva.instructions.md"),
+    /^---\napplyTo: '\*\*'\n---\n<!-- korva:begin/,
+  );
+  assert.match(read(".copilot/copilot-instructions.md"), /^<!-- korva:begin/);
+  assert.match(read(".kiro/steering/korva.md"), /^<!-- korva:begin/);
+  const claude = JSON.parse(read(".claude/settings.json"));
+  assert.deepEqual(claude.hooks.UserPromptSubmit, [{
+    hooks: [{
+      type: "command",
+      command: `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`,
+      timeout: 10,
+    }],
+  }]);
+  const gemini = JSON.parse(read(".gemini/settings.json"));
+  assert.equal(
+    gemini.hooks.BeforeAgent[0].hooks[0].command,
+    `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`,
+  );
+  install(deps, "uninstall");
+  assert.deepEqual(snapshot(temp.home), before);
 });
 
 Deno.test("korva setup writes through a symlinked config to its target; uninstall restores the target and keeps the link", async () => {

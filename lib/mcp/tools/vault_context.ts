@@ -45,6 +45,7 @@ export function registerVaultContextTool(server: McpServer, ctx: ToolContext): v
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   }, (args) =>
     attempt(() => {
+      for (const file of args.files ?? []) if (ctx.adoptPath(file)) break;
       // The read-only profile never writes: team files are read in by the other profiles.
       const result = memoryContext(ctx.memories(), {
         project: args.project,

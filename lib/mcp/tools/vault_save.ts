@@ -64,6 +64,7 @@ export function registerVaultSaveTool(server: McpServer, ctx: ToolContext): void
     },
   }, (args) =>
     attempt(() => {
+      for (const file of args.files ?? []) if (ctx.adoptPath(file)) break;
       const sessionFiles = args.files === undefined ? ctx.sessionEdits() : [];
       const result = saveMemory(
         ctx.memories(),

@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { formatAge } from "../../discovery/context.ts";
+import { recallSearch } from "../../recall/embeddings.ts";
 import { memoryFlags } from "../../trust/provenance.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, memoryLine, ok } from "../result.ts";
@@ -41,14 +42,14 @@ export function registerVaultSearchTool(server: McpServer, ctx: ToolContext): vo
     },
     annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
   }, (args) =>
-    attempt(() => {
-      const hits = ctx.vault().search(args.query, {
+    attempt(async () => {
+      const hits = await recallSearch(ctx.vault(), args.query, {
         type: args.type,
         tag: args.tag,
         file: args.file,
         project: args.project,
         limit: args.limit ?? 10,
-      });
+      }, ctx.repo.config.recall?.embeddings);
       const now = ctx.deps.now();
       const results = hits.map((hit) => ({
         id: hit.memory.id,

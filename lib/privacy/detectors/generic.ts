@@ -226,7 +226,7 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   if (/^[(.[]/.test(text[a.end] ?? "")) return true;
   // A password-shaped value under a password name is a literal anywhere on the line.
   if (strongSecretKey(a.key) && passwordShaped(v)) return false;
-  if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+$/.test(v)) return true; // member expression
+  if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+[!?]?$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
   if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]+|\d{1,6})$/i.test(v)) return true;

@@ -112,6 +112,13 @@ export const piiDetectors: Detector[] = [
       "call me",
       "reach me",
       "text me",
+      "joignable",
+      "appelez",
+      "llamame",
+      "llama al",
+      "ligue",
+      "chiamami",
+      "anrufen",
     ],
     // Groups are separated by exactly one separator, so a digit run has one reading (no
     // backtracking blow-up); the first group may hold the whole national number.
@@ -188,6 +195,9 @@ export const piiDetectors: Detector[] = [
       "send to",
       "shipping",
       "moved to",
+      "office:",
+      "office is",
+      "headquarters",
       "adr;",
       "adr:",
     ],

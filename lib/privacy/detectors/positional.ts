@@ -33,6 +33,11 @@ const CALLS: Record<string, number> = {
   "basicauth": 1,
   "pdo": 2,
   "plainauth": 2,
+  "simple_bind_s": 1,
+  "simple_bind": 1,
+  "bind_s": 1,
+  "login": 1,
+  "usernamepasswordauthenticationtoken": 1,
   "mysqli": 2,
   "mysqli_connect": 2,
   "pg_connect": -1,
@@ -122,10 +127,13 @@ export const positionalDetectors: Detector[] = [
       "pdo(",
       "mysqli(",
       "plainauth(",
+      "bind_s(",
+      "simple_bind(",
+      "usernamepasswordauthenticationtoken(",
     ],
     pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth)\(/i,
-    window: { before: 40, after: 24 },
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken)\(/i,
+    window: { before: 40, after: 48 },
     tier: 2,
     refine: positionalArgument,
     examples: {
@@ -292,7 +300,19 @@ export const positionalDetectors: Detector[] = [
     category: "password-assignment",
     description:
       'A secret stored under a secret-named key by a call (props.put("mail.smtp.password", "…"))',
-    keywords: ["put(", "setproperty(", "set(", "setenv(", "add(", "append("],
+    // With the quote: only calls whose first argument is a string literal are looked at.
+    keywords: [
+      'put("',
+      "put('",
+      'setproperty("',
+      'set("',
+      "set('",
+      'setenv("',
+      'add("',
+      "add('",
+      'append("',
+      "append('",
+    ],
     pattern:
       /(?:put|setProperty|set|setenv|add|append)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
     tier: 2,

@@ -199,7 +199,8 @@ export const proseDetectors: Detector[] = [
       'A password, token or key given in a sentence ("the db password is …", "use token … to"), in ten languages',
     keywords: KEYWORDS,
     pattern:
-      /(?<![\p{L}\p{N}_.$-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/iu,
+      // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
+      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/i,
     tier: 1,
     gate: false,
     refine: valueAfter,

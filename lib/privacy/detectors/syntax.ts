@@ -50,7 +50,17 @@ const SECRET_COLUMN =
   /^(?:\*\*)?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
 
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
-function tableCell({ text, start, mode }: MatchContext): { start: number; end: number } | null {
+function tableCell(
+  { text, start, end, mode }: MatchContext,
+): { start: number; end: number } | null {
+  // A cell holds a short name (one to three words): a delimiter or the line's edge on both sides
+  // of it. O(1) for the usual hit in code.
+  let after = end;
+  while (after < text.length && /[\w* -]/.test(text[after]!) && after - end < 24) after++;
+  if (!/^[|,;\t\r\n]?$/.test(text[after] ?? "")) return null;
+  let left = start;
+  while (left > 0 && /[\w* -]/.test(text[left - 1]!) && start - left < 24) left--;
+  if (!/^[|,;\t\n]?$/.test(text[left - 1] ?? "")) return null;
   const before = lineBefore(text, start);
   const lineStart = start - before.length;
   const line = before + lineAfter(text, start);

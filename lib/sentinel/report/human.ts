@@ -37,17 +37,20 @@ export function renderHuman(report: SentinelReport, options: { color: boolean })
     `${s.warnings} warning${s.warnings === 1 ? "" : "s"}`,
   ];
   if (s.suppressed) parts.push(`${s.suppressed} suppressed`);
-  const verdict = s.errors > 0
+  const verdict = s.errors === 0
+    ? "ok"
+    : report.target === "staged"
     ? paint("31;1", "commit blocked") +
       " (bypass once with `git commit --no-verify` or KORVA_SKIP=1)"
-    : "ok";
+    : paint("31;1", "failed");
   const summary = `korva sentinel: ${parts.join(", ")} in ${s.files} file${
     s.files === 1 ? "" : "s"
   } (${s.rules} rules) — ${verdict}`;
   return (blocks.length ? blocks.join("\n\n") + "\n\n" : "") + summary + "\n";
 }
 
-function oneLine(text: string): string {
+/** Text on one line, at most 200 characters. */
+export function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? flat.slice(0, 199) + "…" : flat;
 }

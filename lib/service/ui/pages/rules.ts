@@ -1,7 +1,8 @@
 // The rules page: active sentinel rules by source file, their examples, the memory each cites,
 // and a box to test a rule on a snippet.
 import type { Finding } from "../../../sentinel/engine.ts";
-import type { LoadedRule, RuleExample } from "../../../sentinel/rules.ts";
+import type { RuleExample } from "../../../sentinel/rule_schema.ts";
+import type { LoadedRule } from "../../../sentinel/rules.ts";
 import { type Html, html } from "../html.ts";
 import type { Memory } from "../../../vault/mod.ts";
 import { csrfField, layout, type View } from "./layout.ts";
@@ -27,13 +28,19 @@ function matcherText(rule: LoadedRule): string {
       return `secrets (${m.mode})`;
     case "max-size":
       return `files over ${m.bytes} bytes`;
+    case "call":
+      return `calls to /${m.callee}/${
+        m.argument === undefined ? "" : ` (argument ${m.argument})`
+      } built from /${m["built-from"]}/`;
   }
 }
 
 function example(e: RuleExample): Html {
   return typeof e === "string"
     ? html`<pre>${e}</pre>`
-    : html`<pre><span class="muted">${e.file}:</span>\n${e.code}</pre>`;
+    : "code" in e
+    ? html`<pre><span class="muted">${e.file}:</span>\n${e.code}</pre>`
+    : html`<pre><span class="muted">${e.file}:</span> ${e.bytes} bytes</pre>`;
 }
 
 function testBox(view: View, rule: LoadedRule, test: RuleTest | undefined): Html {

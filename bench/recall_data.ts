@@ -1,0 +1,59 @@
+// The retrieval evaluation's data: ADR files as memories and the questions written about them.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Where the ADR collections and questions live (see its NOTICE.md for sources and licences). */
+export const RECALL_DATA = fileURLToPath(
+  new URL("../tests/testdata/recall/", import.meta.url),
+);
+
+/** One architecture decision record, ready to save as a memory. */
+export interface Adr {
+  /** `collection/file-name` without `.md`: the key questions point at. */
+  key: string;
+  title: string;
+  content: string;
+}
+
+/** One evaluation question and the record it is about. */
+export interface Question {
+  style: "keyword" | "question" | "paraphrase";
+  expected: string;
+  query: string;
+  /** Odd positions within a style (1st, 3rd …) are held out; even ones may be used for tuning. */
+  heldOut: boolean;
+}
+
+/** Every ADR under `adr/<collection>/NNNN-*.md`, title from the first heading (number dropped). */
+export function loadAdrs(dir = join(RECALL_DATA, "adr")): Adr[] {
+  const adrs: Adr[] = [];
+  for (const collection of readdirSync(dir).sort()) {
+    for (const file of readdirSync(join(dir, collection)).sort()) {
+      if (!file.endsWith(".md")) continue;
+      const text = readFileSync(join(dir, collection, file), "utf8")
+        .replace(/^---\n[\s\S]*?\n---\n/, "");
+      const heading = text.match(/^#\s+(.+)$/m);
+      const title = (heading?.[1] ?? file).replace(/^\d+\.\s*/, "").trim().slice(0, 200);
+      const content = (heading ? text.replace(heading[0], "") : text).trim().slice(0, 60_000);
+      adrs.push({ key: `${collection}/${file.replace(/\.md$/, "")}`, title, content });
+    }
+  }
+  return adrs;
+}
+
+/** The questions in `questions.tsv` (style, expected key, query), in file order. */
+export function loadQuestions(path = join(RECALL_DATA, "questions.tsv")): Question[] {
+  const seen: Record<string, number> = {};
+  const questions: Question[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    const [style, expected, query] = line.split("\t");
+    if (style !== "keyword" && style !== "question" && style !== "paraphrase") {
+      throw new Error(`questions.tsv: unknown style "${style}"`);
+    }
+    const index = seen[style] = (seen[style] ?? 0) + 1;
+    questions.push({ style, expected: expected!, query: query!, heldOut: index % 2 === 1 });
+  }
+  return questions;
+}

@@ -1,0 +1,125 @@
+// Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
+// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning]
+// deno-lint-ignore-file no-console
+import { DatabaseSync } from "node:sqlite";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openVault, type Vault } from "../lib/vault/mod.ts";
+import { loadSemantics } from "../lib/recall/mod.ts";
+import { type Adr, loadAdrs, loadQuestions, type Question } from "./recall_data.ts";
+
+type Ranker = (query: string) => string[];
+
+/** Plain FTS5: one table (title, body), unicode61 tokenizer, every query word OR-ed, bm25. */
+function plainFts(adrs: Adr[]): Ranker {
+  const db = new DatabaseSync(":memory:");
+  db.exec("CREATE VIRTUAL TABLE docs USING fts5(key UNINDEXED, title, body)");
+  const insert = db.prepare("INSERT INTO docs (key, title, body) VALUES (?, ?, ?)");
+  for (const adr of adrs) insert.run(adr.key, adr.title, adr.content);
+  const select = db.prepare(
+    "SELECT key FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10",
+  );
+  return (query) => {
+    const words = query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    return select.all(words.map((w) => `"${w}"`).join(" OR ")).map((row) => String(row.key));
+  };
+}
+
+function saveAll(vault: Vault, adrs: Adr[]): Map<string, string> {
+  const keyOf = new Map<string, string>();
+  for (const adr of adrs) {
+    const saved = vault.save({ type: "decision", title: adr.title, content: adr.content });
+    keyOf.set(saved.memory.id, adr.key);
+  }
+  return keyOf;
+}
+
+interface Scores {
+  n: number;
+  r1: number;
+  r5: number;
+  r10: number;
+  mrr: number;
+}
+
+function score(questions: Question[], rank: Ranker): Scores {
+  const s = { n: 0, r1: 0, r5: 0, r10: 0, mrr: 0 };
+  for (const q of questions) {
+    const position = rank(q.query).indexOf(q.expected);
+    s.n++;
+    if (position === 0) s.r1++;
+    if (position >= 0 && position < 5) s.r5++;
+    if (position >= 0 && position < 10) {
+      s.r10++;
+      s.mrr += 1 / (position + 1);
+    }
+  }
+  return {
+    n: s.n,
+    r1: s.r1 / s.n,
+    r5: s.r5 / s.n,
+    r10: s.r10 / s.n,
+    mrr: s.mrr / s.n,
+  };
+}
+
+const which = Deno.args.includes("--all")
+  ? "all"
+  : Deno.args.includes("--tuning")
+  ? "tuning"
+  : "held-out";
+const adrs = loadAdrs();
+const questions = loadQuestions().filter((q) =>
+  which === "all" ? true : which === "held-out" ? q.heldOut : !q.heldOut
+);
+const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
+try {
+  using vault = openVault(join(dir, "vault.db"));
+  const keyOf = saveAll(vault, adrs);
+  using recallVault = openVault(join(dir, "recall.db"), {
+    semantics: loadSemantics({ tuning: JSON.parse(Deno.env.get("KORVA_RECALL_TUNING") ?? "{}") }),
+  });
+  const recallKeyOf = saveAll(recallVault, adrs);
+  const viaVault = (search: (q: string) => { memory: { id: string } }[]): Ranker => (query) =>
+    search(query).map((hit) => keyOf.get(hit.memory.id) ?? recallKeyOf.get(hit.memory.id) ?? "?");
+  const rankers: [string, Ranker][] = [
+    ["plain FTS5 bm25", plainFts(adrs)],
+    ["korva search (lexical)", viaVault((q) => vault.search(q, { limit: 10 }))],
+    ["korva recall (semantic)", viaVault((q) => recallVault.search(q, { limit: 10 }))],
+  ];
+  console.log(`${adrs.length} records, ${questions.length} questions (${which})`);
+  console.log("ranker                      style        n    R@1   R@5   R@10  MRR");
+  for (const [name, rank] of rankers) {
+    for (const style of ["keyword", "question", "paraphrase", "all"] as const) {
+      const subset = questions.filter((q) => style === "all" || q.style === style);
+      const s = score(subset, rank);
+      console.log(
+        `${name.padEnd(27)} ${style.padEnd(11)} ${String(s.n).padStart(3)}  ${
+          [s.r1, s.r5, s.r10, s.mrr].map((x) => x.toFixed(2)).join("  ")
+        }`,
+      );
+    }
+  }
+  if (Deno.args.includes("--diff")) {
+    // Questions where korva recall and korva's lexical search disagree on the record's rank.
+    const [lexical, recall] = [rankers[1]![1], rankers[2]![1]];
+    for (const q of questions) {
+      const a = lexical(q.query).indexOf(q.expected), b = recall(q.query).indexOf(q.expected);
+      if (a !== b) console.log(`${q.style}\tlexical ${a}\trecall ${b}\t${q.query}`);
+    }
+  }
+  if (Deno.args.includes("--misses")) {
+    const rank = rankers.at(-1)![1];
+    for (const q of questions) {
+      const got = rank(q.query);
+      const position = got.indexOf(q.expected);
+      if (position < 0 || position >= 5) {
+        console.log(`${q.style}\t${position}\t${q.query}\t→ ${got.slice(0, 3).join(", ")}`);
+      }
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,86 @@
+// Abbreviations and spellings developers use for the same thing; teams add their own in
+// `.korva/config.yml` under `recall.abbreviations`.
+
+/** Built-in table: short form or variant spelling → the words it stands for. */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  k8s: "kubernetes",
+  db: "database",
+  dbs: "databases",
+  auth: "authentication authorization",
+  authn: "authentication",
+  authz: "authorization",
+  config: "configuration",
+  cfg: "configuration",
+  conf: "configuration",
+  i18n: "internationalization translation",
+  l10n: "localization",
+  a11y: "accessibility",
+  o11y: "observability",
+  env: "environment",
+  envs: "environments",
+  repo: "repository",
+  repos: "repositories",
+  deps: "dependencies",
+  dep: "dependency",
+  pr: "pull request",
+  ci: "continuous integration",
+  cd: "continuous delivery deployment",
+  infra: "infrastructure",
+  iac: "infrastructure code",
+  prod: "production",
+  dev: "development",
+  perf: "performance",
+  msg: "message",
+  req: "request",
+  res: "response",
+  resp: "response",
+  impl: "implementation",
+  docs: "documentation",
+  doc: "documentation",
+  admin: "administrator",
+  async: "asynchronous",
+  sync: "synchronous synchronization",
+  tz: "timezone",
+  ts: "typescript timestamp",
+  js: "javascript",
+  py: "python",
+  pg: "postgres postgresql",
+  postgres: "postgresql",
+  mongo: "mongodb",
+  sso: "single sign-on",
+  mfa: "multi-factor authentication",
+  "2fa": "two-factor authentication",
+  tls: "ssl certificate",
+  ssl: "tls certificate",
+  cert: "certificate",
+  certs: "certificates",
+  dns: "domain name",
+  lb: "load balancer",
+  alb: "load balancer",
+  elb: "load balancer",
+  vm: "virtual machine",
+  vms: "virtual machines",
+  ddos: "denial service",
+  ratelimit: "rate limit",
+  dedupe: "deduplicate duplicate",
+  idempotent: "duplicate retry",
+  colour: "color",
+  behaviour: "behavior",
+  initialise: "initialize",
+  organisation: "organization",
+  licence: "license",
+  analyse: "analyze",
+  serialise: "serialize",
+  optimise: "optimize",
+};
+
+/** The built-in table with the team's entries on top (theirs win on a clash). */
+export function abbreviationTable(
+  extra: Record<string, string> = {},
+): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const [short, long] of Object.entries({ ...ABBREVIATIONS, ...extra })) {
+    table.set(short.toLowerCase(), long.toLowerCase().split(/\s+/).filter((w) => w !== ""));
+  }
+  return table;
+}

@@ -1,0 +1,21 @@
+// Which parsers a check needs: only the grammars of files that a structural rule applies to, so
+// the parser is never loaded for regex-only checks.
+import type { ChangedFile } from "./diff.ts";
+import { appliesTo } from "./engine.ts";
+import type { Parsers, Syntax } from "./matchers/call.ts";
+import { syntaxOf } from "./matchers/call.ts";
+import type { LoadedRule } from "./rules.ts";
+
+/** Load the parsers the structural rules need for these files (none: no import at all). */
+export async function parsersFor(rules: LoadedRule[], files: ChangedFile[]): Promise<Parsers> {
+  const structural = rules.filter((r) => r.compiled.match.kind === "call");
+  const needed = new Set<Syntax>();
+  for (const file of files) {
+    if (file.binary || file.content === "") continue;
+    const syntax = syntaxOf(file.path);
+    if (syntax && structural.some((rule) => appliesTo(rule, file.path))) needed.add(syntax);
+  }
+  if (needed.size === 0) return new Map();
+  const { loadParsers } = await import("./parsers.ts");
+  return loadParsers(needed);
+}

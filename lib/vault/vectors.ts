@@ -1,0 +1,96 @@
+// Semantic recall's memory vectors (table memory_vectors, migration 4): one int8 vector per
+// memory, written beside it at save and update, read back for reranking; and the optional
+// embeddings of a local embeddings server (memory_embeddings, migration 5).
+import { filterSql } from "./filter.ts";
+import { SCAN_LIMIT } from "./search.ts";
+import type { Sql } from "./sql.ts";
+import type { MemoryFilter } from "./types.ts";
+
+/** Store (or replace) a memory's vector. */
+export function storeVector(sql: Sql, id: string, vector: Int8Array): void {
+  sql.prepare(
+    "INSERT INTO memory_vectors (memory_id, vector) VALUES (?, ?) " +
+      "ON CONFLICT(memory_id) DO UPDATE SET vector = excluded.vector",
+  ).run(id, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+}
+
+/** The stored vectors of these memories (memories without one are absent). */
+export function vectorsOf(sql: Sql, ids: string[]): Map<string, Int8Array> {
+  return toMap(
+    sql.prepare(
+      "SELECT memory_id, vector FROM memory_vectors WHERE memory_id IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(ids)),
+  );
+}
+
+/** Every vector of the memories the filter selects; undefined when the vault holds too many. */
+export function scanVectors(sql: Sql, filter: MemoryFilter): Map<string, Int8Array> | undefined {
+  const stored = Number(
+    sql.prepare("SELECT count(*) AS n FROM (SELECT 1 FROM memory_vectors LIMIT ?)")
+      .get(SCAN_LIMIT + 1)?.n ?? 0,
+  );
+  if (stored > SCAN_LIMIT) return undefined;
+  const { where, params } = filterSql(sql, filter);
+  return toMap(
+    sql.prepare(
+      `SELECT v.memory_id, v.vector FROM memory_vectors v JOIN memories m ON m.id = v.memory_id
+       ${where.length ? "WHERE " + where.join(" AND ") : ""}`,
+    ).all(...params),
+  );
+}
+
+function toMap(rows: Record<string, unknown>[]): Map<string, Int8Array> {
+  return new Map(rows.map((row) => {
+    const bytes = row.vector as Uint8Array;
+    return [String(row.memory_id), new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length)];
+  }));
+}
+
+/** Up to `limit` active memories without an embedding from `model`: id and the text to embed. */
+export function missingEmbeddings(
+  sql: Sql,
+  model: string,
+  limit: number,
+): { id: string; text: string }[] {
+  return sql.prepare(
+    `SELECT m.id, m.title, m.content FROM memories m
+     LEFT JOIN memory_embeddings e ON e.memory_id = m.id AND e.model = ?
+     WHERE e.memory_id IS NULL AND m.status = 'active' ORDER BY m.rowid DESC LIMIT ?`,
+  ).all(model, limit).map((row) => ({
+    id: String(row.id),
+    text: `${String(row.title)}\n${String(row.content)}`,
+  }));
+}
+
+/** Store (or replace) a memory's embedding. */
+export function storeEmbedding(sql: Sql, id: string, model: string, vector: Int8Array): void {
+  sql.prepare(
+    "INSERT INTO memory_embeddings (memory_id, model, vector) VALUES (?, ?, ?) " +
+      "ON CONFLICT(memory_id) DO UPDATE SET model = excluded.model, vector = excluded.vector",
+  ).run(id, model, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+}
+
+/** Forget a memory's embedding (its text changed). */
+export function dropEmbedding(sql: Sql, id: string): void {
+  sql.prepare("DELETE FROM memory_embeddings WHERE memory_id = ?").run(id);
+}
+
+/**
+ * Embeddings from `model` of the memories the filter selects: of `ids` when given, else of all
+ * of them, or undefined when that is more than SCAN_LIMIT.
+ */
+export function embeddingsFor(
+  sql: Sql,
+  model: string,
+  filter: MemoryFilter,
+  ids?: string[],
+): Map<string, Int8Array> | undefined {
+  const { where, params } = filterSql(sql, filter);
+  const conditions = ["e.model = ?", ...where];
+  if (ids) conditions.push("e.memory_id IN (SELECT value FROM json_each(?))");
+  const rows = sql.prepare(
+    `SELECT e.memory_id, e.vector FROM memory_embeddings e JOIN memories m ON m.id = e.memory_id
+     WHERE ${conditions.join(" AND ")} LIMIT ?`,
+  ).all(model, ...params, ...(ids ? [JSON.stringify(ids)] : []), SCAN_LIMIT + 1);
+  return !ids && rows.length > SCAN_LIMIT ? undefined : toMap(rows);
+}

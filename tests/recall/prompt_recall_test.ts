@@ -1,0 +1,89 @@
+// Prompt-time recall: the memories worth adding to a prompt, once per session, silent otherwise.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { loadSemantics } from "../../lib/recall/mod.ts";
+import { promptRecall } from "../../lib/recall/prompt_recall.ts";
+import { openVault } from "../../lib/vault/mod.ts";
+import { runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
+
+const INCIDENT = {
+  type: "incident" as const,
+  title: "Double charge: payment lock must be keyed by payment_id",
+  content: "Customers were charged twice when a retry ran after the Redis lock expired. The " +
+    "lock is keyed by payment_id with a 30 s TTL.",
+  tags: ["payments", "redis"],
+};
+
+Deno.test("promptRecall() returns a memory sharing two words with the prompt, once per session", async () => {
+  await using dir = tempDir();
+  using vault = openVault(join(dir.path, "vault.db"), { semantics: loadSemantics() });
+  const id = vault.save(INCIDENT).memory.id;
+  vault.save({ type: "note", title: "Release checklist", content: "Tag, build, publish." });
+  const seen = new Set<string>();
+  const first = promptRecall(vault, "why does the payment retry take a redis lock?", { seen });
+  assert.deepEqual(first.map((m) => m.id), [id]);
+  assert.deepEqual(promptRecall(vault, "the payment lock again please", { seen }), []);
+});
+
+Deno.test("promptRecall() stays silent for short or unrelated prompts", async () => {
+  await using dir = tempDir();
+  using vault = openVault(join(dir.path, "vault.db"), { semantics: loadSemantics() });
+  vault.save(INCIDENT);
+  assert.deepEqual(promptRecall(vault, "yes go on", { seen: new Set() }), []);
+  assert.deepEqual(
+    promptRecall(vault, "rename the button label on the settings page", { seen: new Set() }),
+    [],
+  );
+});
+
+Deno.test("korva hook prompt answers a Claude Code UserPromptSubmit payload, then stays silent", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ "README.md": "# shop\n", ".korva/config.yml": "project: shop\n" });
+  {
+    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
+    vault.save({ ...INCIDENT, project: "shop" });
+  }
+  const payload = JSON.stringify({
+    hook_event_name: "UserPromptSubmit",
+    session_id: "s-1",
+    cwd: repo.path,
+    prompt: "Why does the payment retry take a redis lock?",
+  });
+  const env = home.env;
+  const first = await runKorva(["hook", "prompt"], { env, stdin: payload });
+  assert.equal(first.code, 0, first.stderr);
+  const out = JSON.parse(first.stdout);
+  assert.equal(out.hookSpecificOutput.hookEventName, "UserPromptSubmit");
+  assert.match(
+    out.hookSpecificOutput.additionalContext,
+    /\[incident\] Double charge: payment lock/,
+  );
+  const again = await runKorva(["hook", "prompt"], { env, stdin: payload });
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(again.stdout, "");
+  const garbage = await runKorva(["hook", "prompt"], { env, stdin: "{not json" });
+  assert.equal(garbage.code, 0);
+  assert.equal(garbage.stdout, "");
+});
+
+Deno.test("korva hook prompt answers a Gemini CLI BeforeAgent payload in its event's name", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
+  {
+    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
+    vault.save({ ...INCIDENT, project: "shop" });
+  }
+  const result = await runKorva(["hook", "prompt"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      hook_event_name: "BeforeAgent",
+      session_id: "g-1",
+      cwd: repo.path,
+      prompt: "Add a retry to the payment job without a second redis lock",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.equal(out.hookSpecificOutput.hookEventName, "BeforeAgent");
+  assert.match(out.hookSpecificOutput.additionalContext, /\(01[0-9A-Z]{24}\): Customers were/);
+});
