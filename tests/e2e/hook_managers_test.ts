@@ -248,7 +248,7 @@ for (const manager of MANAGERS) {
     );
     assert.deepEqual(
       status.map((h: { installed: boolean; current: boolean }) => [h.installed, h.current]),
-      [[true, true], [true, true], [true, true], [true, true]],
+      [[true, true], [true, true], [true, true]],
     );
 
     const user = tryCommit(repo.path, commitEnv, "b.txt", "FORBIDDEN\n");
