@@ -6,6 +6,15 @@ import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
 
+/** Natural queries over the fixtures' vocabulary, shared by the latency benchmarks. */
+export const BENCH_QUERIES = [
+  "payment lock",
+  "retry policy webhooks",
+  "PaymentService timeout",
+  "idempotency key",
+  "cache TTL sessions",
+];
+
 /** Where generated vaults are cached between runs (git-ignored). */
 export const DATA_DIR = fileURLToPath(new URL("./.data/", import.meta.url));
 

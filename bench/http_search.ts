@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchEnv, MAIN, summary } from "./_process.ts";
-import { copyBenchVault } from "./fixtures.ts";
+import { BENCH_QUERIES, copyBenchVault } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-http-bench-"));
 const env = benchEnv(home);
@@ -25,13 +25,7 @@ try {
   listener.close();
   korva("vault", "start", "--port", String(port));
   const token = readFileSync(join(home, "token"), "utf8").trim();
-  const queries = [
-    "payment lock",
-    "retry policy webhooks",
-    "PaymentService timeout",
-    "idempotency key",
-    "cache TTL sessions",
-  ];
+  const queries = BENCH_QUERIES;
   const samples: number[] = [];
   for (let i = 0; i < 220; i++) {
     const started = performance.now();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchEnv, MAIN, summary, timeDenoFloor } from "./_process.ts";
-import { copyBenchVault } from "./fixtures.ts";
+import { BENCH_QUERIES, copyBenchVault } from "./fixtures.ts";
 
 const home = mkdtempSync(join(tmpdir(), "korva-mcp-bench-"));
 const env = benchEnv(home);
@@ -42,13 +42,7 @@ try {
     }× the bare deno floor of ${floor.p50} ms)`,
   );
   const client = await connect();
-  const queries = [
-    "payment lock",
-    "retry policy webhooks",
-    "PaymentService timeout",
-    "idempotency key",
-    "cache TTL sessions",
-  ];
+  const queries = BENCH_QUERIES;
   const rounds: number[] = [];
   for (let i = 0; i < 220; i++) {
     const started = performance.now();

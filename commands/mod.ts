@@ -30,6 +30,7 @@ export const COMMANDS: Array<[name: string, load: () => Promise<CommandFactory>]
   ["hooks", async () => (await import("./hooks.ts")).hooksCommand],
   ["setup", async () => (await import("./setup.ts")).setupCommand],
   ["vault", async () => (await import("./vault.ts")).vaultCommand],
+  ["ui", async () => (await import("./ui.ts")).uiCommand],
   ["doctor", async () => (await import("./doctor.ts")).doctorCommand],
   ["share", async () => (await import("./share.ts")).shareCommand],
   ["unshare", async () => (await import("./unshare.ts")).unshareCommand],

@@ -197,3 +197,15 @@ export function freePort(): number {
   listener.close();
   return port;
 }
+
+/** Send a raw HTTP/1.1 request (fetch() will not forge a Host header); returns the status. */
+export async function rawHttpStatus(port: number, request: string): Promise<number> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  await conn.write(new TextEncoder().encode(request));
+  const buffer = new Uint8Array(256);
+  const n = await conn.read(buffer) ?? 0;
+  conn.close();
+  return Number(
+    new TextDecoder().decode(buffer.subarray(0, n)).match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0,
+  );
+}

@@ -107,3 +107,10 @@ Deno.test("the import graph follows the layers: nothing imports upward, privacy 
   ).map(({ from, to }) => `${from} -> ${to}`);
   assert.deepEqual([...new Set(fromPrivacy)], [], "lib/privacy imports only itself");
 });
+
+Deno.test("only lib/vault speaks SQL: no other module of lib or commands imports node:sqlite", () => {
+  const offenders = [...sourceFiles("lib"), ...sourceFiles("commands")]
+    .filter((file) => !file.startsWith("lib/vault/"))
+    .filter((file) => /from "node:sqlite"/.test(Deno.readTextFileSync(join(ROOT, file))));
+  assert.deepEqual(offenders, []);
+});

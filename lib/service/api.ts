@@ -18,6 +18,7 @@ import {
 import { type Memory, MemoryPatch, MemoryType, NewMemory } from "../vault/mod.ts";
 import { describeIssue } from "../vault/mod.ts";
 import { redactMemory, toJsonlLine } from "../vault/export.ts";
+import type { UiSessions } from "./ui/session.ts";
 
 /** Largest request body accepted. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -37,6 +38,8 @@ export interface ApiContext {
   stopping?: AbortSignal;
   /** Override BODY_TIMEOUT_MS (tests). */
   bodyTimeoutMs?: number;
+  /** Dashboard sign-in; `POST /api/ui/login` hands out one-time login paths when present. */
+  sessions?: UiSessions;
 }
 
 function json(status: number, body: unknown): Response {
@@ -202,6 +205,9 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
       const token = auth.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
       if (!sameToken(token, ctx.token)) {
         return error(401, "Missing or wrong bearer token (see $KORVA_HOME/token)");
+      }
+      if (request.method === "POST" && path === "/api/ui/login" && ctx.sessions) {
+        return json(201, { path: `/login?code=${ctx.sessions.issueLoginCode()}` });
       }
       const memoryId = path.match(/^\/api\/memories\/([0-9A-Za-z]{10,40})$/)?.[1];
       if (request.method === "GET" && path === "/api/stats") {

@@ -8,9 +8,12 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import type { Deps } from "../deps.ts";
 import { KorvaError } from "../errors.ts";
 import { homePaths } from "../paths.ts";
-import { openMemories, resolveRepoContext } from "../memory/mod.ts";
+import { openMemories, resolveRepoContext, withVault } from "../memory/mod.ts";
 import { createApiHandler } from "./api.ts";
 import { type GuardedServer, serveGuarded } from "./guard.ts";
+import { loadAssets } from "./ui/assets.ts";
+import { createDashboardHandler } from "./ui/dashboard.ts";
+import { UiSessions } from "./ui/session.ts";
 import { ensureToken } from "./token.ts";
 
 /** How long a stopping service waits for open requests before it closes anyway. */
@@ -133,13 +136,25 @@ async function serveLocked(
   const memories = openMemories(resolveRepoContext(deps), { client: "http", person: true });
   const vault = memories.vault;
   const stopping = new AbortController();
-  const handler = createApiHandler({
+  const sessions = new UiSessions(port, deps.now);
+  const api = createApiHandler({
     deps,
     memories,
     token,
     startedAt: deps.now(),
     stopping: stopping.signal,
+    sessions,
   });
+  // The dashboard shares the connection; its writes are recorded as client "ui".
+  const dashboard = createDashboardHandler({
+    memories: withVault(memories.ctx, vault, { client: "ui", person: true }),
+    sessions,
+    assets: await loadAssets(),
+  });
+  const handler = (request: Request) => {
+    const path = new URL(request.url).pathname;
+    return path === "/health" || path.startsWith("/api/") ? api(request) : dashboard(request);
+  };
   let server: GuardedServer;
   try {
     server = serveGuarded({ hostname: "127.0.0.1", port }, handler);

@@ -171,6 +171,15 @@ const MIGRATIONS: string[] = [
     vector BLOB NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 6: newest-first lists filtered by status, type, scope or project without a project (the
+  // dashboard's first page) walk memories_created_facets instead of sorting every row (~200 ms
+  // at 100k); counts by facet (stats, the overview) scan the covering memories_facets (~35 ms
+  // instead of ~400 ms). memories_facets leads with scope so the planner never prefers it for
+  // the common status filter, which would sort every active row.
+  `
+  CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
+  CREATE INDEX memories_facets ON memories(scope, status, type, project);
+  `,
 ];
 
 /** The schema version this korva writes; older vaults are migrated, newer ones refused. */

@@ -3,7 +3,15 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CliResult, git, runKorva, type TempHome, tempHome } from "../_helpers.ts";
+import {
+  type CliResult,
+  freePort,
+  git,
+  rawHttpStatus,
+  runKorva,
+  type TempHome,
+  tempHome,
+} from "../_helpers.ts";
 
 interface Promise_ {
   issue: number;
@@ -333,6 +341,39 @@ const PROMISES: Promise_[] = [
         existsSync(join(repo, ".git", "hooks", "pre-commit")),
         "pre-commit written at the root",
       );
+    },
+  },
+  {
+    issue: 22,
+    promise:
+      "korva ui --port N --print-url prints a one-time URL whose cookie leads to the dashboard with its search; GET / without it shows no memories; a foreign Host gets 421",
+    check: async (ctx) => {
+      await saveOne(ctx, "Dashboard visible memory");
+      const port = freePort();
+      const ui = await ctx.korva(["ui", "--port", String(port), "--print-url"]);
+      try {
+        const url = ui.stdout.trim();
+        ctx.expect(
+          new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\S+$`).test(url),
+          `one URL, got ${JSON.stringify(ui.stdout)} ${ui.stderr}`,
+        );
+        const login = await fetch(url, { redirect: "manual" });
+        await login.body?.cancel();
+        const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+        const location = new URL(login.headers.get("location") ?? "/", url);
+        const page = await (await fetch(location, { headers: { cookie } })).text();
+        ctx.expect(/<input id="q" type="search"/.test(page), "the dashboard's search box");
+        ctx.expect(page.includes("Dashboard visible memory"), "the dashboard lists memories");
+        const anonymous = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+        ctx.expect(!anonymous.includes("Dashboard visible memory"), "no memories without cookie");
+        const status = await rawHttpStatus(
+          port,
+          `GET / HTTP/1.1\r\nHost: attacker.example:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`,
+        );
+        ctx.expect(status === 421, `foreign Host gets 421, got ${status}`);
+      } finally {
+        await ctx.korva(["vault", "stop"]);
+      }
     },
   },
   {

@@ -212,3 +212,25 @@ Deno.test("korva vault stop with a client stuck mid-body and one mid-headers sto
     headers.close();
   }
 });
+
+Deno.test("korva ui --print-url reuses a running service and names its port", async () => {
+  await using home = tempHome();
+  const port = freePort();
+  const started = await runKorva(["vault", "start", "--port", String(port)], { env: home.env });
+  assert.equal(started.code, 0, started.stderr);
+  try {
+    const ui = await runKorva(["ui", "--port", String(freePort()), "--print-url"], {
+      env: home.env,
+    });
+    assert.equal(ui.code, 0, ui.stderr);
+    assert.equal(ui.stderr, "");
+    assert.match(
+      ui.stdout,
+      new RegExp(`^http://127\\.0\\.0\\.1:${port}/login\\?code=[0-9a-f]{64}\\n$`),
+    );
+    const second = await runKorva(["ui", "--print-url"], { env: home.env });
+    assert.notEqual(second.stdout, ui.stdout, "each call mints a new one-time link");
+  } finally {
+    await runKorva(["vault", "stop"], { env: home.env });
+  }
+});

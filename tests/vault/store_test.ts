@@ -260,3 +260,31 @@ Deno.test("openVault() reports an unwritable folder in one sentence", async () =
     (error) => error instanceof KorvaError && /Cannot create the vault folder/.test(error.message),
   );
 });
+
+Deno.test("Vault.addedPerWeek() counts memories per week starting Monday, zeros included", async () => {
+  await using dir = tempDir();
+  const days = ["2026-05-18T10:00:00Z", "2026-05-24T23:00:00Z", "2026-05-25T00:00:00Z"];
+  let i = 0;
+  using vault = openVault(join(dir.path, "vault.db"), { now: () => new Date(days[i++]!) });
+  for (const _ of days) vault.save({ type: "note", title: `n${i}`, content: `c${i}` });
+  assert.deepEqual(vault.addedPerWeek(3, new Date("2026-05-27T12:00:00Z")), [
+    { week: "2026-05-11", count: 0 },
+    { week: "2026-05-18", count: 2 },
+    { week: "2026-05-25", count: 1 },
+  ]);
+});
+
+Deno.test("Vault.stats() counts by type, project, scope and status, largest first", async () => {
+  await using dir = tempDir();
+  using vault = openVault(join(dir.path, "vault.db"), { project: "a" });
+  vault.save({ type: "note", title: "1", content: "1" });
+  vault.save({ type: "note", title: "2", content: "2", scope: "team" });
+  const old = vault.save({ type: "decision", title: "3", content: "3", project: "b" });
+  vault.supersede(old.memory.id, { type: "decision", title: "4", content: "4" });
+  const stats = vault.stats();
+  assert.equal(stats.total, 4);
+  assert.deepEqual(Object.entries(stats.byType), [["decision", 2], ["note", 2]]);
+  assert.deepEqual(Object.entries(stats.byProject), [["a", 2], ["b", 2]]);
+  assert.deepEqual(Object.entries(stats.byScope), [["private", 3], ["team", 1]]);
+  assert.deepEqual(Object.entries(stats.byStatus), [["active", 3], ["superseded", 1]]);
+});
