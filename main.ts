@@ -1,34 +1,12 @@
 #!/usr/bin/env -S deno run -A
-// Entry point: builds Deps and the commander program, runs it, maps errors to exit codes.
-import { Command, CommanderError } from "commander";
+// Entry point: builds Deps, runs the fast path or the commander program, maps errors to exit
+// codes. commander and the command table load only when commands/fast.ts does not answer.
 import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
+import { runFast } from "./commands/fast.ts";
 import type { Deps, Io } from "./lib/deps.ts";
 import { isExpected, messageOf } from "./lib/errors.ts";
 import { resolveHome } from "./lib/paths.ts";
-import { type CommandFactory, loadCommands } from "./commands/mod.ts";
-
-/** Build the program with the given subcommands (see loadCommands). */
-export function buildProgram(deps: Deps, commands: CommandFactory[]): Command {
-  const program = new Command("korva")
-    .description("Persistent, team-owned memory for AI coding assistants")
-    .version(deps.version, "-V, --version", "print the korva version")
-    .helpCommand("help [command]", "show help for a command")
-    .showSuggestionAfterError(true);
-  for (const make of commands) program.addCommand(make(deps));
-  configureTree(program, deps.io);
-  return program;
-}
-
-function configureTree(command: Command, io: Io): void {
-  command.exitOverride();
-  command.configureOutput({
-    writeOut: (text) => io.out(text),
-    writeErr: (text) => io.err(text),
-    outputError: (text, write) => write(`korva: ${text.replace(/^error: /, "")}`),
-  });
-  for (const sub of command.commands) configureTree(sub, io);
-}
 
 function selfCommand(env: (name: string) => string | undefined) {
   const bin = env("KORVA_BIN");
@@ -77,25 +55,20 @@ export function processDeps(): Deps {
 
 /** Run the CLI and return the exit code; the one place that turns errors into codes. */
 export async function run(args: string[], deps: Deps): Promise<number> {
-  const program = buildProgram(deps, await loadCommands(args));
   try {
-    await program.parseAsync(args, { from: "user" });
-    return deps.status.exitCode;
+    const fast = await runFast(args, deps, {
+      stdoutHelp: !Deno.stdout.isTerminal(),
+      stderrHelp: !Deno.stderr.isTerminal(),
+    });
+    if (fast !== undefined) return fast;
+    const { runProgram } = await import("./commands/program.ts");
+    return await runProgram(args, deps);
   } catch (error) {
     return reportError(error, deps);
   }
 }
 
 function reportError(error: unknown, deps: Deps): number {
-  if (error instanceof CommanderError) {
-    if (
-      error.code === "commander.helpDisplayed" || error.code === "commander.version" ||
-      error.code === "commander.help"
-    ) return 0;
-    if (error.code === "commander.executeSubCommandAsync") return 0;
-    // commander already printed its one-line message through outputError.
-    return 2;
-  }
   if (isExpected(error)) {
     deps.io.err(`korva: ${error.message}\n`);
     if (error.hint) deps.io.err(`hint: ${error.hint}\n`);

@@ -180,6 +180,22 @@ export function benchVault(n: number, options: { dataDir?: string } = {}): Vault
   return openVault(path);
 }
 
+/**
+ * A fixed CPU-bound loop, timed: printed beside in-process figures so runs on loaded or other
+ * machines can be compared (a figure twice as slow with a calibration twice as slow is the same).
+ */
+export function calibrationMs(): number {
+  const samples: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const started = performance.now();
+    let x = 0;
+    for (let i = 1; i < 2_000_000; i++) x += Math.sqrt(i) % 7;
+    if (x < 0) throw new Error("unreachable");
+    samples.push(performance.now() - started);
+  }
+  return Math.min(...samples);
+}
+
 /** A clock that advances one minute per call, ending near now. */
 export function clockFrom(n: number): () => Date {
   let t = Date.UTC(2026, 0, 1) - n * 60_000;

@@ -18,7 +18,7 @@ import type { Deps } from "../lib/deps.ts";
 import { createServer } from "../lib/mcp/server.ts";
 import { TOOL_PROFILES, type ToolName } from "../lib/mcp/profiles.ts";
 import { ProjectConfig } from "../lib/project_config.ts";
-import { buildProgram } from "../main.ts";
+import { buildProgram } from "../commands/program.ts";
 
 /** The command that regenerates the docs (named in the drift test's failure message). */
 export const DOCS_COMMAND = "deno task docs";

@@ -1,6 +1,7 @@
 // Asking about a draft candidate when its file is opened: "this commit fixed a race here; record
 // why?", once per session per commit.
-import { listCandidates, type Memories } from "../memory/mod.ts";
+import { listCandidates } from "../memory/candidates.ts";
+import type { Memories } from "../memory/memories.ts";
 
 /** The question for the strongest unasked candidate touching `file`, or undefined. */
 export function candidateQuestion(

@@ -3,7 +3,8 @@
 // context) gets one nudge when the session edited code and saved nothing; the end of a session
 // gets one summary memory when it edited or saved anything.
 import { createHash } from "node:crypto";
-import { endSession, type Memories, startSession } from "../memory/mod.ts";
+import type { Memories } from "../memory/memories.ts";
+import { endSession, startSession } from "../memory/session.ts";
 import type { Memory } from "../vault/mod.ts";
 import { nudgeText, summaryText } from "./nudge.ts";
 import { markOnce, readSessionLog, type SessionLog, wasMarked } from "./session_log.ts";

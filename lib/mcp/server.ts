@@ -8,12 +8,17 @@ import type { Deps } from "../deps.ts";
 import { messageOf, notFoundError } from "../errors.ts";
 import { fileURLToPath } from "node:url";
 // @ts-types="@modelcontextprotocol/sdk/types"
-import { RootsListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
+import {
+  ListToolsRequestSchema,
+  RootsListChangedNotificationSchema,
+  type Tool,
+} from "@modelcontextprotocol/sdk/types.js";
 import { memoryContext } from "../memory/mod.ts";
 import { createToolContext, type ToolContext } from "./context.ts";
 import { guardTransport } from "./profile_guard.ts";
 import { type Profile, toolsFor } from "./profiles.ts";
 import { TOOL_REGISTRY } from "./tools/mod.ts";
+import TOOLS_LIST from "./tools_list.json" with { type: "json" };
 import { z } from "zod";
 
 /** A server and the context its tools share (close it to release the vault). */
@@ -29,8 +34,16 @@ const INSTRUCTIONS = "korva is this team's memory: decisions with their rational
   "with their root cause, conventions. Call vault_context at the start of a task and before " +
   "editing a file; vault_search for history; vault_save for anything worth remembering.";
 
-/** Build the server for a profile. Nothing is opened until the first tool call. */
-export function createServer(deps: Deps, options: { profile: Profile }): KorvaMcpServer {
+/**
+ * Build the server for a profile. Nothing is opened until the first tool call. tools/list is
+ * answered from lib/mcp/tools_list.json (the SDK converts every zod schema to JSON Schema on
+ * each tools/list, ~100 ms of CPU at start-up); `liveToolsList` keeps the SDK's own answer, and
+ * tests/mcp/tools_list_test.ts checks that both agree for every profile.
+ */
+export function createServer(
+  deps: Deps,
+  options: { profile: Profile; liveToolsList?: boolean },
+): KorvaMcpServer {
   const server = new McpServer(
     { name: "korva", title: "korva team memory", version: deps.version },
     { instructions: INSTRUCTIONS },
@@ -41,6 +54,10 @@ export function createServer(deps: Deps, options: { profile: Profile }): KorvaMc
     () => server.server.getClientVersion()?.name ?? "mcp",
   );
   for (const tool of toolsFor(options.profile)) TOOL_REGISTRY[tool](server, ctx);
+  if (!options.liveToolsList) {
+    const tools = TOOLS_LIST[options.profile] as Tool[];
+    server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
+  }
   server.server.oninitialized = () => void adoptClientRoots(server, ctx);
   server.server.setNotificationHandler(
     RootsListChangedNotificationSchema,

@@ -4,6 +4,7 @@ import { buildContext, type ContextResult } from "../discovery/context.ts";
 import { refreshTeamMemories } from "../team/sync.ts";
 import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
 import { stalenessFor } from "../trust/staleness.ts";
+import type { Redactor } from "../privacy/redact.ts";
 import type { Memories } from "./memories.ts";
 
 /** What a caller asks context for. */
@@ -32,7 +33,9 @@ export function memoryContext(
     refreshTeamMemories(m.vault, root, {
       project,
       now: m.ctx.deps.now(),
-      redactor: m.ctx.redactor(),
+      // Built on first use: a refresh that finds no changed team file (every file hook of a
+      // quiet session) never compiles the detector catalogue.
+      redactor: lazyRedactor(() => m.ctx.redactor()),
     });
   }
   // Renames first: a file opened under its new name must find memories anchored to the old one.
@@ -53,4 +56,14 @@ export function memoryContext(
     now: m.ctx.deps.now(),
   });
   return { ...result, project };
+}
+
+/** A redactor made on its first call. */
+function lazyRedactor(make: () => Redactor): Redactor {
+  let made: Redactor | undefined;
+  const get = () => (made ??= make());
+  return {
+    redact: (text, options) => get().redact(text, options),
+    scan: (text, options) => get().scan(text, options),
+  };
 }

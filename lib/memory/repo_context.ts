@@ -39,6 +39,8 @@ export interface RepoContextOptions {
   project?: string | undefined;
   /** Another working directory (an MCP client's root, a hook payload's cwd). */
   cwd?: string | undefined;
+  /** Root and project found earlier (a hook session's cache): git is not asked again. */
+  known?: { root: string; project: string } | undefined;
 }
 
 /** Resolve lazily, once: nothing runs git or reads a file until a getter needs it. */
@@ -56,7 +58,7 @@ export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {})
       return value;
     };
   };
-  const root = once(() => repoRoot(cwd));
+  const root = once(() => options.known?.root ?? repoRoot(cwd));
   const projectConfig = once(() => {
     const r = root();
     return r ? loadProjectConfig(r) : undefined;
@@ -64,6 +66,7 @@ export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {})
   const project = once(() => {
     const named = options.project?.trim();
     if (named) return named;
+    if (options.known) return options.known.project;
     if (config.project) return config.project;
     const r = root();
     if (!r) return DEFAULT_PROJECT;

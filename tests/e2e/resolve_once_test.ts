@@ -45,3 +45,38 @@ Deno.test("korva save and korva context ask git for the repository root once eac
     });
   }
 });
+
+Deno.test("korva hook file-context runs no git on a session's second call until .korva/config.yml changes", async () => {
+  await using home = tempHome();
+  await using bin = tempDir();
+  await using repo = tempRepo({ "src/pay.ts": "x\n", ".korva/config.yml": "schema: 1\n" }, {
+    origin: "git@example.test:acme/pay.git",
+  });
+  assert.equal((await runKorva(["init"], { env: home.env })).code, 0);
+  const log = join(bin.path, "git.log");
+  const env = { ...home.env, PATH: loggingGit(bin.path, log) };
+  const stdin = JSON.stringify({
+    session_id: "s-1",
+    cwd: repo.path,
+    hook_event_name: "PreToolUse",
+    tool_name: "Read",
+    tool_input: { file_path: join(repo.path, "src/pay.ts") },
+  });
+  const gitCalls = async () => {
+    writeFileSync(log, "");
+    const result = await runKorva(["hook", "file-context"], { env, cwd: repo.path, stdin });
+    assert.deepEqual([result.code, result.stderr], [0, ""]);
+    return readFileSync(log, "utf8").trim().split("\n").filter((line) => line !== "");
+  };
+  // The first call resolves the root and project (and indexes renames once per HEAD).
+  const first = await gitCalls();
+  assert.deepEqual(first.slice(0, 2), [
+    "rev-parse --show-toplevel",
+    "config --get remote.origin.url",
+  ]);
+  assert.equal(first.filter((call) => call.startsWith("rev-parse")).length, 1, first.join("; "));
+  assert.deepEqual(await gitCalls(), []);
+  writeFileSync(join(repo.path, ".korva/config.yml"), "schema: 1\nproject: renamed\n");
+  assert.deepEqual(await gitCalls(), ["rev-parse --show-toplevel"]);
+  assert.deepEqual(await gitCalls(), []);
+});
