@@ -17,6 +17,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/file_modes.ts",
     "lib/log.ts",
     "lib/git.ts",
+    "lib/text_fields.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

@@ -3,6 +3,7 @@
 // update (lib/memory/import_plan.ts), which redact again and run the instruction-content screen
 // of issue 17 (branch `trust` screens in saveMemory/updateMemory): that is the screen's single
 // call site for imports too, so flagged imported text becomes a draft like any other write.
+import { mapTextFields } from "../text_fields.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ImportItem } from "./item.ts";
 
@@ -25,14 +26,7 @@ export function passBoundary(items: ImportItem[], redactor: Redactor): BoundaryR
       for (const f of result.findings) redacted[f.category] = (redacted[f.category] ?? 0) + 1;
       return result.text;
     };
-    return {
-      ...item,
-      title: clean(item.title),
-      content: clean(item.content),
-      why: item.why === undefined ? undefined : clean(item.why),
-      tags: item.tags.map(clean),
-      files: item.files.map(clean),
-    };
+    return mapTextFields(item, ["title", "content", "why", "tags", "files"], clean);
   });
   return { items: cleaned, redacted };
 }

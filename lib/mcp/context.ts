@@ -11,7 +11,8 @@ import { homePaths } from "../paths.ts";
 import { type Memories, type RepoContext, resolveRepoContext, withVault } from "../memory/mod.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { revealHidden } from "../trust/hidden.ts";
-import { redactMemory } from "../vault/export.ts";
+import { mapTextFields } from "../text_fields.ts";
+import { MEMORY_TEXT_FIELDS, redactMemory } from "../vault/export.ts";
 import type { Memory, Vault } from "../vault/mod.ts";
 import type { Profile } from "./profiles.ts";
 
@@ -121,13 +122,5 @@ export function createToolContext(
 }
 
 function revealMemory(memory: Memory): Memory {
-  return {
-    ...memory,
-    title: revealHidden(memory.title),
-    content: revealHidden(memory.content),
-    why: memory.why === null ? null : revealHidden(memory.why),
-    tags: memory.tags.map(revealHidden),
-    files: memory.files.map(revealHidden),
-    author: memory.author === null ? null : revealHidden(memory.author),
-  };
+  return mapTextFields(memory, MEMORY_TEXT_FIELDS, revealHidden);
 }

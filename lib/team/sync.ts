@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { monotonicFactory } from "ulid";
+import { mapTextFields } from "../text_fields.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
@@ -174,17 +175,11 @@ export function syncTeam(vault: Vault, repoRoot: string, options: SyncOptions): 
 
 /** A team file's texts as they may enter the vault: every field redacted. */
 function redactTeamMemory(memory: TeamMemory, redactor: Redactor): TeamMemory {
-  const clean = (text: string) => redactor.redact(text).text;
-  return {
-    ...memory,
-    title: clean(memory.title),
-    content: clean(memory.content),
-    why: memory.why === null ? null : clean(memory.why),
-    tags: memory.tags.map(clean),
-    files: memory.files.map(clean),
-    author: memory.author === null ? null : clean(memory.author),
-    shared_by: memory.shared_by === null ? null : clean(memory.shared_by),
-  };
+  return mapTextFields(
+    memory,
+    ["title", "content", "why", "tags", "files", "author", "shared_by"],
+    (text) => redactor.redact(text).text,
+  );
 }
 
 function toMemoryShape(m: TeamMemory & { id: string }, options: { now: Date }): Memory {

@@ -1,24 +1,26 @@
 // Export renderings: JSONL (one Memory per line, re-importable) and Markdown (for people).
 import type { Redactor } from "../privacy/redact.ts";
+import { mapTextFields } from "../text_fields.ts";
 import type { Memory } from "./types.ts";
+
+/** The free-text fields of a memory: its texts and its metadata. */
+export const MEMORY_TEXT_FIELDS = [
+  "title",
+  "content",
+  "why",
+  "tags",
+  "files",
+  "project",
+  "source",
+  "author",
+  "client",
+  "owner",
+  "shared_by",
+] as const satisfies readonly (keyof Memory)[];
 
 /** Pass every text field through the redactor again: exports are a privacy boundary too. */
 export function redactMemory(memory: Memory, redactor: Redactor): Memory {
-  const clean = (text: string) => redactor.redact(text).text;
-  return {
-    ...memory,
-    title: clean(memory.title),
-    content: clean(memory.content),
-    why: memory.why === null ? null : clean(memory.why),
-    tags: memory.tags.map(clean),
-    files: memory.files.map(clean),
-    project: clean(memory.project),
-    source: clean(memory.source),
-    author: memory.author === null ? null : clean(memory.author),
-    client: memory.client === null ? null : clean(memory.client),
-    owner: memory.owner === null ? null : clean(memory.owner),
-    shared_by: memory.shared_by === null ? null : clean(memory.shared_by),
-  };
+  return mapTextFields(memory, MEMORY_TEXT_FIELDS, (text) => redactor.redact(text).text);
 }
 
 /** One JSON object per line, with the field names `korva import` reads. */

@@ -3,18 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { alive } from "../../lib/service/daemon.ts";
-import { freePort, runKorva, tempHome, writeFiles } from "../_helpers.ts";
-
-async function rawStatus(port: number, request: string): Promise<number> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  await conn.write(new TextEncoder().encode(request));
-  const buffer = new Uint8Array(256);
-  const n = await conn.read(buffer) ?? 0;
-  conn.close();
-  return Number(
-    new TextDecoder().decode(buffer.subarray(0, n)).match(/^HTTP\/1\.1 (\d+)/)?.[1] ?? 0,
-  );
-}
+import { freePort, rawHttpStatus, runKorva, tempHome, writeFiles } from "../_helpers.ts";
 
 Deno.test("korva vault start serves the API with a token, Host check, origin check and size limit", async () => {
   await using home = tempHome();
@@ -37,9 +26,9 @@ Deno.test("korva vault start serves the API with a token, Host check, origin che
     // fetch() will not send a forged Host header, so speak HTTP over a raw socket.
     const request = (host: string) =>
       `GET /api/stats HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`;
-    assert.equal(await rawStatus(port, request("attacker.example")), 421);
-    assert.equal(await rawStatus(port, request(`attacker.example:${port}`)), 421);
-    assert.equal(await rawStatus(port, request(`localhost:${port}`)), 200);
+    assert.equal(await rawHttpStatus(port, request("attacker.example")), 421);
+    assert.equal(await rawHttpStatus(port, request(`attacker.example:${port}`)), 421);
+    assert.equal(await rawHttpStatus(port, request(`localhost:${port}`)), 200);
     const crossOrigin = await fetch(`${base}/api/memories`, {
       method: "POST",
       headers: { ...auth, origin: "https://attacker.example" },
