@@ -1,6 +1,8 @@
 // The privacy boundary every write crosses: each text field and each piece of metadata of a
 // memory is redacted before validation (so tags are redacted before they are lower-cased) and
 // before the write lock is taken.
+import { mapTextFields } from "../text_fields.ts";
+import { MEMORY_TEXT_FIELDS } from "../vault/export.ts";
 import type { Finding, Redactor } from "../privacy/redact.ts";
 import type { ImportLine, MemoryPatch, NewMemory } from "../vault/mod.ts";
 
@@ -22,32 +24,9 @@ function countFindings(findings: Finding[], counts: Redactions): void {
 
 type Cleanable = Partial<Record<string, unknown>>;
 
-const TEXT_FIELDS = [
-  "title",
-  "content",
-  "why",
-  "project",
-  "author",
-  "source",
-  "owner",
-  "client",
-  "shared_by",
-] as const;
-
 /** Redact every free-text field and list of a raw input; other fields pass as they are. */
 function cleanFields<T extends Cleanable>(input: T, clean: (text: string) => string): T {
-  const out: Cleanable = { ...input };
-  for (const field of TEXT_FIELDS) {
-    const value = out[field];
-    if (typeof value === "string") out[field] = clean(value);
-  }
-  for (const field of ["tags", "files"] as const) {
-    const value = out[field];
-    if (Array.isArray(value)) {
-      out[field] = value.map((item) => typeof item === "string" ? clean(item) : item);
-    }
-  }
-  return out as T;
+  return mapTextFields(input, MEMORY_TEXT_FIELDS, clean);
 }
 
 /** A new memory with every text redacted, and what was redacted. */

@@ -1,7 +1,7 @@
 // scan-vault: pass everything already stored through today's redactor, in batches, so memories
 // saved before a detector existed are cleaned too; metadata included.
 import type { Redactor } from "../privacy/redact.ts";
-import type { RewriteResult, TextFields } from "../vault/mod.ts";
+import type { RewriteResult } from "../vault/mod.ts";
 import type { Memories } from "./memories.ts";
 
 /** What a scan found and changed. */
@@ -23,23 +23,8 @@ export function scanVault(
     return result.text;
   };
   const plain = (text: string) => redactor.redact(text).text;
-  const maybe = (redact: (text: string) => string, text: string | null) =>
-    text === null ? null : redact(text);
-  const cleanWith = (redact: (text: string) => string) => (fields: TextFields): TextFields => ({
-    title: redact(fields.title),
-    content: redact(fields.content),
-    why: maybe(redact, fields.why),
-    tags: fields.tags.map(redact),
-    files: fields.files.map(redact),
-    project: redact(fields.project),
-    author: maybe(redact, fields.author),
-    source: redact(fields.source),
-    client: maybe(redact, fields.client),
-    owner: maybe(redact, fields.owner),
-    shared_by: maybe(redact, fields.shared_by),
-  });
   const result = m.vault.rewriteTexts(
-    { live: cleanWith(clean), history: cleanWith(plain), text: plain },
+    { live: clean, history: plain, text: plain },
     options.dryRun ? { dryRun: true } : {},
   );
   return { ...result, findings };

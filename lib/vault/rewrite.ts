@@ -3,6 +3,8 @@
 import { LOCK_TIMEOUT_MS, type Vault } from "./store.ts";
 import type { Sql } from "./sql.ts";
 import { sqliteFailure } from "./sqlite_error.ts";
+import { mapTextFields } from "../text_fields.ts";
+import { MEMORY_TEXT_FIELDS } from "./export.ts";
 import { contentHash } from "./rows.ts";
 import type { Memory } from "./types.ts";
 
@@ -21,19 +23,11 @@ export interface TextFields {
   shared_by: string | null;
 }
 
-const FIELDS = [
-  "title",
-  "content",
-  "why",
-  "tags",
-  "files",
-  "project",
-  "author",
-  "source",
-  "client",
-  "owner",
-  "shared_by",
-] as const;
+/** A memory's (or a snapshot's) text fields alone, with `transform` applied to each. */
+function textFieldsOf(memory: TextFields, transform: (text: string) => string): TextFields {
+  const fields = Object.fromEntries(MEMORY_TEXT_FIELDS.map((field) => [field, memory[field]]));
+  return mapTextFields(fields as unknown as TextFields, MEMORY_TEXT_FIELDS, transform);
+}
 
 /** What a rewrite of every stored text changed. */
 export interface RewriteResult {
@@ -46,10 +40,10 @@ export interface RewriteResult {
 /** How many memories one rewrite transaction handles, so other writers wait briefly. */
 const REWRITE_BATCH = 500;
 
-/** How each kind of stored text is cleaned. */
+/** How each kind of stored text is cleaned: live memories, history snapshots, session goals. */
 export interface Cleaners {
-  live: (fields: TextFields) => TextFields;
-  history: (fields: TextFields) => TextFields;
+  live: (text: string) => string;
+  history: (text: string) => string;
   text: (text: string) => string;
 }
 
@@ -71,7 +65,7 @@ export function rewriteTexts(
     sessionsChanged: 0,
   };
   const dryRun = options.dryRun ?? false;
-  const clean = cleaners.live;
+  const clean = (memory: Memory) => textFieldsOf(memory, cleaners.live);
   const cleanText = cleaners.text;
   const ids = sql.prepare("SELECT id FROM memories ORDER BY id").all()
     .map((r) => String(r.id));
@@ -110,7 +104,7 @@ export function rewriteTexts(
   const historyChanges: Array<[number, string]> = [];
   for (const row of snapshots) {
     const snapshot = withDefaults(JSON.parse(String(row.snapshot)) as Partial<Memory>);
-    const next = cleaners.history(snapshot);
+    const next = textFieldsOf(snapshot, cleaners.history);
     if (sameText(snapshot, next)) continue;
     if (Number(row.rowid) <= lastHistoryRow) result.historyChanged++;
     historyChanges.push([Number(row.rowid), JSON.stringify({ ...snapshot, ...next })]);
@@ -143,7 +137,7 @@ export function rewriteTexts(
 }
 
 function sameText(a: TextFields, b: TextFields): boolean {
-  return FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+  return MEMORY_TEXT_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
 
 /** A history snapshot from before schema 2 has no client, owner or shared_by. */
