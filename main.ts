@@ -1,11 +1,13 @@
 #!/usr/bin/env -S deno run -A
 // Entry point: builds Deps, runs the fast path or the commander program, maps errors to exit
-// codes. commander and the command table load only when commands/fast.ts does not answer.
+// codes. commander and the command table load only when commands/fast.ts does not answer (a
+// run-time import: lib/lazy_import.ts says why).
 import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
 import { runFast } from "./commands/fast.ts";
 import type { Deps, Io } from "./lib/deps.ts";
 import { isExpected, messageOf } from "./lib/errors.ts";
+import { importLazily } from "./lib/lazy_import.ts";
 import { resolveHome } from "./lib/paths.ts";
 
 function selfCommand(env: (name: string) => string | undefined) {
@@ -61,7 +63,10 @@ export async function run(args: string[], deps: Deps): Promise<number> {
       stderrHelp: !Deno.stderr.isTerminal(),
     });
     if (fast !== undefined) return fast;
-    const { runProgram } = await import("./commands/program.ts");
+    const { runProgram } = await importLazily<typeof import("./commands/program.ts")>(
+      import.meta.url,
+      "./commands/program.ts",
+    );
     return await runProgram(args, deps);
   } catch (error) {
     return reportError(error, deps);

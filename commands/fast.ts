@@ -1,9 +1,12 @@
 // Command lines answered without commander or the command table: `--version`, `help`, no
 // arguments, the hook events editors run on every file read and `korva mcp` (issue 19: their
-// start-up is paid on every call or every editor start). Anything else, or any flag this parser does not know, goes to commander.
+// start-up is paid on every call or every editor start). Anything else, or any flag this parser
+// does not know, goes to commander. The hook events and the MCP server load at run time
+// (lib/lazy_import.ts says why), so `--version` and `help` load nothing they do not print.
 import type { Deps } from "../lib/deps.ts";
+import { importLazily } from "../lib/lazy_import.ts";
+import { isProfile } from "../lib/mcp/profiles.ts";
 import { HELP_TEXT } from "./help_text.ts";
-import type { Profile } from "../lib/mcp/profiles.ts";
 
 /** Where help text may be printed as prepared (commander wraps to a terminal's width). */
 export interface FastOptions {
@@ -35,7 +38,10 @@ export async function runFast(
     return 0;
   }
   if (first === "hook" && rest[0] !== undefined) {
-    const { HOOK_EVENTS } = await import("./hook_events.ts");
+    const { HOOK_EVENTS } = await importLazily<typeof import("./hook_events.ts")>(
+      import.meta.url,
+      "./hook_events.ts",
+    );
     const event = Object.hasOwn(HOOK_EVENTS, rest[0]) ? HOOK_EVENTS[rest[0]] : undefined;
     const flags = event && parseFlags(rest.slice(1), event);
     if (!event || !flags) return undefined;
@@ -44,14 +50,12 @@ export async function runFast(
   }
   if (first === "mcp") {
     const flags = parseFlags(rest, { valueFlags: ["--profile"], booleanFlags: [] });
-    const { Profile } = await import("../lib/mcp/profiles.ts");
     // An unknown profile goes to commander, which names the choices.
-    if (
-      !flags || (flags.profile !== undefined && !Profile.options.includes(flags.profile as Profile))
-    ) {
-      return undefined;
-    }
-    const { serveMcp } = await import("./mcp_serve.ts");
+    if (!flags || (flags.profile !== undefined && !isProfile(flags.profile))) return undefined;
+    const { serveMcp } = await importLazily<typeof import("./mcp_serve.ts")>(
+      import.meta.url,
+      "./mcp_serve.ts",
+    );
     await serveMcp(deps, { profile: flags.profile as string | undefined });
     return deps.status.exitCode;
   }

@@ -1,8 +1,17 @@
-// The three permission profiles and which tools each one lists and answers.
-import { z } from "zod";
+// The three permission profiles and which tools each one lists and answers. Plain data without
+// zod: `korva mcp` checks its --profile flag before anything heavy loads (issue 19).
 
-export const Profile = z.enum(["readonly", "agent", "admin"]);
-export type Profile = z.infer<typeof Profile>;
+/** The profiles, least allowed first. */
+export const PROFILES = ["readonly", "agent", "admin"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** The profile when neither --profile, KORVA_MCP_PROFILE nor config.json names one. */
+export const DEFAULT_PROFILE: Profile = "agent";
+
+/** Whether `value` names a profile. */
+export function isProfile(value: unknown): value is Profile {
+  return PROFILES.includes(value as Profile);
+}
 
 /** Every tool, with the least profile that may call it. */
 export const TOOL_PROFILES = {

@@ -17,6 +17,7 @@ import { memoryContext } from "../memory/mod.ts";
 import { createToolContext, type ToolContext } from "./context.ts";
 import { guardTransport } from "./profile_guard.ts";
 import { type Profile, toolsFor } from "./profiles.ts";
+import { INSTRUCTIONS, serverInfo } from "./server_info.ts";
 import { TOOL_REGISTRY } from "./tools/mod.ts";
 import TOOLS_LIST from "./tools_list.json" with { type: "json" };
 import { z } from "zod";
@@ -30,10 +31,6 @@ export interface KorvaMcpServer {
   close(): Promise<void>;
 }
 
-const INSTRUCTIONS = "korva is this team's memory: decisions with their rationale, incidents " +
-  "with their root cause, conventions. Call vault_context at the start of a task and before " +
-  "editing a file; vault_search for history; vault_save for anything worth remembering.";
-
 /**
  * Build the server for a profile. Nothing is opened until the first tool call. tools/list is
  * answered from lib/mcp/tools_list.json (the SDK converts every zod schema to JSON Schema on
@@ -44,10 +41,7 @@ export function createServer(
   deps: Deps,
   options: { profile: Profile; liveToolsList?: boolean },
 ): KorvaMcpServer {
-  const server = new McpServer(
-    { name: "korva", title: "korva team memory", version: deps.version },
-    { instructions: INSTRUCTIONS },
-  );
+  const server = new McpServer(serverInfo(deps.version), { instructions: INSTRUCTIONS });
   const ctx = createToolContext(
     deps,
     options.profile,

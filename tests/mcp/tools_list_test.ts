@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createServer } from "../../lib/mcp/server.ts";
-import { Profile } from "../../lib/mcp/profiles.ts";
+import { type Profile, PROFILES } from "../../lib/mcp/profiles.ts";
 import { tempHome, testDeps } from "../_helpers.ts";
 
 async function listTools(profile: Profile, live: boolean): Promise<unknown[]> {
@@ -29,12 +29,12 @@ async function listTools(profile: Profile, live: boolean): Promise<unknown[]> {
 
 Deno.test("lib/mcp/tools_list.json answers tools/list as the SDK does, per profile", async (t) => {
   const live: Record<string, unknown[]> = {};
-  for (const profile of Profile.options) live[profile] = await listTools(profile, true);
+  for (const profile of PROFILES) live[profile] = await listTools(profile, true);
   if (Deno.env.get("KORVA_UPDATE_TOOLS_LIST")) {
     const file = fileURLToPath(new URL("../../lib/mcp/tools_list.json", import.meta.url));
     writeFileSync(file, JSON.stringify(live, null, 2) + "\n");
   }
-  for (const profile of Profile.options) {
+  for (const profile of PROFILES) {
     await t.step(profile, async () => {
       assert.deepEqual(
         await listTools(profile, false),
