@@ -21,6 +21,7 @@ export async function serveSession(
     transport.onclose = () => resolve();
   });
   korva.ctx.log.info("mcp server started", { profile, cwd: deps.cwd });
+  deps.io.err(`korva mcp: serving on stdio (profile ${profile})\n`);
   await korva.connect(replayOnStart(transport, handover.replay));
   await closed;
   await korva.close();

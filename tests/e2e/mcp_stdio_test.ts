@@ -125,3 +125,51 @@ Deno.test("korva mcp with an invalid config.json fails closed: it refuses to sta
     [["mcp server refused to start", reason], ["mcp server refused to start", reason]],
   );
 });
+
+Deno.test("korva mcp with an invalid config.json serves no tool: it exits 2 after answering only initialize and tools/list", async () => {
+  await using home = tempHome();
+  writeFiles(home.korvaHome, {
+    "config.json": '{"mcp": {"profile": "readonly"}, "servce": {"port": 7437}}\n',
+  });
+  const frames = [
+    {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "raw", version: "1" },
+      },
+    },
+    { jsonrpc: "2.0", method: "notifications/initialized" },
+    { jsonrpc: "2.0", id: 2, method: "tools/list" },
+    { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "vault_stats", arguments: {} } },
+  ];
+  const result = await runKorva(["mcp"], {
+    env: home.env,
+    stdin: frames.map((frame) => JSON.stringify(frame) + "\n").join(""),
+  });
+  assert.equal(result.code, 2);
+  // The front answers from korva's own data while the config is validated; no tool runs.
+  const replies = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+  assert.deepEqual(replies.map((reply) => reply.id), [1, 2]);
+  assert.deepEqual(
+    replies[1].result.tools.map((tool: { name: string }) => tool.name),
+    [
+      "vault_context",
+      "vault_search",
+      "vault_get",
+      "vault_timeline",
+      "vault_stats",
+      "vault_candidates",
+    ],
+    "the readonly profile the file names",
+  );
+  const config = join(home.korvaHome, "config.json");
+  assert.equal(
+    result.stderr,
+    `korva: Cannot start the MCP server: Cannot read config "${config}": Unrecognized key: "servce"\n` +
+      "hint: fix config.json by hand (korva doctor names the field); korva never replaces it\n",
+  );
+});
