@@ -184,6 +184,11 @@ try {
   vault.importLines(Array.from({ length: MEMORIES }, (_, i) => fakeMemory(i)));
   vault.close();
   const env: Record<string, string> = { ...benchEnv(home), USER: "bench" };
+  // A home as `korva init` leaves it: korva mcp reads its profile from config.json.
+  const initHome = join(work, "init-home");
+  mkdirSync(initHome);
+  writeFileSync(join(initHome, "config.json"), JSON.stringify({ version: 1 }) + "\n");
+  const initEnv: Record<string, string> = { ...benchEnv(initHome), USER: "bench" };
 
   const peerDir = join(work, "peer");
   mkdirSync(peerDir);
@@ -244,6 +249,11 @@ try {
       name: "korva mcp → tools/list",
       samples: MCP_SAMPLES,
       run: () => mcpColdStart(deno, [...korva, "mcp"], env),
+    },
+    {
+      name: "korva mcp (config.json) → tools/list",
+      samples: MCP_SAMPLES,
+      run: () => mcpColdStart(deno, [...korva, "mcp"], initEnv),
     },
     {
       name: `server-memory ${peerVersion} → tools/list`,
