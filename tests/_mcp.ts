@@ -24,3 +24,15 @@ export async function connectMcp(
     },
   };
 }
+
+/** The initialize request a client sends first, as a raw JSON-RPC frame's object. */
+export const INITIALIZE_REQUEST = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: {
+    protocolVersion: "2025-06-18",
+    capabilities: {},
+    clientInfo: { name: "raw", version: "1" },
+  },
+};

@@ -5,6 +5,7 @@
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 // @ts-types="@modelcontextprotocol/sdk/types"
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { forwardEvents } from "./transport_events.ts";
 
 /** What the front already handled and the SDK server must still process. */
 export interface Replay {
@@ -57,16 +58,7 @@ export function replayOnStart(inner: Transport, replay: Replay): Transport {
     },
     close: () => inner.close(),
   };
-  const previousClose = inner.onclose;
-  const previousError = inner.onerror;
-  inner.onclose = () => {
-    previousClose?.();
-    outer.onclose?.();
-  };
-  inner.onerror = (error) => {
-    previousError?.(error);
-    outer.onerror?.(error);
-  };
+  forwardEvents(inner, outer);
   inner.onmessage = (message, extra) => outer.onmessage?.(message, extra);
   return outer;
 }

@@ -6,6 +6,7 @@ import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 // @ts-types="@modelcontextprotocol/sdk/types"
 import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { allows, type Profile, TOOL_PROFILES, type ToolName } from "./profiles.ts";
+import { forwardEvents } from "./transport_events.ts";
 
 /** The refusal for a message, or undefined when it may pass. */
 export function refusalFor(message: JSONRPCMessage, profile: Profile): JSONRPCMessage | undefined {
@@ -44,16 +45,7 @@ export function guardTransport(inner: Transport, profile: Profile): Transport {
     send: (message, options) => inner.send(message, options),
     close: () => inner.close(),
   };
-  const previousClose = inner.onclose;
-  const previousError = inner.onerror;
-  inner.onclose = () => {
-    previousClose?.();
-    outer.onclose?.();
-  };
-  inner.onerror = (error) => {
-    previousError?.(error);
-    outer.onerror?.(error);
-  };
+  forwardEvents(inner, outer);
   inner.onmessage = (message, extra) => {
     const refusal = refusalFor(message, profile);
     if (refusal) {

@@ -10,17 +10,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { baseEnv, MAIN, tempHome } from "../_helpers.ts";
+import { INITIALIZE_REQUEST } from "../_mcp.ts";
 
-const INITIALIZE = JSON.stringify({
-  jsonrpc: "2.0",
-  id: 1,
-  method: "initialize",
-  params: {
-    protocolVersion: "2025-06-18",
-    capabilities: {},
-    clientInfo: { name: "raw", version: "1" },
-  },
-});
+const INITIALIZE = JSON.stringify(INITIALIZE_REQUEST);
 
 /** Spawn korva mcp, write lines, and collect response lines until every id in `ids` answered. */
 async function exchange(env: Record<string, string>, lines: string[], ids: unknown[]) {

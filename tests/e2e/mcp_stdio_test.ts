@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { baseEnv, MAIN, runKorva, tempHome, writeFiles } from "../_helpers.ts";
+import { INITIALIZE_REQUEST } from "../_mcp.ts";
 
 async function spawnServer(env: Record<string, string>, profile = "agent") {
   const transport = new StdioClientTransport({
@@ -132,16 +133,7 @@ Deno.test("korva mcp with an invalid config.json serves no tool: it exits 2 afte
     "config.json": '{"mcp": {"profile": "readonly"}, "servce": {"port": 7437}}\n',
   });
   const frames = [
-    {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "initialize",
-      params: {
-        protocolVersion: "2025-06-18",
-        capabilities: {},
-        clientInfo: { name: "raw", version: "1" },
-      },
-    },
+    INITIALIZE_REQUEST,
     { jsonrpc: "2.0", method: "notifications/initialized" },
     { jsonrpc: "2.0", id: 2, method: "tools/list" },
     { jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "vault_stats", arguments: {} } },
