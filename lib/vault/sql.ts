@@ -1,7 +1,7 @@
 // The vault's connection wrapper: a prepared-statement cache and write transactions whose
 // failures keep their meaning (a domain error passes through; only SQLite failures are wrapped).
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { sqliteFailure } from "./sqlite_error.ts";
+import { isBusy, sqliteFailure } from "./sqlite_error.ts";
 
 /** A connection with cached statements; only modules inside lib/vault hold one. */
 export class Sql {
@@ -41,6 +41,32 @@ export class Sql {
     } catch (error) {
       if (this.db.isTransaction) this.db.exec("ROLLBACK");
       throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
+    }
+  }
+
+  /**
+   * Like write, but without waiting: when another process holds the write lock, fn does not run
+   * and the result is undefined (best-effort bookkeeping that must never hold up its caller).
+   */
+  tryWrite<T>(fn: () => T): T | undefined {
+    if (this.db.isTransaction) return fn();
+    this.db.exec("PRAGMA busy_timeout = 0");
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+    } catch (error) {
+      if (isBusy(error)) return undefined;
+      throw sqliteFailure(error, this.path, "write to", 0);
+    } finally {
+      this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(this.lockTimeoutMs))}`);
+    }
+    try {
+      const result = fn();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec("ROLLBACK");
+      if (isBusy(error)) return undefined;
+      throw sqliteFailure(error, this.path, "write to", 0);
     }
   }
 

@@ -20,6 +20,7 @@ import {
   findMemories,
   loadActiveRules,
   memoryHistory,
+  openedMemory,
   overview,
   previewContext,
   readMemory,
@@ -215,22 +216,28 @@ export function createDashboardHandler(
     const path = url.pathname;
     const params = Object.fromEntries(url.searchParams);
     if (path === "/") {
-      const input: FindInput = FindQuery.parse(params);
+      const input: FindInput = {
+        ...FindQuery.parse(params),
+        // Set by app.js on requests an input event sent (not Enter, not a filter change).
+        typing: request.headers.get("x-korva-typing") === "1",
+      };
       const found = findMemories(memories, input);
       if (request.headers.get("hx-request") === "true") return page(200, resultsList(found, input));
       return page(200, searchPage(view, input, found, params.flash));
     }
     const memoryId = path.match(/^\/m\/([0-9A-Za-z]{26})$/)?.[1];
     if (memoryId) {
-      const memory = readMemory(memories, memoryId);
-      if (!memory) {
+      const opened = openedMemory(memories, memoryId);
+      if (!opened) {
         return page(404, notFoundPage(view, `No memory with id "${memoryId}"`));
       }
+      const { memory, recalls } = opened;
       const rules = safeRules();
       return page(
         200,
         memoryPage(view, {
           memory,
+          recalls,
           history: memoryHistory(memories, memory.id),
           chain: supersedeChain(memories, memory),
           rules: rules.rules.filter((r) =>

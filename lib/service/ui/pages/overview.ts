@@ -40,7 +40,33 @@ export function overviewPage(view: View, data: Overview, rules: LoadedRule[]): H
     </div>
     <section aria-labelledby="h-recall">
       <h2 id="h-recall">Most recalled</h2>
-      <p class="muted">The vault does not record recalls yet.</p>
+      ${data.recalled.length === 0
+        ? html`
+          <p class="muted">No memory was served yet: counts start with the first context, search or read.</p>
+        `
+        : html`
+          <table id="most-recalled">
+            <thead>
+              <tr>
+                <th scope="col">Memory</th>
+                <th scope="col">Type</th>
+                <th scope="col">Recalls</th>
+                <th scope="col">Last recalled</th>
+              </tr>
+            </thead>
+            <tbody>${data.recalled.map((r) =>
+              html`
+                <tr>
+                  <td><a href="/m/${r.memory_id}">${r.memory?.title ?? r.memory_id}</a></td>
+                  <td>${r.memory?.type ?? ""}</td>
+                  <td class="num">${r.count}</td>
+                  <td>${r.last_at}</td>
+                </tr>
+              `
+            )}</tbody>
+          </table>
+        `}
+      <p class="muted">A recall is a memory served to an AI (context, hooks, MCP search and get) or a person (CLI, HTTP API, this dashboard's memory page).</p>
     </section>
     <section aria-labelledby="h-rules">
       <h2 id="h-rules">Rules (${rules.length})</h2>
@@ -52,6 +78,7 @@ export function overviewPage(view: View, data: Overview, rules: LoadedRule[]): H
             <th scope="col">Source</th>
             <th scope="col">Cites</th>
             <th scope="col">Hits</th>
+            <th scope="col">Last hit</th>
           </tr>
         </thead>
         <tbody>${rules.map((r) =>
@@ -65,7 +92,8 @@ export function overviewPage(view: View, data: Overview, rules: LoadedRule[]): H
                   <a href="/m/${id}"><code>${id.slice(-6)}</code></a>
                 `
               )}</td>
-              <td class="muted">not recorded</td>
+              <td class="num">${data.ruleHits.get(r.id)?.count ?? 0}</td>
+              <td>${data.ruleHits.get(r.id)?.last_at ?? "—"}</td>
             </tr>
           `
         )}</tbody>
