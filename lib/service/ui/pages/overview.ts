@@ -1,7 +1,7 @@
 // The overview: counts by type, project, scope and status, memories added per week, team sync
 // state and the sentinel rules with the memories they cite.
 import type { LoadedRule } from "../../../sentinel/rules.ts";
-import { barChart, columnChart } from "../charts.ts";
+import { chart } from "../charts.ts";
 import { type Html, html, query } from "../html.ts";
 import type { Overview } from "../memory_layer.ts";
 import { layout, type View } from "./layout.ts";
@@ -22,11 +22,16 @@ export function overviewPage(view: View, data: Overview, rules: LoadedRule[]): H
       1,
     )} MiB · schema ${stats.schemaVersion}</p>
     <div class="grid3">
-    ${columnChart("Added per week", data.perWeek.map((w) => ({ label: w.week, value: w.count })))}
-    ${barChart("By type", bars(stats.byType, "type"))}
-    ${barChart("By project", bars(stats.byProject, "project"))}
-    ${barChart("By scope", bars(stats.byScope, "scope"))}
-    ${barChart("By status", bars(stats.byStatus, "status"))}
+    ${chart(
+      "chart-weeks",
+      "Added per week",
+      "columns",
+      data.perWeek.map((w) => ({ label: w.week.slice(5), value: w.count })),
+    )}
+    ${chart("chart-type", "By type", "bars", bars(stats.byType, "type"))}
+    ${chart("chart-project", "By project", "bars", bars(stats.byProject, "project"))}
+    ${chart("chart-scope", "By scope", "bars", bars(stats.byScope, "scope"))}
+    ${chart("chart-status", "By status", "bars", bars(stats.byStatus, "status"))}
     <section aria-labelledby="h-team"><h2 id="h-team">Team sync</h2>${data.team
       ? html`<p>${data.team.inVault} team-scoped memories in the vault; ${data.team.files} files in <code>.korva/memories</code>.</p>${
         data.team.inVault !== data.team.files
@@ -100,5 +105,5 @@ export function overviewPage(view: View, data: Overview, rules: LoadedRule[]): H
       </table>
     </section>
   `;
-  return layout(view, { title: "Overview", current: "/overview", body });
+  return layout(view, { title: "Overview", current: "/overview", body, charts: true });
 }
