@@ -38,7 +38,7 @@ function drawChart(element) {
     grid: { stroke: line, width: 1 },
     ticks: { show: false },
     // Counts are whole numbers: no 0.5 ticks on small charts.
-    splits: (u, _axis, min, max) => {
+    splits: (_u, _axis, min, max) => {
       const step = Math.max(1, Math.ceil((max - min) / 5));
       const out = [];
       for (let v = 0; v <= max; v += step) out.push(v);
