@@ -29,19 +29,7 @@ export class Sql {
    */
   write<T>(fn: () => T): T {
     if (this.db.isTransaction) return fn();
-    try {
-      this.db.exec("BEGIN IMMEDIATE");
-    } catch (error) {
-      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
-    }
-    try {
-      const result = fn();
-      this.db.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
-    }
+    return this.#transaction(fn, this.lockTimeoutMs);
   }
 
   /**
@@ -52,12 +40,20 @@ export class Sql {
     if (this.db.isTransaction) return fn();
     this.db.exec("PRAGMA busy_timeout = 0");
     try {
-      this.db.exec("BEGIN IMMEDIATE");
+      return this.#transaction(fn, 0);
     } catch (error) {
-      if (isBusy(error)) return undefined;
-      throw sqliteFailure(error, this.path, "write to", 0);
+      if (error instanceof Error && isBusy(error.cause)) return undefined;
+      throw error;
     } finally {
       this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(this.lockTimeoutMs))}`);
+    }
+  }
+
+  #transaction<T>(fn: () => T, waitedMs: number): T {
+    try {
+      this.db.exec("BEGIN IMMEDIATE");
+    } catch (error) {
+      throw sqliteFailure(error, this.path, "write to", waitedMs);
     }
     try {
       const result = fn();
@@ -65,8 +61,7 @@ export class Sql {
       return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      if (isBusy(error)) return undefined;
-      throw sqliteFailure(error, this.path, "write to", 0);
+      throw sqliteFailure(error, this.path, "write to", waitedMs);
     }
   }
 

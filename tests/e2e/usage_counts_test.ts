@@ -3,18 +3,11 @@
 // edit gate.
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { paymentLockRule } from "../_rules.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { git, runKorva, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
 
-const RULE = `version: 1
-rules:
-  - id: payments/lock-key
-    message: "Payment locks must be keyed by payment_id, not user_id"
-    paths: { include: ["src/payments/**"] }
-    match:
-      kind: pattern
-      pattern: 'lock\\([^)]*user_?[iI]d'
-`;
+const RULE = paymentLockRule();
 
 Deno.test("korva search, korva get and the file-context and prompt hooks each count a recall", async () => {
   await using home = tempHome();

@@ -16,6 +16,7 @@ import { createApiHandler } from "../../lib/service/api.ts";
 import { previewContext } from "../../lib/service/ui/memory_layer.ts";
 import { runSentinel } from "../../lib/sentinel/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
+import { paymentLockRule } from "../_rules.ts";
 import { FIXED_NOW, tempHome, tempRepo, testDeps } from "../_helpers.ts";
 import { connectMcp } from "../_mcp.ts";
 
@@ -99,15 +100,7 @@ Deno.test("GET /api/search, /api/memories/ID and /api/context count the memories
   assert.equal(recalls(home.korvaHome, id), 3);
 });
 
-const RULE = `version: 1
-rules:
-  - id: payments/lock-key
-    message: "Payment locks must be keyed by payment_id, not user_id"
-    paths: { include: ["src/payments/**"] }
-    match:
-      kind: pattern
-      pattern: 'lock\\([^)]*user_?[iI]d'
-`;
+const RULE = paymentLockRule();
 const BAD = "await redis.lock(`pay:${user_id}`);\nawait redis.lock(user_id);\n";
 
 Deno.test("runSentinel() and MCP sentinel_check count each reported finding for its rule", async () => {
