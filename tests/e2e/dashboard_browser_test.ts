@@ -382,6 +382,11 @@ Deno.test({
         );
         assert.deepEqual(row.slice(4), ["1", hits!.last_at]);
         await shot(page, "overview-charts.png");
+        await page.goto(`${d.base}/rules`);
+        assert.equal(
+          await page.$eval('[id="rule-hygiene/debugger-statement"] .hits', (p) => p.textContent),
+          `1 finding reported, the last at ${hits!.last_at}`,
+        );
       },
     );
 

@@ -26,6 +26,7 @@ import {
   readMemory,
   redactorOf,
   requireMemory,
+  ruleHitCounts,
   saveFromCandidate,
   shareFindings,
   shareMemory,
@@ -384,6 +385,9 @@ export function createDashboardHandler(
     const cited = new Map(
       rules.flatMap((r) => r.memory ?? []).map((id) => [id, readMemory(memories, id)] as const),
     );
-    return page(200, rulesPage(view, rules, cited, { test, error }));
+    return page(
+      200,
+      rulesPage(view, rules, cited, { test, error, hits: ruleHitCounts(memories) }),
+    );
   }
 }

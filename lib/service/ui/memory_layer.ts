@@ -285,8 +285,12 @@ export function overview(m: Memories, weeks = 12): Overview {
     const memory = m.vault.get(count.memory_id);
     return { ...count, memory: memory ? shown(m, memory) : undefined };
   });
-  const ruleHits = new Map(m.vault.ruleHits().map((hit) => [hit.rule_id, hit]));
-  return { stats, perWeek, team, recalled, ruleHits };
+  return { stats, perWeek, team, recalled, ruleHits: ruleHitCounts(m) };
+}
+
+/** Findings the sentinel reported per rule id. */
+export function ruleHitCounts(m: Memories): Map<string, RuleHitCount> {
+  return new Map(m.vault.ruleHits().map((hit) => [hit.rule_id, hit]));
 }
 
 /** The redactor in force, for text the dashboard shows that is not a memory (rule tests). */
