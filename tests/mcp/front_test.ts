@@ -33,7 +33,8 @@ const PLAIN = {
 
 /** Reads newline-delimited lines from a byte stream. */
 function lineReader(stream: ReadableStream<Uint8Array>) {
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
   let buffered = "";
   return {
     async next(): Promise<string> {
@@ -46,7 +47,7 @@ function lineReader(stream: ReadableStream<Uint8Array>) {
         }
         const { done, value } = await reader.read();
         if (done) throw new Error(`the server closed its output; unread: ${buffered}`);
-        buffered += value;
+        buffered += decoder.decode(value, { stream: true });
       }
     },
     cancel: () => reader.cancel(),
