@@ -69,7 +69,8 @@ export async function serveFront(
       continue;
     }
     if (ended || buffer.length > MAX_FRONT_FRAME) break;
-    pending ??= reader.read();
+    // A read that fails ends the input, as the SDK transport's read loop does.
+    pending ??= reader.read().catch((): ReadableStreamReadResult<Uint8Array> => ({ done: true }));
     const next = await Promise.race([pending, loaded.promise.then((): typeof LOADED => LOADED)]);
     if (next === LOADED) break;
     pending = undefined;

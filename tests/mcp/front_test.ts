@@ -350,3 +350,26 @@ Deno.test("serveFront ends when the input ends before anything was sent", async 
   await session.end();
   assert.equal(session.loads(), 1, "the SDK session opens and closes as without the front");
 });
+
+Deno.test("serveFront treats an input that fails as its end, as the SDK transport does", async () => {
+  await using home = tempHome();
+  let first = true;
+  const input = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (!first) return controller.error(new Error("stdin broke"));
+      first = false;
+      controller.enqueue(new TextEncoder().encode(JSON.stringify(initialize(PLAIN)) + "\n"));
+    },
+  });
+  const output = new TransformStream<Uint8Array, Uint8Array>();
+  const lines = lineReader(output.readable);
+  const deps = testDeps(home.path);
+  const served = serveFront(input, output.writable, {
+    profile: "agent",
+    version: VERSION,
+    loadServer: () => Promise.resolve((handover) => serveSession(deps, "agent", handover)),
+  });
+  assert.equal(JSON.parse(await lines.next()).id, 1);
+  await served;
+  await lines.cancel();
+});
