@@ -19,6 +19,7 @@
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
 //   memory_vectors(memory_id, vector BLOB)  semantic recall's int8 vector per memory (v4)
 //   memory_embeddings(memory_id, model, vector BLOB)  optional local-server embeddings (v5)
+//   memory_vector_backlog(memory_id)       memories whose vector is missing or stale (v8)
 import type { DatabaseSync } from "node:sqlite";
 import { KorvaError } from "../errors.ts";
 
@@ -179,6 +180,25 @@ const MIGRATIONS: string[] = [
   `
   CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
   CREATE INDEX memories_facets ON memories(scope, status, type, project);
+  `,
+  // 7: reserved for the search branch's migration (issue of vault search latency); empty here.
+  ``,
+  // 8: memories whose semantic-recall vector is missing or stale: saved before vectors existed
+  // (schema < 4), saved by a process without semantics, or whose text changed outside a
+  // vectorizing update. Triggers keep the list; searches drain it in bounded batches.
+  `
+  CREATE TABLE memory_vector_backlog (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  INSERT INTO memory_vector_backlog (memory_id)
+    SELECT id FROM memories WHERE id NOT IN (SELECT memory_id FROM memory_vectors);
+  CREATE TRIGGER memory_vector_backlog_ai AFTER INSERT ON memories BEGIN
+    INSERT OR IGNORE INTO memory_vector_backlog (memory_id) VALUES (new.id);
+  END;
+  CREATE TRIGGER memory_vector_backlog_au AFTER UPDATE OF title, content, why, tags ON memories
+  BEGIN
+    INSERT OR IGNORE INTO memory_vector_backlog (memory_id) VALUES (new.id);
+  END;
   `,
 ];
 

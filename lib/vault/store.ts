@@ -16,6 +16,7 @@ import {
   scanVectors,
   storeEmbedding,
   storeVector,
+  vectorBacklog,
   vectorsOf,
 } from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
@@ -30,6 +31,7 @@ import {
   uniq,
 } from "./rows.ts";
 import { SCHEMA_VERSION } from "./schema.ts";
+import { isBusy } from "./sqlite_error.ts";
 import { Sql } from "./sql.ts";
 import { TeamState } from "./team_state.ts";
 import {
@@ -62,6 +64,11 @@ export interface OpenOptions {
   /** Semantic recall: vectors stored at save time, related words and reranking in search. */
   semantics?: SearchSemantics;
 }
+
+/** How many memories one search vectorizes at most when some have no vector (migration 8). */
+const BACKFILL_BATCH = 500;
+/** How long one search spends on that at most. */
+const BACKFILL_BUDGET_MS = 25;
 
 /** How long a write waits for the lock by default. */
 export const LOCK_TIMEOUT_MS = 10_000;
@@ -99,6 +106,7 @@ export class Vault {
   #project: string | (() => string);
   readonly #author: string | undefined;
   readonly #semantics: SearchSemantics | undefined;
+  readonly #readonly: boolean;
   readonly #ulid = monotonicFactory();
 
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
@@ -110,6 +118,7 @@ export class Vault {
     this.#project = options.project ?? "default";
     this.#author = options.author;
     this.#semantics = options.semantics;
+    this.#readonly = options.readonly ?? false;
   }
 
   /** Run fn in one write transaction: everything it writes commits together or not at all. */
@@ -411,6 +420,7 @@ export class Vault {
   /** Full-text search: any word may match, bm25 with title above body, then newest first. */
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
     if (!this.#semantics) return searchMemories(this.#sql, query, filter);
+    this.backfillVectors();
     return semanticSearch(query, filter, this.#semantics, {
       lexical: (text, pool) => searchMemories(this.#sql, text, pool),
       vectors: (ids) => vectorsOf(this.#sql, ids),
@@ -710,8 +720,40 @@ export class Vault {
 
   #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
     const text = [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags];
-    const vector = this.#semantics?.vectorize(text.join("\n"));
-    if (vector) storeVector(this.#sql, memory.id, vector);
+    if (this.#semantics) {
+      storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
+    }
+  }
+
+  /**
+   * Vectorize memories whose vector is missing or stale (saved before semantic recall, or by a
+   * process without it), newest first, in one transaction of at most `limit` memories or about
+   * `budgetMs`; returns how many were done. A vault busy with another writer is left for later.
+   */
+  backfillVectors(options: { limit?: number; budgetMs?: number } = {}): number {
+    if (!this.#semantics || this.#readonly) return 0;
+    const pending = vectorBacklog(this.#sql, options.limit ?? BACKFILL_BATCH);
+    if (pending.length === 0) return 0;
+    const deadline = performance.now() + (options.budgetMs ?? BACKFILL_BUDGET_MS);
+    let done = 0;
+    try {
+      this.#db.exec("PRAGMA busy_timeout = 0");
+      this.#sql.write(() => {
+        for (const memory of pending) {
+          this.#storeVector(memory);
+          done++;
+          if (performance.now() > deadline) break;
+        }
+      });
+    } catch (error) {
+      // Another writer, or a vault file the user cannot write: the search goes on without.
+      const cause = error instanceof KorvaError ? error.cause : undefined;
+      if (!isBusy(cause) && !/readonly/i.test(messageOf(cause))) throw error;
+      return 0;
+    } finally {
+      this.#db.exec(`PRAGMA busy_timeout = ${this.#sql.lockTimeoutMs}`);
+    }
+    return done;
   }
 
   get #defaults(): InsertDefaults {

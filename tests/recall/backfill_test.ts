@@ -1,0 +1,172 @@
+// Memories without a semantic-recall vector (an old vault, a process without semantics, text
+// changed elsewhere) get one from later searches: automatic, bounded, transactional, resumable.
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { loadSemantics } from "../../lib/recall/mod.ts";
+import { openVault } from "../../lib/vault/mod.ts";
+import { tempDir } from "../_helpers.ts";
+
+const semantics = loadSemantics();
+const SCHEMA_1 = new URL("../testdata/vault/schema1.db", import.meta.url);
+
+const RECORDS = [
+  {
+    title: "Use a Go Lambda for instance scheduling",
+    content: "We shut down non-production EC2 instances outside working hours to save money and " +
+      "energy. A scheduled Lambda written in Go stops them in the evening and starts them in " +
+      "the morning, driven by a tag on each instance.",
+  },
+  {
+    title: "Use Terraform workspaces",
+    content: "Terraform workspaces keep one code base for every environment while the state " +
+      "files stay separate.",
+  },
+  {
+    title: "Patching strategy",
+    content: "Operating system packages are updated weekly by SSM patch manager so that hosts " +
+      "receive security fixes.",
+  },
+  {
+    title: "Backup strategy",
+    content: "Production volumes are snapshotted nightly with AWS Backup and kept for 30 days.",
+  },
+];
+
+/** How many memories have a vector, and how many wait for one, read with a plain connection. */
+function counts(path: string): { vectors: number; backlog: number } {
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    const n = (table: string) =>
+      Number(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? -1);
+    return { vectors: n("memory_vectors"), backlog: n("memory_vector_backlog") };
+  } finally {
+    db.close();
+  }
+}
+
+Deno.test("Vault.search() gives the memories of an upgraded schema-1 vault their vectors", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  copyFileSync(SCHEMA_1, path);
+  {
+    using vault = openVault(path, { semantics });
+    assert.deepEqual(counts(path), { vectors: 0, backlog: 3 });
+    assert.equal(vault.search("idempotency").length, 1);
+  }
+  assert.deepEqual(counts(path), { vectors: 3, backlog: 0 });
+});
+
+Deno.test("Vault.search() finds a paraphrase among memories saved without semantics", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  let first: string;
+  {
+    using plain = openVault(path);
+    first = plain.save({ type: "decision", ...RECORDS[0]! }).memory.id;
+    for (const r of RECORDS.slice(1)) plain.save({ type: "decision", ...r });
+    assert.deepEqual(plain.search("turn off servers at night so the bill is lower"), []);
+  }
+  assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
+  using vault = openVault(path, { semantics });
+  const hits = vault.search("turn off servers at night so the bill is lower", { limit: 3 });
+  assert.equal(hits[0]?.memory.id, first);
+  assert.deepEqual(counts(path), { vectors: 4, backlog: 0 });
+});
+
+Deno.test("Vault.backfillVectors() works in bounded batches and resumes where it stopped", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  {
+    using plain = openVault(path);
+    for (const r of RECORDS) plain.save({ type: "decision", ...r });
+  }
+  using vault = openVault(path, { semantics });
+  assert.equal(vault.backfillVectors({ limit: 3 }), 3);
+  assert.deepEqual(counts(path), { vectors: 3, backlog: 1 });
+  assert.equal(vault.backfillVectors({ limit: 3 }), 1);
+  assert.equal(vault.backfillVectors({ limit: 3 }), 0);
+  assert.deepEqual(counts(path), { vectors: 4, backlog: 0 });
+});
+
+Deno.test("Vault.backfillVectors() settles a memory with no known word without storing a vector", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  {
+    using plain = openVault(path);
+    plain.save({ type: "note", title: "zzqx", content: "qqvv xxkj" });
+  }
+  using vault = openVault(path, { semantics });
+  assert.equal(vault.backfillVectors(), 1);
+  assert.deepEqual(counts(path), { vectors: 0, backlog: 0 });
+});
+
+Deno.test("Vault.search() renews a vector made stale by an update without semantics", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  let id: string;
+  const vectorOf = () => {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      const row = db.prepare("SELECT vector FROM memory_vectors WHERE memory_id = ?").get(id);
+      return row ? [...(row.vector as Uint8Array)] : undefined;
+    } finally {
+      db.close();
+    }
+  };
+  {
+    using vault = openVault(path, { semantics });
+    id = vault.save({ type: "decision", ...RECORDS[0]! }).memory.id;
+  }
+  const saved = vectorOf();
+  {
+    using plain = openVault(path);
+    plain.update(id, { content: "Nightly database backups are copied to a second region." });
+  }
+  assert.deepEqual(counts(path), { vectors: 1, backlog: 1 });
+  assert.deepEqual(vectorOf(), saved);
+  {
+    using vault = openVault(path, { semantics });
+    vault.search("backups");
+  }
+  assert.deepEqual(counts(path), { vectors: 1, backlog: 0 });
+  assert.notDeepEqual(vectorOf(), saved);
+});
+
+Deno.test("Vault.search() answers without backfilling while another process holds the write lock", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  {
+    using plain = openVault(path);
+    for (const r of RECORDS) plain.save({ type: "decision", ...r });
+  }
+  using vault = openVault(path, { semantics, lockTimeoutMs: 5_000 });
+  const other = new DatabaseSync(path);
+  try {
+    other.exec("BEGIN IMMEDIATE");
+    const started = performance.now();
+    assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
+    assert.ok(performance.now() - started < 2_000, "the search did not wait for the lock");
+    other.exec("ROLLBACK");
+  } finally {
+    other.close();
+  }
+  assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
+  assert.equal(vault.backfillVectors(), 4, "the lock timeout is back for the next write");
+});
+
+Deno.test("Vault.search() on a read-only vault leaves the backlog for a writer", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  {
+    using plain = openVault(path);
+    for (const r of RECORDS) plain.save({ type: "decision", ...r });
+  }
+  {
+    using vault = openVault(path, { semantics, readonly: true });
+    assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
+    assert.equal(vault.backfillVectors(), 0);
+  }
+  assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
+});
