@@ -17,6 +17,7 @@ import {
   storeEmbedding,
   storeVector,
   vectorBacklog,
+  vectorBacklogSize,
   vectorsOf,
 } from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
@@ -725,6 +726,11 @@ export class Vault {
     }
   }
 
+  /** How many memories wait for a semantic-recall vector (searches add them, backfillVectors). */
+  vectorBacklog(): number {
+    return vectorBacklogSize(this.#sql);
+  }
+
   /**
    * Vectorize memories whose vector is missing or stale (saved before semantic recall, or by a
    * process without it), newest first, in one transaction of at most `limit` memories or about
@@ -734,14 +740,16 @@ export class Vault {
     if (!this.#semantics || this.#readonly) return 0;
     const pending = vectorBacklog(this.#sql, options.limit ?? BACKFILL_BATCH);
     if (pending.length === 0) return 0;
-    const deadline = performance.now() + (options.budgetMs ?? BACKFILL_BUDGET_MS);
+    const budget = options.budgetMs ?? BACKFILL_BUDGET_MS;
+    // The clock starts after the first memory: that one may pay for loading lazy semantics.
+    let deadline = Infinity;
     let done = 0;
     try {
       this.#db.exec("PRAGMA busy_timeout = 0");
       this.#sql.write(() => {
         for (const memory of pending) {
           this.#storeVector(memory);
-          done++;
+          if (done++ === 0) deadline = performance.now() + budget;
           if (performance.now() > deadline) break;
         }
       });

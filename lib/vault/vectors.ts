@@ -18,6 +18,11 @@ export function storeVector(sql: Sql, id: string, vector: Int8Array | undefined)
   sql.prepare("DELETE FROM memory_vector_backlog WHERE memory_id = ?").run(id);
 }
 
+/** How many memories wait for their vector (migration 8). */
+export function vectorBacklogSize(sql: Sql): number {
+  return Number(sql.prepare("SELECT count(*) AS n FROM memory_vector_backlog").get()?.n ?? 0);
+}
+
 /** Up to `limit` memories whose vector is missing or stale (migration 8), newest first. */
 export function vectorBacklog(sql: Sql, limit: number): Memory[] {
   return sql.prepare(

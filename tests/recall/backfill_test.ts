@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
-import { tempDir } from "../_helpers.ts";
+import { runKorva, tempDir, tempHome } from "../_helpers.ts";
 
 const semantics = loadSemantics();
 const SCHEMA_1 = new URL("../testdata/vault/schema1.db", import.meta.url);
@@ -169,4 +169,43 @@ Deno.test("Vault.search() on a read-only vault leaves the backlog for a writer",
     assert.equal(vault.backfillVectors(), 0);
   }
   assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
+});
+
+Deno.test("korva search gives an upgraded schema-1 vault its vectors; korva doctor says how many wait", async () => {
+  await using home = tempHome();
+  Deno.mkdirSync(home.korvaHome, { recursive: true });
+  copyFileSync(SCHEMA_1, join(home.korvaHome, "vault.db"));
+  const recallCheck = async () => {
+    const doctor = await runKorva(["doctor", "--json"], { env: home.env });
+    return JSON.parse(doctor.stdout).checks.find((c: { id: string }) => c.id === "recall");
+  };
+  assert.deepEqual(await recallCheck(), {
+    id: "recall",
+    status: "ok",
+    message:
+      "3 memories wait for their semantic-recall vector; searches add them a few hundred at a time, korva doctor --fix all at once",
+  });
+  const search = await runKorva(["search", "idempotency", "--json"], { env: home.env });
+  assert.equal(search.code, 0, search.stderr);
+  assert.equal(JSON.parse(search.stdout).length, 1);
+  assert.deepEqual(await recallCheck(), {
+    id: "recall",
+    status: "ok",
+    message: "every memory has its semantic-recall vector",
+  });
+  assert.deepEqual(counts(join(home.korvaHome, "vault.db")), { vectors: 3, backlog: 0 });
+});
+
+Deno.test("korva doctor --fix gives every memory of an upgraded schema-1 vault its vector", async () => {
+  await using home = tempHome();
+  Deno.mkdirSync(home.korvaHome, { recursive: true });
+  copyFileSync(SCHEMA_1, join(home.korvaHome, "vault.db"));
+  const doctor = await runKorva(["doctor", "--fix", "--json"], { env: home.env });
+  const check = JSON.parse(doctor.stdout).checks.find((c: { id: string }) => c.id === "recall");
+  assert.deepEqual(check, {
+    id: "recall",
+    status: "ok",
+    message: "every memory has its semantic-recall vector",
+  });
+  assert.deepEqual(counts(join(home.korvaHome, "vault.db")), { vectors: 3, backlog: 0 });
 });
