@@ -223,14 +223,23 @@ export function createSemantics(
       const qv = q ? unit(subtract(unit(q), mean)) : undefined;
       const strong = strongLexicalMatch(candidates, queryTerms);
       const cosineWeight = strong ? 0 : tuning.cosine;
-      const wants = titleWants(queryTerms);
       const scored = candidates.map((c, i) => {
         const v = vectors[i];
         const cosine = qv && v ? dot(qv, unit(subtract(v, mean))) : 0;
         const score = c.lexical / topLexical + tuning.related * c.related / topRelated +
-          cosineWeight * cosine + tuning.titleMatch * titleMatch(wants, c.hit.memory.title);
+          cosineWeight * cosine;
         return { hit: c.hit, score };
       });
+      if (tuning.titleMatch > 0) {
+        // The title term adds at most its weight: only candidates that close enough to the
+        // limit-th score can change the answer, so only their titles are read.
+        const wants = titleWants(queryTerms);
+        const cut = [...scored].sort((a, b) => b.score - a.score)[limit - 1]?.score ?? -Infinity;
+        for (const s of scored) {
+          if (s.score + tuning.titleMatch < cut) continue;
+          s.score += tuning.titleMatch * titleMatch(wants, s.hit.memory.title);
+        }
+      }
       scored.sort((a, b) => b.score - a.score);
       keepClearLead(scored, candidates, tuning.clearLead);
       return scored.slice(0, limit).map(({ hit, score }): SearchHit => ({

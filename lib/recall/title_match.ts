@@ -1,6 +1,6 @@
 // How much of a query a memory's title answers: the title names what a record is about, and in a
 // long memory bm25's title weight drowns under the body's many other words.
-import { textTerms } from "./terms.ts";
+import { termKey } from "./terms.ts";
 
 /** One query word: its weight (rare words weigh more) and the words that may stand for it. */
 export interface TitleWant {
@@ -15,7 +15,8 @@ const STEM = 5;
 
 /** The weighted share of the query's words that the title holds (0 … 1). */
 export function titleMatch(wants: TitleWant[], title: string): number {
-  const terms = new Set(textTerms(title));
+  // A plain split, not textTerms: titles are short and this runs for every candidate.
+  const terms = new Set(title.toLowerCase().split(/[^\p{L}\p{N}]+/u).map(termKey));
   const stems = new Set<string>();
   for (const term of terms) if (term.length >= STEM) stems.add(term.slice(0, STEM));
   let got = 0, total = 0;
