@@ -66,7 +66,10 @@ export interface OpenOptions {
   semantics?: SearchSemantics;
 }
 
-/** How many memories one search vectorizes at most when some have no vector (migration 8); at about 0.2 ms each the time budget usually ends a batch first. */
+/**
+ * How many memories one search vectorizes at most when some have no vector (migration 8); at
+ * about 0.2 ms each, the time budget usually ends a batch first.
+ */
 const BACKFILL_BATCH = 200;
 /** How long one search spends on that at most. */
 const BACKFILL_BUDGET_MS = 25;
