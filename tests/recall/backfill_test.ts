@@ -7,32 +7,10 @@ import { DatabaseSync } from "node:sqlite";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { runKorva, tempDir, tempHome } from "../_helpers.ts";
+import { RECORDS, saveRecord, storedVector } from "./_records.ts";
 
 const semantics = loadSemantics();
 const SCHEMA_1 = new URL("../testdata/vault/schema1.db", import.meta.url);
-
-const RECORDS = [
-  {
-    title: "Use a Go Lambda for instance scheduling",
-    content: "We shut down non-production EC2 instances outside working hours to save money and " +
-      "energy. A scheduled Lambda written in Go stops them in the evening and starts them in " +
-      "the morning, driven by a tag on each instance.",
-  },
-  {
-    title: "Use Terraform workspaces",
-    content: "Terraform workspaces keep one code base for every environment while the state " +
-      "files stay separate.",
-  },
-  {
-    title: "Patching strategy",
-    content: "Operating system packages are updated weekly by SSM patch manager so that hosts " +
-      "receive security fixes.",
-  },
-  {
-    title: "Backup strategy",
-    content: "Production volumes are snapshotted nightly with AWS Backup and kept for 30 days.",
-  },
-];
 
 /** How many memories have a vector, and how many wait for one, read with a plain connection. */
 function counts(path: string): { vectors: number; backlog: number } {
@@ -105,33 +83,20 @@ Deno.test("Vault.backfillVectors() settles a memory with no known word without s
 Deno.test("Vault.search() renews a vector made stale by an update without semantics", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  let id: string;
-  const vectorOf = () => {
-    const db = new DatabaseSync(path, { readOnly: true });
-    try {
-      const row = db.prepare("SELECT vector FROM memory_vectors WHERE memory_id = ?").get(id);
-      return row ? [...(row.vector as Uint8Array)] : undefined;
-    } finally {
-      db.close();
-    }
-  };
-  {
-    using vault = openVault(path, { semantics });
-    id = vault.save({ type: "decision", ...RECORDS[0]! }).memory.id;
-  }
-  const saved = vectorOf();
+  const id = saveRecord(path, semantics);
+  const saved = storedVector(path, id);
   {
     using plain = openVault(path);
     plain.update(id, { content: "Nightly database backups are copied to a second region." });
   }
   assert.deepEqual(counts(path), { vectors: 1, backlog: 1 });
-  assert.deepEqual(vectorOf(), saved);
+  assert.deepEqual(storedVector(path, id), saved);
   {
     using vault = openVault(path, { semantics });
     vault.search("backups");
   }
   assert.deepEqual(counts(path), { vectors: 1, backlog: 0 });
-  assert.notDeepEqual(vectorOf(), saved);
+  assert.notDeepEqual(storedVector(path, id), saved);
 });
 
 Deno.test("Vault.search() answers without backfilling while another process holds the write lock", async () => {
