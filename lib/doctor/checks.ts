@@ -125,7 +125,7 @@ function checkVault(deps: Deps): Check[] {
         "recall",
         waiting === 0
           ? "every memory has its semantic-recall vector"
-          : `${waiting} memories wait for their semantic-recall vector; searches add them a few hundred at a time, korva doctor --fix all at once`,
+          : `${waiting} memories wait for their semantic-recall vector; korva search and vault_search add them in batches, korva doctor --fix all at once`,
       ),
     ];
   } catch (error) {

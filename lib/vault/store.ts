@@ -424,7 +424,6 @@ export class Vault {
   /** Full-text search: any word may match, bm25 with title above body, then newest first. */
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
     if (!this.#semantics) return searchMemories(this.#sql, query, filter);
-    this.backfillVectors();
     return semanticSearch(query, filter, this.#semantics, {
       lexical: (text, pool) => searchMemories(this.#sql, text, pool),
       vectors: (ids) => vectorsOf(this.#sql, ids),

@@ -1,9 +1,11 @@
 // Memories without a semantic-recall vector (an old vault, a process without semantics, text
-// changed elsewhere) get one from later searches: automatic, bounded, transactional, resumable.
+// changed elsewhere) get one from later searches of the front doors (recallSearch: korva search,
+// vault_search) or korva doctor --fix: automatic, bounded, transactional, resumable.
 import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { recallSearch } from "../../lib/recall/embeddings.ts";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { runKorva, tempDir, tempHome } from "../_helpers.ts";
@@ -24,19 +26,19 @@ function counts(path: string): { vectors: number; backlog: number } {
   }
 }
 
-Deno.test("Vault.search() gives the memories of an upgraded schema-1 vault their vectors", async () => {
+Deno.test("recallSearch() gives the memories of an upgraded schema-1 vault their vectors", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   copyFileSync(SCHEMA_1, path);
   {
     using vault = openVault(path, { semantics });
     assert.deepEqual(counts(path), { vectors: 0, backlog: 3 });
-    assert.equal(vault.search("idempotency").length, 1);
+    assert.equal((await recallSearch(vault, "idempotency", {}, undefined)).length, 1);
   }
   assert.deepEqual(counts(path), { vectors: 3, backlog: 0 });
 });
 
-Deno.test("Vault.search() finds a paraphrase among memories saved without semantics", async () => {
+Deno.test("recallSearch() finds a paraphrase among memories saved without semantics", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   let first: string;
@@ -48,9 +50,26 @@ Deno.test("Vault.search() finds a paraphrase among memories saved without semant
   }
   assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
   using vault = openVault(path, { semantics });
-  const hits = vault.search("turn off servers at night so the bill is lower", { limit: 3 });
+  const hits = await recallSearch(
+    vault,
+    "turn off servers at night so the bill is lower",
+    { limit: 3 },
+    undefined,
+  );
   assert.equal(hits[0]?.memory.id, first);
   assert.deepEqual(counts(path), { vectors: 4, backlog: 0 });
+});
+
+Deno.test("Vault.search() leaves the backlog alone, so hooks never wait for it", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  {
+    using plain = openVault(path);
+    for (const r of RECORDS) plain.save({ type: "decision", ...r });
+  }
+  using vault = openVault(path, { semantics });
+  assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
+  assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
 });
 
 Deno.test("Vault.backfillVectors() works in bounded batches and resumes where it stopped", async () => {
@@ -80,7 +99,7 @@ Deno.test("Vault.backfillVectors() settles a memory with no known word without s
   assert.deepEqual(counts(path), { vectors: 0, backlog: 0 });
 });
 
-Deno.test("Vault.search() renews a vector made stale by an update without semantics", async () => {
+Deno.test("recallSearch() renews a vector made stale by an update without semantics", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   const id = saveRecord(path, semantics);
@@ -93,13 +112,13 @@ Deno.test("Vault.search() renews a vector made stale by an update without semant
   assert.deepEqual(storedVector(path, id), saved);
   {
     using vault = openVault(path, { semantics });
-    vault.search("backups");
+    await recallSearch(vault, "backups", {}, undefined);
   }
   assert.deepEqual(counts(path), { vectors: 1, backlog: 0 });
   assert.notDeepEqual(storedVector(path, id), saved);
 });
 
-Deno.test("Vault.search() answers without backfilling while another process holds the write lock", async () => {
+Deno.test("recallSearch() answers without backfilling while another process holds the write lock", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   {
@@ -111,7 +130,8 @@ Deno.test("Vault.search() answers without backfilling while another process hold
   try {
     other.exec("BEGIN IMMEDIATE");
     const started = performance.now();
-    assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
+    const hits = await recallSearch(vault, "terraform workspaces", {}, undefined);
+    assert.equal(hits[0]?.memory.title, "Use Terraform workspaces");
     assert.ok(performance.now() - started < 2_000, "the search did not wait for the lock");
     other.exec("ROLLBACK");
   } finally {
@@ -121,7 +141,7 @@ Deno.test("Vault.search() answers without backfilling while another process hold
   assert.equal(vault.backfillVectors(), 4, "the lock timeout is back for the next write");
 });
 
-Deno.test("Vault.search() on a read-only vault leaves the backlog for a writer", async () => {
+Deno.test("recallSearch() on a read-only vault leaves the backlog for a writer", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
   {
@@ -130,7 +150,8 @@ Deno.test("Vault.search() on a read-only vault leaves the backlog for a writer",
   }
   {
     using vault = openVault(path, { semantics, readonly: true });
-    assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
+    const hits = await recallSearch(vault, "terraform workspaces", {}, undefined);
+    assert.equal(hits[0]?.memory.title, "Use Terraform workspaces");
     assert.equal(vault.backfillVectors(), 0);
   }
   assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
@@ -148,7 +169,7 @@ Deno.test("korva search gives an upgraded schema-1 vault its vectors; korva doct
     id: "recall",
     status: "ok",
     message:
-      "3 memories wait for their semantic-recall vector; searches add them a few hundred at a time, korva doctor --fix all at once",
+      "3 memories wait for their semantic-recall vector; korva search and vault_search add them in batches, korva doctor --fix all at once",
   });
   const search = await runKorva(["search", "idempotency", "--json"], { env: home.env });
   assert.equal(search.code, 0, search.stderr);
