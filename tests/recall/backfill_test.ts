@@ -87,6 +87,16 @@ Deno.test("Vault.backfillVectors() works in bounded batches and resumes where it
   assert.deepEqual(counts(path), { vectors: 4, backlog: 0 });
 });
 
+Deno.test("Vault.forget(hard) takes a memory off the backlog", async () => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  using plain = openVault(path);
+  const id = plain.save({ type: "decision", ...RECORDS[1]! }).memory.id;
+  assert.equal(plain.vectorBacklog(), 1);
+  plain.forget(id, { hard: true });
+  assert.equal(plain.vectorBacklog(), 0);
+});
+
 Deno.test("Vault.backfillVectors() settles a memory with no known word without storing a vector", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
