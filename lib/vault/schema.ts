@@ -181,11 +181,27 @@ const MIGRATIONS: string[] = [
   CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
   CREATE INDEX memories_facets ON memories(scope, status, type, project);
   `,
-  // 7: reserved for the search branch's migration (issue of vault search latency); empty here.
-  ``,
+  // 7: usage counters for the dashboard's overview (issue 22): how often each memory was served
+  // to an AI or a person and when last, and how often each sentinel rule reported a finding.
+  // Tables of their own, not columns of memories: a count must not rewrite the memory's row
+  // (nor touch its full-text index) on every file an agent reads.
+  `
+  CREATE TABLE memory_recalls (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX memory_recalls_count ON memory_recalls(count DESC, last_at DESC);
+  CREATE TABLE rule_hits (
+    rule_id TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
   // 8: memories whose semantic-recall vector is missing or stale: saved before vectors existed
   // (schema < 4), saved by a process without semantics, or whose text changed outside a
-  // vectorizing update. Triggers keep the list; searches drain it in bounded batches.
+  // vectorizing update. Triggers keep the list; korva search, vault_search and korva doctor --fix
+  // drain it (Vault.backfillVectors).
   `
   CREATE TABLE memory_vector_backlog (
     memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE
