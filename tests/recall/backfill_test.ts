@@ -14,6 +14,12 @@ import { RECORDS, saveRecord, storedVector } from "./_records.ts";
 const semantics = loadSemantics();
 const SCHEMA_1 = new URL("../testdata/vault/schema1.db", import.meta.url);
 
+/** Save the four records with a vault opened without semantic recall (no vectors). */
+function saveWithoutSemantics(path: string): void {
+  using plain = openVault(path);
+  for (const r of RECORDS) plain.save({ type: "decision", ...r });
+}
+
 /** How many memories have a vector, and how many wait for one, read with a plain connection. */
 function counts(path: string): { vectors: number; backlog: number } {
   const db = new DatabaseSync(path, { readOnly: true });
@@ -63,10 +69,7 @@ Deno.test("recallSearch() finds a paraphrase among memories saved without semant
 Deno.test("Vault.search() leaves the backlog alone, so hooks never wait for it", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  {
-    using plain = openVault(path);
-    for (const r of RECORDS) plain.save({ type: "decision", ...r });
-  }
+  saveWithoutSemantics(path);
   using vault = openVault(path, { semantics });
   assert.equal(vault.search("terraform workspaces")[0]?.memory.title, "Use Terraform workspaces");
   assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
@@ -75,10 +78,7 @@ Deno.test("Vault.search() leaves the backlog alone, so hooks never wait for it",
 Deno.test("Vault.backfillVectors() works in bounded batches and resumes where it stopped", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  {
-    using plain = openVault(path);
-    for (const r of RECORDS) plain.save({ type: "decision", ...r });
-  }
+  saveWithoutSemantics(path);
   using vault = openVault(path, { semantics });
   assert.equal(vault.backfillVectors({ limit: 3 }), 3);
   assert.deepEqual(counts(path), { vectors: 3, backlog: 1 });
@@ -131,10 +131,7 @@ Deno.test("recallSearch() renews a vector made stale by an update without semant
 Deno.test("recallSearch() answers without backfilling while another process holds the write lock", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  {
-    using plain = openVault(path);
-    for (const r of RECORDS) plain.save({ type: "decision", ...r });
-  }
+  saveWithoutSemantics(path);
   using vault = openVault(path, { semantics, lockTimeoutMs: 5_000 });
   const other = new DatabaseSync(path);
   try {
@@ -154,10 +151,7 @@ Deno.test("recallSearch() answers without backfilling while another process hold
 Deno.test("recallSearch() on a read-only vault leaves the backlog for a writer", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  {
-    using plain = openVault(path);
-    for (const r of RECORDS) plain.save({ type: "decision", ...r });
-  }
+  saveWithoutSemantics(path);
   {
     using vault = openVault(path, { semantics, readonly: true });
     const hits = await recallSearch(vault, "terraform workspaces", {}, undefined);
