@@ -1,4 +1,4 @@
-// The keyword prefilter: an Aho–Corasick automaton over ASCII-lowercased text, so the cost of
+// The keyword prefilter: an Aho–Corasick automaton over case-folded text, so the cost of
 // looking for hundreds of keywords is one pass with a table lookup per character.
 
 /** Calls `onHit(start, keywordIndex)` for every occurrence of every keyword, case-insensitively. */
@@ -7,22 +7,39 @@ export type KeywordScanner = (
   onHit: (start: number, keyword: number) => void,
 ) => void;
 
-const ALPHABET = 128;
+const ASCII = 128;
 
-/** Build the automaton once; keywords must be lowercase ASCII. */
+/**
+ * Build the automaton once. Keywords are lowercase; Latin ones are written in ASCII (text with
+ * diacritics folds onto them: "losenord" finds "Lösenord"), other scripts as they are written
+ * ("пароль", "密码", "비밀번호"), matched one UTF-16 code unit per keyword character.
+ */
 export function compileKeywords(keywords: readonly string[]): KeywordScanner {
+  // The automaton's alphabet: one class per distinct keyword character (class 0 = any other).
+  const classOfChar = new Map<number, number>();
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+        throw new Error(
+          `keyword "${keyword}" is not ASCII: write Latin letters without diacritics`,
+        );
+      }
+      if (!classOfChar.has(c)) classOfChar.set(c, classOfChar.size + 1);
+    }
+  }
+  const classes = classOfChar.size + 1;
   // Trie
-  const goto: number[][] = [new Array<number>(ALPHABET).fill(-1)];
+  const goto: number[][] = [new Array<number>(classes).fill(-1)];
   const outputs: number[][] = [[]];
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const c = keyword.charCodeAt(i);
-      if (c >= ALPHABET) throw new Error(`keyword "${keyword}" is not ASCII`);
+      const c = classOfChar.get(keyword.charCodeAt(i))!;
       let next = goto[state]![c]!;
       if (next === -1) {
         next = goto.length;
-        goto.push(new Array<number>(ALPHABET).fill(-1));
+        goto.push(new Array<number>(classes).fill(-1));
         outputs.push([]);
         goto[state]![c] = next;
       }
@@ -33,9 +50,9 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   // Failure links by breadth-first search, folded into a full transition table (a DFA).
   const states = goto.length;
   const fail = new Int32Array(states);
-  const full = new Int32Array(states * ALPHABET);
+  const full = new Int32Array(states * classes);
   const queue: number[] = [];
-  for (let c = 0; c < ALPHABET; c++) {
+  for (let c = 0; c < classes; c++) {
     const next = goto[0]![c]!;
     full[c] = next === -1 ? 0 : next;
     if (next > 0) queue.push(next);
@@ -43,29 +60,17 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
     outputs[state]!.push(...outputs[fail[state]!]!);
-    for (let c = 0; c < ALPHABET; c++) {
+    for (let c = 0; c < classes; c++) {
       const next = goto[state]![c]!;
       if (next === -1) {
-        full[state * ALPHABET + c] = full[fail[state]! * ALPHABET + c]!;
+        full[state * classes + c] = full[fail[state]! * classes + c]!;
       } else {
-        fail[next] = full[fail[state]! * ALPHABET + c]!;
-        full[state * ALPHABET + c] = next;
+        fail[next] = full[fail[state]! * classes + c]!;
+        full[state * classes + c] = next;
         queue.push(next);
       }
     }
   }
-  // Compress the alphabet to the characters keywords use (class 0 = any other): the table
-  // shrinks from states × 128 to states × (distinct characters + 1) and stays in cache.
-  const classOfAscii = new Uint8Array(ALPHABET);
-  let classes = 1;
-  for (const keyword of keywords) {
-    for (let i = 0; i < keyword.length; i++) {
-      const c = keyword.charCodeAt(i);
-      if (classOfAscii[c] === 0) classOfAscii[c] = classes++;
-    }
-  }
-  const representative = new Int32Array(classes);
-  for (let c = ALPHABET - 1; c >= 0; c--) representative[classOfAscii[c]!] = c;
   // Rows padded to a power of two (a shift, not a multiply, per character), and states renumbered
   // so that every state with an output comes last: "has output" is one comparison.
   const shift = Math.max(1, Math.ceil(Math.log2(classes)));
@@ -79,12 +84,22 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const table = new Table(states << shift);
   for (let s = 0; s < states; s++) {
     for (let k = 0; k < classes; k++) {
-      table[(renumber[s]! << shift) | k] = renumber[full[s * ALPHABET + representative[k]!]!]!;
+      table[(renumber[s]! << shift) | k] = renumber[full[s * classes + k]!]!;
     }
   }
   const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) classOf[c] = classOfAscii[FOLD[c]!]!;
+  for (let c = 0; c < 65536; c++) {
+    const folded = FOLD[c]!;
+    if (folded !== 0) classOf[c] = classOfChar.get(folded) ?? 0;
+  }
+  // Other scripts: the keyword's own character and its upper case (Пароль, ΚΩΔΙΚΟΣ).
+  for (const [c, k] of classOfChar) {
+    if (c < ASCII) continue;
+    classOf[c] = k;
+    const upper = String.fromCharCode(c).toUpperCase();
+    if (upper.length === 1) classOf[upper.charCodeAt(0)] = k;
+  }
   const lengths = keywords.map((k) => k.length);
 
   return (text, onHit) => {
@@ -101,17 +116,20 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
 
 /**
  * UTF-16 code unit → ASCII-lowercased code: Latin letters with diacritics fold to their base
- * letter (ö → o, ñ → n, ł → l), so keywords in other languages can be written in ASCII
+ * letter (ö → o, ñ → n, ł → l, ậ → a), so keywords in other languages can be written in ASCII
  * ("losenord", "contrasena", "schlussel"); anything else outside ASCII folds to 0.
  */
 const FOLD = (() => {
   const fold = new Uint8Array(65536);
-  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  for (let c = 0xc0; c <= 0x24f; c++) {
+  for (let c = 0; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0xc0; c <= 0x1eff; c++) {
+    if (c === 0x250) c = 0x1e00; // Latin-1, Extended-A/B, then Extended Additional (Vietnamese)
     const base = String.fromCharCode(c).normalize("NFD").charCodeAt(0);
-    if (base < ALPHABET && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
+    if (base < ASCII && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
   }
-  for (const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"]] as const) {
+  for (
+    const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"], ["ı", "i"]] as const
+  ) {
     for (const ch of from) fold[ch.charCodeAt(0)] = to.charCodeAt(0);
   }
   return fold;

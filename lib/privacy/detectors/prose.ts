@@ -1,5 +1,6 @@
 // Secrets written in sentences, with no operator or after other text: "the db password is X",
-// "use token X to …", "admin / X", "set it to X", in English and nine other languages.
+// "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
+// (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
 import type { Detector, MatchContext } from "../detector.ts";
 import { lineAfter, lineBefore, looksRandom, passwordShaped } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
@@ -41,9 +42,31 @@ const COPULAS = new Set([
   "são",
   "sono",
   "zijn",
+  "jest",
+  "este",
+  "er",
+  "on",
+  "adalah",
+  "ialah",
+  "là",
+  "είναι",
+  "είναι:",
+  "это",
+  "—",
+  "是",
+  "為",
+  "为",
+  "：",
+  "है",
+  "हे",
+  "هي",
+  "هو",
+  "היא",
+  "הוא",
+  "คือ",
 ]);
-/** Links that may also start a qualifier ("login to the admin panel"). */
-const WEAK_COPULAS = new Set(["to", "with"]);
+/** Links that may also start a qualifier ("login to the admin panel", "password on db-3 is"). */
+const WEAK_COPULAS = new Set(["to", "with", "on"]);
 /** Words allowed between the copula and the value ("is now X", "is still X"). */
 const AFTER_COPULA = new Set([
   "now",
@@ -90,16 +113,36 @@ function secretLike(value: string, codeLine: boolean): boolean {
   return passwordShaped(value);
 }
 
+/** A value no sentence would hold unless it is a credential: a mixed password or a random token. */
+function strongValue(value: string): boolean {
+  // A log's `key=value` field or a path is not the value of the sentence.
+  if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
+  if (passwordShaped(value) && /\d/.test(value) && /[^\p{L}\p{N}]/u.test(value)) return true;
+  return value.length >= 20 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    looksRandom(value, { minLength: 20, minEntropy: 3.5 });
+}
+
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
 function valueAfter({ text, end }: MatchContext): { start: number; end: number } | null {
   let at = end;
-  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:").
-  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) at++;
+  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:", "şifresi",
+  // "パスワードは"); after a keyword in another script only that script's letters continue it
+  // ("密码是Long#Ma8842" has no space before the value).
+  const latin = text.charCodeAt(end - 1) < 0x370;
+  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) {
+    if (!latin && text.charCodeAt(at) < 0x370) break;
+    at++;
+  }
   // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
   // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
   const next = text[at] ?? "";
-  if (!/^[\s:*]$/.test(next)) return null;
-  if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  if (next === "：") at++;
+  else if (!latin && at > end && /[!-~]/.test(next)) {
+    // The value right after the script's own copula or particle.
+  } else {
+    if (!/^[\s:*]$/.test(next)) return null;
+    if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  }
   const rest = lineAfter(text, at).slice(0, 200);
   const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
   const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
@@ -115,6 +158,12 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
       continue;
     }
     if ((k === 0 || linked) && secretLike(value, codeLine)) {
+      const start = at + tokens[k]!.index! + lead;
+      return { start, end: start + value.length };
+    }
+    // Languages without a copula ("пароль от сервера X", "hasło do bazy X"): a value that
+    // cannot be a word, a few qualifiers after the name.
+    if (!linked && k <= 3 && !codeLine && strongValue(value)) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
@@ -188,6 +237,46 @@ const KEYWORDS = [
   "identifiants",
   "inloggegevens",
   "credenciais",
+  // Other Latin-script languages, in ASCII (the keyword pass folds diacritics).
+  "sifre",
+  "parola",
+  "jelszo",
+  "salasana",
+  "heslo",
+  "kata sandi",
+  "kata laluan",
+  "mat khau",
+  "adgangskode",
+  "passord",
+  "tunnuss",
+  "lozinka",
+  "geslo",
+  "slaptazodis",
+  // Other scripts.
+  "пароль",
+  "парола",
+  "токен",
+  "ключ",
+  "κωδικ",
+  "συνθηματικ",
+  "パスワード",
+  "暗証番号",
+  "トークン",
+  "密码",
+  "密碼",
+  "口令",
+  "令牌",
+  "비밀번호",
+  "암호",
+  "패스워드",
+  "토큰",
+  "كلمة المرور",
+  "كلمة السر",
+  "סיסמה",
+  "סיסמא",
+  "पासवर्ड",
+  "รหัสผ่าน",
+  "رمز عبور",
 ];
 
 /** Prose detectors. */
@@ -200,7 +289,7 @@ export const proseDetectors: Detector[] = [
     keywords: KEYWORDS,
     pattern:
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
-      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/i,
+      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parola|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)/i,
     tier: 1,
     gate: false,
     refine: valueAfter,
@@ -212,6 +301,9 @@ export const proseDetectors: Detector[] = [
         "Das Passwort für den Server lautet Bergsee!4711",
         "# La contraseña del panel es Girasol#2025x",
         "**Password:** Plover#31sand",
+        "пароль от почты Kedr#2207x",
+        "WLAN 密码是Qiao!5531",
+        "비밀번호는 Bada#7788 입니다",
       ],
       ignore: [
         "The password must contain at least 12 characters.",
@@ -220,6 +312,9 @@ export const proseDetectors: Detector[] = [
         "const token: TokenType2 = next();",
         "password is stored in the keychain",
         "Het wachtwoord is verlopen, kies een nieuw wachtwoord.",
+        "пароль должен содержать не менее 8 символов",
+        "请输入密码",
+        "password reset for v2.0.1 users",
       ],
     },
   },
