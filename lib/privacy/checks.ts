@@ -317,3 +317,15 @@ export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean
   }
   return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
 }
+
+/**
+ * Whether a value has a credential's shape strongly enough for the gate mode when only prose,
+ * a command line or a table names it: a password mixing letters, digits and symbols, or a
+ * random token of 16+ characters with a digit.
+ */
+export function credibleInGate(raw: string): boolean {
+  const v = raw.replace(/^["'`]|["'`]$/g, "");
+  if (passwordShaped(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v)) return true;
+  return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) &&
+    looksRandom(v, { minLength: 16, minEntropy: 3.3 });
+}

@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { PrivacySettingsError } from "./errors.ts";
 import { PrivacyConfig } from "./config.ts";
-import { isPlaceholderSecret } from "./checks.ts";
+import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
 import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
@@ -57,6 +57,8 @@ interface Compiled {
   sticky: boolean;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
+  /** Whether the gate mode keeps only values with a credential's shape (`gate: "strict"`). */
+  strictInGate: boolean;
 }
 
 interface Candidate {
@@ -225,6 +227,7 @@ function compileSet(detectors: Detector[]): CompiledSet {
       re: new RegExp(detector.pattern.source, flags),
       sticky,
       checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
+      strictInGate: detector.gate === "strict",
     };
   });
   const index = new Map<string, Compiled[]>();
@@ -276,6 +279,7 @@ function findCandidates(
       end = refined.end;
     }
     if (end <= start) return;
+    if (mode === "gate" && compiled.strictInGate && !credibleInGate(text.slice(start, end))) return;
     // Documentation placeholders with a real prefix are not secrets, in either mode.
     if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
@@ -411,6 +415,7 @@ const PRIVATE_DETECTOR: Compiled = {
   re: /<private>/g,
   sticky: false,
   checkPlaceholder: false,
+  strictInGate: false,
 };
 
 function addPrivateBlocks(text: string, out: Candidate[]): void {

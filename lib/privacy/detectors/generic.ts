@@ -318,6 +318,11 @@ const IDENTIFIER_KEY_WORDS = new Set([
   "hit",
 ]);
 
+/** A hex digest of one of the usual lengths (MD5, SHA-1, SHA-256, SHA-512). */
+function hexDigest(value: string): boolean {
+  return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(value);
+}
+
 /**
  * Whether an assignment is a digest or an identifier that merely sits under a key-like name:
  * webhook signature headers (`X-Hub-Signature-256: sha256=…`), cache, lock and idempotency keys
@@ -328,6 +333,16 @@ function digestOrCacheKey(text: string, a: Assignment): boolean {
   if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
   // Possibly namespaced: `lock:<uuid>`, `session:<hex>`.
   const id = v.replace(/^(?:[a-z][\w-]*:)+/i, "");
+  // Words and versions joined before a digest (`v1-deps-<sha256>`, `Linux-node-<sha256>`) are
+  // how CI caches and build ids are named; no credential format reads that way.
+  const composed = /^(?:(?:v\d+|[A-Za-z]{2,16}\d{0,3})[-.]){1,4}(?=[0-9a-f]{32,128}$)/i.exec(id);
+  if (
+    composed && /[a-z]{2}/i.test(composed[0]) &&
+    !/key|token|secret|pass|auth|api/i.test(composed[0]) &&
+    hexDigest(id.slice(composed[0].length))
+  ) {
+    return true;
+  }
   const hashLike = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(id) ||
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   if (!hashLike) return false;
@@ -501,7 +516,7 @@ export const genericDetectors: Detector[] = [
     pattern:
       /(?:password|passphrase)\s{1,4}(?:for\s{1,4}(?:the\s{1,4})?(?:user\s{1,4})?["']?[\w.@-]{1,64}["']?\s{1,4})?(?:is|was|will be|should be)\s{1,4}(?:set to\s{1,4})?["'\x60](?<secret>[^"'\x60\s]{3,64})["'\x60]/i,
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: ({ text, start, end }) =>
       CODE_TYPES.test(text.slice(start, end)) ? null : { start, end },
     examples: {

@@ -24,6 +24,21 @@ function localPart(text: string, at: number): number | null {
 }
 const HEX_COLON = /[0-9a-fA-F:]/;
 
+/** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
+const PLACE_PART =
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u;
+
+/** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
+function placeTail(text: string, end: number): number {
+  let at = end;
+  for (let part = 0; part < 3; part++) {
+    const m = PLACE_PART.exec(text.slice(at, at + 64));
+    if (!m) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
 export const piiDetectors: Detector[] = [
   {
@@ -97,6 +112,26 @@ export const piiDetectors: Detector[] = [
       "mobile",
       "cell:",
       "cell ",
+      "cell.",
+      "ph:",
+      "ph.",
+      "mob:",
+      "mob.",
+      "tlf",
+      "puhelin",
+      "telepon",
+      "dien thoai",
+      "numer tel",
+      "телефон",
+      "тел.",
+      "τηλ",
+      "电话",
+      "電話",
+      "携帯",
+      "手机",
+      "연락처",
+      "전화",
+      "휴대폰",
       "cellphone",
       "fax",
       "handy",
@@ -159,9 +194,7 @@ export const piiDetectors: Detector[] = [
     id: "phone-japan",
     category: "pii-phone",
     description: "Japanese phone number after 電話 / 携帯 (telephone, mobile)",
-    keywords: [],
-    // The keyword prefilter is ASCII: a substring check keeps this regex off other texts.
-    anyOf: ["電話", "携帯"],
+    keywords: ["電話", "携帯"],
     pattern: /(?:電話|携帯)(?:番号)?[:：\s]{0,3}(?<secret>0\d{1,4}-\d{1,4}-\d{4})(?!\d)/,
     gate: false,
     tier: 1,
@@ -218,12 +251,14 @@ export const piiDetectors: Detector[] = [
     window: { before: 80, after: 100 },
     gate: false,
     tier: 1,
+    refine: ({ text, start, end }) => ({ start, end: placeTail(text, end) }),
     examples: {
       match: [
         "Address: 742 Evergreen Terrace, Springfield, OR 97403",
         '{"address": "350 Fifth Avenue, New York, NY 10118"}',
         "Adresse : 12 rue des Lilas, 75011 Paris",
         "Anschrift: Hauptstraße 5, 10115 Berlin",
+        "Ship to: 742 Evergreen Terrace, Springfield, OR 97403",
         "Dirección: Calle Mayor 24, 28013 Madrid",
       ],
       ignore: ["address: string | null", "The IP address is logged for rate limiting."],
@@ -308,7 +343,9 @@ export const piiDetectors: Detector[] = [
       if (octets[0]!.length === 1 && octets[1]!.length === 1) return null;
       // A dotted four-part version string is far more common in code than an address.
       const before = text.slice(Math.max(0, start - 12), start);
-      if (/(?:version|ver|v|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      if (/(?:version|ver|v\d*|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      // `11.3.244.8-node.17`, `1.2.3.4-beta`: a version with a pre-release or build suffix.
+      if (/^-[A-Za-z]/.test(text.slice(end, end + 2))) return null;
       // `v8@10.2.154.26`, `chromium@120.0.6099.56`: a package pinned to a four-part version.
       if (
         /(?:^|[^\w.-])(?:[\w.-]*\d|v8|node|chromium|chrome|electron|deno|bun|npm)@$/i.test(before)
@@ -333,6 +370,7 @@ export const piiDetectors: Detector[] = [
         "192.0.2.44",
         "host 10.10.10.10.example.com",
         "v8@10.2.154.26",
+        "node v20.11.1 (v8 11.3.244.8-node.17)",
       ],
     },
   },

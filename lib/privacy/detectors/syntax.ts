@@ -2,7 +2,7 @@
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineAfter, lineBefore } from "../checks.ts";
+import { credibleLiteral, lineAfter, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { isSecretKey } from "./generic.ts";
 
@@ -25,10 +25,13 @@ const credibleValue = credibleLiteral;
 
 /** A refine for patterns with a `key` and a `value` group: the key must name a secret. */
 function keyedValue(ctx: MatchContext): { start: number; end: number } | null {
-  const key = ctx.match.groups?.key ?? "";
+  const key = (ctx.match.groups?.key ?? "").replace(/^.*:/, "");
   const v = valueSpan(ctx, "value");
-  if (!v || !isSecretKey(key.replace(/^.*:/, "")) || !credibleValue(v.value, ctx.mode)) return null;
-  return { start: v.start, end: v.end };
+  if (!v || !credibleValue(v.value, ctx.mode)) return null;
+  // A key of some vendor (`STRIPE_KEY`, `mapsKey`) holds a secret when its value is random.
+  const secret = isSecretKey(key) ||
+    (/key$/i.test(key) && looksRandom(v.value, { minLength: 20, minEntropy: 3.5 }));
+  return secret ? { start: v.start, end: v.end } : null;
 }
 
 const pw = (seed: string) =>
@@ -267,7 +270,7 @@ export const syntaxDetectors: Detector[] = [
     keywords: ["password", "passwd", "pwd", "secret", "token", "api key", "apikey", "api_key"],
     pattern: /(?:password|passwd|pwd|secret|token|api[ _]?key)/i,
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: tableCell,
     examples: {
       match: [
@@ -279,6 +282,51 @@ export const syntaxDetectors: Detector[] = [
         "| user | password |\n|---|---|\n| alice | (see vault) |",
         "name,type\npassword,string",
       ],
+    },
+  },
+  {
+    id: "dockerfile-env-secret",
+    category: "password-assignment",
+    description: "A secret in a Dockerfile ENV or ARG line of the old form (ENV NAME value)",
+    keywords: ["env ", "arg ", "env\t", "arg\t"],
+    // Case-sensitive: Dockerfile instructions are written in capitals.
+    pattern:
+      /(?:ENV|ARG)[ \t]+(?<key>[A-Za-z_][\w.-]{0,80})[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"'=]\S*)[ \t]*(?=\r?\n|$)/,
+    tier: 2,
+    refine: (ctx) => /^\s*$/.test(lineBefore(ctx.text, ctx.match.index)) ? keyedValue(ctx) : null,
+    examples: {
+      match: [
+        `FROM node:20\nENV REDIS_PASSWORD ${pw("de1")}\n`,
+        `docker build -f- . <<EOF\nFROM alpine\nENV API_TOKEN ${
+          fakeToken("de2", Charset.alnum, 32)
+        }\nEOF`,
+        `ARG NPM_TOKEN "${fakeToken("de3", Charset.alnum, 36)}"`,
+      ],
+      ignore: [
+        "ENV NODE_ENV production",
+        "ENV PASSWORD_FILE /run/secrets/db",
+        "set env API_TOKEN x",
+      ],
+    },
+  },
+  {
+    id: "decoded-secret-literal",
+    category: "password-assignment",
+    description:
+      "A secret-named variable set from a decoded literal (base64.b64decode(\"…\"), atob('…'), Buffer.from('…'))",
+    keywords: ["decode(", "decodestring(", "atob(", "buffer.from(", "fromhex(", "unhexlify("],
+    pattern:
+      /(?<key>[A-Za-z_$][\w$.-]{0,80})["']?[ \t]{0,4}(?:=|:|=>|:=)[ \t]{0,4}(?:[\w$.]+\.)?(?:\w*decode\w*|atob|from|fromhex|unhexlify)\([ \t]{0,4}(?<value>"[^"\s]{8,}"|'[^'\s]{8,}'|`[^`\s]{8,}`)/i,
+    window: { before: 100, after: 300 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `password = base64.b64decode("${fakeToken("dc1", Charset.base64, 24)}").decode()`,
+        `const apiToken = atob('${fakeToken("dc2", Charset.base64, 32)}');`,
+        `secret := hex.DecodeString("${fakeToken("dc3", Charset.hex, 40)}")`,
+      ],
+      ignore: ["password = base64.b64decode(os.environ['PW'])", 'name = atob("aGVsbG8gd29ybGQ=")'],
     },
   },
 ];
