@@ -319,13 +319,22 @@ export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean
 }
 
 /**
+ * A password no identifier looks like: letters, a digit and a symbol, and either a symbol other
+ * than `-_.` or both cases (`tenant-42` and `db_host_2` are names; `Ember_lake_2031` is not).
+ */
+export function mixedPassword(v: string): boolean {
+  if (!passwordShaped(v) || !/\d/.test(v) || !/[^A-Za-z0-9]/.test(v)) return false;
+  return /[^A-Za-z0-9_.-]/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v));
+}
+
+/**
  * Whether a value has a credential's shape strongly enough for the gate mode when only prose,
  * a command line or a table names it: a password mixing letters, digits and symbols, or a
  * random token of 16+ characters with a digit.
  */
 export function credibleInGate(raw: string): boolean {
   const v = raw.replace(/^["'`]|["'`]$/g, "");
-  if (passwordShaped(v) && /\d/.test(v) && /[^A-Za-z0-9]/.test(v)) return true;
+  if (mixedPassword(v)) return true;
   return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) &&
     looksRandom(v, { minLength: 16, minEntropy: 3.3 });
 }

@@ -2,7 +2,7 @@
 // "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
 // (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
 import type { Detector, MatchContext } from "../detector.ts";
-import { lineAfter, lineBefore, looksRandom, passwordShaped } from "../checks.ts";
+import { lineAfter, lineBefore, looksRandom, mixedPassword, passwordShaped } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
@@ -37,6 +37,8 @@ const COPULAS = new Set([
   "with",
   "currently",
   "c'est",
+  "it's",
+  "it’s",
   "sind",
   "son",
   "são",
@@ -117,7 +119,7 @@ function secretLike(value: string, codeLine: boolean): boolean {
 function strongValue(value: string): boolean {
   // A log's `key=value` field or a path is not the value of the sentence.
   if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
-  if (passwordShaped(value) && /\d/.test(value) && /[^\p{L}\p{N}]/u.test(value)) return true;
+  if (mixedPassword(value)) return true;
   return value.length >= 20 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 20, minEntropy: 3.5 });
 }
@@ -231,6 +233,11 @@ const KEYWORDS = [
   "log in",
   "shared key",
   "pre-shared key",
+  "key is",
+  "key was",
+  "encryption key",
+  "signing key",
+  "master key",
   "zugangsdaten",
   "credenciales",
   "credenziali",
@@ -289,7 +296,7 @@ export const proseDetectors: Detector[] = [
     keywords: KEYWORDS,
     pattern:
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
-      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parola|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)/i,
+      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parola|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)/i,
     tier: 1,
     gate: "strict",
     refine: valueAfter,
