@@ -338,3 +338,30 @@ export function credibleInGate(raw: string): boolean {
   return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) &&
     looksRandom(v, { minLength: 16, minEntropy: 3.3 });
 }
+
+/** Whether a string is an IPv6 address in text form (a trailing dotted IPv4 part allowed). */
+export function isIPv6(value: string): boolean {
+  const halves = value.split("::");
+  if (halves.length > 2) return false;
+  const groups = (half: string) => (half === "" ? [] : half.split(":"));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const all = [...head, ...tail];
+  let count = all.length;
+  // The dotted IPv4 part can only end the address (`::ffff:1.2.3.4`, never `1.2.3.4::`).
+  const end = halves.length === 2 ? tail : head;
+  const last = end[end.length - 1];
+  if (last !== undefined && last.includes(".")) {
+    if (
+      !/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(
+        last,
+      )
+    ) {
+      return false;
+    }
+    all.pop();
+    count++; // the IPv4 part fills two groups
+  }
+  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}

@@ -15,8 +15,12 @@ const ASCII = 128;
  * ("пароль", "密码", "비밀번호"), matched one UTF-16 code unit per keyword character.
  */
 export function compileKeywords(keywords: readonly string[]): KeywordScanner {
-  // The automaton's alphabet: one class per distinct keyword character (class 0 = any other).
+  // The automaton's alphabet: one class per distinct ASCII keyword character (class 0 = any
+  // other), and a few shared classes for the characters of other scripts, so the table stays
+  // 64 columns wide however many scripts there are; hits of such keywords are checked against
+  // the text before they are reported.
   const classOfChar = new Map<number, number>();
+  const other = new Set<number>();
   for (const keyword of keywords) {
     for (let i = 0; i < keyword.length; i++) {
       const c = keyword.charCodeAt(i);
@@ -25,49 +29,61 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
           `keyword "${keyword}" is not ASCII: write Latin letters without diacritics`,
         );
       }
-      if (!classOfChar.has(c)) classOfChar.set(c, classOfChar.size + 1);
+      if (c >= ASCII) other.add(c);
+      else if (!classOfChar.has(c)) classOfChar.set(c, classOfChar.size + 1);
     }
   }
-  const classes = classOfChar.size + 1;
-  // Trie
-  const goto: number[][] = [new Array<number>(classes).fill(-1)];
+  const asciiClasses = classOfChar.size + 1;
+  const shared = other.size === 0
+    ? 0
+    : Math.min(other.size, Math.max(4, 2 ** Math.ceil(Math.log2(asciiClasses + 4)) - asciiClasses));
+  for (const c of other) classOfChar.set(c, asciiClasses + (c % shared));
+  const classes = asciiClasses + shared;
+  /** Keywords whose hits need checking (their other-script characters share classes). */
+  const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
+  // Trie in one flat array (rows of `classes` transitions, -1 = none), then completed in place
+  // into a DFA: flat typed arrays instead of an array per state keep construction to a few ms.
+  let maxStates = 1;
+  for (const keyword of keywords) maxStates += keyword.length;
+  const delta = new Int32Array(maxStates * classes).fill(-1);
   const outputs: number[][] = [[]];
+  let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const c = classOfChar.get(keyword.charCodeAt(i))!;
-      let next = goto[state]![c]!;
+      const at = state * classes + classOfChar.get(keyword.charCodeAt(i))!;
+      let next = delta[at]!;
       if (next === -1) {
-        next = goto.length;
-        goto.push(new Array<number>(classes).fill(-1));
+        next = states++;
         outputs.push([]);
-        goto[state]![c] = next;
+        delta[at] = next;
       }
       state = next;
     }
     outputs[state]!.push(index);
   });
-  // Failure links by breadth-first search, folded into a full transition table (a DFA).
-  const states = goto.length;
+  // Failure links by breadth-first search, folded into the transitions.
   const fail = new Int32Array(states);
-  const full = new Int32Array(states * classes);
-  const queue: number[] = [];
+  const queue = new Int32Array(states);
+  let tail = 0;
   for (let c = 0; c < classes; c++) {
-    const next = goto[0]![c]!;
-    full[c] = next === -1 ? 0 : next;
-    if (next > 0) queue.push(next);
+    const next = delta[c]!;
+    if (next === -1) delta[c] = 0;
+    else queue[tail++] = next;
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
-    outputs[state]!.push(...outputs[fail[state]!]!);
+    const f = fail[state]!;
+    const failRow = f * classes;
+    if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
+    const row = state * classes;
     for (let c = 0; c < classes; c++) {
-      const next = goto[state]![c]!;
+      const next = delta[row + c]!;
       if (next === -1) {
-        full[state * classes + c] = full[fail[state]! * classes + c]!;
+        delta[row + c] = delta[failRow + c]!;
       } else {
-        fail[next] = full[fail[state]! * classes + c]!;
-        full[state * classes + c] = next;
-        queue.push(next);
+        fail[next] = delta[failRow + c]!;
+        queue[tail++] = next;
       }
     }
   }
@@ -83,13 +99,14 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const Table = states < 65536 ? Uint16Array : Int32Array;
   const table = new Table(states << shift);
   for (let s = 0; s < states; s++) {
-    for (let k = 0; k < classes; k++) {
-      table[(renumber[s]! << shift) | k] = renumber[full[s * classes + k]!]!;
-    }
+    const row = s * classes;
+    const out = renumber[s]! << shift;
+    for (let k = 0; k < classes; k++) table[out | k] = renumber[delta[row + k]!]!;
   }
   const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
+  // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
+  for (let c = 0; c < FOLD_END; c++) {
     const folded = FOLD[c]!;
     if (folded !== 0) classOf[c] = classOfChar.get(folded) ?? 0;
   }
@@ -108,10 +125,29 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     for (let i = 0; i < length; i++) {
       state = table[(state << shift) | classOf[text.charCodeAt(i)]!]!;
       if (state >= outputStart) {
-        for (const k of newOutputs[state]!) onHit(i - lengths[k]! + 1, k);
+        for (const k of newOutputs[state]!) {
+          const start = i - lengths[k]! + 1;
+          if (!verify[k] || occursAt(text, start, keywords[k]!)) onHit(start, k);
+        }
       }
     }
   };
+}
+
+/** Whether `keyword` (lowercase) occurs at `start`, folding case and Latin diacritics. */
+function occursAt(text: string, start: number, keyword: string): boolean {
+  for (let i = 0; i < keyword.length; i++) {
+    const k = keyword.charCodeAt(i);
+    const c = text.charCodeAt(start + i);
+    if (c === k) continue;
+    if (k < ASCII) {
+      if ((c < FOLD_END ? FOLD[c] : 0) !== k) return false;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (ch.toLowerCase() !== keyword[i] && ch !== keyword[i]!.toUpperCase()) return false;
+  }
+  return true;
 }
 
 /**
@@ -119,10 +155,11 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
  * letter (ö → o, ñ → n, ł → l, ậ → a), so keywords in other languages can be written in ASCII
  * ("losenord", "contrasena", "schlussel"); anything else outside ASCII folds to 0.
  */
+const FOLD_END = 0x1f00;
 const FOLD = (() => {
-  const fold = new Uint8Array(65536);
+  const fold = new Uint8Array(FOLD_END);
   for (let c = 0; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  for (let c = 0xc0; c <= 0x1eff; c++) {
+  for (let c = 0xc0; c < FOLD_END; c++) {
     if (c === 0x250) c = 0x1e00; // Latin-1, Extended-A/B, then Extended Additional (Vietnamese)
     const base = String.fromCharCode(c).normalize("NFD").charCodeAt(0);
     if (base < ASCII && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;

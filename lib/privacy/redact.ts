@@ -137,10 +137,13 @@ export function buildRedactor(
   const active = all.filter((d) =>
     !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
   );
-  const byMode = {
-    redact: compileSet(active),
-    gate: compileSet(active.filter((d) => d.gate !== false)),
-  };
+  const redactSet = compileSet(active);
+  // The gate's set is compiled on first use: hooks and the CLI only ever redact.
+  let gateSet: CompiledSet | undefined;
+  const setFor = (mode: RedactMode): CompiledSet =>
+    mode === "redact"
+      ? redactSet
+      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
     if (allowed.size === 0 && allowPatterns.length === 0) return false;
@@ -154,7 +157,7 @@ export function buildRedactor(
 
   const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
     const mode = options.mode ?? "redact";
-    return clusters(findCandidates(text, byMode[mode], mode, isAllowed)).map((c) => ({
+    return clusters(findCandidates(text, setFor(mode), mode, isAllowed)).map((c) => ({
       detector: c.best.compiled.detector.id,
       category: c.best.compiled.detector.category,
       start: c.start,
@@ -166,7 +169,7 @@ export function buildRedactor(
     scan,
     redact(text, options = {}) {
       const mode = options.mode ?? "redact";
-      const found = clusters(findCandidates(text, byMode[mode], mode, isAllowed));
+      const found = clusters(findCandidates(text, setFor(mode), mode, isAllowed));
       if (found.length === 0) return { text, findings: [] };
       let out = "";
       let at = 0;

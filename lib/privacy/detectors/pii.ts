@@ -1,7 +1,6 @@
 // Personal data: e-mail addresses, phone numbers, payment cards (Luhn), IPv4 and IPv6 addresses.
-import { isIP } from "node:net";
 import type { Detector } from "../detector.ts";
-import { passesLuhn } from "../checks.ts";
+import { isIPv6, passesLuhn } from "../checks.ts";
 
 const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
@@ -392,7 +391,7 @@ export const piiDetectors: Detector[] = [
       if (start > 0 && /[\w.:]/.test(text[start - 1]!)) return null;
       if (end < text.length && /[\w]/.test(text[end]!)) return null;
       const ip = text.slice(start, end);
-      if (isIP(ip) !== 6 || /^[0:]*1?$/.test(ip)) return null; // ::, ::1 and their long forms
+      if (!isIPv6(ip) || /^[0:]*1?$/.test(ip)) return null; // ::, ::1 and their long forms
       // Networks (CIDR), documentation, multicast, link-local and NAT64 prefixes are not hosts.
       if (/^\/\d/.test(text.slice(end, end + 2))) return null;
       if (/^(?:2001:0?db8:|ff[0-9a-f]{2}:|fe80:|64:ff9b:)/i.test(ip)) return null;
