@@ -7,6 +7,7 @@ import {
   lineAfter,
   lineBefore,
   looksRandom,
+  mixedPassword,
   passwordShaped,
   shannonEntropy,
 } from "../checks.ts";
@@ -383,7 +384,11 @@ export const genericDetectors: Detector[] = [
       if (!a || !isSecretKey(a.key) || !plausibleValue(ctx.text, a)) return null;
       if (ctx.mode === "gate") {
         const v = a.value;
-        if (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2) {
+        // Entropy says little about 8-14 characters: a mixed password passes on its shape.
+        if (
+          !mixedPassword(v) &&
+          (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
+        ) {
           return null;
         }
         // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.

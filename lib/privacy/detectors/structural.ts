@@ -1,7 +1,7 @@
 // Shapes that are secrets whatever the provider: private keys, JWTs, password hashes,
 // credentials in URLs and connection strings, Authorization headers, netrc, WireGuard keys.
 import type { Detector } from "../detector.ts";
-import { isPlaceholder, lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import { isPlaceholder, lineAfter, lineBefore, looksRandom, mixedPassword } from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
 
 const pemBody = (seed: string) =>
@@ -381,7 +381,10 @@ export const structuralDetectors: Detector[] = [
       if (!/(?:curl|wget|http|httpie|xh)\b/i.test(lineBefore(text, start))) return null;
       const value = text.slice(start, end);
       if (/^\$|^%\w+%$|^\{\{/.test(value)) return null;
-      if (mode === "gate" && !looksRandom(value, { minLength: 12, minEntropy: 3 })) return null;
+      if (
+        mode === "gate" && !looksRandom(value, { minLength: 12, minEntropy: 3 }) &&
+        !mixedPassword(value)
+      ) return null;
       return { start, end };
     },
     examples: {
