@@ -27,9 +27,15 @@ const HEX_COLON = /[0-9a-fA-F:]/;
 const PLACE_PART =
   /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u;
 
+/** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
+const UNIT =
+  /^,?[ \t]{1,4}(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#)[ \t]?#?\w{1,6}/;
+
 /** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
 function placeTail(text: string, end: number): number {
   let at = end;
+  const unit = UNIT.exec(text.slice(at, at + 24));
+  if (unit) at += unit[0].length;
   for (let part = 0; part < 3; part++) {
     const m = PLACE_PART.exec(text.slice(at, at + 64));
     if (!m) break;
@@ -112,6 +118,9 @@ export const piiDetectors: Detector[] = [
       "cell:",
       "cell ",
       "cell.",
+      "mobil",
+      "contact number",
+      "contact no",
       "ph:",
       "ph.",
       "mob:",
@@ -232,17 +241,27 @@ export const piiDetectors: Detector[] = [
       "headquarters",
       "adr;",
       "adr:",
+      "street:",
+      'street"',
+      "strasse",
+      "strase",
+      "住所",
+      "地址",
+      "주소",
     ],
     pattern: new RegExp(
       [
         String
-          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
+          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
         String
           .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
         String
           .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
         String
           .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+        // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
+        String
+          .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
       ].join("|"),
       "u",
     ),
@@ -258,6 +277,7 @@ export const piiDetectors: Detector[] = [
         "Adresse : 12 rue des Lilas, 75011 Paris",
         "Anschrift: Hauptstraße 5, 10115 Berlin",
         "Ship to: 742 Evergreen Terrace, Springfield, OR 97403",
+        "住所: 東京都千代田区丸の内1-1-1",
         "Dirección: Calle Mayor 24, 28013 Madrid",
       ],
       ignore: ["address: string | null", "The IP address is logged for rate limiting."],
@@ -291,6 +311,36 @@ export const piiDetectors: Detector[] = [
         "%40 is an encoded at sign",
         "http://trusted.com%40evil.com/",
       ],
+    },
+  },
+  {
+    id: "email-obfuscated",
+    category: "pii-email",
+    description:
+      "E-mail address written against harvesters: name(at)domain.tld, name [at] domain [dot] tld",
+    keywords: ["(at)", "[at]", "{at}"],
+    pattern:
+      /[\p{L}\p{N}._%+-]{1,64}[ \t]?[([{]at[)\]}][ \t]?[\p{L}\p{N}-]{1,63}(?:[ \t]?(?:\.|[([{]dot[)\]}])[ \t]?[\p{L}\p{N}-]{1,63}){1,4}/iu,
+    window: { before: 70, after: 300 },
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const value = text.slice(start, end);
+      const domain = value.replace(/^.*?[([{]at[)\]}][ \t]?/i, "").replace(
+        /[ \t]?[([{]dot[)\]}][ \t]?/gi,
+        ".",
+      );
+      const tld = domain.split(".").pop() ?? "";
+      if (!/^\p{L}{2,24}$/u.test(tld) || RESERVED_DOMAIN.test(domain)) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        "email me: jane.roe(at)acme-mail.com",
+        '{"contact": "ops [at] globex-corp [dot] io"}',
+        "Kontakt: m.weber{at}firma-web.de",
+      ],
+      ignore: ["user(at)example(dot)com", "look (at) this", "x[at]y"],
     },
   },
   {
