@@ -1,10 +1,13 @@
-// Floors on the project's own labelled corpus (tests/testdata/privacy/corpus.jsonl): it ships
-// with the repository, so this runs on every machine and in CI.
+// Floors on the project's own labelled corpus (tests/testdata/privacy/corpus.jsonl) and on the
+// held-out batches once they were scored and tuned against (heldout_a.jsonl): they ship with the
+// repository, so this runs on every machine and in CI.
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 import { createRedactor } from "../../lib/privacy/redact.ts";
 import { loadLabelledCorpus, scoreLabelled } from "../../bench/privacy_labelled.ts";
 
-const rows = loadLabelledCorpus();
+const HELDOUT_A = fileURLToPath(new URL("../testdata/privacy/heldout_a.jsonl", import.meta.url));
+const rows = [...loadLabelledCorpus(), ...loadLabelledCorpus(HELDOUT_A)];
 const redactor = createRedactor();
 
 Deno.test("labelled corpus has at least 400 rows across secrets, PII and hard negatives", () => {
