@@ -251,6 +251,24 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   return !(rest === "" || rest.startsWith("#") || rest.startsWith("//"));
 }
 
+/** A quoted literal continued by `+` or `.` and another literal, possibly on the next line. */
+const CONCATENATED =
+  /^(["'`])[ \t]*(?:\+|\.)[ \t]*(?:\\?\r?\n[ \t]*)?(["'`])[^"'`\r\n]{1,512}(?=\2)/;
+
+/**
+ * Where a secret split into concatenated literals ends (`"abc" +\n  "def"`): the whole run of
+ * literals is the secret, not only its first part.
+ */
+function concatenationEnd(text: string, end: number): number {
+  let at = end;
+  for (let part = 0; part < 8; part++) {
+    const m = CONCATENATED.exec(text.slice(at, at + 600));
+    if (!m) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
 /** The plausibility rules shared by both operating points. */
 function plausibleValue(text: string, a: Assignment): boolean {
   const v = a.value;
@@ -358,6 +376,9 @@ const passwordExamples = {
     `{"clientSecret": "${fakeToken("pw2", Charset.base64url, 32)}"}`,
     `database:\n  password: "${fakeToken("pw3", Charset.alnum, 12)}"\n`,
     `login(user, password='${fakeToken("pw4", Charset.alnum, 10)}')`,
+    `const apiToken = "${fakeToken("pw5", Charset.alnum, 16)}" +\n  "${
+      fakeToken("pw6", Charset.alnum, 16)
+    }";`,
   ],
   ignore: [
     "password = getpass()",
@@ -396,7 +417,7 @@ export const genericDetectors: Detector[] = [
           return null;
         }
       }
-      return { start: a.start, end: a.end };
+      return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
     },
     examples: passwordExamples,
   },
