@@ -154,7 +154,10 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
     const raw = tokens[k]![0];
     const { value, lead } = bare(raw);
     const word = value.toLowerCase();
-    if (value === "" || COPULAS.has(word) || COPULAS.has(raw.replace(/\*+/g, ""))) {
+    // "on" links only right after the name (Finnish "salasana on X", "password on db-3 is X"),
+    // never later in a sentence ("… depends on X").
+    const copula = COPULAS.has(word) && (word !== "on" || k === 0);
+    if (value === "" || copula || COPULAS.has(raw.replace(/\*+/g, ""))) {
       linked = true;
       weak = WEAK_COPULAS.has(word);
       continue;
@@ -259,6 +262,23 @@ const KEYWORDS = [
   "lozinka",
   "geslo",
   "slaptazodis",
+  "parole",
+  "parool",
+  "zugangstoken",
+  "zugriffstoken",
+  "cle",
+  "chave",
+  "chiave",
+  "sleutel",
+  "klucz",
+  "nyckel",
+  "nogle",
+  "nokkel",
+  "avain",
+  "kulcs",
+  "anahtar",
+  "cheie",
+  "kljuc",
   // Other scripts.
   "пароль",
   "парола",
@@ -269,6 +289,12 @@ const KEYWORDS = [
   "パスワード",
   "暗証番号",
   "トークン",
+  "apiキー",
+  "api キー",
+  "密钥",
+  "密鑰",
+  "api키",
+  "api 키",
   "密码",
   "密碼",
   "口令",
@@ -296,7 +322,9 @@ export const proseDetectors: Detector[] = [
     keywords: KEYWORDS,
     pattern:
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
-      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parola|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)/i,
+      // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
+      // keywords in other scripts (API密钥) need no left edge.
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
     gate: "strict",
     refine: valueAfter,
