@@ -16,7 +16,7 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
 const ASSIGNMENT = new RegExp(
   String
-    .raw`(?<key>(?:pass|pwd|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    .raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
       .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
@@ -117,6 +117,30 @@ export function isSecretKey(key: string): boolean {
   // Joined words: jwtsecret, dbpassword, AUTHTOKEN
   return /(?:password|passwd|secret|token|apikey|secretkey|accesskey|privatekey)$/.test(last) &&
     !/(?:tokens?ize[rd]?|secretary)$/.test(last);
+}
+
+/**
+ * Whether a value under a key is a secret by the two together: a secret key, or a key that
+ * merely may hold one (`REDIS_AUTH`, `mailgun_key`, `FIREBASE_KEY`) with a random token or a
+ * mixed password as its value.
+ */
+export function secretUnderKey(key: string, value: string): boolean {
+  if (isSecretKey(key)) return true;
+  const w = words(key);
+  if (!w.some((x) => ENTROPY_KEY_WORDS.has(x) || SECRET_SUFFIX.test(x))) return false;
+  if (/(?:_?id|name|type|url|uri|path|file|hash|checksum|digest|version)$/i.test(key)) return false;
+  // Cache, lock and idempotency keys, and keys published on purpose, are not secrets.
+  if (w.some((x) => IDENTIFIER_KEY_WORDS.has(x)) || /pub(?:lic|lishable)?/i.test(key)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
+  // A token has a digit somewhere; header names and identifiers (`Access-Control-Allow-Origin`,
+  // `network.authRequired`) are as varied but have none.
+  if (
+    /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    looksRandom(value, { minLength: 20, minEntropy: 3.5 })
+  ) {
+    return true;
+  }
+  return (w[w.length - 1] === "key" || w[w.length - 1] === "auth") && mixedPassword(value);
 }
 
 /** Whether a key names a password, secret or token outright (not merely a key of some kind). */
@@ -402,7 +426,8 @@ export const genericDetectors: Detector[] = [
     tier: 1,
     refine: (ctx) => {
       const a = readAssignment(ctx);
-      if (!a || !isSecretKey(a.key) || !plausibleValue(ctx.text, a)) return null;
+      if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+      if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
       if (ctx.mode === "gate") {
         const v = a.value;
         // Entropy says little about 8-14 characters: a mixed password passes on its shape.

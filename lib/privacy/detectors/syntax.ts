@@ -4,7 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleLiteral, lineAfter, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { isSecretKey } from "./generic.ts";
+import { isSecretKey, secretUnderKey } from "./generic.ts";
 
 /** The inside of a quoted group (or the bare group), as offsets into the text. */
 function valueSpan(
@@ -29,7 +29,7 @@ function keyedValue(ctx: MatchContext): { start: number; end: number } | null {
   const v = valueSpan(ctx, "value");
   if (!v || !credibleValue(v.value, ctx.mode)) return null;
   // A key of some vendor (`STRIPE_KEY`, `mapsKey`) holds a secret when its value is random.
-  const secret = isSecretKey(key) ||
+  const secret = secretUnderKey(key, v.value) ||
     (/key$/i.test(key) && looksRandom(v.value, { minLength: 20, minEntropy: 3.5 }));
   return secret ? { start: v.start, end: v.end } : null;
 }
@@ -152,9 +152,9 @@ export const syntaxDetectors: Detector[] = [
       /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
-      if (!isSecretKey(ctx.match.groups?.key ?? "")) return null;
       const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
-      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+      if (!v || !secretUnderKey(ctx.match.groups?.key ?? "", v.value)) return null;
+      return credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
     },
     examples: {
       match: [
