@@ -136,11 +136,13 @@ export function secretUnderKey(key: string, value: string): boolean {
   // `network.authRequired`) are as varied but have none.
   if (
     /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
-    looksRandom(value, { minLength: 20, minEntropy: 3.5 })
+    looksRandom(value, { minLength: 16, minEntropy: 3.5 })
   ) {
     return true;
   }
-  return (w[w.length - 1] === "key" || w[w.length - 1] === "auth") && mixedPassword(value);
+  // A typed password under such a key mixes cases too (`value%23still-query` is a URL part).
+  return (w[w.length - 1] === "key" || w[w.length - 1] === "auth") && mixedPassword(value) &&
+    /[a-z]/.test(value) && /[A-Z]/.test(value);
 }
 
 /** Whether a key names a password, secret or token outright (not merely a key of some kind). */
@@ -612,6 +614,10 @@ export const genericDetectors: Detector[] = [
       if (isPlaceholder(v) || /^[{$%<]/.test(v)) return null;
       if (mode === "gate" && !looksRandom(v, { minLength: 16, minEntropy: 3.2 })) return null;
       if (!/[0-9]/.test(v) && characterClasses(v) < 2) return null;
+      // Words joined by separators, also URL-encoded (`value%23still-query`), are not a token.
+      if (/^[a-z]+(?:(?:[-_.+#]|%[0-9a-f]{2})[a-z]+)*$/i.test(v) && !/[A-Z].*[a-z][A-Z]/.test(v)) {
+        return null;
+      }
       return { start, end };
     },
     examples: {
@@ -626,7 +632,11 @@ export const genericDetectors: Detector[] = [
           fakeToken("up3", Charset.hex, 40)
         }`,
       ],
-      ignore: ["https://example.test/login?token={token}", "https://example.test/?key=value"],
+      ignore: [
+        "https://example.test/login?token={token}",
+        "https://example.test/?key=value",
+        "x:/resource?key=value%23still-query#first",
+      ],
     },
   },
 ];

@@ -33,6 +33,8 @@ const COPULAS = new Set([
   "—",
   "->",
   "=>",
+  "→",
+  "⇒",
   "/",
   "with",
   "currently",
@@ -89,7 +91,9 @@ const AFTER_COPULA = new Set([
   "nog",
 ]);
 
-const CODE_LINE = /;\s*$|[{}()]|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
+// A call (`f(`), braces or a statement keyword make a line code; a parenthesis after a space
+// is prose ("temp pw X (change on first login)").
+const CODE_LINE = /;\s*$|[{}]|[\w$\]]\(|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
 
 const OPENERS = new Set([..."\"'`“‘*_("]);
 const CLOSERS = new Set([..."\"'`”’*_).,;:!?"]);
@@ -120,8 +124,57 @@ function strongValue(value: string): boolean {
   // A log's `key=value` field or a path is not the value of the sentence.
   if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
   if (mixedPassword(value)) return true;
-  return value.length >= 20 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
-    looksRandom(value, { minLength: 20, minEntropy: 3.5 });
+  // A random token: mixed case and two digits or more (identifiers have at most a version).
+  return value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d.*\d/.test(value) &&
+    /[a-z]/.test(value) && /[A-Z]/.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.5 });
+}
+
+/** Words between a value and the name after it ("use X as the password", "X is our token"). */
+const BEFORE_NAME = new Set([
+  "the",
+  "our",
+  "my",
+  "your",
+  "his",
+  "her",
+  "their",
+  "a",
+  "an",
+  "new",
+  "temporary",
+  "temp",
+  "default",
+  "current",
+  "admin",
+  "root",
+  "shared",
+  "db",
+  "api",
+]);
+const LINKS_BEFORE = new Set(["as", "is", "was", "=", ":", "-", "–", "—", "->", "→"]);
+
+/** The value before a secret's name ("use X as the password", "X is the password for …"). */
+function valueBefore(text: string, keywordStart: number): { start: number; end: number } | null {
+  const before = lineBefore(text, keywordStart).slice(-160);
+  const tokens = [...before.matchAll(/\S+/g)];
+  let k = tokens.length - 1;
+  let skipped = 0;
+  while (k >= 0 && BEFORE_NAME.has(tokens[k]![0].toLowerCase()) && skipped < 3) {
+    k--;
+    skipped++;
+  }
+  if (k < 1 || !LINKS_BEFORE.has(tokens[k]![0].toLowerCase())) return null;
+  const token = tokens[k - 1]!;
+  const { value, lead } = bare(token[0]);
+  if (!strongValue(value)) return null;
+  const start = keywordStart - before.length + token.index! + lead;
+  return { start, end: start + value.length };
+}
+
+/** The value a sentence gives a secret's name: after it, else before it. */
+function valueNear(ctx: MatchContext): { start: number; end: number } | null {
+  return valueAfter(ctx) ?? valueBefore(ctx.text, ctx.match.index);
 }
 
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
@@ -137,6 +190,8 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
   }
   // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
   // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
+  // "password's X": the contraction of "is".
+  if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
   const next = text[at] ?? "";
   if (next === "：") at++;
   else if (!latin && at > end && /[!-~]/.test(next)) {
@@ -183,6 +238,9 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
     if (linked) {
       // After "to"/"with" a qualifier may follow ("login to the admin panel with admin:X").
       if (AFTER_COPULA.has(word) || weak) continue;
+      // A user name, then its password ("the creds are admin X").
+      const following = tokens[k + 1] ? bare(tokens[k + 1]![0]).value : "";
+      if (/^[\w.@-]{1,32}$/.test(value) && strongValue(following)) continue;
       return null;
     }
     // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
@@ -191,7 +249,8 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
       linked = true;
       continue;
     }
-    if (/[.?!;,]$/.test(raw)) return null;
+    // A comma continues the sentence ("reset done, new one: X"); a full stop ends it.
+    if (/[.?!;]$/.test(raw)) return null;
   }
   return null;
 }
@@ -210,6 +269,7 @@ const KEYWORDS = [
   "api-key",
   "apikey",
   "credentials",
+  "creds",
   "set it to",
   "changed it to",
   "reset it to",
@@ -236,6 +296,8 @@ const KEYWORDS = [
   "log in",
   "shared key",
   "pre-shared key",
+  "psk",
+  "p:",
   "key is",
   "key was",
   "encryption key",
@@ -324,10 +386,10 @@ export const proseDetectors: Detector[] = [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
     gate: "strict",
-    refine: valueAfter,
+    refine: valueNear,
     examples: {
       match: [
         "// the db password is Larch7#plume (rotated monthly)",
@@ -350,6 +412,53 @@ export const proseDetectors: Detector[] = [
         "пароль должен содержать не менее 8 символов",
         "请输入密码",
         "password reset for v2.0.1 users",
+      ],
+    },
+  },
+  {
+    id: "account-password-pair",
+    category: "password-assignment",
+    description:
+      "A well-known account and its password written together (admin:X, root / X, sa:X) in text",
+    keywords: [
+      "admin:",
+      "admin/",
+      "admin /",
+      "administrator:",
+      "root:",
+      "root/",
+      "root /",
+      "sa:",
+      "postgres:",
+      "elastic:",
+      "ubuntu:",
+      "guest:",
+      "oracle:",
+      "jenkins:",
+      "grafana:",
+      "deploy:",
+    ],
+    // Not inside a URL or a path (`/admin/users`, `https://root:…@`, `/root/.ssh`).
+    pattern:
+      /(?<![\w/.@:-])(?:admin|administrator|root|sa|postgres|elastic|ubuntu|guest|oracle|jenkins|grafana|deploy)[ \t]?[:/][ \t]?(?<secret>[^\s'"`,;)]{6,128})/i,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, start, end }) => {
+      const { value, lead } = bare(text.slice(start, end));
+      if (!strongValue(value) || /@/.test(value)) return null;
+      return { start: start + lead, end: start + lead + value.length };
+    },
+    examples: {
+      match: [
+        "admin:Harbor!9lights works for the console",
+        "Default credentials are root / Teak#Wood78 until the first login",
+        '{"note": "sa:Iguana#90sun on the test server"}',
+      ],
+      ignore: [
+        "GET /admin/users 200",
+        "root:x:0:0:root:/root:/bin/bash",
+        "admin: true",
+        "https://admin:${PASSWORD}@host",
       ],
     },
   },
