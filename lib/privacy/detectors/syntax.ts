@@ -104,9 +104,10 @@ export const syntaxDetectors: Detector[] = [
     id: "name-value-secret",
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
-    keywords: ["- name:", '"name":', "'name':", '"name" :'],
+    // Postman and some SDKs call the name field "key".
+    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :'],
     pattern:
-      /(?:-[ \t]+|["'])?name["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+      /(?:-[ \t]+|["'])?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -114,6 +115,7 @@ export const syntaxDetectors: Detector[] = [
         `env:\n  - name: DB_PASSWORD\n    value: "${pw("nv1")}"\n`,
         `{"name": "STRIPE_API_KEY", "value": "${fakeToken("nv2", Charset.alnum, 32)}"}`,
         `- name: DATABASE_PASSWORD\n  value: ${pw("nv3")}`,
+        `{"key": "x-api-key", "value": "${fakeToken("nv4", Charset.alnum, 40)}", "type": "text"}`,
       ],
       ignore: [
         "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
@@ -337,6 +339,26 @@ export const syntaxDetectors: Detector[] = [
         `secret := hex.DecodeString("${fakeToken("dc3", Charset.hex, 40)}")`,
       ],
       ignore: ["password = base64.b64decode(os.environ['PW'])", 'name = atob("aGVsbG8gd29ybGQ=")'],
+    },
+  },
+  {
+    id: "shell-decoded-secret",
+    category: "password-assignment",
+    description:
+      "A secret-named variable set from base64 in a shell (TOKEN=$(echo '…' | base64 -d))",
+    keywords: ["base64 -d", "base64 --decode"],
+    pattern:
+      /(?<key>[A-Za-z_][\w]{0,80})=\$\([ \t]*(?:echo|printf)[ \t]+(?:-n[ \t]+)?(?<value>"[^"\s]{8,}"|'[^'\s]{8,}'|[A-Za-z0-9+/=]{8,})[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D)/,
+    window: { before: 200, after: 40 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `export TOKEN=$(echo '${fakeToken("sd1", Charset.base64, 48)}' | base64 -d)`,
+        `DB_PASSWORD=$(printf "${fakeToken("sd2", Charset.base64, 24)}" | base64 --decode)`,
+        `env:\n  run: API_KEY=$(echo ${fakeToken("sd3", Charset.base64, 40)} | base64 -d) ./deploy`,
+      ],
+      ignore: ["GREETING=$(echo aGVsbG8gd29ybGQ= | base64 -d)", "TOKEN=$(echo $RAW | base64 -d)"],
     },
   },
 ];
