@@ -135,7 +135,7 @@ export function secretUnderKey(key: string, value: string): boolean {
   // A token has a digit somewhere; header names and identifiers (`Access-Control-Allow-Origin`,
   // `network.authRequired`) are as varied but have none.
   if (
-    /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) && !WORDS_ONLY.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.5 })
   ) {
     return true;
@@ -143,6 +143,43 @@ export function secretUnderKey(key: string, value: string): boolean {
   // A typed password under such a key mixes cases too (`value%23still-query` is a URL part).
   return (w[w.length - 1] === "key" || w[w.length - 1] === "auth") && mixedPassword(value) &&
     /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+/** Qualifiers of "key" that make it a secret whatever its value looks like. */
+const SECRET_KEY_QUALIFIERS = new Set([
+  "secret",
+  "private",
+  "encryption",
+  "signing",
+  "master",
+  "api",
+  "access",
+  "app",
+  "hmac",
+  "aes",
+  "crypto",
+  "cipher",
+  "auth",
+  "shared",
+  "webhook",
+  "admin",
+  "root",
+  "jwt",
+]);
+/** Words (with a short version) joined by separators: `user_session_v2`, `theme-mode`, `MIT`. */
+const WORDS_ONLY =
+  /^(?:[A-Z]+|[A-Za-z][a-z]*\d{0,2})(?:[-_.:/ ](?:[A-Z]+|[A-Za-z][a-z]*\d{0,2}|v\d{1,3}))*$/;
+
+/**
+ * Whether a `*_key` of a kind that often names things (session, storage, license, label …) holds
+ * a name rather than a secret: `sessionKey: "user_session_v2"`, `license_key: "MIT"`.
+ */
+function namesSomething(key: string, value: string): boolean {
+  const w = words(key);
+  const last = w[w.length - 1];
+  if (last !== "key" && last !== "keys") return false;
+  if (SECRET_KEY_QUALIFIERS.has(w[w.length - 2] ?? "")) return false;
+  return WORDS_ONLY.test(value);
 }
 
 /** Whether a key names a password, secret or token outright (not merely a key of some kind). */
@@ -429,6 +466,7 @@ export const genericDetectors: Detector[] = [
     refine: (ctx) => {
       const a = readAssignment(ctx);
       if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+      if (namesSomething(a.key, a.value)) return null;
       if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
       if (ctx.mode === "gate") {
         const v = a.value;
