@@ -1,7 +1,6 @@
 #!/usr/bin/env -S deno run -A
 // Entry point: builds Deps, runs the fast path or the commander program, maps errors to exit
-// codes. commander and the command table load only when commands/fast.ts does not answer (a
-// run-time import: lib/lazy_import.ts says why).
+// codes. commander and the command table load only when commands/fast.ts does not answer.
 import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
 import { runFast } from "./commands/fast.ts";
