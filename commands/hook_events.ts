@@ -162,6 +162,12 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
         if (answer) deps.io.out(answer + "\n");
       }),
   },
+  "edit-gate": {
+    valueFlags: [],
+    booleanFlags: [],
+    // Runs without a vault (the sentinel needs none); loaded only for this event.
+    run: async (deps) => await (await import("./edit_gate.ts")).runEditGate(deps),
+  },
   "session-end": {
     valueFlags: [],
     booleanFlags: [],
