@@ -2,7 +2,7 @@
 // AfterAgent, and Claude Code's SessionStart after a compaction, since PreCompact cannot add
 // context) gets one nudge when the session edited code and saved nothing; the end of a session
 // gets one summary memory when it edited or saved anything.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../sha256.ts";
 import type { Memories } from "../memory/memories.ts";
 import { endSession, startSession } from "../memory/session.ts";
 import type { Memory } from "../vault/mod.ts";
@@ -67,7 +67,7 @@ export function summarizeSession(
   if (log.edited.length === 0 && saved.length === 0) return undefined;
   if (!markOnce(run, sessionId, "summarized")) return undefined;
   // The editor's session id is not ours to store: a short hash still tells sessions apart.
-  const tag = createHash("sha256").update(sessionId).digest("hex").slice(0, 8);
+  const tag = sha256Hex(sessionId).slice(0, 8);
   const session = startSession(m, `${client} session ${tag}`);
   const ended = endSession(m, session.id, summaryText(log.edited, saved));
   return ended.summary_id ?? undefined;

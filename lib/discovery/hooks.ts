@@ -1,6 +1,6 @@
 // Editor hook payloads (Claude Code, Gemini CLI) in, additional context out. Pure functions; the
 // command does the I/O and guarantees a hook never fails the editor's action.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../sha256.ts";
 import { z } from "zod";
 
 /** The fields korva reads from a hook payload; everything else is ignored. */
@@ -67,5 +67,5 @@ export function sessionFileStem(sessionId: string): string {
   const plain = SAFE_SESSION_ID.test(sessionId) && !sessionId.includes("..") &&
     sessionId.split(/[._-]/).every((part) => part.length <= 16);
   if (plain) return sessionId;
-  return "sha256-" + createHash("sha256").update(sessionId).digest("hex").slice(0, 32);
+  return "sha256-" + sha256Hex(sessionId).slice(0, 32);
 }

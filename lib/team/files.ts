@@ -1,6 +1,6 @@
 // Team files on disk: where they live, writing and removing one with its sync state, reading
 // them all. The sync algorithm over them is in sync.ts.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../sha256.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -49,7 +49,7 @@ export function dropState(vault: Vault, repo: string, id: string): void {
 }
 
 export function sha(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256Hex(text);
 }
 
 /** The fields a team file carries, hashed: a change to any of them is a change to sync. */
