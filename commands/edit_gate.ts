@@ -3,7 +3,7 @@
 // the editor's deny/ask decision. Never fails or blocks on its own error: it logs and stays silent.
 // Free of commander: main.ts runs it on the fast path (commands/hook_events.ts), since editors
 // run it before every write (issue 19).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "../lib/fs_sync.ts";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { parseHookPayload } from "../lib/discovery/hooks.ts";

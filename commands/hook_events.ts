@@ -2,7 +2,7 @@
 // stop. Kept apart from commander (commands/hook.ts wires the same functions) so main.ts can run
 // them directly: these hooks' start-up is paid on every file an agent touches (issue 19).
 // They import the memory layer's operation files, not its barrel, for the same reason.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "../lib/fs_sync.ts";
 import { join } from "node:path";
 import type { Deps } from "../lib/deps.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";

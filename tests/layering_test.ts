@@ -18,6 +18,8 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/log.ts",
     "lib/git.ts",
     "lib/text_fields.ts",
+    "lib/fs_sync.ts",
+    "lib/sha256.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

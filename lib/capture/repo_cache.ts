@@ -2,7 +2,7 @@
 // editor runs on every file read ask git once per session and working directory, not each time.
 // An entry holds while the files that decide root and project keep their modification times.
 import { sha256Hex } from "../sha256.ts";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";

@@ -8,7 +8,7 @@ import {
   readFileSync,
   statSync,
   writeFileSync,
-} from "node:fs";
+} from "../fs_sync.ts";
 import { join } from "node:path";
 import { sessionFileStem } from "../discovery/hooks.ts";
 import { ensurePrivateDir } from "../file_modes.ts";

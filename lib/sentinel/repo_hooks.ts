@@ -1,7 +1,7 @@
 // Git hooks on by default: a clone of a repository that has `.korva/` gets korva's git hooks from
 // `korva init`, `korva setup` and `korva sync` (unless opted out), and a clone with team rules but
 // no hooks is pointed out in one sentence with the fix.
-import { existsSync } from "node:fs";
+import { existsSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { loadConfig } from "../config.ts";
 import type { SelfCommand } from "../deps.ts";

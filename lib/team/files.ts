@@ -1,7 +1,7 @@
 // Team files on disk: where they live, writing and removing one with its sync state, reading
 // them all. The sync algorithm over them is in sync.ts.
 import { sha256Hex } from "../sha256.ts";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "../fs_sync.ts";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";

@@ -3,7 +3,7 @@
 // can rewrite the anchor. The rename list is cached per repository and brought up to date
 // incrementally (`git log <last HEAD>..HEAD`), so a scan after a commit reads only new commits.
 import { sha256Hex } from "../sha256.ts";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";

@@ -2,7 +2,7 @@
 // saved (commits, changed lines, renames, deletions). One `git log` per context call when the
 // cache is cold; the parsed log is cached per HEAD commit and pathspec set under KORVA_HOME.
 import { sha256Hex } from "../sha256.ts";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";

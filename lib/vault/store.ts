@@ -1,7 +1,7 @@
 // The Vault: every read and write of vault.db (node:sqlite, WAL, FTS5). The connection is
 // private; other modules call these methods, never SQL. Input arrives validated and redacted
 // from lib/memory; the vault checks its schema again and keeps rows, links and FTS consistent.
-import { statSync } from "node:fs";
+import { statSync } from "../fs_sync.ts";
 import type { DatabaseSync } from "node:sqlite";
 import { monotonicFactory } from "ulid";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
