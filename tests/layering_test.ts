@@ -20,6 +20,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/text_fields.ts",
     "lib/fs_sync.ts",
     "lib/sha256.ts",
+    "lib/ulid.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

@@ -3,7 +3,7 @@
 // changed it keeps both and names the file to resolve. Everything read or written is redacted.
 import { existsSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
-import { monotonicFactory } from "ulid";
+import { monotonicFactory } from "../ulid.ts";
 import { mapTextFields } from "../text_fields.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";

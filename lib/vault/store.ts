@@ -3,7 +3,7 @@
 // from lib/memory; the vault checks its schema again and keeps rows, links and FTS consistent.
 import { statSync } from "../fs_sync.ts";
 import type { DatabaseSync } from "node:sqlite";
-import { monotonicFactory } from "ulid";
+import { monotonicFactory } from "../ulid.ts";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
 import { anchorsFor, filterSql, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
