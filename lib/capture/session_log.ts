@@ -86,6 +86,14 @@ export function wasMarked(run: string, sessionId: string, event: "nudged" | "sum
 }
 
 /**
+ * Whether the session's stop nudge may be due: it edited a file and was not nudged yet (the
+ * vault, which says whether it saved something since, is asked only then).
+ */
+export function nudgeMayBeDue(run: string, sessionId: string): boolean {
+  return !wasMarked(run, sessionId, "nudged") && readSessionLog(run, sessionId).edited.length > 0;
+}
+
+/**
  * Files edited in the most recent session that worked in `root` within `withinMs` (the MCP
  * server's way to anchor a memory saved without files to what the session changed).
  */
