@@ -24,7 +24,7 @@ function terminalIo(): Io {
   return {
     out: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
     err: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
-    readStdin: async () => await new Response(Deno.stdin.readable).text(),
+    readStdin: () => readAll(Deno.stdin),
     isTerminal,
     stderrIsTerminal: Deno.stderr.isTerminal(),
     confirm: (question) => {
@@ -33,6 +33,20 @@ function terminalIo(): Io {
       return Promise.resolve(answer !== null && /^y(es)?$/i.test(answer.trim()));
     },
   };
+}
+
+/** All of a reader as text; plain reads, since `new Response(stream)` loads fetch (~10 ms). */
+async function readAll(reader: { read(p: Uint8Array): Promise<number | null> }): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = new Uint8Array(65_536);
+    const n = await reader.read(chunk);
+    if (n === null) break;
+    chunks.push(chunk.subarray(0, n));
+  }
+  const all = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+  return new TextDecoder().decode(all);
 }
 
 /** Build the real Deps from the process environment. */

@@ -38,7 +38,7 @@ export function sessionStart(deps: Deps, payload: HookPayload, flags: HookFlags)
   const nudge = payload.source === "compact" && payload.session_id
     ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
     : undefined;
-  const unchecked = missingHooks(payloadCwd(deps, payload), deps.self);
+  const unchecked = missingHooks(payloadCwd(deps, payload), deps.self, { root: ctx.root() });
   const text = [
     unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
     result.memories.length > 0 ? result.text : "",

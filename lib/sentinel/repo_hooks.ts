@@ -44,12 +44,17 @@ export function autoInstallHooks(
   return ensureRepoHooks(input.cwd, input.self);
 }
 
-/** A clone whose repository has team rules but no korva pre-commit hook: what and the fix. */
+/**
+ * A clone whose repository has team rules but no korva pre-commit hook: what and the fix.
+ * `known.root` is the caller's repository root for `cwd` (a hook's session cache), saving a git
+ * spawn.
+ */
 export function missingHooks(
   cwd: string,
   self: SelfCommand,
+  known?: { root: string | undefined },
 ): { message: string; fix: string } | undefined {
-  const root = repoRoot(cwd);
+  const root = known ? known.root : repoRoot(cwd);
   if (!root || !existsSync(join(root, ".korva", "rules"))) return undefined;
   try {
     if (hooksStatus(root, self).find((h) => h.name === "pre-commit")?.installed) return undefined;
