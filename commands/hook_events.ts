@@ -38,7 +38,7 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     run: (deps, flags) =>
       guarded(deps, "session-start", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
-        (await import("./hook_memory.ts")).sessionStart(deps, payload, flags);
+        await (await import("./hook_memory.ts")).sessionStart(deps, payload, flags);
       }),
   },
   "file-context": {
@@ -47,7 +47,7 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     run: (deps, flags) =>
       guarded(deps, "file-context", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
-        (await import("./hook_memory.ts")).fileContext(deps, payload, flags);
+        await (await import("./hook_memory.ts")).fileContext(deps, payload, flags);
       }),
   },
   "prompt": {
@@ -71,7 +71,7 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
         if (stopAnswer(event, "") === undefined) return;
         // Most stops: no edit yet, or already nudged; known from run/ files, without the vault.
         if (!nudgeMayBeDue(runDir(deps), session)) return;
-        const nudge = (await import("./hook_memory.ts")).stopNudge(deps, payload, session);
+        const nudge = await (await import("./hook_memory.ts")).stopNudge(deps, payload, session);
         const answer = nudge === undefined ? undefined : stopAnswer(event, nudge);
         if (answer) deps.io.out(answer + "\n");
       }),
@@ -89,7 +89,7 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
       guarded(deps, "session-end", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
         if (!payload.session_id) return;
-        (await import("./hook_memory.ts")).sessionEnd(deps, payload, payload.session_id);
+        await (await import("./hook_memory.ts")).sessionEnd(deps, payload, payload.session_id);
       }),
   },
 };

@@ -3,15 +3,18 @@
 // memory layer's operation files, not its barrel, so a hook loads only what it runs (issue 19).
 import type { Deps } from "../lib/deps.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";
-import { dueNudge, summarizeSession } from "../lib/capture/moments.ts";
+import { dueNudge } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
 import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
-import { memoryContext } from "../lib/memory/context.ts";
 import { openMemories } from "../lib/memory/memories.ts";
-import { type RepoContext, resolveRepoContext } from "../lib/memory/repo_context.ts";
+import { rankedContext } from "../lib/memory/ranked_context.ts";
+import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
+import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_core.ts";
+import type { ProjectConfig } from "../lib/project_config.ts";
+import { cachedProjectConfig } from "../lib/project_config_cache.ts";
 import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
 import {
   HOOK_ORIGIN,
@@ -23,15 +26,19 @@ import {
 } from "./hook_events.ts";
 
 /** SessionStart: the project's context, the repository's missing git hooks, a due nudge. */
-export function sessionStart(deps: Deps, payload: HookPayload, flags: HookFlags): void {
-  const ctx = hookContext(deps, payload);
+export async function sessionStart(
+  deps: Deps,
+  payload: HookPayload,
+  flags: HookFlags,
+): Promise<void> {
+  const ctx = await hookContext(deps, payload);
   using memories = openMemories(ctx, HOOK_ORIGIN);
   const seen = new Set<string>();
-  const result = memoryContext(memories, {
+  await refreshTeamIfChanged(memories);
+  const result = rankedContext(memories, {
     maxTokens: Number(flags.maxTokens) || 1500,
     delta: true,
     seen,
-    refresh: true,
   });
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
@@ -51,10 +58,14 @@ export function sessionStart(deps: Deps, payload: HookPayload, flags: HookFlags)
 }
 
 /** PreToolUse / AfterTool on a file: memories anchored to it, and a candidate's question. */
-export function fileContext(deps: Deps, payload: HookPayload, flags: HookFlags): void {
+export async function fileContext(
+  deps: Deps,
+  payload: HookPayload,
+  flags: HookFlags,
+): Promise<void> {
   const file = hookFile(payload);
   if (!file) return;
-  const ctx = hookContext(deps, payload);
+  const ctx = await hookContext(deps, payload);
   if (payload.session_id) {
     const root = ctx.root();
     recordFileUse(runDir(deps), payload.session_id, {
@@ -66,13 +77,13 @@ export function fileContext(deps: Deps, payload: HookPayload, flags: HookFlags):
   }
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
   using memories = openMemories(ctx, HOOK_ORIGIN);
-  const result = memoryContext(memories, {
+  await refreshTeamIfChanged(memories);
+  const result = rankedContext(memories, {
     files: [file],
     maxTokens: Number(flags.maxTokens) || 800,
     anchoredOnly: true,
     delta: true,
     seen,
-    refresh: true,
   });
   const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
   const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
@@ -87,7 +98,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(hookContext(deps, payload), HOOK_ORIGIN);
+  using memories = openMemories(await hookContext(deps, payload), HOOK_ORIGIN);
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await import("../lib/recall/prompt_recall.ts");
   const found = promptRecall(memories.vault, prompt, {
@@ -102,29 +113,51 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
 }
 
 /** The stop nudge of a session, when due (the caller has checked that it may be). */
-export function stopNudge(deps: Deps, payload: HookPayload, sessionId: string): string | undefined {
-  const ctx = hookContext(deps, payload);
+export async function stopNudge(
+  deps: Deps,
+  payload: HookPayload,
+  sessionId: string,
+): Promise<string | undefined> {
+  const ctx = await hookContext(deps, payload);
   return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN));
 }
 
 /** SessionEnd: one summary memory of what the session edited and saved. */
-export function sessionEnd(deps: Deps, payload: HookPayload, sessionId: string): void {
-  const ctx = hookContext(deps, payload);
+export async function sessionEnd(
+  deps: Deps,
+  payload: HookPayload,
+  sessionId: string,
+): Promise<void> {
+  const ctx = await hookContext(deps, payload);
+  // Loaded here: a summary is a save, and the save path is not needed by the other hooks.
+  const { summarizeSession } = await import("../lib/capture/session_summary.ts");
   summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
 }
 
 /**
  * The payload's repository context. Within a session the root and project found by the first
- * hook are reused (see lib/capture/repo_cache.ts), so later hooks do not spawn git for them.
+ * hook are reused (see lib/capture/repo_cache.ts), so later hooks do not spawn git for them;
+ * `.korva/config.yml` comes through its cache (lib/project_config_cache.ts).
  */
-function hookContext(deps: Deps, payload: HookPayload): RepoContext {
+async function hookContext(deps: Deps, payload: HookPayload): Promise<RepoContext> {
   const cwd = payloadCwd(deps, payload);
   const session = payload.session_id;
-  if (!session) return resolveRepoContext(deps, { cwd });
-  const known = knownRepo(runDir(deps), deps.home, session, cwd);
-  if (known) return resolveRepoContext(deps, { cwd, known });
-  const ctx = resolveRepoContext(deps, { cwd });
+  const known = session ? knownRepo(runDir(deps), deps.home, session, cwd) : undefined;
+  let loaded: { config: ProjectConfig | undefined } | { error: unknown } | undefined;
+  const ctx = createRepoContext(deps, { cwd, ...(known ? { known } : {}) }, () => {
+    if (!loaded) throw new Error("the project config was read before it was loaded");
+    // An invalid file fails the hook where reading it did before: when a getter needs it.
+    if ("error" in loaded) throw loaded.error;
+    return loaded.config;
+  });
   const root = ctx.root();
-  if (root) rememberRepo(runDir(deps), deps.home, session, cwd, { root, project: ctx.project() });
+  try {
+    loaded = { config: root ? await cachedProjectConfig(deps.home, root) : undefined };
+  } catch (error) {
+    loaded = { error };
+  }
+  if (session && !known && root) {
+    rememberRepo(runDir(deps), deps.home, session, cwd, { root, project: ctx.project() });
+  }
   return ctx;
 }

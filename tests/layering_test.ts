@@ -25,7 +25,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
   ]],
   ["privacy", ["lib/privacy/"]],
   ["vault", ["lib/vault/"]],
-  ["config", ["lib/config.ts", "lib/project_config.ts"]],
+  ["config", ["lib/config.ts", "lib/project_config.ts", "lib/project_config_cache.ts"]],
   ["domain", [
     "lib/team/",
     "lib/discovery/",

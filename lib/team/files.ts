@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
 import type { Memory, TeamSyncState, Vault } from "../vault/mod.ts";
+import { memoriesDir } from "./changed.ts";
 import { parseTeamFile, renderTeamFile, teamFileName, type TeamMemory } from "./format.ts";
 
 /** What a sync did. */
@@ -19,10 +20,7 @@ export interface SyncSummary {
   errors: Array<{ path: string; reason: string }>;
 }
 
-/** The folder of shared memories in a repository. */
-export function memoriesDir(repoRoot: string): string {
-  return join(repoRoot, ".korva", "memories");
-}
+export { memoriesDir } from "./changed.ts";
 
 export function states(vault: Vault, repo: string): Map<string, TeamSyncState> {
   return vault.team.states(repo);

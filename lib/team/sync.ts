@@ -21,6 +21,7 @@ import {
   type SyncSummary,
   writeTeamMemory,
 } from "./files.ts";
+import { REFRESH_SLACK_MS } from "./changed.ts";
 import { renderTeamFile, type TeamMemory } from "./format.ts";
 import { screenWrite } from "../trust/provenance.ts";
 
@@ -231,7 +232,7 @@ export function refreshTeamMemories(
   const summary = syncTeam(vault, repoRoot, {
     ...options,
     importOnly: true,
-    ...(last !== undefined ? { changedSince: last - 2000 } : {}),
+    ...(last !== undefined ? { changedSince: last - REFRESH_SLACK_MS } : {}),
   });
   vault.team.setRefreshedAt(repoRoot, started);
   return summary;
