@@ -128,7 +128,7 @@ export async function sessionEnd(
   payload: HookPayload,
   sessionId: string,
 ): Promise<void> {
-  const ctx = await hookContext(deps, payload);
+  const ctx = await hookContext(deps, payload, { redactor: true });
   // Loaded here: a summary is a save, and the save path is not needed by the other hooks.
   const { summarizeSession } = await import("../lib/capture/session_summary.ts");
   summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
@@ -139,16 +139,29 @@ export async function sessionEnd(
  * hook are reused (see lib/capture/repo_cache.ts), so later hooks do not spawn git for them;
  * `.korva/config.yml` comes through its cache (lib/project_config_cache.ts).
  */
-async function hookContext(deps: Deps, payload: HookPayload): Promise<RepoContext> {
+async function hookContext(
+  deps: Deps,
+  payload: HookPayload,
+  options: { redactor?: boolean } = {},
+): Promise<RepoContext> {
+  // The detector catalogue loads only for a hook that writes memories (session-end); the team
+  // refresh of the others builds its own when it runs (lib/memory/team_refresh.ts).
+  const redaction = options.redactor ? await import("../lib/privacy/redact.ts") : undefined;
   const cwd = payloadCwd(deps, payload);
   const session = payload.session_id;
   const known = session ? knownRepo(runDir(deps), deps.home, session, cwd) : undefined;
   let loaded: { config: ProjectConfig | undefined } | { error: unknown } | undefined;
-  const ctx = createRepoContext(deps, { cwd, ...(known ? { known } : {}) }, () => {
-    if (!loaded) throw new Error("the project config was read before it was loaded");
-    // An invalid file fails the hook where reading it did before: when a getter needs it.
-    if ("error" in loaded) throw loaded.error;
-    return loaded.config;
+  const ctx = createRepoContext(deps, { cwd, ...(known ? { known } : {}) }, {
+    projectConfig: () => {
+      if (!loaded) throw new Error("the project config was read before it was loaded");
+      // An invalid file fails the hook where reading it did before: when a getter needs it.
+      if ("error" in loaded) throw loaded.error;
+      return loaded.config;
+    },
+    createRedactor: (privacy) => {
+      if (!redaction) throw new Error("the redactor was needed before it was loaded");
+      return redaction.createRedactor(privacy);
+    },
   });
   const root = ctx.root();
   try {

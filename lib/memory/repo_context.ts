@@ -1,6 +1,7 @@
-// resolveRepoContext: a RepoContext (repo_context_core.ts) that parses `.korva/config.yml`
-// when a getter first needs it; what every command, the MCP server and the service use.
+// resolveRepoContext: a RepoContext (repo_context_core.ts) that parses `.korva/config.yml` and
+// builds the redactor when a getter first needs them; what commands, MCP and the service use.
 import type { Deps } from "../deps.ts";
+import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
 import {
   createRepoContext,
@@ -12,5 +13,5 @@ export type { RepoContext, RepoContextOptions } from "./repo_context_core.ts";
 
 /** Resolve lazily, once: nothing runs git or reads a file until a getter needs it. */
 export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {}): RepoContext {
-  return createRepoContext(deps, options, loadProjectConfig);
+  return createRepoContext(deps, options, { projectConfig: loadProjectConfig, createRedactor });
 }

@@ -1,13 +1,14 @@
 // RepoContext: what every memory operation needs to know about where it runs (repository root,
 // project, author, HEAD, config, privacy settings), resolved once per process and passed down.
-// Built here from a given `.korva/config.yml` loader, without importing the YAML parser:
-// resolveRepoContext (repo_context.ts) passes the parsing loader, the hooks a cached one.
+// Built here from given sources (RepoContextSources), without importing the YAML parser or the
+// detector catalogue: resolveRepoContext (repo_context.ts) passes the usual ones, the hooks
+// cached or on-demand ones (issue 19).
 import { type Config, loadConfig } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { DEFAULT_PROJECT, detectProjectAt, gitOutput, repoRoot } from "../git.ts";
 import { homePaths } from "../paths.ts";
 import { mergePrivacyConfig, type PrivacyConfig } from "../privacy/config.ts";
-import { createRedactor, type Redactor } from "../privacy/redact.ts";
+import type { Redactor } from "../privacy/redact.ts";
 import type { ProjectConfig } from "../project_config.ts";
 import { lazySemantics } from "../recall/mod.ts";
 import { openVault, type Vault } from "../vault/mod.ts";
@@ -45,14 +46,21 @@ export interface RepoContextOptions {
   known?: { root: string; project: string } | undefined;
 }
 
-/** `.korva/config.yml` of a repository root, if any (loadProjectConfig or a cached copy). */
-export type ProjectConfigLoader = (root: string) => ProjectConfig | undefined;
+/**
+ * Where a context gets what costs a parser or a catalogue to load: `.korva/config.yml` of a
+ * repository root (loadProjectConfig, or a cached copy) and the redactor for privacy settings
+ * (createRedactor, or one loaded when a hook needs it).
+ */
+export interface RepoContextSources {
+  projectConfig(root: string): ProjectConfig | undefined;
+  createRedactor(privacy: PrivacyConfig): Redactor;
+}
 
 /** Resolve lazily, once: nothing runs git or reads a file until a getter needs it. */
 export function createRepoContext(
   deps: Deps,
   options: RepoContextOptions,
-  loadProjectConfig: ProjectConfigLoader,
+  sources: RepoContextSources,
 ): RepoContext {
   const cwd = options.cwd ?? deps.cwd;
   const config = loadConfig(deps.home);
@@ -70,7 +78,7 @@ export function createRepoContext(
   const root = once(() => options.known?.root ?? repoRoot(cwd));
   const projectConfig = once(() => {
     const r = root();
-    return r ? loadProjectConfig(r) : undefined;
+    return r ? sources.projectConfig(r) : undefined;
   });
   const project = once(() => {
     const named = options.project?.trim();
@@ -82,7 +90,7 @@ export function createRepoContext(
     return projectConfig()?.project ?? detectProjectAt(r);
   });
   const privacy = once(() => mergePrivacyConfig(config.privacy, projectConfig()?.privacy));
-  const redactor = once(() => createRedactor(privacy()));
+  const redactor = once(() => sources.createRedactor(privacy()));
   const author = once(() => {
     if (config.author) return config.author;
     const fromGit = gitOutput(root() ?? cwd, ["config", "user.name"]);

@@ -25,10 +25,12 @@ export async function refreshTeamIfChanged(
     return;
   }
   const { refreshTeamMemories } = await import("../team/sync.ts");
+  // The context's redactor, built here: its catalogue is loaded only for a refresh that runs.
+  const { createRedactor } = await import("../privacy/redact.ts");
   refreshTeamMemories(m.vault, root, {
     project: options.project ?? m.ctx.project(),
     now: m.ctx.deps.now(),
-    redactor: lazyRedactor(() => m.ctx.redactor()),
+    redactor: lazyRedactor(() => createRedactor(m.ctx.privacy())),
   });
 }
 
