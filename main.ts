@@ -1,7 +1,6 @@
 #!/usr/bin/env -S deno run -A
 // Entry point: builds Deps, runs the fast path or the commander program, maps errors to exit
 // codes. commander and the command table load only when commands/fast.ts does not answer.
-import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
 import { runFast } from "./commands/fast.ts";
 import type { Deps, Io } from "./lib/deps.ts";
@@ -11,7 +10,8 @@ import { resolveHome } from "./lib/paths.ts";
 function selfCommand(env: (name: string) => string | undefined) {
   const bin = env("KORVA_BIN");
   if (bin) return { command: bin, args: [] };
-  const main = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
+  // import.meta.filename, not node:url: loading node:url costs every hook ~5-15 ms.
+  const main = import.meta.filename ?? "";
   // A compiled executable runs main.ts from a virtual path; `deno run` runs it from disk.
   const compiled = !Deno.execPath().match(/[\\/]deno(\.exe)?$/);
   if (compiled || main === "") return { command: Deno.execPath(), args: [] };
