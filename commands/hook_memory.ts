@@ -12,6 +12,7 @@ import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.t
 import { openMemories } from "../lib/memory/memories.ts";
 import { rankedContext } from "../lib/memory/ranked_context.ts";
 import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
+import { recordRecalls } from "../lib/memory/usage.ts";
 import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_core.ts";
 import type { ProjectConfig } from "../lib/project_config.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
@@ -106,6 +107,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
     seen,
   });
   if (found.length === 0) return;
+  recordRecalls(memories, found.map((memory) => memory.id));
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   deps.io.out(
     hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) + "\n",

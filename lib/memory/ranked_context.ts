@@ -5,6 +5,7 @@ import { buildContext, type ContextResult } from "../discovery/context.ts";
 import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
 import { stalenessFor } from "../trust/staleness.ts";
 import type { Memories } from "./memories.ts";
+import { recordRecalls } from "./usage.ts";
 
 /** What a caller asks context for. */
 export interface ContextRequest {
@@ -19,6 +20,8 @@ export interface ContextRequest {
   seen?: Set<string> | undefined;
   /** Read team files into the vault first (a write); off for the read-only profile. */
   refresh: boolean;
+  /** Count the memories returned as recalled (default); off for a preview nobody is served. */
+  record?: boolean | undefined;
 }
 
 /** Context for a request from the vault as it is, with the project it was built for. */
@@ -45,5 +48,6 @@ export function rankedContext(
       : {}),
     now: m.ctx.deps.now(),
   });
+  if (request.record !== false) recordRecalls(m, result.memories.map((c) => c.id));
   return { ...result, project };
 }
