@@ -10,6 +10,7 @@ import { parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
 import { createLogger } from "../lib/log.ts";
+import { cachedProjectConfig } from "../lib/project_config_cache.ts";
 
 /** Run the gate; an internal error is logged and the editor's write goes ahead (exit 0). */
 export async function runEditGate(deps: Deps): Promise<void> {
@@ -41,7 +42,6 @@ async function editGate(deps: Deps): Promise<void> {
   const path = relative(root, absolute).replaceAll("\\", "/");
   if (path.startsWith("../")) return;
   const { runSentinel } = await import("../lib/sentinel/mod.ts");
-  const { loadProjectConfig } = await import("../lib/project_config.ts");
   const report = await runSentinel({
     cwd: root,
     root,
@@ -49,7 +49,8 @@ async function editGate(deps: Deps): Promise<void> {
     now: deps.now,
     target: { kind: "content", path, content: edit.content, added: edit.added },
   });
-  const mode = loadProjectConfig(root)?.sentinel?.edit ?? "deny";
+  // Through the hooks' cache: the sentinel has just parsed the same file.
+  const mode = (await cachedProjectConfig(deps.home, root))?.sentinel?.edit ?? "deny";
   const answer = gateAnswer(report, mode, payload.hook_event_name ?? "PreToolUse");
   if (answer) deps.io.out(answer + "\n");
 }
