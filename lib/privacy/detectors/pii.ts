@@ -469,11 +469,3 @@ export const piiDetectors: Detector[] = [
     },
   },
 ];
-
-/**
- * Whether `text` is an IPv6 address, by the WHATWG URL parser (node:net's isIP would start
- * Deno's Node layer, ~30 ms, in every hook that builds a redactor).
- */
-export function isIPv6(text: string): boolean {
-  return /^[0-9a-fA-F:.]+$/.test(text) && URL.canParse(`http://[${text}]/`);
-}
