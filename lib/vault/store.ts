@@ -412,7 +412,7 @@ export class Vault {
   search(query: string, filter: MemoryFilter = {}): SearchHit[] {
     if (!this.#semantics) return searchMemories(this.#sql, query, filter);
     return semanticSearch(query, filter, this.#semantics, {
-      lexical: (text, pool) => searchMemories(this.#sql, text, pool),
+      lexical: (text, pool, options) => searchMemories(this.#sql, text, pool, options),
       vectors: (ids) => vectorsOf(this.#sql, ids),
       scan: (scope) => scanVectors(this.#sql, scope),
       hits: (ids, text) => {
