@@ -9,6 +9,12 @@ import type { Memory, MemoryFilter, SearchHit } from "./types.ts";
 
 /** A word matching more rows than this only refines scores. */
 const COMMON_DF = 2000;
+/** A word in more than this share of the memories carries no weight in bm25 (see classify)… */
+const UBIQUITOUS = 0.6;
+/** …beside a word in fewer than this share. */
+const WEIGHTED = 0.4;
+/** How many of a word's newest matches estimate its share among recent memories. */
+const SHARE_SAMPLE = 500;
 /** How many of the newest rows an unselective query ranks first. */
 const RECENT_WINDOW = 3000;
 
@@ -44,27 +50,10 @@ export function searchMemories(
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const limit = clampLimit(filter.limit, 10);
-  const { where, params } = filterSql(sql, filter);
-  const scope = { where, params, narrow: narrows(filter) };
-  // A filter that selects nothing would otherwise widen the window over every match.
-  if (
-    scope.narrow &&
-    !sql.prepare(`SELECT 1 FROM memories m ${whereClause(where)} LIMIT 1`).get(...params)
-  ) {
-    return [];
-  }
-  const rare: string[] = [];
-  const common: string[] = [];
-  for (const term of terms) {
-    const seen = Number(
-      sql.prepare(
-        "SELECT count(*) AS n FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
-      ).get(ftsPhrase(term), COMMON_DF + 1)?.n ?? 0,
-    );
-    if (seen > COMMON_DF) common.push(term);
-    else if (seen > 0) rare.push(term);
-  }
-  if (options.rareOnly) common.length = 0;
+  const { where, params } = filterSql(sql, filter, { perRow: true });
+  const scope: Scope = { where, params, narrow: narrows(filter) };
+  const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
+  const { rare, common } = classify(sql, terms, total, options.rareOnly === true);
   const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
   const hits: SearchHit[] = [];
   if (rare.length > 0) {
@@ -75,7 +64,6 @@ export function searchMemories(
   }
   if (hits.length < limit && common.length > 0) {
     const found = new Set(hits.map((hit) => hit.memory.id));
-    const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
     for (let window = RECENT_WINDOW;; window *= 4) {
       const all = window >= total;
       const more = rank(
@@ -90,9 +78,59 @@ export function searchMemories(
         hits.push(...more.slice(0, limit - hits.length));
         break;
       }
+      // A filter that selects nothing would widen the window over every match.
+      if (window === RECENT_WINDOW && scope.narrow && !anyRow(sql, scope)) break;
     }
   }
   return hits;
+}
+
+/**
+ * The query's words by how many memories they match: rare (at most COMMON_DF), common, or in
+ * most of the vault. FTS5 clamps the IDF of a word in half the rows or more to 1e-6, so such a
+ * word carries no weight beside a word in fewer than WEIGHTED of them (IDF at least 0.4), yet
+ * scoring it costs a pass over its whole match list, and as a match it fills the recency window
+ * with rows that hold none of the other words: words in more than UBIQUITOUS of the memories
+ * are left out when such a weighted word remains. Shares are estimated from both ends of the
+ * match list (by rowid, so deleted rows only make a word look rarer, which keeps it).
+ */
+function classify(
+  sql: Sql,
+  terms: string[],
+  total: number,
+  rareOnly: boolean,
+): { rare: string[]; common: string[] } {
+  const rare: string[] = [];
+  const common: string[] = [];
+  const ubiquitous: string[] = [];
+  let weighted = false;
+  for (const term of terms) {
+    const phrase = ftsPhrase(term);
+    const head = sql.prepare(
+      "SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
+    ).get(phrase, COMMON_DF + 1);
+    const seen = Number(head?.n ?? 0);
+    if (seen === 0) continue;
+    if (seen <= COMMON_DF) {
+      rare.push(term);
+      weighted = true;
+      continue;
+    }
+    if (rareOnly) continue;
+    const oldest = seen / Number(head?.last);
+    if (oldest >= WEIGHTED && oldest <= UBIQUITOUS) {
+      common.push(term);
+      continue;
+    }
+    const tail = sql.prepare(
+      "SELECT count(*) AS n, min(rowid) AS first FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+    ).get(phrase, SHARE_SAMPLE);
+    const newest = Number(tail?.n) / (total - Number(tail?.first) + 1);
+    if (Math.min(oldest, newest) > UBIQUITOUS) ubiquitous.push(term);
+    else common.push(term);
+    if (Math.max(oldest, newest) < WEIGHTED) weighted = true;
+  }
+  return { rare, common: weighted ? common : [...common, ...ubiquitous] };
 }
 
 /** A filter's WHERE clauses, and whether it selects more than the status does. */
@@ -100,6 +138,14 @@ interface Scope {
   where: string[];
   params: SQLInputValue[];
   narrow: boolean;
+  any?: boolean;
+}
+
+/** Whether any memory passes the filter (asked once per search, and only when needed). */
+function anyRow(sql: Sql, scope: Scope): boolean {
+  scope.any ??= sql.prepare(`SELECT 1 FROM memories m ${whereClause(scope.where)} LIMIT 1`)
+    .get(...scope.params) !== undefined;
+  return scope.any;
 }
 
 /** Whether a filter can exclude most memories (anything beyond the status). */
@@ -121,10 +167,10 @@ function rank(
   limit: number,
   newest: number | undefined,
 ): SearchHit[] {
-  const rows = scope.narrow
-    ? rankFiltered(sql, expression, scope, limit, newest)
-    : rankBest(sql, expression, scope, limit, newest) ??
-      rankFiltered(sql, expression, scope, limit, newest);
+  const rows = rankBest(sql, expression, scope, limit, newest) ??
+    (scope.narrow && !anyRow(sql, scope)
+      ? []
+      : rankFiltered(sql, expression, scope, limit, newest));
   return rows.map((row) => {
     const memory = toMemory(row);
     return {
@@ -166,10 +212,11 @@ function rankFiltered(
 }
 
 /**
- * With only a status filter, which few rows fail: the best few matches by bm25 alone, then
- * only those joined to their rows (joining thousands of matches cost a third of a search).
- * Exact when the page fills with a score strictly better than the worst of those few (nothing
- * outside them can beat it) or when they were every match; undefined otherwise.
+ * Joining every match to its row to test the filter costs about a third of a search, so the
+ * best few matches by bm25 alone are joined first (more when the filter goes beyond the
+ * status, which then may reject most of them). Exact when those few were every match, or when
+ * the page fills with a score strictly better than the worst of them (nothing outside them can
+ * beat it); undefined otherwise.
  */
 function rankBest(
   sql: Sql,
@@ -178,7 +225,8 @@ function rankBest(
   limit: number,
   newest: number | undefined,
 ): Row[] | undefined {
-  const best = limit * 2 + 20;
+  const best = (limit * 2 + 20) * (scope.narrow ? 16 : 1);
+  if (newest !== undefined && best >= newest) return undefined;
   const rows = sql.prepare(
     `WITH top AS MATERIALIZED (SELECT rowid, bm FROM (${matches(newest)}) ORDER BY bm LIMIT ${best})
      SELECT ${M_COLUMNS}, top.bm AS rank,
