@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cpuUsage } from "node:process";
 import { parseArgs } from "node:util";
+import { buildContext } from "../lib/discovery/context.ts";
 import { loadSemantics } from "../lib/recall/mod.ts";
 import { openVault } from "../lib/vault/mod.ts";
 import type { MemoryFilter, SearchHit } from "../lib/vault/types.ts";
@@ -71,6 +72,7 @@ const n = Number(values.n);
 const rounds = Number(values.rounds);
 
 type Search = (query: string, filter: MemoryFilter) => SearchHit[];
+type Context = (file: string, task: string | undefined) => unknown;
 interface Side {
   name: string;
   search: Search;
@@ -85,6 +87,15 @@ const semantics = loadSemantics();
 // The vault with semantic recall's vectors, as `korva` writes it; never written: copied first.
 copyFileSync(cachedVaultPath(n, undefined, { semantics }), path);
 
+/** `korva context`'s engine (it searches the task's words), for files and tasks like startup.ts's. */
+const CONTEXTS: [string, string | undefined][] = [
+  ["src/payments/payments.ts", undefined],
+  ["src/auth/login.ts", "fix the retry policy"],
+  ["src/orders/order.ts", undefined],
+  ["src/cache/x.ts", "fix the retry policy"],
+  ["src/tax/y.ts", undefined],
+];
+const contexts: { name: string; build: Context; wall: number[] }[] = [];
 const sides: Side[] = [];
 const side = (name: string, search: Search) =>
   sides.push({ name, search, wall: new Map(), cpu: new Map() });
@@ -92,12 +103,28 @@ const lexical = openVault(path);
 const semantic = openVault(path, { semantics });
 side("lexical", (q, f) => lexical.search(q, f));
 side("default", (q, f) => semantic.search(q, f));
+contexts.push({
+  name: "context",
+  build: (file, task) =>
+    buildContext(semantic, { project: "bench", files: [file], ...(task ? { task } : {}) }),
+  wall: [],
+});
 if (values.baseline) {
   const old = await importBaseline(values.baseline);
   const oldLexical = old.vault.openVault(path);
   const oldSemantic = old.vault.openVault(path, { semantics: old.recall.loadSemantics() });
   side(`lexical@${values.baseline}`, (q, f) => oldLexical.search(q, f));
   side(`default@${values.baseline}`, (q, f) => oldSemantic.search(q, f));
+  contexts.push({
+    name: `context@${values.baseline}`,
+    build: (file, task) =>
+      old.context.buildContext(oldSemantic, {
+        project: "bench",
+        files: [file],
+        ...(task ? { task } : {}),
+      }),
+    wall: [],
+  });
 }
 
 const before = calibrationMs();
@@ -121,6 +148,15 @@ for (let round = -1; round < rounds; round++) { // round -1 warms the page and s
         push(s.wall, kind, wall);
         push(s.cpu, kind, (cpu.user + cpu.system) / 1000);
       }
+    }
+  }
+}
+for (let round = -1; round < rounds; round++) {
+  for (const [file, task] of CONTEXTS) {
+    for (const c of round % 2 === 0 ? contexts : [...contexts].reverse()) {
+      const start = performance.now();
+      c.build(file, task);
+      if (round >= 0) c.wall.push(performance.now() - start);
     }
   }
 }
@@ -176,6 +212,9 @@ for (const [name, queries] of changed) {
 if (values.baseline && changed.size === 0) {
   console.log(`  every answer (ids and order) is the same as ${values.baseline}'s`);
 }
+for (const c of contexts) {
+  console.log(`${c.name} (buildContext) at ${n} (${c.wall.length} calls): ${percentiles(c.wall)}`);
+}
 console.log(`save at ${n} (${saves.length} saves): ${percentiles(saves)}`);
 
 function push(map: Map<string, number[]>, key: string, value: number): void {
@@ -209,5 +248,8 @@ async function importBaseline(ref: string) {
     recall: await import(
       `file://${into}/lib/recall/mod.ts`
     ) as typeof import("../lib/recall/mod.ts"),
+    context: await import(
+      `file://${into}/lib/discovery/context.ts`
+    ) as typeof import("../lib/discovery/context.ts"),
   };
 }
