@@ -1,6 +1,8 @@
 // The dashboard at 100k memories: first page (HTML + its three assets, no browser cache) and
-// search as you type (the htmx fragment for each prefix of a query), with the server time from
-// the Server-Timing header, against /api/search for the same queries and /health in the same run.
+// search as you type (the htmx fragment for each prefix of a query, sent as app.js sends it while
+// typing: full-text ranking only), with the server time from the Server-Timing header, against
+// the same fragment on Enter (semantic recall), /api/search for the same queries and /health in
+// the same run; and the overview page (counts, charts' data, most recalled, rule hits).
 // The 100k vault is built in a temp home (bench/.data/ is only read, copied when present).
 // Run: deno run -A bench/dashboard.ts
 // deno-lint-ignore-file no-console
@@ -89,11 +91,18 @@ try {
   const typing: number[] = [];
   const typingServer: number[] = [];
   const typingCpu: number[] = [];
+  const enterServer: number[] = [];
+  const enterCpu: number[] = [];
   const api: number[] = [];
   const health: number[] = [];
   for (let i = 0; i < SAMPLES + WARMUP; i++) {
     const prefix = prefixes[i % prefixes.length]!;
     const fragment = await timed(`${base}/?q=${encodeURIComponent(prefix)}`, {
+      cookie,
+      "hx-request": "true",
+      "x-korva-typing": "1",
+    });
+    const enter = await timed(`${base}/?q=${encodeURIComponent(prefix)}`, {
       cookie,
       "hx-request": "true",
     });
@@ -105,8 +114,19 @@ try {
       typing.push(fragment.total);
       typingServer.push(fragment.server);
       typingCpu.push(fragment.cpu);
+      enterServer.push(enter.server);
+      enterCpu.push(enter.cpu);
       api.push(search.total);
       health.push(floor.total);
+    }
+  }
+  const overview: number[] = [];
+  const overviewCpu: number[] = [];
+  for (let i = 0; i < SAMPLES + WARMUP; i++) {
+    const page = await timed(`${base}/overview`, { cookie });
+    if (i >= WARMUP) {
+      overview.push(page.server);
+      overviewCpu.push(page.cpu);
     }
   }
   const line = (label: string, samples: number[]) => {
@@ -124,8 +144,12 @@ try {
   line("search as you type: GET /?q=prefix (htmx), round trip", typing);
   line("search as you type: server time", typingServer);
   line("search as you type: server CPU time", typingCpu);
+  line("same run: the fragment on Enter (semantic recall), server time", enterServer);
+  line("same run: the fragment on Enter (semantic recall), CPU time", enterCpu);
   line("same-run baseline: GET /api/search?q=prefix", api);
   line("same-run floor: GET /health", health);
+  line("overview: GET /overview server time", overview);
+  line("overview: GET /overview server CPU time", overviewCpu);
   console.log(`load average after: ${Deno.loadavg().map((n) => n.toFixed(1)).join(" ")}`);
 } finally {
   korva("vault", "stop");

@@ -1,7 +1,7 @@
 // `korva get ID…`: the full record of one or more memories.
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
-import { openCliMemories } from "../lib/memory/mod.ts";
+import { openCliMemories, recordRecalls } from "../lib/memory/mod.ts";
 import { formatMemory, printJson } from "./print.ts";
 
 /** Build the `get` command. */
@@ -16,6 +16,7 @@ export function getCommand(deps: Deps): Command {
       using opened = openCliMemories(deps);
       const vault = opened.vault;
       const memories = ids.map((id) => vault.require(id));
+      recordRecalls(opened, memories.map((m) => m.id));
       if (flags.json) {
         const withHistory = memories.map((m) =>
           flags.history ? { ...m, history: vault.history(m.id) } : m

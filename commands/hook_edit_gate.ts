@@ -58,6 +58,7 @@ async function editGate(deps: Deps): Promise<void> {
     cwd: root,
     root,
     home: deps.home,
+    now: deps.now,
     target: { kind: "content", path, content: edit.content, added: edit.added },
   });
   const mode = loadProjectConfig(root)?.sentinel?.edit ?? "deny";

@@ -24,6 +24,7 @@ import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
 import { memoryContext } from "../lib/memory/context.ts";
 import { openMemories } from "../lib/memory/memories.ts";
+import { recordRecalls } from "../lib/memory/usage.ts";
 import { type RepoContext, resolveRepoContext } from "../lib/memory/repo_context.ts";
 import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
 
@@ -136,6 +137,7 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
           seen,
         });
         if (found.length === 0) return;
+        recordRecalls(memories, found.map((memory) => memory.id));
         if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
         deps.io.out(
           hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) +

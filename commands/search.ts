@@ -2,7 +2,7 @@
 import { Command } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { openCliMemories } from "../lib/memory/mod.ts";
+import { openCliMemories, recordRecalls } from "../lib/memory/mod.ts";
 import { recallSearch } from "../lib/recall/embeddings.ts";
 import { addFilterOptions, type FilterFlags, toFilter } from "./options.ts";
 import { formatHits, printJson } from "./print.ts";
@@ -28,6 +28,7 @@ export function searchCommand(deps: Deps): Command {
         filter,
         memories.ctx.config.recall?.embeddings,
       );
+      recordRecalls(memories, hits.map((hit) => hit.memory.id));
       if (flags.json) {
         printJson(
           deps,

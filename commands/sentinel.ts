@@ -59,7 +59,12 @@ export function sentinelCommand(deps: Deps): Command {
         : flags.files
         ? { kind: "files", files: flags.files }
         : { kind: "staged" };
-      const report = await runSentinel({ cwd: deps.cwd, home: deps.home, target });
+      const report = await runSentinel({
+        cwd: deps.cwd,
+        home: deps.home,
+        now: deps.now,
+        target,
+      });
       const text = flags.format === "json"
         ? renderJson(report, deps.version)
         : flags.format === "sarif"

@@ -6,6 +6,7 @@ import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts
 import { stalenessFor } from "../trust/staleness.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { Memories } from "./memories.ts";
+import { recordRecalls } from "./usage.ts";
 
 /** What a caller asks context for. */
 export interface ContextRequest {
@@ -20,6 +21,8 @@ export interface ContextRequest {
   seen?: Set<string> | undefined;
   /** Read team files into the vault first (a write); off for the read-only profile. */
   refresh: boolean;
+  /** Count the memories returned as recalled (default); off for a preview nobody is served. */
+  record?: boolean | undefined;
 }
 
 /** Context for a request, with the project it was built for. */
@@ -55,6 +58,7 @@ export function memoryContext(
       : {}),
     now: m.ctx.deps.now(),
   });
+  if (request.record !== false) recordRecalls(m, result.memories.map((c) => c.id));
   return { ...result, project };
 }
 

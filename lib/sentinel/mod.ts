@@ -11,6 +11,7 @@ import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts
 import { collectChanges, type Target } from "./diff.ts";
 import { evaluate, type Finding, type Summary } from "./engine.ts";
 import { parsersFor } from "./parsers_for.ts";
+import { recordRuleHits } from "./rule_hits.ts";
 import { type LoadedRule, loadRules } from "./rules.ts";
 
 export type { Finding, Summary } from "./engine.ts";
@@ -53,6 +54,8 @@ export async function runSentinel(input: {
   target: Target;
   /** The repository root when the caller already knows it (saves a git call). */
   root?: string;
+  /** The clock for the rule hit counts (tests pass a fixed one). */
+  now?: () => Date;
 }): Promise<SentinelReport> {
   const started = performance.now();
   const root = input.root ?? repoRoot(input.cwd);
@@ -75,6 +78,7 @@ export async function runSentinel(input: {
       : {}),
   });
   const cited = await citeMemories(input.home, root, evaluated.findings.flatMap((f) => f.memory));
+  await recordRuleHits(input.home, evaluated.findings, (input.now ?? (() => new Date()))());
   // A rule that cites a superseded memory cites what replaced it.
   const findings = evaluated.findings.map((f) =>
     f.memory.length === 0

@@ -9,6 +9,7 @@ import {
   forgetMemory,
   type Memories,
   memoryContext,
+  recordRecalls,
   saveMemory,
   shareMemory,
   supersedeMemory,
@@ -223,6 +224,7 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
           tag: query.tag,
           file: query.file,
         });
+        recordRecalls(ctx.memories, hits.map((h) => h.memory.id));
         return json(200, {
           results: hits.map((h) => ({
             ...out(h.memory),
@@ -232,7 +234,9 @@ export function createApiHandler(ctx: ApiContext): (request: Request) => Promise
         });
       }
       if (request.method === "GET" && memoryId) {
-        return json(200, out(vault.require(memoryId)));
+        const memory = vault.require(memoryId);
+        recordRecalls(ctx.memories, [memory.id]);
+        return json(200, out(memory));
       }
       if (request.method === "PATCH" && memoryId) {
         const patch = parseRaw(HttpPatch, await readBody(request, ctx));

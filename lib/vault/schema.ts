@@ -180,6 +180,23 @@ const MIGRATIONS: string[] = [
   CREATE INDEX memories_created_facets ON memories(created_at, status, type, scope, project);
   CREATE INDEX memories_facets ON memories(scope, status, type, project);
   `,
+  // 7: usage counters for the dashboard's overview (issue 22): how often each memory was served
+  // to an AI or a person and when last, and how often each sentinel rule reported a finding.
+  // Tables of their own, not columns of memories: a count must not rewrite the memory's row
+  // (nor touch its full-text index) on every file an agent reads.
+  `
+  CREATE TABLE memory_recalls (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE,
+    count INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX memory_recalls_count ON memory_recalls(count DESC, last_at DESC);
+  CREATE TABLE rule_hits (
+    rule_id TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    last_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this korva writes; older vaults are migrated, newer ones refused. */

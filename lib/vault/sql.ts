@@ -1,7 +1,7 @@
 // The vault's connection wrapper: a prepared-statement cache and write transactions whose
 // failures keep their meaning (a domain error passes through; only SQLite failures are wrapped).
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { sqliteFailure } from "./sqlite_error.ts";
+import { isBusy, sqliteFailure } from "./sqlite_error.ts";
 
 /** A connection with cached statements; only modules inside lib/vault hold one. */
 export class Sql {
@@ -29,10 +29,31 @@ export class Sql {
    */
   write<T>(fn: () => T): T {
     if (this.db.isTransaction) return fn();
+    return this.#transaction(fn, this.lockTimeoutMs);
+  }
+
+  /**
+   * Like write, but without waiting: when another process holds the write lock, fn does not run
+   * and the result is undefined (best-effort bookkeeping that must never hold up its caller).
+   */
+  tryWrite<T>(fn: () => T): T | undefined {
+    if (this.db.isTransaction) return fn();
+    this.db.exec("PRAGMA busy_timeout = 0");
+    try {
+      return this.#transaction(fn, 0);
+    } catch (error) {
+      if (error instanceof Error && isBusy(error.cause)) return undefined;
+      throw error;
+    } finally {
+      this.db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(this.lockTimeoutMs))}`);
+    }
+  }
+
+  #transaction<T>(fn: () => T, waitedMs: number): T {
     try {
       this.db.exec("BEGIN IMMEDIATE");
     } catch (error) {
-      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
+      throw sqliteFailure(error, this.path, "write to", waitedMs);
     }
     try {
       const result = fn();
@@ -40,7 +61,7 @@ export class Sql {
       return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec("ROLLBACK");
-      throw sqliteFailure(error, this.path, "write to", this.lockTimeoutMs);
+      throw sqliteFailure(error, this.path, "write to", waitedMs);
     }
   }
 

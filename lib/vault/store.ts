@@ -33,6 +33,15 @@ import { SCHEMA_VERSION } from "./schema.ts";
 import { Sql } from "./sql.ts";
 import { TeamState } from "./team_state.ts";
 import {
+  mostRecalled,
+  type RecallCount,
+  recallsOf,
+  recordRecalls,
+  recordRuleHits,
+  type RuleHitCount,
+  ruleHits,
+} from "./usage.ts";
+import {
   type GitCandidate,
   type Memory,
   type MemoryFilter,
@@ -408,9 +417,19 @@ export class Vault {
     });
   }
 
-  /** Full-text search: any word may match, bm25 with title above body, then newest first. */
-  search(query: string, filter: MemoryFilter = {}): SearchHit[] {
-    if (!this.#semantics) return searchMemories(this.#sql, query, filter);
+  /**
+   * Full-text search: any word may match, bm25 with title above body, then newest first; with
+   * semantic recall, related words and reranking too, unless `semantic` is false (a search as
+   * you type, where each keystroke's half-typed word has no meaning to expand).
+   */
+  search(
+    query: string,
+    filter: MemoryFilter = {},
+    options: { semantic?: boolean } = {},
+  ): SearchHit[] {
+    if (!this.#semantics || options.semantic === false) {
+      return searchMemories(this.#sql, query, filter);
+    }
     return semanticSearch(query, filter, this.#semantics, {
       lexical: (text, pool, options) => searchMemories(this.#sql, text, pool, options),
       vectors: (ids) => vectorsOf(this.#sql, ids),
@@ -637,6 +656,34 @@ export class Vault {
    */
   rewriteTexts(cleaners: Cleaners, options: { dryRun?: boolean } = {}): RewriteResult {
     return rewriteTexts(this, this.#sql, cleaners, options);
+  }
+
+  /**
+   * Count one recall of each memory id (served to an AI or a person) at `at`. Never waits for
+   * the write lock: returns false, counting nothing, when another process holds it.
+   */
+  recordRecalls(ids: Iterable<string>, at: Date): boolean {
+    return recordRecalls(this.#sql, ids, at);
+  }
+
+  /** Add sentinel findings per rule id at `at`; false, counting nothing, when the lock is busy. */
+  recordRuleHits(hits: Map<string, number>, at: Date): boolean {
+    return recordRuleHits(this.#sql, hits, at);
+  }
+
+  /** The most recalled memories' counts, most first. */
+  mostRecalled(limit = 10): RecallCount[] {
+    return mostRecalled(this.#sql, clampLimit(limit, 10));
+  }
+
+  /** How often a memory was recalled, or undefined when never. */
+  recallsOf(id: string): RecallCount | undefined {
+    return recallsOf(this.#sql, id);
+  }
+
+  /** Every sentinel rule's hit count, most first. */
+  ruleHits(): RuleHitCount[] {
+    return ruleHits(this.#sql);
   }
 
   /** Run the SQLite and FTS5 integrity checks; returns problems (empty when healthy). */

@@ -16,6 +16,7 @@ import {
   tempDir,
   tempHome,
   tempRepo,
+  writeFiles,
 } from "../_helpers.ts";
 import { PAYMENT_LOCK } from "../service/ui/_fixture.ts";
 
@@ -162,6 +163,10 @@ Deno.test({
         blocked.push(request.url());
       }
     });
+    const typingRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers()["x-korva-typing"] === "1") typingRequests.push(request.url());
+    });
     const violations: string[] = [];
     page.on("console", (message) => {
       if (/Content Security Policy|Refused to/.test(message.text())) {
@@ -197,6 +202,10 @@ Deno.test({
           "Payment lock by payment_id",
         );
         await shot(page, "search.png");
+        assert.ok(
+          typingRequests.some((url) => url.startsWith(`${d.base}/?q=redis`)),
+          "requests sent while typing say so (full-text ranking only)",
+        );
         await page.keyboard.press("ArrowDown");
         assert.equal(
           await page.evaluate(() => document.activeElement?.textContent),
@@ -301,6 +310,85 @@ Deno.test({
       assert.match(result ?? "", /^line 2:3 /);
       await shot(page, "rules-test.png");
     });
+
+    await t.step(
+      "the overview draws its charts with uPlot from the vault's counts and shows recalls and rule hits",
+      async () => {
+        // A real finding through the CLI (what the pre-commit hook runs) and a memory opened here.
+        writeFiles(d.repo.path, { "src/app.ts": "function f() {\n  debugger;\n}\n" });
+        const check = await runKorva(["sentinel", "check", "--files", "src/app.ts"], {
+          env: d.home.env,
+          cwd: d.repo.path,
+        });
+        assert.ok(check.code === 0 || check.code === 1, check.stderr);
+        await page.goto(`${d.base}/m/${d.ids.lock}`);
+        await page.goto(`${d.base}/overview`, { waitUntil: "networkidle0" });
+        await page.waitForFunction(() => document.documentElement.dataset.chartsDrawn === "5");
+        using vault = openVault(join(d.home.korvaHome, "vault.db"), { readonly: true });
+        const stats = vault.stats();
+        const drawn = (id: string) =>
+          page.$eval(`#${id} .chart-plot`, (element) => {
+            const plot = (element as HTMLElement & {
+              korvaChart?: { data: number[][]; root: HTMLElement };
+            }).korvaChart;
+            const canvas = element.querySelector(".uplot canvas") as HTMLCanvasElement | null;
+            const pixels = canvas?.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height)
+              .data;
+            let painted = 0;
+            for (let i = 3; i < (pixels?.length ?? 0); i += 4) if (pixels![i]! > 0) painted++;
+            return {
+              library: plot?.root.classList.contains("uplot") ?? false,
+              labels: JSON.parse((element as HTMLElement).dataset.chart ?? "{}").labels,
+              values: plot?.data[1] ?? [],
+              painted,
+            };
+          });
+        for (
+          const [id, counts] of [
+            ["chart-type", stats.byType],
+            ["chart-project", stats.byProject],
+            ["chart-scope", stats.byScope],
+            ["chart-status", stats.byStatus],
+          ] as const
+        ) {
+          const chart = await drawn(id);
+          assert.equal(chart.library, true, `${id} is a uPlot chart`);
+          assert.deepEqual(chart.labels, Object.keys(counts), id);
+          assert.deepEqual(chart.values, Object.values(counts), id);
+          assert.ok(chart.painted > 500, `${id}: ${chart.painted} painted pixels`);
+        }
+        const weeks = await drawn("chart-weeks");
+        assert.deepEqual(weeks.values, vault.addedPerWeek(12, new Date()).map((w) => w.count));
+        assert.equal(weeks.library, true);
+
+        const recalled = await page.$$eval(
+          "#most-recalled tbody tr",
+          (rows) =>
+            rows.map((row) => [
+              row.querySelector("a")?.getAttribute("href") ?? "",
+              Number(row.querySelector("td.num")?.textContent),
+            ]),
+        );
+        assert.deepEqual(
+          recalled,
+          vault.mostRecalled(10).map((r) => [`/m/${r.memory_id}`, r.count]),
+        );
+        assert.ok(recalled.some(([href]) => href === `/m/${d.ids.lock}`));
+        const hits = vault.ruleHits().find((hit) => hit.rule_id === "hygiene/debugger-statement");
+        assert.equal(hits?.count, 1);
+        const row = await page.$eval(
+          'a[href="/rules#rule-hygiene/debugger-statement"]',
+          (a) => Array.from(a.closest("tr")!.querySelectorAll("td")).map((td) => td.textContent),
+        );
+        assert.deepEqual(row.slice(4), ["1", hits!.last_at]);
+        await shot(page, "overview-charts.png");
+        await page.goto(`${d.base}/rules`);
+        assert.equal(
+          await page.$eval('[id="rule-hygiene/debugger-statement"] .hits', (p) => p.textContent),
+          `1 finding reported, the last at ${hits!.last_at}`,
+        );
+      },
+    );
 
     await t.step("dark mode and a narrow window", async () => {
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);

@@ -3,19 +3,10 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { paymentLockRule } from "../_rules.ts";
 import { git, runKorva, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
 
-const RULE = (memory: string) =>
-  `version: 1
-rules:
-  - id: payments/lock-key
-    message: "Payment locks must be keyed by payment_id, not user_id"
-    paths: { include: ["src/payments/**"] }
-    match:
-      kind: pattern
-      pattern: 'lock\\([^)]*user_?[iI]d'
-    memory: ${memory}
-`;
+const RULE = (memory: string) => paymentLockRule(memory);
 
 async function save(env: Record<string, string>, cwd: string, ...args: string[]) {
   const result = await runKorva(["save", "--type", "decision", ...args, "--json"], { env, cwd });

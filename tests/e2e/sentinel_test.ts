@@ -2,20 +2,11 @@
 import assert from "node:assert/strict";
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { paymentLockRule } from "../_rules.ts";
 import { baseEnv, git, runKorva, tempDir, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
 
 const LOCK_RULE = (memory: string) =>
-  `version: 1
-rules:
-  - id: payments/lock-key
-    message: "Payment locks must be keyed by payment_id, not user_id"
-    paths: { include: ["src/payments/**"] }
-    match:
-      kind: pattern
-      pattern: 'lock\\([^)]*user_?[iI]d'
-    memory: ${memory}
-    fix: Key the lock by payment_id
-`;
+  paymentLockRule(memory, "    fix: Key the lock by payment_id\n");
 
 function commit(cwd: string, env: Record<string, string>, message: string) {
   const out = new Deno.Command("git", {

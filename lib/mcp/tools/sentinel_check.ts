@@ -41,6 +41,7 @@ export function registerSentinelCheckTool(server: McpServer, ctx: ToolContext): 
       const report = await runSentinel({
         cwd: ctx.deps.cwd,
         home: ctx.deps.home,
+        now: ctx.deps.now,
         target: args.staged
           ? { kind: "staged" }
           : { kind: "content", path: args.path ?? "", content: args.content ?? "" },

@@ -4,6 +4,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { formatAge } from "../../discovery/context.ts";
 import { NOTES_BEGIN, NOTES_END, NOTES_PREAMBLE, renderRecord } from "../../discovery/render.ts";
+import { recordRecalls } from "../../memory/usage.ts";
 import { memoryFlags } from "../../trust/provenance.ts";
 import type { ToolContext } from "../context.ts";
 import { attempt, fail, ok } from "../result.ts";
@@ -30,6 +31,7 @@ export function registerVaultGetTool(server: McpServer, ctx: ToolContext): void 
       if (found.length === 0) {
         return fail(`No memory with id ${missing.map((id) => `"${id}"`).join(", ")}`);
       }
+      recordRecalls(ctx.memories(), found.map((m) => m.id));
       const now = ctx.deps.now();
       const records = found.map((m) =>
         renderRecord(m, {

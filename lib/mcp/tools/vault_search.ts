@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { formatAge } from "../../discovery/context.ts";
+import { recordRecalls } from "../../memory/usage.ts";
 import { recallSearch } from "../../recall/embeddings.ts";
 import { memoryFlags } from "../../trust/provenance.ts";
 import type { ToolContext } from "../context.ts";
@@ -50,6 +51,7 @@ export function registerVaultSearchTool(server: McpServer, ctx: ToolContext): vo
         project: args.project,
         limit: args.limit ?? 10,
       }, ctx.repo.config.recall?.embeddings);
+      recordRecalls(ctx.memories(), hits.map((hit) => hit.memory.id));
       const now = ctx.deps.now();
       const results = hits.map((hit) => ({
         id: hit.memory.id,

@@ -1,4 +1,4 @@
-// The dashboard's static files (htmx, the keyboard script, the stylesheet), read once when the
+// The dashboard's static files (htmx, uPlot, the page scripts, the stylesheets), read once when the
 // service starts from beside this module; `deno compile --include lib/service/ui/assets` embeds
 // them so the same URL works in the executable. Nothing is ever loaded from the network.
 import { createHash } from "node:crypto";
@@ -17,6 +17,10 @@ export type Assets = Map<string, Asset>;
 const FILES: Array<[name: string, type: string]> = [
   ["htmx.min.js", "text/javascript; charset=utf-8"],
   ["app.js", "text/javascript; charset=utf-8"],
+  // npm uplot@1.6.32 (pinned in deno.json; MIT, see uPlot.LICENSE), only on pages with charts.
+  ["uPlot.iife.min.js", "text/javascript; charset=utf-8"],
+  ["uPlot.min.css", "text/css; charset=utf-8"],
+  ["charts.js", "text/javascript; charset=utf-8"],
   ["style.css", "text/css; charset=utf-8"],
 ];
 

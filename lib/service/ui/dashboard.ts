@@ -20,11 +20,13 @@ import {
   findMemories,
   loadActiveRules,
   memoryHistory,
+  openedMemory,
   overview,
   previewContext,
   readMemory,
   redactorOf,
   requireMemory,
+  ruleHitCounts,
   saveFromCandidate,
   shareFindings,
   shareMemory,
@@ -215,22 +217,28 @@ export function createDashboardHandler(
     const path = url.pathname;
     const params = Object.fromEntries(url.searchParams);
     if (path === "/") {
-      const input: FindInput = FindQuery.parse(params);
+      const input: FindInput = {
+        ...FindQuery.parse(params),
+        // Set by app.js on requests an input event sent (not Enter, not a filter change).
+        typing: request.headers.get("x-korva-typing") === "1",
+      };
       const found = findMemories(memories, input);
       if (request.headers.get("hx-request") === "true") return page(200, resultsList(found, input));
       return page(200, searchPage(view, input, found, params.flash));
     }
     const memoryId = path.match(/^\/m\/([0-9A-Za-z]{26})$/)?.[1];
     if (memoryId) {
-      const memory = readMemory(memories, memoryId);
-      if (!memory) {
+      const opened = openedMemory(memories, memoryId);
+      if (!opened) {
         return page(404, notFoundPage(view, `No memory with id "${memoryId}"`));
       }
+      const { memory, recalls } = opened;
       const rules = safeRules();
       return page(
         200,
         memoryPage(view, {
           memory,
+          recalls,
           history: memoryHistory(memories, memory.id),
           chain: supersedeChain(memories, memory),
           rules: rules.rules.filter((r) =>
@@ -377,6 +385,9 @@ export function createDashboardHandler(
     const cited = new Map(
       rules.flatMap((r) => r.memory ?? []).map((id) => [id, readMemory(memories, id)] as const),
     );
-    return page(200, rulesPage(view, rules, cited, { test, error }));
+    return page(
+      200,
+      rulesPage(view, rules, cited, { test, error, hits: ruleHitCounts(memories) }),
+    );
   }
 }

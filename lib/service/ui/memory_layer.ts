@@ -9,6 +9,7 @@ import {
   listCandidates,
   type Memories,
   memoryContext,
+  recordRecalls,
   saveMemory,
   shareMemory as share,
   supersedeMemory as supersede,
@@ -25,6 +26,8 @@ import type {
   MemoryFilter,
   MemoryPatch,
   MemoryType,
+  RecallCount,
+  RuleHitCount,
   Scope,
   Status,
   StoredCandidate,
@@ -53,6 +56,11 @@ export interface FindInput {
   status?: Status | "all" | undefined;
   state?: "confirmed" | "draft" | undefined;
   limit?: number | undefined;
+  /**
+   * A request sent while the person types: full-text ranking only. Related words and reranking
+   * (semantic recall, ~60 ms at 100k) wait for Enter, a filter change or a page load.
+   */
+  typing?: boolean | undefined;
 }
 
 /** One search result. */
@@ -86,7 +94,7 @@ export function findMemories(m: Memories, input: FindInput): Found[] {
     return m.vault.list(filter).map((memory) => shown(m, memory))
       .map((memory) => ({ memory, score: null, snippet: memory.content.slice(0, 200) }));
   }
-  return m.vault.search(input.q, filter).map((hit) => ({
+  return m.vault.search(input.q, filter, { semantic: !input.typing }).map((hit) => ({
     memory: shown(m, hit.memory),
     score: hit.score,
     snippet: m.ctx.redactor().redact(hit.snippet).text,
@@ -97,6 +105,17 @@ export function findMemories(m: Memories, input: FindInput): Found[] {
 export function readMemory(m: Memories, id: string): Memory | undefined {
   const memory = m.vault.get(id);
   return memory ? shown(m, memory) : undefined;
+}
+
+/** A memory a person opened: counted as recalled, with its count so far (after this one). */
+export function openedMemory(
+  m: Memories,
+  id: string,
+): { memory: Memory; recalls: RecallCount | undefined } | undefined {
+  const memory = readMemory(m, id);
+  if (!memory) return undefined;
+  recordRecalls(m, [memory.id]);
+  return { memory, recalls: m.vault.recallsOf(memory.id) };
 }
 
 /** One memory or a not-found KorvaError. */
@@ -219,6 +238,8 @@ export function previewContext(
     task: input.task,
     maxTokens: input.maxTokens,
     refresh: true,
+    // A preview shows what an AI would be told; nobody is served, so nothing is counted.
+    record: false,
   });
   const clean = (text: string) => m.ctx.redactor().redact(text).text;
   return {
@@ -243,6 +264,10 @@ export interface Overview {
   stats: Omit<VaultStats, "path">;
   perWeek: Array<{ week: string; count: number }>;
   team: { inVault: number; files: number } | undefined;
+  /** The most recalled memories (redacted), most first. */
+  recalled: Array<RecallCount & { memory: Memory | undefined }>;
+  /** Findings reported per sentinel rule id. */
+  ruleHits: Map<string, RuleHitCount>;
 }
 
 /** Counts by type, project, scope and status, memories added per week, team files. */
@@ -256,7 +281,16 @@ export function overview(m: Memories, weeks = 12): Overview {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
     team = { inVault: stats.byScope.team ?? 0, files };
   }
-  return { stats, perWeek, team };
+  const recalled = m.vault.mostRecalled(10).map((count) => {
+    const memory = m.vault.get(count.memory_id);
+    return { ...count, memory: memory ? shown(m, memory) : undefined };
+  });
+  return { stats, perWeek, team, recalled, ruleHits: ruleHitCounts(m) };
+}
+
+/** Findings the sentinel reported per rule id. */
+export function ruleHitCounts(m: Memories): Map<string, RuleHitCount> {
+  return new Map(m.vault.ruleHits().map((hit) => [hit.rule_id, hit]));
 }
 
 /** The redactor in force, for text the dashboard shows that is not a memory (rule tests). */

@@ -156,7 +156,7 @@ Deno.test("every page carries the CSP and loads only same-origin scripts, never 
     const scripts = [...body.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.ok(scripts.length > 0, path);
     for (const tag of scripts) {
-      assert.match(tag, /^<script src="\/assets\/[a-z.]+\?v=[0-9a-f]{12}" defer>$/, path);
+      assert.match(tag, /^<script src="\/assets\/[A-Za-z.]+\?v=[0-9a-f]{12}" defer>$/, path);
     }
     assert.equal(/(src|href)="(https?:)?\/\//.test(body), false, `${path} links off this machine`);
     assert.equal(/\sstyle="/.test(body), false, `${path} has an inline style`);

@@ -41,3 +41,11 @@ document.addEventListener("submit", (event) => {
   const question = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
   if (question && !globalThis.confirm(question)) event.preventDefault();
 });
+
+// Requests sent by typing in the search box say so: the server then ranks by full text only and
+// keeps semantic recall's related words and reranking for Enter (see docs/dashboard.md).
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.triggeringEvent?.type === "input") {
+    event.detail.headers["x-korva-typing"] = "1";
+  }
+});

@@ -21,7 +21,14 @@ export const NAV = [
 /** A whole page. */
 export function layout(
   view: View,
-  options: { title: string; current: string; body: Part; flash?: string | undefined },
+  options: {
+    title: string;
+    current: string;
+    body: Part;
+    flash?: string | undefined;
+    /** Load uPlot and the chart script (the overview). */
+    charts?: boolean;
+  },
 ): Html {
   return html`
     <!doctype html>
@@ -33,9 +40,18 @@ export function layout(
           content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"selfRequestsOnly":true}'>
         <title>${options.title} · korva</title>
         <link rel="icon" href="data:,">
+        ${options.charts
+          ? html`<link rel="stylesheet" href="${assetUrl(view.assets, "uPlot.min.css")}">`
+          : ""}
         <link rel="stylesheet" href="${assetUrl(view.assets, "style.css")}">
         <script src="${assetUrl(view.assets, "htmx.min.js")}" defer></script>
         <script src="${assetUrl(view.assets, "app.js")}" defer></script>
+        ${options.charts
+          ? html`
+            <script src="${assetUrl(view.assets, "uPlot.iife.min.js")}" defer></script>
+            <script src="${assetUrl(view.assets, "charts.js")}" defer></script>
+          `
+          : ""}
       </head>
       <body hx-headers='${JSON.stringify({ "x-csrf-token": view.csrf })}'>
         <a class="skip" href="#main">Skip to content</a>

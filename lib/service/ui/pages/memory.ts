@@ -5,7 +5,7 @@ import { diffWords } from "diff";
 import type { LoadedRule } from "../../../sentinel/rules.ts";
 import { MEMORY_TYPES } from "../../../vault/types.ts";
 import { type Html, html, query } from "../html.ts";
-import type { Memory } from "../../../vault/mod.ts";
+import type { Memory, RecallCount } from "../../../vault/mod.ts";
 import { isDraft, PROVENANCE_FIELDS } from "../memory_layer.ts";
 import { badges } from "./badges.ts";
 import { actionForm, csrfField, layout, type View } from "./layout.ts";
@@ -13,6 +13,8 @@ import { actionForm, csrfField, layout, type View } from "./layout.ts";
 /** Everything the memory page shows. */
 export interface MemoryView {
   memory: Memory;
+  /** How often the memory was served (this view included), if the vault could count it. */
+  recalls: RecallCount | undefined;
   history: Memory[];
   chain: { older: Memory[]; newer: Memory[] };
   rules: LoadedRule[];
@@ -204,6 +206,11 @@ export function memoryPage(view: View, mv: MemoryView): Html {
     <dt>created</dt><dd>${m.created_at}</dd>
     <dt>updated</dt><dd>${m.updated_at}</dd>
     <dt>content hash</dt><dd><code>${m.content_hash.slice(0, 16)}</code></dd>
+    <dt>recalled</dt><dd id="recalls">${mv.recalls
+      ? `${mv.recalls.count} ${
+        mv.recalls.count === 1 ? "time" : "times"
+      }, last ${mv.recalls.last_at}`
+      : "never"}</dd>
     ${provenanceRows(m)}
     </dl>
     <h2 id="h-files">Anchored files</h2>

@@ -4,7 +4,7 @@ import type { Finding } from "../../../sentinel/engine.ts";
 import type { RuleExample } from "../../../sentinel/rule_schema.ts";
 import type { LoadedRule } from "../../../sentinel/rules.ts";
 import { type Html, html } from "../html.ts";
-import type { Memory } from "../../../vault/mod.ts";
+import type { Memory, RuleHitCount } from "../../../vault/mod.ts";
 import { csrfField, layout, type View } from "./layout.ts";
 
 /** A snippet tested against a rule. */
@@ -71,12 +71,24 @@ function testBox(view: View, rule: LoadedRule, test: RuleTest | undefined): Html
   }`;
 }
 
+function hitsText(hits: RuleHitCount | undefined): string {
+  if (!hits) return "No finding reported yet";
+  return `${hits.count} ${
+    hits.count === 1 ? "finding" : "findings"
+  } reported, the last at ${hits.last_at}`;
+}
+
 /** The rules page. */
 export function rulesPage(
   view: View,
   rules: LoadedRule[],
   cited: Map<string, Memory | undefined>,
-  options: { test?: RuleTest | undefined; error?: string | undefined } = {},
+  options: {
+    test?: RuleTest | undefined;
+    error?: string | undefined;
+    /** Findings reported per rule id (the vault's rule_hits). */
+    hits?: Map<string, RuleHitCount> | undefined;
+  } = {},
 ): Html {
   const test = options.test;
   const sources = [...new Set(rules.map((r) => r.source))];
@@ -97,6 +109,7 @@ ${
                 ? ` · ${rule.title}`
                 : ""}</summary>
             <p>${rule.message}</p>
+            <p class="muted hits">${hitsText(options.hits?.get(rule.id))}</p>
             <p class="muted">${matcherText(rule)}${rule.paths?.include
               ? ` · in ${rule.paths.include.join(", ")}`
               : ""}${rule.paths?.exclude ? ` · not in ${rule.paths.exclude.join(", ")}` : ""}</p>

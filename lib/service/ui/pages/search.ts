@@ -82,5 +82,5 @@ export function searchPage(view: View, input: FindInput, found: Found[], flash?:
 
 /** Link back to a search with these filters. */
 export function searchHref(input: Partial<FindInput>): string {
-  return `/${query({ ...input, limit: undefined })}`;
+  return `/${query({ ...input, limit: undefined, typing: undefined })}`;
 }
