@@ -431,7 +431,7 @@ export class Vault {
       return searchMemories(this.#sql, query, filter);
     }
     return semanticSearch(query, filter, this.#semantics, {
-      lexical: (text, pool, options) => searchMemories(this.#sql, text, pool, options),
+      lexical: (text, pool, how) => searchMemories(this.#sql, text, pool, how),
       vectors: (ids) => vectorsOf(this.#sql, ids),
       scan: (scope) => scanVectors(this.#sql, scope),
       hits: (ids, text) => {
