@@ -4,7 +4,7 @@
 // the default limit), through the lexical search and through the default one with semantic
 // recall (what the CLI, MCP and HTTP open), on a temp copy of the cached vault. With
 // `--baseline <git ref>` the same searches run through that commit's lib/ in the same rounds,
-// interleaved, and the report says how many answers changed.
+// interleaved, on its own copy, and the report says which answers (titles, in order) changed.
 // Run: deno run -A bench/vault_latency.ts [--n 100000] [--rounds 40] [--baseline main]
 // deno-lint-ignore-file no-console
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -84,8 +84,12 @@ const dir = mkdtempSync(join(tmpdir(), "korva-bench-latency-"));
 globalThis.addEventListener("unload", () => rmSync(dir, { recursive: true, force: true }));
 const path = join(dir, "vault.db");
 const semantics = loadSemantics();
-// The vault with semantic recall's vectors, as `korva` writes it; never written: copied first.
-copyFileSync(cachedVaultPath(n, undefined, { semantics }), path);
+// The vault with semantic recall's vectors, as `korva` writes it; never written: copied first,
+// and once more for the baseline, which must open it before this tree migrates its copy.
+const cached = cachedVaultPath(n, undefined, { semantics });
+copyFileSync(cached, path);
+const basePath = join(dir, "baseline.db");
+if (values.baseline) copyFileSync(cached, basePath);
 
 /** `korva context`'s engine (it searches the task's words), for files and tasks like startup.ts's. */
 const CONTEXTS: [string, string | undefined][] = [
@@ -111,8 +115,8 @@ contexts.push({
 });
 if (values.baseline) {
   const old = await importBaseline(values.baseline);
-  const oldLexical = old.vault.openVault(path);
-  const oldSemantic = old.vault.openVault(path, { semantics: old.recall.loadSemantics() });
+  const oldLexical = old.vault.openVault(basePath);
+  const oldSemantic = old.vault.openVault(basePath, { semantics: old.recall.loadSemantics() });
   side(`lexical@${values.baseline}`, (q, f) => oldLexical.search(q, f));
   side(`default@${values.baseline}`, (q, f) => oldSemantic.search(q, f));
   contexts.push({
@@ -142,7 +146,7 @@ for (let round = -1; round < rounds; round++) { // round -1 warms the page and s
         const wall = performance.now() - start;
         const cpu = cpuUsage(startCpu);
         if (round < 0) {
-          answers.set(`${s.name} ${query} ${JSON.stringify(filter)}`, idsOf(hits));
+          answers.set(`${s.name} ${query} ${JSON.stringify(filter)}`, titlesOf(hits));
           continue;
         }
         push(s.wall, kind, wall);
@@ -223,8 +227,8 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   map.set(key, list);
 }
 
-function idsOf(hits: SearchHit[]): string {
-  return hits.map((hit) => hit.memory.id).join(",");
+function titlesOf(hits: SearchHit[]): string {
+  return hits.map((hit) => hit.memory.title).join("\n");
 }
 
 /** Another commit's lib/, extracted with git archive into the temp dir and imported. */
