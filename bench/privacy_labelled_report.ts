@@ -1,10 +1,13 @@
 // deno-lint-ignore-file no-console -- a measurement script prints its results
 // Recall and hard-negative figures on the project's own labelled corpus, per class and overall,
-// in both modes. Run: deno run -A bench/privacy_labelled_report.ts [--detail]
+// in both modes. Run: deno run -A bench/privacy_labelled_report.ts [--detail] [corpus.jsonl]
+// (default: the corpus the floors test uses; a held-out batch such as
+// tests/testdata/privacy/heldout_a.jsonl is scored the same way).
 import { createRedactor } from "../lib/privacy/redact.ts";
 import { loadLabelledCorpus, scoreLabelled } from "./privacy_labelled.ts";
 
-const rows = loadLabelledCorpus();
+const path = Deno.args.find((a) => !a.startsWith("--"));
+const rows = path === undefined ? loadLabelledCorpus() : loadLabelledCorpus(path);
 const redactor = createRedactor();
 const detail = Deno.args.includes("--detail");
 const pct = (r: { caught: number; total: number; rate: number }) =>

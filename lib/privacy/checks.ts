@@ -317,3 +317,51 @@ export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean
   }
   return /[A-Za-z]/.test(value) && /[0-9\W_]/.test(value);
 }
+
+/**
+ * A password no identifier looks like: letters, a digit and a symbol, and either a symbol other
+ * than `-_.` or both cases (`tenant-42` and `db_host_2` are names; `Ember_lake_2031` is not).
+ */
+export function mixedPassword(v: string): boolean {
+  if (!passwordShaped(v) || !/\d/.test(v) || !/[^A-Za-z0-9]/.test(v)) return false;
+  return /[^A-Za-z0-9_.-]/.test(v) || (/[a-z]/.test(v) && /[A-Z]/.test(v));
+}
+
+/**
+ * Whether a value has a credential's shape strongly enough for the gate mode when only prose,
+ * a command line or a table names it: a password mixing letters, digits and symbols, or a
+ * random token of 16+ characters with a digit.
+ */
+export function credibleInGate(raw: string): boolean {
+  const v = raw.replace(/^["'`]|["'`]$/g, "");
+  if (mixedPassword(v)) return true;
+  return /^[A-Za-z0-9+/=_~.-]{16,}$/.test(v) && /\d/.test(v) && /[A-Za-z]/.test(v) &&
+    looksRandom(v, { minLength: 16, minEntropy: 3.3 });
+}
+
+/** Whether a string is an IPv6 address in text form (a trailing dotted IPv4 part allowed). */
+export function isIPv6(value: string): boolean {
+  const halves = value.split("::");
+  if (halves.length > 2) return false;
+  const groups = (half: string) => (half === "" ? [] : half.split(":"));
+  const head = groups(halves[0]!);
+  const tail = halves.length === 2 ? groups(halves[1]!) : [];
+  const all = [...head, ...tail];
+  let count = all.length;
+  // The dotted IPv4 part can only end the address (`::ffff:1.2.3.4`, never `1.2.3.4::`).
+  const end = halves.length === 2 ? tail : head;
+  const last = end[end.length - 1];
+  if (last !== undefined && last.includes(".")) {
+    if (
+      !/^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(
+        last,
+      )
+    ) {
+      return false;
+    }
+    all.pop();
+    count++; // the IPv4 part fills two groups
+  }
+  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? count <= 7 : count === 8;
+}

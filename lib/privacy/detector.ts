@@ -68,8 +68,12 @@ export interface Detector {
   maxInput?: number;
   /** Characters of the secret kept before the marker (a non-secret prefix such as `ghp_`). */
   keep?: number;
-  /** Whether the precision-favouring `gate` mode runs it (default true). */
-  gate?: boolean;
+  /**
+   * Whether the precision-favouring `gate` mode runs it (default true); `"strict"`: only where
+   * the value has a credential's shape (a mixed password or a random token), for detectors that
+   * read prose, command lines and tables, where a weak value is more often a word.
+   */
+  gate?: boolean | "strict";
   /** 3 = provider-specific, 2 = structural, 1 = generic/PII: the winner when spans overlap. */
   tier?: 1 | 2 | 3;
   /** Extra validation beyond the regex (entropy, Luhn, placeholders, key names). */
@@ -90,7 +94,7 @@ export const DetectorShape = z.object({
   maxInput: z.number().int().min(256).optional(),
   anyOf: z.array(z.string().min(1)).optional(),
   keep: z.number().int().min(0).max(16).optional(),
-  gate: z.boolean().optional(),
+  gate: z.union([z.boolean(), z.literal("strict")]).optional(),
   tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   refine: z.function().optional(),
   examples: z.object({

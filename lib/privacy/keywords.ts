@@ -1,4 +1,4 @@
-// The keyword prefilter: an Aho–Corasick automaton over ASCII-lowercased text, so the cost of
+// The keyword prefilter: an Aho–Corasick automaton over case-folded text, so the cost of
 // looking for hundreds of keywords is one pass with a table lookup per character.
 
 /** Calls `onHit(start, keywordIndex)` for every occurrence of every keyword, case-insensitively. */
@@ -7,65 +7,86 @@ export type KeywordScanner = (
   onHit: (start: number, keyword: number) => void,
 ) => void;
 
-const ALPHABET = 128;
+const ASCII = 128;
 
-/** Build the automaton once; keywords must be lowercase ASCII. */
+/**
+ * Build the automaton once. Keywords are lowercase; Latin ones are written in ASCII (text with
+ * diacritics folds onto them: "losenord" finds "Lösenord"), other scripts as they are written
+ * ("пароль", "密码", "비밀번호"), matched one UTF-16 code unit per keyword character.
+ */
 export function compileKeywords(keywords: readonly string[]): KeywordScanner {
-  // Trie
-  const goto: number[][] = [new Array<number>(ALPHABET).fill(-1)];
+  // The automaton's alphabet: one class per distinct ASCII keyword character (class 0 = any
+  // other), and a few shared classes for the characters of other scripts, so the table stays
+  // 64 columns wide however many scripts there are; hits of such keywords are checked against
+  // the text before they are reported.
+  const classOfChar = new Map<number, number>();
+  const other = new Set<number>();
+  for (const keyword of keywords) {
+    for (let i = 0; i < keyword.length; i++) {
+      const c = keyword.charCodeAt(i);
+      if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
+        throw new Error(
+          `keyword "${keyword}" is not ASCII: write Latin letters without diacritics`,
+        );
+      }
+      if (c >= ASCII) other.add(c);
+      else if (!classOfChar.has(c)) classOfChar.set(c, classOfChar.size + 1);
+    }
+  }
+  const asciiClasses = classOfChar.size + 1;
+  const shared = other.size === 0
+    ? 0
+    : Math.min(other.size, Math.max(4, 2 ** Math.ceil(Math.log2(asciiClasses + 4)) - asciiClasses));
+  for (const c of other) classOfChar.set(c, asciiClasses + (c % shared));
+  const classes = asciiClasses + shared;
+  /** Keywords whose hits need checking (their other-script characters share classes). */
+  const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
+  // Trie in one flat array (rows of `classes` transitions, -1 = none), then completed in place
+  // into a DFA: flat typed arrays instead of an array per state keep construction to a few ms.
+  let maxStates = 1;
+  for (const keyword of keywords) maxStates += keyword.length;
+  const delta = new Int32Array(maxStates * classes).fill(-1);
   const outputs: number[][] = [[]];
+  let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const c = keyword.charCodeAt(i);
-      if (c >= ALPHABET) throw new Error(`keyword "${keyword}" is not ASCII`);
-      let next = goto[state]![c]!;
+      const at = state * classes + classOfChar.get(keyword.charCodeAt(i))!;
+      let next = delta[at]!;
       if (next === -1) {
-        next = goto.length;
-        goto.push(new Array<number>(ALPHABET).fill(-1));
+        next = states++;
         outputs.push([]);
-        goto[state]![c] = next;
+        delta[at] = next;
       }
       state = next;
     }
     outputs[state]!.push(index);
   });
-  // Failure links by breadth-first search, folded into a full transition table (a DFA).
-  const states = goto.length;
+  // Failure links by breadth-first search, folded into the transitions.
   const fail = new Int32Array(states);
-  const full = new Int32Array(states * ALPHABET);
-  const queue: number[] = [];
-  for (let c = 0; c < ALPHABET; c++) {
-    const next = goto[0]![c]!;
-    full[c] = next === -1 ? 0 : next;
-    if (next > 0) queue.push(next);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let c = 0; c < classes; c++) {
+    const next = delta[c]!;
+    if (next === -1) delta[c] = 0;
+    else queue[tail++] = next;
   }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
-    outputs[state]!.push(...outputs[fail[state]!]!);
-    for (let c = 0; c < ALPHABET; c++) {
-      const next = goto[state]![c]!;
+    const f = fail[state]!;
+    const failRow = f * classes;
+    if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
+    const row = state * classes;
+    for (let c = 0; c < classes; c++) {
+      const next = delta[row + c]!;
       if (next === -1) {
-        full[state * ALPHABET + c] = full[fail[state]! * ALPHABET + c]!;
+        delta[row + c] = delta[failRow + c]!;
       } else {
-        fail[next] = full[fail[state]! * ALPHABET + c]!;
-        full[state * ALPHABET + c] = next;
-        queue.push(next);
+        fail[next] = delta[failRow + c]!;
+        queue[tail++] = next;
       }
     }
   }
-  // Compress the alphabet to the characters keywords use (class 0 = any other): the table
-  // shrinks from states × 128 to states × (distinct characters + 1) and stays in cache.
-  const classOfAscii = new Uint8Array(ALPHABET);
-  let classes = 1;
-  for (const keyword of keywords) {
-    for (let i = 0; i < keyword.length; i++) {
-      const c = keyword.charCodeAt(i);
-      if (classOfAscii[c] === 0) classOfAscii[c] = classes++;
-    }
-  }
-  const representative = new Int32Array(classes);
-  for (let c = ALPHABET - 1; c >= 0; c--) representative[classOfAscii[c]!] = c;
   // Rows padded to a power of two (a shift, not a multiply, per character), and states renumbered
   // so that every state with an output comes last: "has output" is one comparison.
   const shift = Math.max(1, Math.ceil(Math.log2(classes)));
@@ -78,13 +99,24 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const Table = states < 65536 ? Uint16Array : Int32Array;
   const table = new Table(states << shift);
   for (let s = 0; s < states; s++) {
-    for (let k = 0; k < classes; k++) {
-      table[(renumber[s]! << shift) | k] = renumber[full[s * ALPHABET + representative[k]!]!]!;
-    }
+    const row = s * classes;
+    const out = renumber[s]! << shift;
+    for (let k = 0; k < classes; k++) table[out | k] = renumber[delta[row + k]!]!;
   }
   const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) classOf[c] = classOfAscii[FOLD[c]!]!;
+  // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
+  for (let c = 0; c < FOLD_END; c++) {
+    const folded = FOLD[c]!;
+    if (folded !== 0) classOf[c] = classOfChar.get(folded) ?? 0;
+  }
+  // Other scripts: the keyword's own character and its upper case (Пароль, ΚΩΔΙΚΟΣ).
+  for (const [c, k] of classOfChar) {
+    if (c < ASCII) continue;
+    classOf[c] = k;
+    const upper = String.fromCharCode(c).toUpperCase();
+    if (upper.length === 1) classOf[upper.charCodeAt(0)] = k;
+  }
   const lengths = keywords.map((k) => k.length);
 
   return (text, onHit) => {
@@ -93,25 +125,48 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     for (let i = 0; i < length; i++) {
       state = table[(state << shift) | classOf[text.charCodeAt(i)]!]!;
       if (state >= outputStart) {
-        for (const k of newOutputs[state]!) onHit(i - lengths[k]! + 1, k);
+        for (const k of newOutputs[state]!) {
+          const start = i - lengths[k]! + 1;
+          if (!verify[k] || occursAt(text, start, keywords[k]!)) onHit(start, k);
+        }
       }
     }
   };
 }
 
+/** Whether `keyword` (lowercase) occurs at `start`, folding case and Latin diacritics. */
+function occursAt(text: string, start: number, keyword: string): boolean {
+  for (let i = 0; i < keyword.length; i++) {
+    const k = keyword.charCodeAt(i);
+    const c = text.charCodeAt(start + i);
+    if (c === k) continue;
+    if (k < ASCII) {
+      if ((c < FOLD_END ? FOLD[c] : 0) !== k) return false;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (ch.toLowerCase() !== keyword[i] && ch !== keyword[i]!.toUpperCase()) return false;
+  }
+  return true;
+}
+
 /**
  * UTF-16 code unit → ASCII-lowercased code: Latin letters with diacritics fold to their base
- * letter (ö → o, ñ → n, ł → l), so keywords in other languages can be written in ASCII
+ * letter (ö → o, ñ → n, ł → l, ậ → a), so keywords in other languages can be written in ASCII
  * ("losenord", "contrasena", "schlussel"); anything else outside ASCII folds to 0.
  */
+const FOLD_END = 0x1f00;
 const FOLD = (() => {
-  const fold = new Uint8Array(65536);
-  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
-  for (let c = 0xc0; c <= 0x24f; c++) {
+  const fold = new Uint8Array(FOLD_END);
+  for (let c = 0; c < ASCII; c++) fold[c] = c >= 65 && c <= 90 ? c + 32 : c;
+  for (let c = 0xc0; c < FOLD_END; c++) {
+    if (c === 0x250) c = 0x1e00; // Latin-1, Extended-A/B, then Extended Additional (Vietnamese)
     const base = String.fromCharCode(c).normalize("NFD").charCodeAt(0);
-    if (base < ALPHABET && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
+    if (base < ASCII && /[A-Za-z]/.test(String.fromCharCode(base))) fold[c] = base | 0x20;
   }
-  for (const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"]] as const) {
+  for (
+    const [from, to] of [["łŁ", "l"], ["øØ", "o"], ["ß", "s"], ["đĐ", "d"], ["ı", "i"]] as const
+  ) {
     for (const ch of from) fold[ch.charCodeAt(0)] = to.charCodeAt(0);
   }
   return fold;

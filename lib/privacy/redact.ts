@@ -3,7 +3,7 @@
 import type { z } from "zod";
 import { PrivacySettingsError } from "./errors.ts";
 import { PrivacyConfig } from "./config.ts";
-import { isPlaceholderSecret } from "./checks.ts";
+import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
 import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
@@ -57,6 +57,8 @@ interface Compiled {
   sticky: boolean;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
+  /** Whether the gate mode keeps only values with a credential's shape (`gate: "strict"`). */
+  strictInGate: boolean;
 }
 
 interface Candidate {
@@ -135,10 +137,13 @@ export function buildRedactor(
   const active = all.filter((d) =>
     !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
   );
-  const byMode = {
-    redact: compileSet(active),
-    gate: compileSet(active.filter((d) => d.gate !== false)),
-  };
+  const redactSet = compileSet(active);
+  // The gate's set is compiled on first use: hooks and the CLI only ever redact.
+  let gateSet: CompiledSet | undefined;
+  const setFor = (mode: RedactMode): CompiledSet =>
+    mode === "redact"
+      ? redactSet
+      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
     if (allowed.size === 0 && allowPatterns.length === 0) return false;
@@ -152,7 +157,7 @@ export function buildRedactor(
 
   const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
     const mode = options.mode ?? "redact";
-    return clusters(findCandidates(text, byMode[mode], mode, isAllowed)).map((c) => ({
+    return clusters(findCandidates(text, setFor(mode), mode, isAllowed)).map((c) => ({
       detector: c.best.compiled.detector.id,
       category: c.best.compiled.detector.category,
       start: c.start,
@@ -164,7 +169,7 @@ export function buildRedactor(
     scan,
     redact(text, options = {}) {
       const mode = options.mode ?? "redact";
-      const found = clusters(findCandidates(text, byMode[mode], mode, isAllowed));
+      const found = clusters(findCandidates(text, setFor(mode), mode, isAllowed));
       if (found.length === 0) return { text, findings: [] };
       let out = "";
       let at = 0;
@@ -225,6 +230,7 @@ function compileSet(detectors: Detector[]): CompiledSet {
       re: new RegExp(detector.pattern.source, flags),
       sticky,
       checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
+      strictInGate: detector.gate === "strict",
     };
   });
   const index = new Map<string, Compiled[]>();
@@ -276,6 +282,7 @@ function findCandidates(
       end = refined.end;
     }
     if (end <= start) return;
+    if (mode === "gate" && compiled.strictInGate && !credibleInGate(text.slice(start, end))) return;
     // Documentation placeholders with a real prefix are not secrets, in either mode.
     if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
@@ -411,6 +418,7 @@ const PRIVATE_DETECTOR: Compiled = {
   re: /<private>/g,
   sticky: false,
   checkPlaceholder: false,
+  strictInGate: false,
 };
 
 function addPrivateBlocks(text: string, out: Candidate[]): void {

@@ -23,8 +23,23 @@ Deno.test("compileKeywords() keeps offsets exact around non-ASCII text", () => {
   assert.deepEqual(found.map(([at]) => text.slice(at, at + 4)), ["ghp_", "GHP_"]);
 });
 
-Deno.test("compileKeywords() refuses non-ASCII keywords", () => {
-  assert.throws(() => compileKeywords(["clé"]), /not ASCII/);
+Deno.test("compileKeywords() refuses Latin keywords with diacritics (they are written in ASCII)", () => {
+  assert.throws(
+    () => compileKeywords(["clé"]),
+    { message: 'keyword "clé" is not ASCII: write Latin letters without diacritics' },
+  );
+});
+
+Deno.test("compileKeywords() finds keywords in other scripts, in either case, with exact offsets", () => {
+  const text = "ПАРОЛЬ и пароль; 数据库密码是; 비밀번호는; Ο ΚΩΔΙΚΟΣ, ο κωδικος";
+  assert.deepEqual(hits(["пароль", "密码", "비밀번호", "κωδικος"], text), [
+    [0, "пароль"],
+    [9, "пароль"],
+    [20, "密码"],
+    [25, "비밀번호"],
+    [34, "κωδικος"],
+    [45, "κωδικος"],
+  ]);
 });
 
 Deno.test("compileKeywords() folds Latin letters with diacritics to their ASCII base", () => {

@@ -134,11 +134,13 @@ export const cliDetectors: Detector[] = [
         "htpasswd-batch-password",
         "Password given to htpasswd in batch mode (htpasswd -b file user password)",
         ["htpasswd"],
-        /htpasswd\s+-[a-zA-Z]*b[a-zA-Z]*\s+\S+\s+\S+\s+/,
+        // The batch flag alone or among others (-bc, -b -c, -B -b).
+        /htpasswd(?:\s+-[a-zA-Z]+){0,4}?\s+-[a-zA-Z]*b[a-zA-Z]*(?:\s+-[a-zA-Z]+){0,4}\s+\S+\s+\S+\s+/,
         undefined,
         (p: string) => [
           `htpasswd -b /etc/nginx/.htpasswd alice ${p}`,
           `cmd: htpasswd -bc .htpasswd bob '${p}'`,
+          `htpasswd -b -c /etc/nginx/.htpasswd admin ${p}`,
         ],
       ],
       [

@@ -7,6 +7,7 @@ import {
   lineAfter,
   lineBefore,
   looksRandom,
+  mixedPassword,
   passwordShaped,
   shannonEntropy,
 } from "../checks.ts";
@@ -15,7 +16,7 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
 const ASSIGNMENT = new RegExp(
   String
-    .raw`(?<key>(?:pass|pwd|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    .raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
       .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
@@ -116,6 +117,69 @@ export function isSecretKey(key: string): boolean {
   // Joined words: jwtsecret, dbpassword, AUTHTOKEN
   return /(?:password|passwd|secret|token|apikey|secretkey|accesskey|privatekey)$/.test(last) &&
     !/(?:tokens?ize[rd]?|secretary)$/.test(last);
+}
+
+/**
+ * Whether a value under a key is a secret by the two together: a secret key, or a key that
+ * merely may hold one (`REDIS_AUTH`, `mailgun_key`, `FIREBASE_KEY`) with a random token or a
+ * mixed password as its value.
+ */
+export function secretUnderKey(key: string, value: string): boolean {
+  if (isSecretKey(key)) return true;
+  const w = words(key);
+  if (!w.some((x) => ENTROPY_KEY_WORDS.has(x) || SECRET_SUFFIX.test(x))) return false;
+  if (/(?:_?id|name|type|url|uri|path|file|hash|checksum|digest|version)$/i.test(key)) return false;
+  // Cache, lock and idempotency keys, and keys published on purpose, are not secrets.
+  if (w.some((x) => IDENTIFIER_KEY_WORDS.has(x)) || /pub(?:lic|lishable)?/i.test(key)) return false;
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) return false;
+  // A token has a digit somewhere; header names and identifiers (`Access-Control-Allow-Origin`,
+  // `network.authRequired`) are as varied but have none.
+  if (
+    /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) && !WORDS_ONLY.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.5 })
+  ) {
+    return true;
+  }
+  // A typed password under such a key mixes cases too (`value%23still-query` is a URL part).
+  return (w[w.length - 1] === "key" || w[w.length - 1] === "auth") && mixedPassword(value) &&
+    /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+
+/** Qualifiers of "key" that make it a secret whatever its value looks like. */
+const SECRET_KEY_QUALIFIERS = new Set([
+  "secret",
+  "private",
+  "encryption",
+  "signing",
+  "master",
+  "api",
+  "access",
+  "app",
+  "hmac",
+  "aes",
+  "crypto",
+  "cipher",
+  "auth",
+  "shared",
+  "webhook",
+  "admin",
+  "root",
+  "jwt",
+]);
+/** Words (with a short version) joined by separators: `user_session_v2`, `theme-mode`, `MIT`. */
+const WORDS_ONLY =
+  /^(?:[A-Z]+|[A-Za-z][a-z]*\d{0,2})(?:[-_.:/ ](?:[A-Z]+|[A-Za-z][a-z]*\d{0,2}|v\d{1,3}))*$/;
+
+/**
+ * Whether a `*_key` of a kind that often names things (session, storage, license, label …) holds
+ * a name rather than a secret: `sessionKey: "user_session_v2"`, `license_key: "MIT"`.
+ */
+function namesSomething(key: string, value: string): boolean {
+  const w = words(key);
+  const last = w[w.length - 1];
+  if (last !== "key" && last !== "keys") return false;
+  if (SECRET_KEY_QUALIFIERS.has(w[w.length - 2] ?? "")) return false;
+  return WORDS_ONLY.test(value);
 }
 
 /** Whether a key names a password, secret or token outright (not merely a key of some kind). */
@@ -250,6 +314,24 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   return !(rest === "" || rest.startsWith("#") || rest.startsWith("//"));
 }
 
+/** A quoted literal continued by `+` or `.` and another literal, possibly on the next line. */
+const CONCATENATED =
+  /^(["'`])[ \t]*(?:\+|\.)[ \t]*(?:\\?\r?\n[ \t]*)?(["'`])[^"'`\r\n]{1,512}(?=\2)/;
+
+/**
+ * Where a secret split into concatenated literals ends (`"abc" +\n  "def"`): the whole run of
+ * literals is the secret, not only its first part.
+ */
+function concatenationEnd(text: string, end: number): number {
+  let at = end;
+  for (let part = 0; part < 8; part++) {
+    const m = CONCATENATED.exec(text.slice(at, at + 600));
+    if (!m) break;
+    at += m[0].length;
+  }
+  return at;
+}
+
 /** The plausibility rules shared by both operating points. */
 function plausibleValue(text: string, a: Assignment): boolean {
   const v = a.value;
@@ -318,6 +400,11 @@ const IDENTIFIER_KEY_WORDS = new Set([
   "hit",
 ]);
 
+/** A hex digest of one of the usual lengths (MD5, SHA-1, SHA-256, SHA-512). */
+function hexDigest(value: string): boolean {
+  return /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(value);
+}
+
 /**
  * Whether an assignment is a digest or an identifier that merely sits under a key-like name:
  * webhook signature headers (`X-Hub-Signature-256: sha256=…`), cache, lock and idempotency keys
@@ -328,6 +415,16 @@ function digestOrCacheKey(text: string, a: Assignment): boolean {
   if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
   // Possibly namespaced: `lock:<uuid>`, `session:<hex>`.
   const id = v.replace(/^(?:[a-z][\w-]*:)+/i, "");
+  // Words and versions joined before a digest (`v1-deps-<sha256>`, `Linux-node-<sha256>`) are
+  // how CI caches and build ids are named; no credential format reads that way.
+  const composed = /^(?:(?:v\d+|[A-Za-z]{2,16}\d{0,3})[-.]){1,4}(?=[0-9a-f]{32,128}$)/i.exec(id);
+  if (
+    composed && /[a-z]{2}/i.test(composed[0]) &&
+    !/key|token|secret|pass|auth|api/i.test(composed[0]) &&
+    hexDigest(id.slice(composed[0].length))
+  ) {
+    return true;
+  }
   const hashLike = /^(?:[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i.test(id) ||
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
   if (!hashLike) return false;
@@ -342,6 +439,9 @@ const passwordExamples = {
     `{"clientSecret": "${fakeToken("pw2", Charset.base64url, 32)}"}`,
     `database:\n  password: "${fakeToken("pw3", Charset.alnum, 12)}"\n`,
     `login(user, password='${fakeToken("pw4", Charset.alnum, 10)}')`,
+    `const apiToken = "${fakeToken("pw5", Charset.alnum, 16)}" +\n  "${
+      fakeToken("pw6", Charset.alnum, 16)
+    }";`,
   ],
   ignore: [
     "password = getpass()",
@@ -365,10 +465,16 @@ export const genericDetectors: Detector[] = [
     tier: 1,
     refine: (ctx) => {
       const a = readAssignment(ctx);
-      if (!a || !isSecretKey(a.key) || !plausibleValue(ctx.text, a)) return null;
+      if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+      if (namesSomething(a.key, a.value)) return null;
+      if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
       if (ctx.mode === "gate") {
         const v = a.value;
-        if (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2) {
+        // Entropy says little about 8-14 characters: a mixed password passes on its shape.
+        if (
+          !mixedPassword(v) &&
+          (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
+        ) {
           return null;
         }
         // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
@@ -376,7 +482,7 @@ export const genericDetectors: Detector[] = [
           return null;
         }
       }
-      return { start: a.start, end: a.end };
+      return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
     },
     examples: passwordExamples,
   },
@@ -501,7 +607,7 @@ export const genericDetectors: Detector[] = [
     pattern:
       /(?:password|passphrase)\s{1,4}(?:for\s{1,4}(?:the\s{1,4})?(?:user\s{1,4})?["']?[\w.@-]{1,64}["']?\s{1,4})?(?:is|was|will be|should be)\s{1,4}(?:set to\s{1,4})?["'\x60](?<secret>[^"'\x60\s]{3,64})["'\x60]/i,
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: ({ text, start, end }) =>
       CODE_TYPES.test(text.slice(start, end)) ? null : { start, end },
     examples: {
@@ -546,6 +652,10 @@ export const genericDetectors: Detector[] = [
       if (isPlaceholder(v) || /^[{$%<]/.test(v)) return null;
       if (mode === "gate" && !looksRandom(v, { minLength: 16, minEntropy: 3.2 })) return null;
       if (!/[0-9]/.test(v) && characterClasses(v) < 2) return null;
+      // Words joined by separators, also URL-encoded (`value%23still-query`), are not a token.
+      if (/^[a-z]+(?:(?:[-_.+#]|%[0-9a-f]{2})[a-z]+)*$/i.test(v) && !/[A-Z].*[a-z][A-Z]/.test(v)) {
+        return null;
+      }
       return { start, end };
     },
     examples: {
@@ -560,7 +670,11 @@ export const genericDetectors: Detector[] = [
           fakeToken("up3", Charset.hex, 40)
         }`,
       ],
-      ignore: ["https://example.test/login?token={token}", "https://example.test/?key=value"],
+      ignore: [
+        "https://example.test/login?token={token}",
+        "https://example.test/?key=value",
+        "x:/resource?key=value%23still-query#first",
+      ],
     },
   },
 ];

@@ -104,10 +104,12 @@ export const messagingDetectors: Detector[] = [
     id: "telegram-bot-token",
     category: "chat-token",
     description: "Telegram bot token (digits:AA…)",
-    keywords: [":aa"],
-    // Also glued to "bot" in an API URL: api.telegram.org/bot<token>/sendMessage.
-    pattern: /(?:(?<=\/bot)|(?<![A-Za-z0-9]))\d{8,10}:AA[A-Za-z0-9_-]{30,34}(?![A-Za-z0-9_-])/,
-    window: { before: 12, after: 40 },
+    keywords: [":aa", "/bot"],
+    // Also glued to "bot" in an API URL (api.telegram.org/bot<token>/sendMessage), where the
+    // URL says what it is and the secret part need not start with AA.
+    pattern:
+      /(?:(?<=\/bot)|(?<![A-Za-z0-9]))\d{8,10}:AA[A-Za-z0-9_-]{30,34}(?![A-Za-z0-9_-])|(?<=telegram\.org\/bot)\d{6,12}:[A-Za-z0-9_-]{30,46}(?![A-Za-z0-9_-])/,
+    window: { before: 24, after: 64 },
     tier: 3,
     examples: {
       match: inContexts(

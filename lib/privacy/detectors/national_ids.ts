@@ -58,13 +58,13 @@ export const nationalIdDetectors: Detector[] = [
     id: "us-ssn",
     category: "pii-id",
     description: "US social security number near SSN / social security",
-    keywords: ["ssn", "social security", "social-security"],
-    pattern: /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])|(?<!\d)\d{9}(?!\d)/,
+    keywords: ["ssn", "social security", "social-security", "soc. sec", "soc sec"],
+    pattern: /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])|(?<!\d)\d{9}(?!\d)/,
     window: { before: 0, after: 80 },
     gate: false,
     tier: 1,
     refine: ({ text, start, end }) => {
-      const v = text.slice(start, end);
+      const v = text.slice(start, end).replaceAll(" ", "-");
       return plausibleSsn(v.length === 9 ? `${v.slice(0, 3)}-${v.slice(3, 5)}-${v.slice(5)}` : v)
         ? { start, end }
         : null;
@@ -74,6 +74,7 @@ export const nationalIdDetectors: Detector[] = [
         `Employee SSN: ${fakeSsn("ss1")}`,
         `{"name": "Dana Whitfield", "ssn": "${fakeSsn("ss2")}"}`,
         `Her social security number is ${fakeSsn("ss3")}.`,
+        `SSN ${fakeSsn("ss4").replaceAll("-", " ")} (soc. sec. card)`,
       ],
       ignore: ["SSN: 000-12-3456", "ssn 123-45-6789 is the sample in every form"],
     },
@@ -82,7 +83,7 @@ export const nationalIdDetectors: Detector[] = [
     id: "fr-nir",
     category: "pii-id",
     description: "French social security number (NIR, 15 digits with its key) near NIR / sécu",
-    keywords: ["nir", "securite sociale", "secu", "insee"],
+    keywords: ["nir", "securite sociale", "secu", "insee", "carte vitale"],
     pattern:
       /(?<!\d)[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?!\d)/,
     window: { before: 0, after: 80 },
@@ -174,7 +175,7 @@ export const nationalIdDetectors: Detector[] = [
     id: "in-aadhaar",
     category: "pii-id",
     description: "Indian Aadhaar number (12 digits, Verhoeff checksum) near Aadhaar / UIDAI",
-    keywords: ["aadhaar", "aadhar", "uidai"],
+    keywords: ["aadhaar", "aadhar", "uidai", "आधार"],
     pattern: /(?<!\d)[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?!\d)/,
     window: { before: 0, after: 80 },
     gate: false,

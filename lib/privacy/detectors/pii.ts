@@ -1,7 +1,6 @@
 // Personal data: e-mail addresses, phone numbers, payment cards (Luhn), IPv4 and IPv6 addresses.
-import { isIP } from "node:net";
 import type { Detector } from "../detector.ts";
-import { passesLuhn } from "../checks.ts";
+import { isIPv6, passesLuhn } from "../checks.ts";
 
 const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
@@ -23,6 +22,27 @@ function localPart(text: string, at: number): number | null {
   return from;
 }
 const HEX_COLON = /[0-9a-fA-F:]/;
+
+/** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
+const PLACE_PART =
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u;
+
+/** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
+const UNIT =
+  /^,?[ \t]{1,4}(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#)[ \t]?#?\w{1,6}/;
+
+/** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
+function placeTail(text: string, end: number): number {
+  let at = end;
+  const unit = UNIT.exec(text.slice(at, at + 24));
+  if (unit) at += unit[0].length;
+  for (let part = 0; part < 3; part++) {
+    const m = PLACE_PART.exec(text.slice(at, at + 64));
+    if (!m) break;
+    at += m[0].length;
+  }
+  return at;
+}
 
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
 export const piiDetectors: Detector[] = [
@@ -97,6 +117,29 @@ export const piiDetectors: Detector[] = [
       "mobile",
       "cell:",
       "cell ",
+      "cell.",
+      "mobil",
+      "contact number",
+      "contact no",
+      "ph:",
+      "ph.",
+      "mob:",
+      "mob.",
+      "tlf",
+      "puhelin",
+      "telepon",
+      "dien thoai",
+      "numer tel",
+      "телефон",
+      "тел.",
+      "τηλ",
+      "电话",
+      "電話",
+      "携帯",
+      "手机",
+      "연락처",
+      "전화",
+      "휴대폰",
       "cellphone",
       "fax",
       "handy",
@@ -159,9 +202,7 @@ export const piiDetectors: Detector[] = [
     id: "phone-japan",
     category: "pii-phone",
     description: "Japanese phone number after 電話 / 携帯 (telephone, mobile)",
-    keywords: [],
-    // The keyword prefilter is ASCII: a substring check keeps this regex off other texts.
-    anyOf: ["電話", "携帯"],
+    keywords: ["電話", "携帯"],
     pattern: /(?:電話|携帯)(?:番号)?[:：\s]{0,3}(?<secret>0\d{1,4}-\d{1,4}-\d{4})(?!\d)/,
     gate: false,
     tier: 1,
@@ -200,17 +241,27 @@ export const piiDetectors: Detector[] = [
       "headquarters",
       "adr;",
       "adr:",
+      "street:",
+      'street"',
+      "strasse",
+      "strase",
+      "住所",
+      "地址",
+      "주소",
     ],
     pattern: new RegExp(
       [
         String
-          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:\p{Lu}[\p{L}'.-]*\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
+          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
         String
           .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
         String
           .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
         String
           .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+        // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
+        String
+          .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
       ].join("|"),
       "u",
     ),
@@ -218,12 +269,15 @@ export const piiDetectors: Detector[] = [
     window: { before: 80, after: 100 },
     gate: false,
     tier: 1,
+    refine: ({ text, start, end }) => ({ start, end: placeTail(text, end) }),
     examples: {
       match: [
         "Address: 742 Evergreen Terrace, Springfield, OR 97403",
         '{"address": "350 Fifth Avenue, New York, NY 10118"}',
         "Adresse : 12 rue des Lilas, 75011 Paris",
         "Anschrift: Hauptstraße 5, 10115 Berlin",
+        "Ship to: 742 Evergreen Terrace, Springfield, OR 97403",
+        "住所: 東京都千代田区丸の内1-1-1",
         "Dirección: Calle Mayor 24, 28013 Madrid",
       ],
       ignore: ["address: string | null", "The IP address is logged for rate limiting."],
@@ -257,6 +311,36 @@ export const piiDetectors: Detector[] = [
         "%40 is an encoded at sign",
         "http://trusted.com%40evil.com/",
       ],
+    },
+  },
+  {
+    id: "email-obfuscated",
+    category: "pii-email",
+    description:
+      "E-mail address written against harvesters: name(at)domain.tld, name [at] domain [dot] tld",
+    keywords: ["(at)", "[at]", "{at}"],
+    pattern:
+      /[\p{L}\p{N}._%+-]{1,64}[ \t]?[([{]at[)\]}][ \t]?[\p{L}\p{N}-]{1,63}(?:[ \t]?(?:\.|[([{]dot[)\]}])[ \t]?[\p{L}\p{N}-]{1,63}){1,4}/iu,
+    window: { before: 70, after: 300 },
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const value = text.slice(start, end);
+      const domain = value.replace(/^.*?[([{]at[)\]}][ \t]?/i, "").replace(
+        /[ \t]?[([{]dot[)\]}][ \t]?/gi,
+        ".",
+      );
+      const tld = domain.split(".").pop() ?? "";
+      if (!/^\p{L}{2,24}$/u.test(tld) || RESERVED_DOMAIN.test(domain)) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        "email me: jane.roe(at)acme-mail.com",
+        '{"contact": "ops [at] globex-corp [dot] io"}',
+        "Kontakt: m.weber{at}firma-web.de",
+      ],
+      ignore: ["user(at)example(dot)com", "look (at) this", "x[at]y"],
     },
   },
   {
@@ -308,7 +392,9 @@ export const piiDetectors: Detector[] = [
       if (octets[0]!.length === 1 && octets[1]!.length === 1) return null;
       // A dotted four-part version string is far more common in code than an address.
       const before = text.slice(Math.max(0, start - 12), start);
-      if (/(?:version|ver|v|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      if (/(?:version|ver|v\d*|section|§|oid|rfc)[\s:=@"'-]*$/i.test(before)) return null;
+      // `11.3.244.8-node.17`, `1.2.3.4-beta`: a version with a pre-release or build suffix.
+      if (/^-[A-Za-z]/.test(text.slice(end, end + 2))) return null;
       // `v8@10.2.154.26`, `chromium@120.0.6099.56`: a package pinned to a four-part version.
       if (
         /(?:^|[^\w.-])(?:[\w.-]*\d|v8|node|chromium|chrome|electron|deno|bun|npm)@$/i.test(before)
@@ -333,6 +419,7 @@ export const piiDetectors: Detector[] = [
         "192.0.2.44",
         "host 10.10.10.10.example.com",
         "v8@10.2.154.26",
+        "node v20.11.1 (v8 11.3.244.8-node.17)",
       ],
     },
   },
@@ -354,7 +441,7 @@ export const piiDetectors: Detector[] = [
       if (start > 0 && /[\w.:]/.test(text[start - 1]!)) return null;
       if (end < text.length && /[\w]/.test(text[end]!)) return null;
       const ip = text.slice(start, end);
-      if (isIP(ip) !== 6 || /^[0:]*1?$/.test(ip)) return null; // ::, ::1 and their long forms
+      if (!isIPv6(ip) || /^[0:]*1?$/.test(ip)) return null; // ::, ::1 and their long forms
       // Networks (CIDR), documentation, multicast, link-local and NAT64 prefixes are not hosts.
       if (/^\/\d/.test(text.slice(end, end + 2))) return null;
       if (/^(?:2001:0?db8:|ff[0-9a-f]{2}:|fe80:|64:ff9b:)/i.test(ip)) return null;

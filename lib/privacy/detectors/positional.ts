@@ -4,7 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { isSecretKey } from "./generic.ts";
+import { secretUnderKey } from "./generic.ts";
 
 /** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
 const CALLS: Record<string, number> = {
@@ -319,8 +319,9 @@ export const positionalDetectors: Detector[] = [
     refine: ({ text, match, mode }) => {
       const key = match.groups?.key?.slice(1, -1) ?? "";
       const span = match.indices?.groups?.value;
-      if (!span || !isSecretKey(key)) return null;
+      if (!span) return null;
       const value = text.slice(span[0] + 1, span[1] - 1);
+      if (!secretUnderKey(key, value)) return null;
       return credible(value, mode) ? { start: span[0] + 1, end: span[1] - 1 } : null;
     },
     examples: {

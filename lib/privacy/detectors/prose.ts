@@ -1,7 +1,8 @@
 // Secrets written in sentences, with no operator or after other text: "the db password is X",
-// "use token X to …", "admin / X", "set it to X", in English and nine other languages.
+// "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
+// (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
 import type { Detector, MatchContext } from "../detector.ts";
-import { lineAfter, lineBefore, looksRandom, passwordShaped } from "../checks.ts";
+import { lineAfter, lineBefore, looksRandom, mixedPassword, passwordShaped } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
@@ -32,18 +33,44 @@ const COPULAS = new Set([
   "—",
   "->",
   "=>",
+  "→",
+  "⇒",
   "/",
   "with",
   "currently",
   "c'est",
+  "it's",
+  "it’s",
   "sind",
   "son",
   "são",
   "sono",
   "zijn",
+  "jest",
+  "este",
+  "er",
+  "on",
+  "adalah",
+  "ialah",
+  "là",
+  "είναι",
+  "είναι:",
+  "это",
+  "—",
+  "是",
+  "為",
+  "为",
+  "：",
+  "है",
+  "हे",
+  "هي",
+  "هو",
+  "היא",
+  "הוא",
+  "คือ",
 ]);
-/** Links that may also start a qualifier ("login to the admin panel"). */
-const WEAK_COPULAS = new Set(["to", "with"]);
+/** Links that may also start a qualifier ("login to the admin panel", "password on db-3 is"). */
+const WEAK_COPULAS = new Set(["to", "with", "on"]);
 /** Words allowed between the copula and the value ("is now X", "is still X"). */
 const AFTER_COPULA = new Set([
   "now",
@@ -64,7 +91,9 @@ const AFTER_COPULA = new Set([
   "nog",
 ]);
 
-const CODE_LINE = /;\s*$|[{}()]|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
+// A call (`f(`), braces or a statement keyword make a line code; a parenthesis after a space
+// is prose ("temp pw X (change on first login)").
+const CODE_LINE = /;\s*$|[{}]|[\w$\]]\(|=>|\b(?:const|let|var|function|return|import|def|class)\b/;
 
 const OPENERS = new Set([..."\"'`“‘*_("]);
 const CLOSERS = new Set([..."\"'`”’*_).,;:!?"]);
@@ -90,16 +119,87 @@ function secretLike(value: string, codeLine: boolean): boolean {
   return passwordShaped(value);
 }
 
+/** A value no sentence would hold unless it is a credential: a mixed password or a random token. */
+function strongValue(value: string): boolean {
+  // A log's `key=value` field or a path is not the value of the sentence.
+  if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
+  if (mixedPassword(value)) return true;
+  // A random token: mixed case and two digits or more (identifiers have at most a version).
+  return value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d.*\d/.test(value) &&
+    /[a-z]/.test(value) && /[A-Z]/.test(value) &&
+    looksRandom(value, { minLength: 16, minEntropy: 3.5 });
+}
+
+/** Words between a value and the name after it ("use X as the password", "X is our token"). */
+const BEFORE_NAME = new Set([
+  "the",
+  "our",
+  "my",
+  "your",
+  "his",
+  "her",
+  "their",
+  "a",
+  "an",
+  "new",
+  "temporary",
+  "temp",
+  "default",
+  "current",
+  "admin",
+  "root",
+  "shared",
+  "db",
+  "api",
+]);
+const LINKS_BEFORE = new Set(["as", "is", "was", "=", ":", "-", "–", "—", "->", "→"]);
+
+/** The value before a secret's name ("use X as the password", "X is the password for …"). */
+function valueBefore(text: string, keywordStart: number): { start: number; end: number } | null {
+  const before = lineBefore(text, keywordStart).slice(-160);
+  const tokens = [...before.matchAll(/\S+/g)];
+  let k = tokens.length - 1;
+  let skipped = 0;
+  while (k >= 0 && BEFORE_NAME.has(tokens[k]![0].toLowerCase()) && skipped < 3) {
+    k--;
+    skipped++;
+  }
+  if (k < 1 || !LINKS_BEFORE.has(tokens[k]![0].toLowerCase())) return null;
+  const token = tokens[k - 1]!;
+  const { value, lead } = bare(token[0]);
+  if (!strongValue(value)) return null;
+  const start = keywordStart - before.length + token.index! + lead;
+  return { start, end: start + value.length };
+}
+
+/** The value a sentence gives a secret's name: after it, else before it. */
+function valueNear(ctx: MatchContext): { start: number; end: number } | null {
+  return valueAfter(ctx) ?? valueBefore(ctx.text, ctx.match.index);
+}
+
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
 function valueAfter({ text, end }: MatchContext): { start: number; end: number } | null {
   let at = end;
-  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:").
-  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) at++;
+  // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:", "şifresi",
+  // "パスワードは"); after a keyword in another script only that script's letters continue it
+  // ("密码是Long#Ma8842" has no space before the value).
+  const latin = text.charCodeAt(end - 1) < 0x370;
+  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) {
+    if (!latin && text.charCodeAt(at) < 0x370) break;
+    at++;
+  }
   // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
   // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
+  // "password's X": the contraction of "is".
+  if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
   const next = text[at] ?? "";
-  if (!/^[\s:*]$/.test(next)) return null;
-  if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  if (next === "：") at++;
+  else if (!latin && at > end && /[!-~]/.test(next)) {
+    // The value right after the script's own copula or particle.
+  } else {
+    if (!/^[\s:*]$/.test(next)) return null;
+    if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
+  }
   const rest = lineAfter(text, at).slice(0, 200);
   const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
   const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
@@ -109,12 +209,21 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
     const raw = tokens[k]![0];
     const { value, lead } = bare(raw);
     const word = value.toLowerCase();
-    if (value === "" || COPULAS.has(word) || COPULAS.has(raw.replace(/\*+/g, ""))) {
+    // "on" links only right after the name (Finnish "salasana on X", "password on db-3 is X"),
+    // never later in a sentence ("… depends on X").
+    const copula = COPULAS.has(word) && (word !== "on" || k === 0);
+    if (value === "" || copula || COPULAS.has(raw.replace(/\*+/g, ""))) {
       linked = true;
       weak = WEAK_COPULAS.has(word);
       continue;
     }
     if ((k === 0 || linked) && secretLike(value, codeLine)) {
+      const start = at + tokens[k]!.index! + lead;
+      return { start, end: start + value.length };
+    }
+    // Languages without a copula ("пароль от сервера X", "hasło do bazy X"): a value that
+    // cannot be a word, a few qualifiers after the name.
+    if (!linked && k <= 3 && !codeLine && strongValue(value)) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
@@ -129,6 +238,9 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
     if (linked) {
       // After "to"/"with" a qualifier may follow ("login to the admin panel with admin:X").
       if (AFTER_COPULA.has(word) || weak) continue;
+      // A user name, then its password ("the creds are admin X").
+      const following = tokens[k + 1] ? bare(tokens[k + 1]![0]).value : "";
+      if (/^[\w.@-]{1,32}$/.test(value) && strongValue(following)) continue;
       return null;
     }
     // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
@@ -137,7 +249,8 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
       linked = true;
       continue;
     }
-    if (/[.?!;,]$/.test(raw)) return null;
+    // A comma continues the sentence ("reset done, new one: X"); a full stop ends it.
+    if (/[.?!;]$/.test(raw)) return null;
   }
   return null;
 }
@@ -156,6 +269,7 @@ const KEYWORDS = [
   "api-key",
   "apikey",
   "credentials",
+  "creds",
   "set it to",
   "changed it to",
   "reset it to",
@@ -182,12 +296,82 @@ const KEYWORDS = [
   "log in",
   "shared key",
   "pre-shared key",
+  "psk",
+  "p:",
+  "key is",
+  "key was",
+  "encryption key",
+  "signing key",
+  "master key",
   "zugangsdaten",
   "credenciales",
   "credenziali",
   "identifiants",
   "inloggegevens",
   "credenciais",
+  // Other Latin-script languages, in ASCII (the keyword pass folds diacritics).
+  "sifre",
+  "parola",
+  "jelszo",
+  "salasana",
+  "heslo",
+  "kata sandi",
+  "kata laluan",
+  "mat khau",
+  "adgangskode",
+  "passord",
+  "tunnuss",
+  "lozinka",
+  "geslo",
+  "slaptazodis",
+  "parole",
+  "parool",
+  "zugangstoken",
+  "zugriffstoken",
+  "cle",
+  "chave",
+  "chiave",
+  "sleutel",
+  "klucz",
+  "nyckel",
+  "nogle",
+  "nokkel",
+  "avain",
+  "kulcs",
+  "anahtar",
+  "cheie",
+  "kljuc",
+  // Other scripts.
+  "пароль",
+  "парола",
+  "токен",
+  "ключ",
+  "κωδικ",
+  "συνθηματικ",
+  "パスワード",
+  "暗証番号",
+  "トークン",
+  "apiキー",
+  "api キー",
+  "密钥",
+  "密鑰",
+  "api키",
+  "api 키",
+  "密码",
+  "密碼",
+  "口令",
+  "令牌",
+  "비밀번호",
+  "암호",
+  "패스워드",
+  "토큰",
+  "كلمة المرور",
+  "كلمة السر",
+  "סיסמה",
+  "סיסמא",
+  "पासवर्ड",
+  "รหัสผ่าน",
+  "رمز عبور",
 ];
 
 /** Prose detectors. */
@@ -200,10 +384,12 @@ export const proseDetectors: Detector[] = [
     keywords: KEYWORDS,
     pattern:
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
-      /(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais)/i,
+      // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
+      // keywords in other scripts (API密钥) need no left edge.
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
-    gate: false,
-    refine: valueAfter,
+    gate: "strict",
+    refine: valueNear,
     examples: {
       match: [
         "// the db password is Larch7#plume (rotated monthly)",
@@ -212,6 +398,9 @@ export const proseDetectors: Detector[] = [
         "Das Passwort für den Server lautet Bergsee!4711",
         "# La contraseña del panel es Girasol#2025x",
         "**Password:** Plover#31sand",
+        "пароль от почты Kedr#2207x",
+        "WLAN 密码是Qiao!5531",
+        "비밀번호는 Bada#7788 입니다",
       ],
       ignore: [
         "The password must contain at least 12 characters.",
@@ -220,6 +409,56 @@ export const proseDetectors: Detector[] = [
         "const token: TokenType2 = next();",
         "password is stored in the keychain",
         "Het wachtwoord is verlopen, kies een nieuw wachtwoord.",
+        "пароль должен содержать не менее 8 символов",
+        "请输入密码",
+        "password reset for v2.0.1 users",
+      ],
+    },
+  },
+  {
+    id: "account-password-pair",
+    category: "password-assignment",
+    description:
+      "A well-known account and its password written together (admin:X, root / X, sa:X) in text",
+    keywords: [
+      "admin:",
+      "admin/",
+      "admin /",
+      "administrator:",
+      "root:",
+      "root/",
+      "root /",
+      "sa:",
+      "postgres:",
+      "elastic:",
+      "ubuntu:",
+      "guest:",
+      "oracle:",
+      "jenkins:",
+      "grafana:",
+      "deploy:",
+    ],
+    // Not inside a URL or a path (`/admin/users`, `https://root:…@`, `/root/.ssh`).
+    pattern:
+      /(?<![\w/.@:-])(?:admin|administrator|root|sa|postgres|elastic|ubuntu|guest|oracle|jenkins|grafana|deploy)[ \t]?[:/][ \t]?(?<secret>[^\s'"`,;)]{6,128})/i,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, start, end }) => {
+      const { value, lead } = bare(text.slice(start, end));
+      if (!strongValue(value) || /@/.test(value)) return null;
+      return { start: start + lead, end: start + lead + value.length };
+    },
+    examples: {
+      match: [
+        "admin:Harbor!9lights works for the console",
+        "Default credentials are root / Teak#Wood78 until the first login",
+        '{"note": "sa:Iguana#90sun on the test server"}',
+      ],
+      ignore: [
+        "GET /admin/users 200",
+        "root:x:0:0:root:/root:/bin/bash",
+        "admin: true",
+        "https://admin:${PASSWORD}@host",
       ],
     },
   },

@@ -1,7 +1,7 @@
 // Shapes that are secrets whatever the provider: private keys, JWTs, password hashes,
 // credentials in URLs and connection strings, Authorization headers, netrc, WireGuard keys.
 import type { Detector } from "../detector.ts";
-import { isPlaceholder, lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import { isPlaceholder, lineAfter, lineBefore, looksRandom, mixedPassword } from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
 
 const pemBody = (seed: string) =>
@@ -298,7 +298,7 @@ export const structuralDetectors: Detector[] = [
     keywords: ["bearer"],
     pattern: /(?<![A-Za-z0-9])bearer[:\s]\s{0,4}(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: ({ text, start, end }) =>
       looksRandom(text.slice(start, end), { minLength: 16, minEntropy: 3.0 })
         ? { start, end }
@@ -331,7 +331,9 @@ export const structuralDetectors: Detector[] = [
       "-crumb:",
     ],
     pattern:
-      /(?<![A-Za-z0-9])(?:x-)?[A-Za-z-]{0,24}(?:api-?key|token|crumb)["']?\s{0,4}[:=]\s{0,4}["']?(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
+      // The value after `:`/`=`, or after spaces as web servers write it (nginx
+      // `proxy_set_header X-Api-Key …;`, Apache `RequestHeader set X-Api-Key "…"`).
+      /(?<![A-Za-z0-9])(?:x-)?[A-Za-z-]{0,24}(?:api-?key|token|crumb)["']?(?:\s{0,4}[:=]|[ \t]{1,4}(?=["']?[A-Za-z0-9]))\s{0,4}["']?(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
     window: { before: 32, after: 600 },
     tier: 2,
     refine: ({ text, start, end }) =>
@@ -343,6 +345,7 @@ export const structuralDetectors: Detector[] = [
         `curl -H "X-API-Key: ${fakeToken("xak", Charset.alnum, 32)}" https://api.test`,
         `{"headers": {"PRIVATE-TOKEN": "${fakeToken("prt", Charset.base64url, 26)}"}}`,
         `headers:\n  X-Auth-Token: ${fakeToken("xat", Charset.hex, 40)}\n`,
+        `proxy_set_header X-Api-Key ${fakeToken("xng", Charset.hex, 32)};`,
       ],
       ignore: ['headers["X-API-Key"] = apiKey', "X-API-Key: <your key>"],
     },
@@ -378,7 +381,10 @@ export const structuralDetectors: Detector[] = [
       if (!/(?:curl|wget|http|httpie|xh)\b/i.test(lineBefore(text, start))) return null;
       const value = text.slice(start, end);
       if (/^\$|^%\w+%$|^\{\{/.test(value)) return null;
-      if (mode === "gate" && !looksRandom(value, { minLength: 12, minEntropy: 3 })) return null;
+      if (
+        mode === "gate" && !looksRandom(value, { minLength: 12, minEntropy: 3 }) &&
+        !mixedPassword(value)
+      ) return null;
       return { start, end };
     },
     examples: {
@@ -419,7 +425,7 @@ export const structuralDetectors: Detector[] = [
       /\s(?:-p|-password|--password|-pw|\/p:|-p:)(?:\s+|=)(?<secret>"[^"\r\n]{1,128}"|'[^'\r\n]{1,128}'|[^\s"'|;&]{1,128})/i,
     window: { before: 2, after: 160 },
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: ({ text, start, end }) => {
       // Only where a command that takes credentials is on the same line.
       const line = lineBefore(text, start);

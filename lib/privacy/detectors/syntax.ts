@@ -2,9 +2,9 @@
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineAfter, lineBefore } from "../checks.ts";
+import { credibleLiteral, lineAfter, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
-import { isSecretKey } from "./generic.ts";
+import { isSecretKey, secretUnderKey } from "./generic.ts";
 
 /** The inside of a quoted group (or the bare group), as offsets into the text. */
 function valueSpan(
@@ -25,10 +25,13 @@ const credibleValue = credibleLiteral;
 
 /** A refine for patterns with a `key` and a `value` group: the key must name a secret. */
 function keyedValue(ctx: MatchContext): { start: number; end: number } | null {
-  const key = ctx.match.groups?.key ?? "";
+  const key = (ctx.match.groups?.key ?? "").replace(/^.*:/, "");
   const v = valueSpan(ctx, "value");
-  if (!v || !isSecretKey(key.replace(/^.*:/, "")) || !credibleValue(v.value, ctx.mode)) return null;
-  return { start: v.start, end: v.end };
+  if (!v || !credibleValue(v.value, ctx.mode)) return null;
+  // A key of some vendor (`STRIPE_KEY`, `mapsKey`) holds a secret when its value is random.
+  const secret = secretUnderKey(key, v.value) ||
+    (/key$/i.test(key) && looksRandom(v.value, { minLength: 20, minEntropy: 3.5 }));
+  return secret ? { start: v.start, end: v.end } : null;
 }
 
 const pw = (seed: string) =>
@@ -101,9 +104,10 @@ export const syntaxDetectors: Detector[] = [
     id: "name-value-secret",
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
-    keywords: ["- name:", '"name":', "'name':", '"name" :'],
+    // Postman and some SDKs call the name field "key".
+    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :'],
     pattern:
-      /(?:-[ \t]+|["'])?name["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+      /(?:-[ \t]+|["'])?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -111,6 +115,7 @@ export const syntaxDetectors: Detector[] = [
         `env:\n  - name: DB_PASSWORD\n    value: "${pw("nv1")}"\n`,
         `{"name": "STRIPE_API_KEY", "value": "${fakeToken("nv2", Charset.alnum, 32)}"}`,
         `- name: DATABASE_PASSWORD\n  value: ${pw("nv3")}`,
+        `{"key": "x-api-key", "value": "${fakeToken("nv4", Charset.alnum, 40)}", "type": "text"}`,
       ],
       ignore: [
         "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
@@ -149,9 +154,9 @@ export const syntaxDetectors: Detector[] = [
       /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
-      if (!isSecretKey(ctx.match.groups?.key ?? "")) return null;
       const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
-      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+      if (!v || !secretUnderKey(ctx.match.groups?.key ?? "", v.value)) return null;
+      return credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
     },
     examples: {
       match: [
@@ -264,10 +269,20 @@ export const syntaxDetectors: Detector[] = [
     id: "table-secret-cell",
     category: "password-assignment",
     description: "A value in the password/secret/token column of a Markdown or CSV table",
-    keywords: ["password", "passwd", "pwd", "secret", "token", "api key", "apikey", "api_key"],
-    pattern: /(?:password|passwd|pwd|secret|token|api[ _]?key)/i,
+    keywords: [
+      "password",
+      "passwd",
+      "pwd",
+      "pass",
+      "secret",
+      "token",
+      "api key",
+      "apikey",
+      "api_key",
+    ],
+    pattern: /(?:password|passwd|pwd|pass|secret|token|api[ _]?key)/i,
     tier: 1,
-    gate: false,
+    gate: "strict",
     refine: tableCell,
     examples: {
       match: [
@@ -279,6 +294,71 @@ export const syntaxDetectors: Detector[] = [
         "| user | password |\n|---|---|\n| alice | (see vault) |",
         "name,type\npassword,string",
       ],
+    },
+  },
+  {
+    id: "dockerfile-env-secret",
+    category: "password-assignment",
+    description: "A secret in a Dockerfile ENV or ARG line of the old form (ENV NAME value)",
+    keywords: ["env ", "arg ", "env\t", "arg\t"],
+    // Case-sensitive: Dockerfile instructions are written in capitals.
+    pattern:
+      /(?:ENV|ARG)[ \t]+(?<key>[A-Za-z_][\w.-]{0,80})[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"'=]\S*)[ \t]*(?=\r?\n|$)/,
+    tier: 2,
+    refine: (ctx) => /^\s*$/.test(lineBefore(ctx.text, ctx.match.index)) ? keyedValue(ctx) : null,
+    examples: {
+      match: [
+        `FROM node:20\nENV REDIS_PASSWORD ${pw("de1")}\n`,
+        `docker build -f- . <<EOF\nFROM alpine\nENV API_TOKEN ${
+          fakeToken("de2", Charset.alnum, 32)
+        }\nEOF`,
+        `ARG NPM_TOKEN "${fakeToken("de3", Charset.alnum, 36)}"`,
+      ],
+      ignore: [
+        "ENV NODE_ENV production",
+        "ENV PASSWORD_FILE /run/secrets/db",
+        "set env API_TOKEN x",
+      ],
+    },
+  },
+  {
+    id: "decoded-secret-literal",
+    category: "password-assignment",
+    description:
+      "A secret-named variable set from a decoded literal (base64.b64decode(\"…\"), atob('…'), Buffer.from('…'))",
+    keywords: ["decode(", "decodestring(", "atob(", "buffer.from(", "fromhex(", "unhexlify("],
+    pattern:
+      /(?<key>[A-Za-z_$][\w$.-]{0,80})["']?[ \t]{0,4}(?:=|:|=>|:=)[ \t]{0,4}(?:[\w$.]+\.)?(?:\w*decode\w*|atob|from|fromhex|unhexlify)\([ \t]{0,4}(?<value>"[^"\s]{8,}"|'[^'\s]{8,}'|`[^`\s]{8,}`)/i,
+    window: { before: 100, after: 300 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `password = base64.b64decode("${fakeToken("dc1", Charset.base64, 24)}").decode()`,
+        `const apiToken = atob('${fakeToken("dc2", Charset.base64, 32)}');`,
+        `secret := hex.DecodeString("${fakeToken("dc3", Charset.hex, 40)}")`,
+      ],
+      ignore: ["password = base64.b64decode(os.environ['PW'])", 'name = atob("aGVsbG8gd29ybGQ=")'],
+    },
+  },
+  {
+    id: "shell-decoded-secret",
+    category: "password-assignment",
+    description:
+      "A secret-named variable set from base64 in a shell (TOKEN=$(echo '…' | base64 -d))",
+    keywords: ["base64 -d", "base64 --decode"],
+    pattern:
+      /(?<key>[A-Za-z_][\w]{0,80})=\$\([ \t]*(?:echo|printf)[ \t]+(?:-n[ \t]+)?(?<value>"[^"\s]{8,}"|'[^'\s]{8,}'|[A-Za-z0-9+/=]{8,})[ \t]*\|[ \t]*base64[ \t]+(?:-d|--decode|-D)/,
+    window: { before: 200, after: 40 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `export TOKEN=$(echo '${fakeToken("sd1", Charset.base64, 48)}' | base64 -d)`,
+        `DB_PASSWORD=$(printf "${fakeToken("sd2", Charset.base64, 24)}" | base64 --decode)`,
+        `env:\n  run: API_KEY=$(echo ${fakeToken("sd3", Charset.base64, 40)} | base64 -d) ./deploy`,
+      ],
+      ignore: ["GREETING=$(echo aGVsbG8gd29ybGQ= | base64 -d)", "TOKEN=$(echo $RAW | base64 -d)"],
     },
   },
 ];

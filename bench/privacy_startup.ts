@@ -1,0 +1,60 @@
+// deno-lint-ignore-file no-console -- a measurement script prints its results
+// The redactor's start-up in a fresh process (importing lib/privacy/redact.ts, building the
+// catalogue, the first redact): this tree against a baseline git ref, interleaved, same run.
+// Main-thread CPU time from /proc/thread-self/schedstat (Linux), wall time beside it.
+// Run: deno run -A bench/privacy_startup.ts [ref=main] [samples=200]
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+
+const ref = Deno.args[0] ?? "main";
+const samples = Number(Deno.args[1] ?? 200);
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const PROBE = `
+const cpu = () => Number(Deno.readTextFileSync("/proc/thread-self/schedstat").split(" ")[0]) / 1e6;
+const c0 = cpu(), t0 = performance.now();
+const mod = await import(Deno.args[0]);
+const c1 = cpu(), t1 = performance.now();
+mod.createRedactor().redact("DB_PASSWORD=Larch7#plume");
+const c2 = cpu(), t2 = performance.now();
+console.log(JSON.stringify({ importCpu: c1 - c0, buildCpu: c2 - c1, wall: t2 - t0 }));
+`;
+
+const dir = Deno.makeTempDirSync({ prefix: "korva-startup-" });
+const archive = new Deno.Command("sh", {
+  args: ["-c", `git -C "$1" archive "$2" lib | tar -x -C "$3"`, "sh", root, ref, dir],
+}).outputSync();
+if (!archive.success) throw new Error(new TextDecoder().decode(archive.stderr));
+Deno.writeTextFileSync(`${dir}/probe.ts`, PROBE);
+
+const sides = [
+  ["baseline " + ref, `${dir}/lib/privacy/redact.ts`],
+  ["this tree", `${root}lib/privacy/redact.ts`],
+] as const;
+type Sample = { importCpu: number; buildCpu: number; wall: number };
+const results: Record<string, Sample[]> = { [sides[0][0]]: [], [sides[1][0]]: [] };
+for (let i = 0; i < samples; i++) {
+  for (const [name, module] of i % 2 === 0 ? sides : [...sides].reverse()) {
+    const out = new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "--config", `${root}deno.json`, `${dir}/probe.ts`, module],
+      stdout: "piped",
+      stderr: "null",
+    }).outputSync();
+    results[name]!.push(JSON.parse(new TextDecoder().decode(out.stdout)) as Sample);
+  }
+}
+Deno.removeSync(dir, { recursive: true });
+
+const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+console.log(`CPU: ${cpus()[0]?.model ?? "unknown"}; ${samples} fresh processes per side`);
+for (const [name, list] of Object.entries(results)) {
+  const imp = list.map((s) => s.importCpu);
+  const build = list.map((s) => s.buildCpu);
+  const wall = list.map((s) => s.wall);
+  console.log(
+    `${name}: import CPU median ${median(imp).toFixed(1)} ms, build + first redact CPU median ` +
+      `${median(build).toFixed(1)} ms (p95 ${p95(build).toFixed(1)}); wall median ` +
+      `${median(wall).toFixed(1)} ms, p95 ${p95(wall).toFixed(1)} ms`,
+  );
+}
