@@ -42,8 +42,14 @@ export function loadAdrs(dir = join(RECALL_DATA, "adr")): Adr[] {
   return adrs;
 }
 
-/** The questions in `questions.tsv` (style, expected key, query), in file order. */
-export function loadQuestions(path = join(RECALL_DATA, "questions.tsv")): Question[] {
+/**
+ * The questions in `questions.tsv` (style, expected key, query), in file order; `split: false`
+ * marks none of a file's questions held out (a file wholly for tuning, or wholly held out).
+ */
+export function loadQuestions(
+  path = join(RECALL_DATA, "questions.tsv"),
+  { split = true }: { split?: boolean } = {},
+): Question[] {
   const seen: Record<string, number> = {};
   const questions: Question[] = [];
   for (const line of readFileSync(path, "utf8").split("\n")) {
@@ -53,7 +59,12 @@ export function loadQuestions(path = join(RECALL_DATA, "questions.tsv")): Questi
       throw new Error(`questions.tsv: unknown style "${style}"`);
     }
     const index = seen[style] = (seen[style] ?? 0) + 1;
-    questions.push({ style, expected: expected!, query: query!, heldOut: index % 2 === 1 });
+    questions.push({
+      style,
+      expected: expected!,
+      query: query!,
+      heldOut: split && index % 2 === 1,
+    });
   }
   return questions;
 }

@@ -1,5 +1,7 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
-// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning]
+// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
+// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2.tsv;
+// --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -7,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openVault, type Vault } from "../lib/vault/mod.ts";
 import { loadSemantics } from "../lib/recall/mod.ts";
-import { type Adr, loadAdrs, loadQuestions, type Question } from "./recall_data.ts";
+import { type Adr, loadAdrs, loadQuestions, type Question, RECALL_DATA } from "./recall_data.ts";
 
 type Ranker = (query: string) => string[];
 
@@ -65,15 +67,24 @@ function score(questions: Question[], rank: Ranker): Scores {
   };
 }
 
-const which = Deno.args.includes("--all")
+const which = Deno.args.includes("--blind")
+  ? "blind"
+  : Deno.args.includes("--all")
   ? "all"
   : Deno.args.includes("--tuning")
   ? "tuning"
   : "held-out";
 const adrs = loadAdrs();
-const questions = loadQuestions().filter((q) =>
-  which === "all" ? true : which === "held-out" ? q.heldOut : !q.heldOut
-);
+// Tuning: the even half of questions.tsv plus questions_tuning2.tsv; held-out: the odd half.
+const extraTuning = () =>
+  loadQuestions(join(RECALL_DATA, "questions_tuning2.tsv"), { split: false });
+const questions = which === "blind"
+  ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
+  : which === "tuning"
+  ? [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]
+  : which === "all"
+  ? [...loadQuestions(), ...extraTuning()]
+  : loadQuestions().filter((q) => q.heldOut);
 const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
 try {
   using vault = openVault(join(dir, "vault.db"));

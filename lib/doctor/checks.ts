@@ -12,6 +12,7 @@ import { missingHooks } from "../sentinel/repo_hooks.ts";
 import { runningService } from "../service/daemon.ts";
 import { looseTokenMode } from "../service/token.ts";
 import { setupContext, setupStatus } from "../setup/apply.ts";
+import { loadSemantics } from "../recall/mod.ts";
 import { openVault } from "../vault/mod.ts";
 
 /** One check's outcome. */
@@ -57,6 +58,22 @@ export function chmodCommand(home: string): string {
   return `chmod -R go-rwx ${q}`;
 }
 
+/**
+ * Give every memory still without a semantic-recall vector its vector (what `--fix` does besides
+ * file modes): batches of 2,000, each in its own transaction, so an interrupted run resumes.
+ * Returns how many memories got one.
+ */
+export function fillVectors(deps: Deps): number {
+  const path = homePaths(deps.home).vault;
+  if (!existsSync(path)) return 0;
+  using vault = openVault(path, { now: deps.now, semantics: loadSemantics() });
+  let total = 0;
+  for (let done; (done = vault.backfillVectors({ limit: 2000, budgetMs: Infinity })) > 0;) {
+    total += done;
+  }
+  return total;
+}
+
 function checkModes(deps: Deps): Check {
   const open = findOpenModes(deps.home);
   if (open.length === 0) {
@@ -90,6 +107,7 @@ function checkVault(deps: Deps): Check[] {
     vault.checkWritable();
     const stats = vault.stats();
     const problems = vault.integrityCheck();
+    const waiting = vault.vectorBacklog();
     return [
       ok(
         "vault",
@@ -102,6 +120,13 @@ function checkVault(deps: Deps): Check[] {
           `integrity check failed: ${problems.slice(0, 3).join("; ")}`,
           "restore vault.db from a backup, or export what you can with korva export",
         ),
+      // Informational: searches add the missing vectors themselves (Vault.backfillVectors).
+      ok(
+        "recall",
+        waiting === 0
+          ? "every memory has its semantic-recall vector"
+          : `${waiting} memories wait for their semantic-recall vector; korva search and vault_search add them in batches, korva doctor --fix all at once`,
+      ),
     ];
   } catch (error) {
     return [

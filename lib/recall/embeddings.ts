@@ -127,7 +127,9 @@ export async function embeddingSearch(
 
 /**
  * The search every front door runs: fused with the local embeddings server when config.json
- * names one (`recall.embeddings`), else the vault's own (lexical plus shipped vectors).
+ * names one (`recall.embeddings`), else the vault's own (lexical plus shipped vectors). First it
+ * gives a bounded batch of memories without a word-vector their vector (Vault.backfillVectors);
+ * hooks, which search through Vault.search, never wait for that.
  */
 export function recallSearch(
   vault: Vault,
@@ -135,6 +137,7 @@ export function recallSearch(
   filter: MemoryFilter,
   embeddings: EmbeddingEndpoint | undefined,
 ): Promise<SearchHit[]> {
+  vault.backfillVectors();
   if (!embeddings) return Promise.resolve(vault.search(query, filter));
   return embeddingSearch(vault, query, filter, embeddingEndpoint(embeddings));
 }

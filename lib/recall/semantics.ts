@@ -3,6 +3,7 @@
 import type { RelatedTerm, SearchCandidate, SearchSemantics } from "../vault/search.ts";
 import type { Memory, SearchHit } from "../vault/types.ts";
 import { termKey, textTerms } from "./terms.ts";
+import { titleMatch, type TitleWant } from "./title_match.ts";
 import type { TermVectors } from "./term_vectors.ts";
 
 /** Tuning knobs; the defaults were chosen on the evaluation's tuning half (BENCHMARKS.md). */
@@ -21,6 +22,15 @@ export interface RecallTuning {
   maxRelated: number;
   /** A memory found by its vector alone needs at least this cosine with the query. */
   nearestMin: number;
+  /** Weight of the share of the query's words a memory's title holds (title_match.ts). */
+  titleMatch: number;
+  /** Credit for a query word present in the title only through a stand-in word. */
+  standInCredit: number;
+  /**
+   * When the best lexical candidate's bm25 is at least this many times the second's, it stays
+   * first: a clear lexical winner is not overturned by the weaker semantic signals.
+   */
+  clearLead: number;
 }
 
 /** The defaults. */
@@ -33,6 +43,9 @@ export const DEFAULT_TUNING: RecallTuning = {
   neighbourMin: 0.8,
   maxRelated: 8,
   nearestMin: 0.3,
+  titleMatch: 0.1,
+  standInCredit: 0.5,
+  clearLead: 1.2,
 };
 
 /** What semantic recall knows besides the vectors. */
@@ -80,6 +93,42 @@ export function createSemantics(
   };
 
   const expandWords = (word: string): string[] => abbreviations.get(word) ?? [];
+  // The other way round: a query that spells out "single sign-on" also asks for "sso".
+  const shortForms = [...abbreviations]
+    .map(([short, long]) => ({ short, needs: [...new Set(long.flatMap((w) => textTerms(w)))] }))
+    .filter((entry) => entry.needs.length > 0);
+
+  /** The vector neighbours of a word above neighbourMin, with their cosines, nearest first. */
+  const neighboursOf = (key: string, n: number): [string, number][] => {
+    const row = table.index.get(key);
+    const k = table.neighbours.k;
+    const out: [string, number][] = [];
+    if (row === undefined || k === 0) return out;
+    for (let j = 0; j < Math.min(k, n); j++) {
+      const near = table.neighbours.index[row * k + j]!;
+      const cosine = table.neighbours.cosine[row * k + j]! / 255;
+      if (near !== 0xffff && cosine >= tuning.neighbourMin) out.push([table.words[near]!, cosine]);
+    }
+    return out;
+  };
+
+  /** Each query word with its weight and the words that may stand for it in a title. */
+  const titleWants = (terms: string[]): TitleWant[] =>
+    [...new Set(terms)].map((term) => {
+      const words = new Map<string, number>([[term, 1]]);
+      const add = (text: string, credit: number) => {
+        for (const t of textTerms(text)) {
+          if (!words.has(t) || words.get(t)! < credit) words.set(t, credit);
+        }
+      };
+      for (const long of expandWords(term)) add(long, tuning.standInCredit);
+      for (const synonym of (synonyms.get(term) ?? []).slice(0, 2)) {
+        add(synonym, tuning.standInCredit);
+      }
+      for (const [word, cosine] of neighboursOf(term, 3)) add(word, tuning.standInCredit * cosine);
+      const row = table.index.get(term);
+      return { weight: row === undefined ? 1 : sif(row), words };
+    });
 
   /** The query's words, and the long forms of its abbreviations at 0.7. */
   const queryWeights = (query: string): Map<string, number> => {
@@ -110,20 +159,18 @@ export function createSemantics(
         if (asked.has(termKey(key)) || key.length < 2) return;
         out.set(key, Math.max(out.get(key) ?? 0, weight));
       };
+      const present = new Set(terms.flatMap((t) => textTerms(t)));
+      for (const { short, needs } of shortForms) {
+        if (needs.every((t) => present.has(t))) add(short, tuning.abbreviationWeight);
+      }
       for (const term of terms) {
         for (const long of expandWords(term)) add(long, tuning.abbreviationWeight);
         const key = termKey(term);
         for (const synonym of (synonyms.get(key) ?? []).slice(0, 2)) {
           add(synonym, tuning.synonymWeight);
         }
-        const row = table.index.get(key);
-        const k = table.neighbours.k;
-        if (row === undefined || k === 0) continue;
-        for (let j = 0; j < Math.min(k, 3); j++) {
-          const near = table.neighbours.index[row * k + j]!;
-          const cosine = table.neighbours.cosine[row * k + j]! / 255;
-          if (near === 0xffff || cosine < tuning.neighbourMin) continue;
-          add(table.words[near]!, tuning.neighbourWeight * cosine);
+        for (const [word, cosine] of neighboursOf(key, 3)) {
+          add(word, tuning.neighbourWeight * cosine);
         }
       }
       return [...out]
@@ -183,13 +230,39 @@ export function createSemantics(
           cosineWeight * cosine;
         return { hit: c.hit, score };
       });
+      if (tuning.titleMatch > 0) {
+        // The title term adds at most its weight: only candidates that close enough to the
+        // limit-th score can change the answer, so only their titles are read.
+        const wants = titleWants(queryTerms);
+        const cut = [...scored].sort((a, b) => b.score - a.score)[limit - 1]?.score ?? -Infinity;
+        for (const s of scored) {
+          if (s.score + tuning.titleMatch < cut) continue;
+          s.score += tuning.titleMatch * titleMatch(wants, s.hit.memory.title);
+        }
+      }
       scored.sort((a, b) => b.score - a.score);
+      keepClearLead(scored, candidates, tuning.clearLead);
       return scored.slice(0, limit).map(({ hit, score }): SearchHit => ({
         ...hit,
         score: Math.round(score * 1e6) / 1e6,
       }));
     },
   };
+}
+
+/** Move the best lexical candidate first when its bm25 is `lead` times the second's or more. */
+function keepClearLead(
+  scored: { hit: SearchHit; score: number }[],
+  candidates: SearchCandidate[],
+  lead: number,
+): void {
+  const [first, second] = candidates.filter((c) => c.lexical > 0)
+    .sort((a, b) => b.lexical - a.lexical);
+  if (!first || first.lexical < lead * (second?.lexical ?? 0)) return;
+  const at = scored.findIndex((s) => s.hit === first.hit);
+  if (at <= 0) return;
+  const [winner] = scored.splice(at, 1);
+  scored.unshift({ hit: winner!.hit, score: scored[0]!.score });
 }
 
 /**

@@ -1,6 +1,6 @@
 // The vault's schema and its numbered migrations: every table is born here, in order.
 //
-// Schema (version 5), for reading vault.db by hand:
+// Schema (version 8), for reading vault.db by hand:
 //   meta(key, value)                       schema_version and bookkeeping
 //   memories(id TEXT PK (ULID), project, type, title, content, why, tags JSON array,
 //            files JSON array, scope, status, supersedes, superseded_by, author, source,
@@ -19,6 +19,9 @@
 //                 memories, kept in sync by triggers; porter + unicode61 tokenizer)
 //   memory_vectors(memory_id, vector BLOB)  semantic recall's int8 vector per memory (v4)
 //   memory_embeddings(memory_id, model, vector BLOB)  optional local-server embeddings (v5)
+//   memory_recalls(memory_id, count, last_at)   how often a memory was served to an AI or a person (v7)
+//   rule_hits(rule_id, count, last_at)     findings reported per sentinel rule (v7)
+//   memory_vector_backlog(memory_id)       memories whose vector is missing or stale (v8)
 import type { DatabaseSync } from "node:sqlite";
 import { KorvaError } from "../errors.ts";
 
@@ -196,6 +199,24 @@ const MIGRATIONS: string[] = [
     count INTEGER NOT NULL,
     last_at TEXT NOT NULL
   ) WITHOUT ROWID;
+  `,
+  // 8: memories whose semantic-recall vector is missing or stale: saved before vectors existed
+  // (schema < 4), saved by a process without semantics, or whose text changed outside a
+  // vectorizing update. Triggers keep the list; korva search, vault_search and korva doctor --fix
+  // drain it (Vault.backfillVectors).
+  `
+  CREATE TABLE memory_vector_backlog (
+    memory_id TEXT PRIMARY KEY REFERENCES memories(id) ON DELETE CASCADE
+  ) WITHOUT ROWID;
+  INSERT INTO memory_vector_backlog (memory_id)
+    SELECT id FROM memories WHERE id NOT IN (SELECT memory_id FROM memory_vectors);
+  CREATE TRIGGER memory_vector_backlog_ai AFTER INSERT ON memories BEGIN
+    INSERT OR IGNORE INTO memory_vector_backlog (memory_id) VALUES (new.id);
+  END;
+  CREATE TRIGGER memory_vector_backlog_au AFTER UPDATE OF title, content, why, tags ON memories
+  BEGIN
+    INSERT OR IGNORE INTO memory_vector_backlog (memory_id) VALUES (new.id);
+  END;
   `,
 ];
 

@@ -16,6 +16,8 @@ import {
   scanVectors,
   storeEmbedding,
   storeVector,
+  vectorBacklog,
+  vectorBacklogSize,
   vectorsOf,
 } from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
@@ -72,6 +74,14 @@ export interface OpenOptions {
   semantics?: SearchSemantics;
 }
 
+/**
+ * How many memories one search vectorizes at most when some have no vector (migration 8); at
+ * about 0.2 ms each, the time budget usually ends a batch first.
+ */
+const BACKFILL_BATCH = 200;
+/** How long one search spends on that at most. */
+const BACKFILL_BUDGET_MS = 25;
+
 /** How long a write waits for the lock by default. */
 export const LOCK_TIMEOUT_MS = 10_000;
 
@@ -108,6 +118,7 @@ export class Vault {
   #project: string | (() => string);
   readonly #author: string | undefined;
   readonly #semantics: SearchSemantics | undefined;
+  readonly #readonly: boolean;
   readonly #ulid = monotonicFactory();
 
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
@@ -119,6 +130,7 @@ export class Vault {
     this.#project = options.project ?? "default";
     this.#author = options.author;
     this.#semantics = options.semantics;
+    this.#readonly = options.readonly ?? false;
   }
 
   /** Run fn in one write transaction: everything it writes commits together or not at all. */
@@ -757,8 +769,47 @@ export class Vault {
 
   #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
     const text = [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags];
-    const vector = this.#semantics?.vectorize(text.join("\n"));
-    if (vector) storeVector(this.#sql, memory.id, vector);
+    if (this.#semantics) {
+      storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
+    }
+  }
+
+  /** How many memories wait for a semantic-recall vector (searches add them, backfillVectors). */
+  vectorBacklog(): number {
+    return vectorBacklogSize(this.#sql);
+  }
+
+  /**
+   * Vectorize memories whose vector is missing or stale (saved before semantic recall, or by a
+   * process without it), newest first, in one transaction of at most `limit` memories or about
+   * `budgetMs`; returns how many were done. A vault busy with another writer is left for later.
+   */
+  backfillVectors(options: { limit?: number; budgetMs?: number } = {}): number {
+    if (!this.#semantics || this.#readonly) return 0;
+    const pending = vectorBacklog(this.#sql, options.limit ?? BACKFILL_BATCH);
+    if (pending.length === 0) return 0;
+    const budget = options.budgetMs ?? BACKFILL_BUDGET_MS;
+    // The clock starts after the first memory: that one may pay for loading lazy semantics.
+    let deadline = Infinity;
+    let done = 0;
+    try {
+      const committed = this.#sql.tryWrite(() => {
+        for (const memory of pending) {
+          this.#storeVector(memory);
+          if (done++ === 0) deadline = performance.now() + budget;
+          if (performance.now() > deadline) break;
+        }
+        return true;
+      });
+      // Another process holds the write lock: nothing was written; a later search tries again.
+      if (!committed) return 0;
+    } catch (error) {
+      // A vault file the user cannot write: the search goes on without.
+      const cause = error instanceof KorvaError ? error.cause : undefined;
+      if (!/readonly/i.test(messageOf(cause))) throw error;
+      return 0;
+    }
+    return done;
   }
 
   get #defaults(): InsertDefaults {

@@ -4,14 +4,31 @@
 import { filterSql } from "./filter.ts";
 import { SCAN_LIMIT } from "./search.ts";
 import type { Sql } from "./sql.ts";
-import type { MemoryFilter } from "./types.ts";
+import { M_COLUMNS, toMemory } from "./rows.ts";
+import type { Memory, MemoryFilter } from "./types.ts";
 
-/** Store (or replace) a memory's vector. */
-export function storeVector(sql: Sql, id: string, vector: Int8Array): void {
-  sql.prepare(
-    "INSERT INTO memory_vectors (memory_id, vector) VALUES (?, ?) " +
-      "ON CONFLICT(memory_id) DO UPDATE SET vector = excluded.vector",
-  ).run(id, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+/** Store (or replace) a memory's vector; undefined (no known word) only settles its backlog entry. */
+export function storeVector(sql: Sql, id: string, vector: Int8Array | undefined): void {
+  if (vector) {
+    sql.prepare(
+      "INSERT INTO memory_vectors (memory_id, vector) VALUES (?, ?) " +
+        "ON CONFLICT(memory_id) DO UPDATE SET vector = excluded.vector",
+    ).run(id, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+  }
+  sql.prepare("DELETE FROM memory_vector_backlog WHERE memory_id = ?").run(id);
+}
+
+/** How many memories wait for their vector (migration 8). */
+export function vectorBacklogSize(sql: Sql): number {
+  return Number(sql.prepare("SELECT count(*) AS n FROM memory_vector_backlog").get()?.n ?? 0);
+}
+
+/** Up to `limit` memories whose vector is missing or stale (migration 8), newest first. */
+export function vectorBacklog(sql: Sql, limit: number): Memory[] {
+  return sql.prepare(
+    `SELECT ${M_COLUMNS} FROM memory_vector_backlog b JOIN memories m ON m.id = b.memory_id
+     ORDER BY b.memory_id DESC LIMIT ?`,
+  ).all(limit).map(toMemory);
 }
 
 /** The stored vectors of these memories (memories without one are absent). */

@@ -1,35 +1,12 @@
 // Semantic recall: related words, memory vectors and the gated rerank, over the shipped tables.
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { tempDir } from "../_helpers.ts";
+import { RECORDS, saveRecord, storedVector } from "./_records.ts";
 
 const semantics = loadSemantics({ abbreviations: { pii: "personal data" } });
-
-const RECORDS = [
-  {
-    title: "Use a Go Lambda for instance scheduling",
-    content: "We shut down non-production EC2 instances outside working hours to save money and " +
-      "energy. A scheduled Lambda written in Go stops them in the evening and starts them in " +
-      "the morning, driven by a tag on each instance.",
-  },
-  {
-    title: "Use Terraform workspaces",
-    content: "Terraform workspaces keep one code base for every environment while the state " +
-      "files stay separate.",
-  },
-  {
-    title: "Patching strategy",
-    content: "Operating system packages are updated weekly by SSM patch manager so that hosts " +
-      "receive security fixes.",
-  },
-  {
-    title: "Backup strategy",
-    content: "Production volumes are snapshotted nightly with AWS Backup and kept for 30 days.",
-  },
-];
 
 Deno.test("related() expands abbreviations, the team's entries included, above vector neighbours", () => {
   const related = semantics.related(["k8s", "pii"]);
@@ -77,32 +54,19 @@ Deno.test("Vault.search() with semantics keeps the lexical order when every word
 Deno.test("Vault stores a memory's vector at save, replaces it on update, drops it on hard forget", async () => {
   await using dir = tempDir();
   const path = join(dir.path, "vault.db");
-  let id: string;
-  const vectorOf = () => {
-    const db = new DatabaseSync(path, { readOnly: true });
-    try {
-      const row = db.prepare("SELECT vector FROM memory_vectors WHERE memory_id = ?").get(id);
-      return row ? [...(row.vector as Uint8Array)] : undefined;
-    } finally {
-      db.close();
-    }
-  };
-  {
-    using vault = openVault(path, { semantics });
-    id = vault.save({ type: "decision", ...RECORDS[0]! }).memory.id;
-  }
-  const saved = vectorOf();
+  const id = saveRecord(path, semantics);
+  const saved = storedVector(path, id);
   assert.equal(saved?.length, 300);
   {
     using vault = openVault(path, { semantics });
     vault.update(id, { content: "Nightly database backups are copied to a second region." });
   }
-  const updated = vectorOf();
+  const updated = storedVector(path, id);
   assert.equal(updated?.length, 300);
   assert.notDeepEqual(updated, saved);
   {
     using vault = openVault(path, { semantics });
     vault.forget(id, { hard: true });
   }
-  assert.equal(vectorOf(), undefined);
+  assert.equal(storedVector(path, id), undefined);
 });
