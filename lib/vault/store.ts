@@ -443,7 +443,7 @@ export class Vault {
       return searchMemories(this.#sql, query, filter);
     }
     return semanticSearch(query, filter, this.#semantics, {
-      lexical: (text, pool) => searchMemories(this.#sql, text, pool),
+      lexical: (text, pool, how) => searchMemories(this.#sql, text, pool, how),
       vectors: (ids) => vectorsOf(this.#sql, ids),
       scan: (scope) => scanVectors(this.#sql, scope),
       hits: (ids, text) => {
