@@ -1,7 +1,6 @@
 #!/usr/bin/env -S deno run -A
 // Entry point: builds Deps, runs the fast path or the commander program, maps errors to exit
 // codes. commander and the command table load only when commands/fast.ts does not answer.
-import { fileURLToPath } from "node:url";
 import denoJson from "./deno.json" with { type: "json" };
 import { runFast } from "./commands/fast.ts";
 import type { Deps, Io } from "./lib/deps.ts";
@@ -12,7 +11,8 @@ import { resolveHome } from "./lib/paths.ts";
 function selfCommand(env: (name: string) => string | undefined) {
   const bin = env("KORVA_BIN");
   if (bin) return { command: bin, args: [] };
-  const main = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
+  // import.meta.filename, not node:url: loading node:url costs every hook ~5-15 ms.
+  const main = import.meta.filename ?? "";
   // A compiled executable runs main.ts from a virtual path; `deno run` runs it from disk.
   const compiled = !Deno.execPath().match(/[\\/]deno(\.exe)?$/);
   if (compiled || main === "") return { command: Deno.execPath(), args: [] };
@@ -25,7 +25,7 @@ function terminalIo(): Io {
   return {
     out: (text) => void Deno.stdout.writeSync(encoder.encode(text)),
     err: (text) => void Deno.stderr.writeSync(encoder.encode(text)),
-    readStdin: async () => await new Response(Deno.stdin.readable).text(),
+    readStdin: () => readAll(Deno.stdin),
     isTerminal,
     stderrIsTerminal: Deno.stderr.isTerminal(),
     confirm: (question) => {
@@ -34,6 +34,20 @@ function terminalIo(): Io {
       return Promise.resolve(answer !== null && /^y(es)?$/i.test(answer.trim()));
     },
   };
+}
+
+/** All of a reader as text; plain reads, since `new Response(stream)` loads fetch (~10 ms). */
+async function readAll(reader: { read(p: Uint8Array): Promise<number | null> }): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const chunk = new Uint8Array(65_536);
+    const n = await reader.read(chunk);
+    if (n === null) break;
+    chunks.push(chunk.subarray(0, n));
+  }
+  const all = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+  return new TextDecoder().decode(all);
 }
 
 /** Build the real Deps from the process environment. */

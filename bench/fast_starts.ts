@@ -245,6 +245,8 @@ try {
       })]
       : []),
     hook("stop", { hook_event_name: "Stop" }),
+    hook("prompt", { hook_event_name: "UserPromptSubmit", prompt: "payment retry lock" }),
+    hook("session-end", { hook_event_name: "SessionEnd" }),
     {
       name: "korva mcp → tools/list",
       samples: MCP_SAMPLES,

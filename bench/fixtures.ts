@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type NewMemory, openVault, type Vault } from "../lib/vault/mod.ts";
+import type { SearchSemantics } from "../lib/vault/search.ts";
 import { MEMORY_TYPES } from "../lib/vault/types.ts";
 
 /** Natural queries over the fixtures' vocabulary, shared by the latency benchmarks. */
@@ -146,14 +147,20 @@ export function fakeMemory(i: number, project = "bench"): NewMemory {
 }
 
 /**
- * Path of the cached vault with n generated memories, built once. Never open it for writing:
- * benchmarks work on copies (`benchVault`, `copyBenchVault`) so the cache never grows.
+ * Path of the cached vault with n generated memories, built once; with `semantics`, the vault
+ * as korva writes it, with semantic recall's memory vectors (the cache bench/recall_latency.ts
+ * builds too). Never open it for writing: benchmarks work on copies (`benchVault`,
+ * `copyBenchVault`) so the cache never grows.
  */
-export function cachedVaultPath(n: number, dataDir = DATA_DIR): string {
-  const path = join(dataDir, `vault-${n}.db`);
+export function cachedVaultPath(
+  n: number,
+  dataDir = DATA_DIR,
+  options: { semantics?: SearchSemantics } = {},
+): string {
+  const path = join(dataDir, `${options.semantics ? "recall-vault" : "vault"}-${n}.db`);
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
-    const building = openVault(`${path}.building`, { now: clockFrom(n) });
+    const building = openVault(`${path}.building`, { now: clockFrom(n), ...options });
     const batch: NewMemory[] = [];
     for (let i = 0; i < n; i++) batch.push(fakeMemory(i));
     building.importLines(batch);

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ulid } from "ulid";
+import { monotonicFactory } from "../lib/ulid.ts";
 import { renderTeamFile, teamFileName } from "../lib/team/format.ts";
 import { timeKorva } from "./_process.ts";
 import { fakeMemory } from "./fixtures.ts";
@@ -14,6 +14,7 @@ try {
   new Deno.Command("git", { args: ["init", "-q"], cwd: repo }).outputSync();
   const dir = join(repo, ".korva", "memories");
   mkdirSync(dir, { recursive: true });
+  const ulid = monotonicFactory();
   for (let i = 0; i < 5000; i++) {
     const m = fakeMemory(i);
     const id = ulid();

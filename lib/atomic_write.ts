@@ -11,7 +11,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-} from "node:fs";
+} from "./fs_sync.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { KorvaError, messageOf } from "./errors.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";

@@ -1,5 +1,5 @@
 // `$KORVA_HOME/config.json`: user settings, validated with zod, never silently replaced.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "./fs_sync.ts";
 import { z } from "zod";
 import { writeFileAtomic } from "./atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";

@@ -1,15 +1,7 @@
 // Private file modes for everything under KORVA_HOME: folders 0700, files 0600, set at creation
 // whatever the umask (mkdir/open with the mode, then chmod), so a vault, log or token is never
 // readable by other users, even for a moment and even when an MCP server or a hook creates it.
-import {
-  chmodSync,
-  closeSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-} from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from "./fs_sync.ts";
 import { dirname, join } from "node:path";
 
 /** Mode of every folder korva creates under KORVA_HOME. */
@@ -35,7 +27,7 @@ export function ensurePrivateDir(path: string): void {
 /** Create an empty private file when `path` does not exist yet (its folder must exist). */
 export function ensurePrivateFile(path: string): void {
   try {
-    closeSync(openSync(path, "wx", PRIVATE_FILE_MODE));
+    Deno.openSync(path, { write: true, createNew: true, mode: PRIVATE_FILE_MODE }).close();
   } catch (error) {
     if ((error as { code?: string }).code === "EEXIST") return;
     throw error;

@@ -1,5 +1,5 @@
 // Git plumbing korva needs everywhere: the repository root and the project's identity.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "./fs_sync.ts";
 import { basename, join, resolve } from "node:path";
 
 /** Run git and return trimmed stdout, or undefined when git fails or is missing. */

@@ -1,5 +1,5 @@
 // Append-only log files under $KORVA_HOME/logs with size-based rotation; never throws.
-import { appendFileSync, existsSync, renameSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, renameSync, statSync } from "./fs_sync.ts";
 import { join } from "node:path";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 

@@ -1,5 +1,5 @@
 // `.korva/config.yml`: project-level settings committed with the repository.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "./fs_sync.ts";
 import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";

@@ -34,3 +34,19 @@ export function summaryText(edited: string[], saved: Array<{ id: string; title: 
   }
   return lines.join("\n");
 }
+
+/** The hook answer for an end-of-stretch event carrying a nudge. */
+export function stopAnswer(event: string, nudge: string): string | undefined {
+  switch (event) {
+    case "Stop":
+    case "SubagentStop":
+      // Claude Code hands `reason` to the model, which continues once; stop_hook_active on the
+      // next stop, and the once-per-session mark, keep it from repeating.
+      return JSON.stringify({ decision: "block", reason: nudge });
+    case "AfterAgent":
+      // Gemini CLI would reject the model's answer on a decision; tell the person instead.
+      return JSON.stringify({ systemMessage: `korva: ${nudge}` });
+    default:
+      return undefined;
+  }
+}

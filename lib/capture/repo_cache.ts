@@ -1,8 +1,8 @@
 // A hook session's repository root and project, remembered under KORVA_HOME/run so the hooks an
 // editor runs on every file read ask git once per session and working directory, not each time.
 // An entry holds while the files that decide root and project keep their modification times.
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { sha256Hex } from "../sha256.ts";
+import { readFileSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
@@ -20,7 +20,7 @@ interface Entry extends KnownRepo {
 }
 
 function entryPath(run: string, sessionId: string, cwd: string): string {
-  const key = createHash("sha256").update(cwd).digest("hex").slice(0, 16);
+  const key = sha256Hex(cwd).slice(0, 16);
   return join(run, `repo-${sessionStem(sessionId)}-${key}.json`);
 }
 

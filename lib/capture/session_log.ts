@@ -8,7 +8,7 @@ import {
   readFileSync,
   statSync,
   writeFileSync,
-} from "node:fs";
+} from "../fs_sync.ts";
 import { join } from "node:path";
 import { sessionFileStem } from "../discovery/hooks.ts";
 import { ensurePrivateDir } from "../file_modes.ts";
@@ -83,6 +83,14 @@ export function markOnce(run: string, sessionId: string, event: "nudged" | "summ
 /** Whether a once-per-session event was marked. */
 export function wasMarked(run: string, sessionId: string, event: "nudged" | "summarized"): boolean {
   return existsSync(join(run, `session-${sessionStem(sessionId)}.${event}`));
+}
+
+/**
+ * Whether the session's stop nudge may be due: it edited a file and was not nudged yet (the
+ * vault, which says whether it saved something since, is asked only then).
+ */
+export function nudgeMayBeDue(run: string, sessionId: string): boolean {
+  return !wasMarked(run, sessionId, "nudged") && readSessionLog(run, sessionId).edited.length > 0;
 }
 
 /**

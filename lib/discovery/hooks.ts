@@ -1,23 +1,34 @@
 // Editor hook payloads (Claude Code, Gemini CLI) in, additional context out. Pure functions; the
 // command does the I/O and guarantees a hook never fails the editor's action.
-import { createHash } from "node:crypto";
-import { z } from "zod";
+import { sha256Hex } from "../sha256.ts";
 
-/** The fields korva reads from a hook payload; everything else is ignored. */
-export const HookPayload = z.object({
-  hook_event_name: z.string().optional(),
-  session_id: z.string().optional(),
-  cwd: z.string().optional(),
-  tool_name: z.string().optional(),
-  tool_input: z.record(z.string(), z.unknown()).optional(),
+/**
+ * The fields korva reads from a hook payload; everything else is kept as it came. Checked with
+ * plain type tests, not zod: hooks run on every file an agent touches (issue 19).
+ */
+export interface HookPayload {
+  hook_event_name?: string;
+  session_id?: string;
+  cwd?: string;
+  tool_name?: string;
+  tool_input?: Record<string, unknown>;
   /** The user's prompt (Claude Code UserPromptSubmit, Gemini CLI BeforeAgent). */
-  prompt: z.string().optional(),
+  prompt?: string;
   /** SessionStart: startup, resume, clear or compact. */
-  source: z.string().optional(),
+  source?: string;
   /** Stop, SubagentStop, AfterAgent: true when this stop follows a hook's own continuation. */
-  stop_hook_active: z.boolean().optional(),
-}).passthrough();
-export type HookPayload = z.infer<typeof HookPayload>;
+  stop_hook_active?: boolean;
+  [key: string]: unknown;
+}
+
+const STRING_FIELDS = [
+  "hook_event_name",
+  "session_id",
+  "cwd",
+  "tool_name",
+  "prompt",
+  "source",
+] as const;
 
 /** Tool-input keys that carry the file a tool touches, across Claude Code and Gemini CLI tools. */
 const FILE_KEYS = ["file_path", "absolute_path", "path", "notebook_path", "filePath"] as const;
@@ -25,12 +36,27 @@ const FILE_KEYS = ["file_path", "absolute_path", "path", "notebook_path", "fileP
 /** Parse stdin; an empty or invalid payload gives an empty object (hooks never fail). */
 export function parseHookPayload(text: string): HookPayload {
   if (text.trim() === "") return {};
+  let value: unknown;
   try {
-    const parsed = HookPayload.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : {};
+    value = JSON.parse(text);
   } catch {
     return {};
   }
+  return isHookPayload(value) ? value : {};
+}
+
+/** A JSON object whose known fields, when present, have their types (else none is trusted). */
+function isHookPayload(value: unknown): value is HookPayload {
+  if (!isRecord(value)) return false;
+  if (STRING_FIELDS.some((key) => value[key] !== undefined && typeof value[key] !== "string")) {
+    return false;
+  }
+  if (value.tool_input !== undefined && !isRecord(value.tool_input)) return false;
+  return value.stop_hook_active === undefined || typeof value.stop_hook_active === "boolean";
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The file a tool call is about to read or write, if any. */
@@ -67,5 +93,5 @@ export function sessionFileStem(sessionId: string): string {
   const plain = SAFE_SESSION_ID.test(sessionId) && !sessionId.includes("..") &&
     sessionId.split(/[._-]/).every((part) => part.length <= 16);
   if (plain) return sessionId;
-  return "sha256-" + createHash("sha256").update(sessionId).digest("hex").slice(0, 32);
+  return "sha256-" + sha256Hex(sessionId).slice(0, 32);
 }

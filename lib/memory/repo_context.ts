@@ -1,113 +1,17 @@
-// RepoContext: what every memory operation needs to know about where it runs (repository root,
-// project, author, HEAD, config, privacy settings), resolved once per process and passed down.
-import { type Config, loadConfig } from "../config.ts";
+// resolveRepoContext: a RepoContext (repo_context_core.ts) that parses `.korva/config.yml` and
+// builds the redactor when a getter first needs them; what commands, MCP and the service use.
 import type { Deps } from "../deps.ts";
-import { DEFAULT_PROJECT, detectProjectAt, gitOutput, repoRoot } from "../git.ts";
-import { homePaths } from "../paths.ts";
-import { mergePrivacyConfig, type PrivacyConfig } from "../privacy/config.ts";
-import { createRedactor, type Redactor } from "../privacy/redact.ts";
-import { loadProjectConfig, type ProjectConfig } from "../project_config.ts";
-import { lazySemantics } from "../recall/mod.ts";
-import { openVault, type Vault } from "../vault/mod.ts";
+import { createRedactor } from "../privacy/redact.ts";
+import { loadProjectConfig } from "../project_config.ts";
+import {
+  createRepoContext,
+  type RepoContext,
+  type RepoContextOptions,
+} from "./repo_context_core.ts";
 
-/** Where an operation runs; every getter is computed at most once. */
-export interface RepoContext {
-  readonly deps: Deps;
-  /** config.json, read once. */
-  readonly config: Config;
-  /** The repository root of the working directory, if inside one. */
-  root(): string | undefined;
-  /** `.korva/config.yml` of the repository, if any. */
-  projectConfig(): ProjectConfig | undefined;
-  /** The project new memories belong to. */
-  project(): string;
-  /** Who writes: config author, then `git config user.name`, then $USER. */
-  author(): string | undefined;
-  /** The repository's HEAD commit, if any. */
-  commit(): string | undefined;
-  /** config.json's privacy block plus the repository's. */
-  privacy(): PrivacyConfig;
-  /** The redactor for those settings. */
-  redactor(): Redactor;
-  /** Open the user's vault (the caller closes it). */
-  openVault(options?: { readonly?: boolean; lockTimeoutMs?: number }): Vault;
-}
-
-/** Options that override what is detected. */
-export interface RepoContextOptions {
-  /** A project named on the command line or in a request. */
-  project?: string | undefined;
-  /** Another working directory (an MCP client's root, a hook payload's cwd). */
-  cwd?: string | undefined;
-  /** Root and project found earlier (a hook session's cache): git is not asked again. */
-  known?: { root: string; project: string } | undefined;
-}
+export type { RepoContext, RepoContextOptions } from "./repo_context_core.ts";
 
 /** Resolve lazily, once: nothing runs git or reads a file until a getter needs it. */
 export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {}): RepoContext {
-  const cwd = options.cwd ?? deps.cwd;
-  const config = loadConfig(deps.home);
-  const once = <T>(compute: () => T): () => T => {
-    let done = false;
-    let value: T;
-    return () => {
-      if (!done) {
-        value = compute();
-        done = true;
-      }
-      return value;
-    };
-  };
-  const root = once(() => options.known?.root ?? repoRoot(cwd));
-  const projectConfig = once(() => {
-    const r = root();
-    return r ? loadProjectConfig(r) : undefined;
-  });
-  const project = once(() => {
-    const named = options.project?.trim();
-    if (named) return named;
-    if (options.known) return options.known.project;
-    if (config.project) return config.project;
-    const r = root();
-    if (!r) return DEFAULT_PROJECT;
-    return projectConfig()?.project ?? detectProjectAt(r);
-  });
-  const privacy = once(() => mergePrivacyConfig(config.privacy, projectConfig()?.privacy));
-  const redactor = once(() => createRedactor(privacy()));
-  const author = once(() => {
-    if (config.author) return config.author;
-    const fromGit = gitOutput(root() ?? cwd, ["config", "user.name"]);
-    if (fromGit) return fromGit;
-    return deps.env("USER") ?? deps.env("USERNAME") ?? undefined;
-  });
-  const commit = once(() => {
-    const r = root();
-    return r ? gitOutput(r, ["rev-parse", "--verify", "--quiet", "HEAD"]) || undefined : undefined;
-  });
-  return {
-    deps,
-    config,
-    root,
-    projectConfig,
-    project,
-    author,
-    commit,
-    privacy,
-    redactor,
-    openVault: (open = {}) => {
-      const fromEnv = Number(deps.env("KORVA_LOCK_TIMEOUT_MS"));
-      const lockTimeoutMs = open.lockTimeoutMs ??
-        (Number.isFinite(fromEnv) && fromEnv >= 0 && deps.env("KORVA_LOCK_TIMEOUT_MS")
-          ? fromEnv
-          : undefined);
-      const abbreviations = projectConfig()?.recall?.abbreviations;
-      return openVault(homePaths(deps.home).vault, {
-        now: deps.now,
-        project,
-        semantics: lazySemantics(abbreviations ? { abbreviations } : {}),
-        ...(open.readonly ? { readonly: true } : {}),
-        ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
-      });
-    },
-  };
+  return createRepoContext(deps, options, { projectConfig: loadProjectConfig, createRedactor });
 }

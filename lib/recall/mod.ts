@@ -1,7 +1,7 @@
 // Semantic recall's public face: load the shipped tables once and hand the vault its semantics.
 import type { SearchSemantics } from "../vault/search.ts";
 import { abbreviationTable } from "./abbreviations.ts";
-import { createSemantics, parseSynonyms, type RecallTuning } from "./semantics.ts";
+import { createSemantics, parseSynonyms, type RecallTuning, settledBy } from "./semantics.ts";
 import { decodeTermVectors, TERM_VECTORS_URL } from "./term_vectors.ts";
 
 /** The WordNet synonym table shipped beside the vectors (see assets/NOTICE.md). */
@@ -35,7 +35,8 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
     vectorize: (text) => get().vectorize(text),
     related: (terms) => get().related(terms),
     nearest: (query, vectors, k) => get().nearest(query, vectors, k),
-    settled: (query, hits) => get().settled(query, hits),
+    // Pure: a query the lexical hits settle (most file hooks) never loads the tables.
+    settled: settledBy,
     rerank: (query, candidates, limit) => get().rerank(query, candidates, limit),
   };
 }

@@ -196,10 +196,7 @@ export function createSemantics(
       return scored.sort((a, b) => b[1] - a[1]).slice(0, k).map(([id]) => id);
     },
 
-    settled(query, hits) {
-      const best = hits[0];
-      return best !== undefined && holdsEvery(best.memory, textTerms(query));
-    },
+    settled: settledBy,
 
     rerank(query, candidates, limit) {
       if (candidates.length === 0) return [];
@@ -272,6 +269,15 @@ function keepClearLead(
 function strongLexicalMatch(candidates: SearchCandidate[], queryTerms: string[]): boolean {
   const best = candidates.reduce((a, b) => (b.lexical > a.lexical ? b : a));
   return best.lexical > 0 && holdsEvery(best.hit.memory, queryTerms);
+}
+
+/**
+ * Whether lexical hits already answer the query (the best one holds every query word): pure,
+ * so lazy semantics answer it without loading the tables.
+ */
+export function settledBy(query: string, hits: SearchHit[]): boolean {
+  const best = hits[0];
+  return best !== undefined && holdsEvery(best.memory, textTerms(query));
 }
 
 function holdsEvery(memory: Memory, queryTerms: string[]): boolean {

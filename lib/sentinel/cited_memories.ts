@@ -1,6 +1,6 @@
 // The memories rules cite, looked up in the vault and, for a teammate's memory not imported yet,
 // in the repository's `.korva/memories` files. A missing vault, file or id never fails a check.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { homePaths } from "../paths.ts";
 

@@ -1,6 +1,6 @@
 // What the sentinel judges: the staged change (from the index, never the working tree and never
 // a stash), a revision range, or whole files — each as paths, contents and added line numbers.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { KorvaError, messageOf } from "../errors.ts";
 

@@ -5,7 +5,7 @@
 // husky, lefthook, pre-commit or simple-git-hooks keeps its name, place and `$0`, a hook in a
 // tracked `core.hooksPath` folder never carries a machine's paths, and uninstall removes exactly
 // the block it added. husky v9 is reached through its user-level scripts in `.husky/`.
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from "../fs_sync.ts";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { SelfCommand } from "../deps.ts";

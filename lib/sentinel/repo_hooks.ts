@@ -1,7 +1,7 @@
 // Git hooks on by default: a clone of a repository that has `.korva/` gets korva's git hooks from
 // `korva init`, `korva setup` and `korva sync` (unless opted out), and a clone with team rules but
 // no hooks is pointed out in one sentence with the fix.
-import { existsSync } from "node:fs";
+import { existsSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { loadConfig } from "../config.ts";
 import type { SelfCommand } from "../deps.ts";
@@ -44,12 +44,17 @@ export function autoInstallHooks(
   return ensureRepoHooks(input.cwd, input.self);
 }
 
-/** A clone whose repository has team rules but no korva pre-commit hook: what and the fix. */
+/**
+ * A clone whose repository has team rules but no korva pre-commit hook: what and the fix.
+ * `known.root` is the caller's repository root for `cwd` (a hook's session cache), saving a git
+ * spawn.
+ */
 export function missingHooks(
   cwd: string,
   self: SelfCommand,
+  known?: { root: string | undefined },
 ): { message: string; fix: string } | undefined {
-  const root = repoRoot(cwd);
+  const root = known ? known.root : repoRoot(cwd);
   if (!root || !existsSync(join(root, ".korva", "rules"))) return undefined;
   try {
     if (hooksStatus(root, self).find((h) => h.name === "pre-commit")?.installed) return undefined;

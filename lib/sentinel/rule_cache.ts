@@ -1,9 +1,8 @@
 // Validated rule files cached under $KORVA_HOME/cache/rules as JSON, keyed by a hash of the
 // file's text and of the rule format, so unchanged files skip YAML parsing and zod validation.
 // Best effort: an unreadable or corrupt entry is a miss, a failed write is ignored.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { sha256Hex } from "../sha256.ts";
 import type { Rule } from "./rule_schema.ts";
 
 /**
@@ -13,15 +12,14 @@ import type { Rule } from "./rule_schema.ts";
 export const RULE_CACHE_FORMAT = "rules-1:9489e5be";
 
 function entry(dir: string, text: string): string {
-  const key = createHash("sha256").update(RULE_CACHE_FORMAT).update("\0").update(text)
-    .digest("hex");
+  const key = sha256Hex(`${RULE_CACHE_FORMAT}\0${text}`);
   return join(dir, `${key}.json`);
 }
 
 /** The validated rules of a file's text, when cached. */
 export function readRuleCache(dir: string, text: string): Rule[] | undefined {
   try {
-    const rules = JSON.parse(readFileSync(entry(dir, text), "utf8")) as unknown;
+    const rules = JSON.parse(Deno.readTextFileSync(entry(dir, text))) as unknown;
     return Array.isArray(rules) ? rules as Rule[] : undefined;
   } catch {
     return undefined;
@@ -31,11 +29,11 @@ export function readRuleCache(dir: string, text: string): Rule[] | undefined {
 /** Remember a file's validated rules (atomically; errors ignored). */
 export function writeRuleCache(dir: string, text: string, rules: Rule[]): void {
   try {
-    mkdirSync(dir, { recursive: true });
+    Deno.mkdirSync(dir, { recursive: true });
     const path = entry(dir, text);
     const temp = `${path}.${Deno.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(rules));
-    renameSync(temp, path);
+    Deno.writeTextFileSync(temp, JSON.stringify(rules));
+    Deno.renameSync(temp, path);
   } catch {
     // A cache that cannot be written only costs the next load its parse.
   }

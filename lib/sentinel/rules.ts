@@ -1,6 +1,6 @@
 // Sentinel rule files: the loader (built-in, user, repository), failing closed on an invalid file
 // with file, line, rule id, field and reason; each rule is compiled once here.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML, { type Document, LineCounter } from "yaml";

@@ -1,12 +1,13 @@
 // Team files on disk: where they live, writing and removing one with its sync state, reading
 // them all. The sync algorithm over them is in sync.ts.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { sha256Hex } from "../sha256.ts";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "../fs_sync.ts";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import { redactMemory } from "../vault/export.ts";
 import type { Memory, TeamSyncState, Vault } from "../vault/mod.ts";
+import { memoriesDir } from "./changed.ts";
 import { parseTeamFile, renderTeamFile, teamFileName, type TeamMemory } from "./format.ts";
 
 /** What a sync did. */
@@ -19,10 +20,7 @@ export interface SyncSummary {
   errors: Array<{ path: string; reason: string }>;
 }
 
-/** The folder of shared memories in a repository. */
-export function memoriesDir(repoRoot: string): string {
-  return join(repoRoot, ".korva", "memories");
-}
+export { memoriesDir } from "./changed.ts";
 
 export function states(vault: Vault, repo: string): Map<string, TeamSyncState> {
   return vault.team.states(repo);
@@ -49,7 +47,7 @@ export function dropState(vault: Vault, repo: string, id: string): void {
 }
 
 export function sha(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return sha256Hex(text);
 }
 
 /** The fields a team file carries, hashed: a change to any of them is a change to sync. */

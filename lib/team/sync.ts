@@ -1,9 +1,9 @@
 // Team sync: `.korva/memories/*.md` in the repository ⇄ the local vault. Remembers, per memory,
 // the file and memory hashes at the last sync so it can tell who changed what; when both sides
 // changed it keeps both and names the file to resolve. Everything read or written is redacted.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
-import { monotonicFactory } from "ulid";
+import { monotonicFactory } from "../ulid.ts";
 import { mapTextFields } from "../text_fields.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { Redactor } from "../privacy/redact.ts";
@@ -21,6 +21,7 @@ import {
   type SyncSummary,
   writeTeamMemory,
 } from "./files.ts";
+import { REFRESH_SLACK_MS } from "./changed.ts";
 import { renderTeamFile, type TeamMemory } from "./format.ts";
 import { screenWrite } from "../trust/provenance.ts";
 
@@ -231,7 +232,7 @@ export function refreshTeamMemories(
   const summary = syncTeam(vault, repoRoot, {
     ...options,
     importOnly: true,
-    ...(last !== undefined ? { changedSince: last - 2000 } : {}),
+    ...(last !== undefined ? { changedSince: last - REFRESH_SLACK_MS } : {}),
   });
   vault.team.setRefreshedAt(repoRoot, started);
   return summary;

@@ -2,8 +2,8 @@
 // src/payments/payments.ts still applies to src/billing/payments.ts, and `korva anchors fix`
 // can rewrite the anchor. The rename list is cached per repository and brought up to date
 // incrementally (`git log <last HEAD>..HEAD`), so a scan after a commit reads only new commits.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { sha256Hex } from "../sha256.ts";
+import { existsSync, mkdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -27,7 +27,7 @@ export interface RenameIndex {
 const EMPTY: RenameIndex = { head: null, renames: [] };
 
 function cacheFile(root: string, cacheDir: string): string {
-  const key = createHash("sha256").update(root).digest("hex").slice(0, 24);
+  const key = sha256Hex(root).slice(0, 24);
   return join(cacheDir, `renames-${key}.json`);
 }
 

@@ -1,8 +1,8 @@
 // Staleness from git: how much the code a memory is anchored to changed since the memory was
 // saved (commits, changed lines, renames, deletions). One `git log` per context call when the
 // cache is cold; the parsed log is cached per HEAD commit and pathspec set under KORVA_HOME.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { sha256Hex } from "../sha256.ts";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -374,7 +374,7 @@ export function gitStaleness(root: string, cacheDir: string): StalenessLookup {
 }
 
 function cacheKey(parts: unknown[]): string {
-  return createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32);
+  return sha256Hex(JSON.stringify(parts)).slice(0, 32);
 }
 
 function readCache<T>(dir: string, key: string): T | undefined {

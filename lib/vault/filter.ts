@@ -7,10 +7,15 @@ import type { MemoryFilter } from "./types.ts";
 /** Above this many anchored rows, a file filter walks the newest rows instead. */
 const DENSE_ANCHOR_ROWS = 500;
 
-/** WHERE clauses (over alias `m`) and their parameters for a filter. */
+/**
+ * WHERE clauses (over alias `m`) and their parameters for a filter. `perRow` suits a query that
+ * tests a few given rows (search tests its matches): a tag is looked up per row instead of
+ * listing every memory with that tag first (~5 ms for a tag on 8,000 memories).
+ */
 export function filterSql(
   sql: Sql,
   filter: MemoryFilter,
+  options: { perRow?: boolean } = {},
 ): { where: string[]; params: SQLInputValue[] } {
   const where: string[] = [];
   const params: SQLInputValue[] = [];
@@ -36,7 +41,11 @@ export function filterSql(
     params.push(filter.confirmed ? 1 : 0);
   }
   if (filter.tag) {
-    where.push("m.id IN (SELECT memory_id FROM memory_tags WHERE tag = ?)");
+    where.push(
+      options.perRow
+        ? "EXISTS (SELECT 1 FROM memory_tags t WHERE t.memory_id = m.id AND t.tag = ?)"
+        : "m.id IN (SELECT memory_id FROM memory_tags WHERE tag = ?)",
+    );
     params.push(filter.tag.trim().toLowerCase());
   }
   const anchors = [

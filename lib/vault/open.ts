@@ -1,5 +1,5 @@
 // Opening vault.db: folder and file modes, pragmas, migrations, and what a failure to open says.
-import { chmodSync, existsSync } from "node:fs";
+import { chmodSync, existsSync } from "../fs_sync.ts";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { KorvaError, messageOf } from "../errors.ts";

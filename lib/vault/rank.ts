@@ -1,61 +1,76 @@
 // Full-text ranking over memories_fts: any word may match, bm25 with title above body, then
 // newest first, in bounded time at 100k memories.
-import { clampLimit, M_COLUMNS, toMemory } from "./rows.ts";
-import { filterSql } from "./filter.ts";
+import type { SQLInputValue } from "node:sqlite";
+import { clampLimit, M_COLUMNS, type Row, toMemory } from "./rows.ts";
+import { filterSql, whereClause } from "./filter.ts";
 import { ftsPhrase, searchTerms } from "./search.ts";
 import type { Sql } from "./sql.ts";
 import type { Memory, MemoryFilter, SearchHit } from "./types.ts";
 
 /** A word matching more rows than this only refines scores. */
 const COMMON_DF = 2000;
+/** A word in more than this share of the memories carries no weight in bm25 (see classify)… */
+const UBIQUITOUS = 0.6;
+/** …beside a word in fewer than this share. */
+const WEIGHTED = 0.4;
+/** How many of a word's newest matches estimate its share among recent memories. */
+const SHARE_SAMPLE = 500;
 /** How many of the newest rows an unselective query ranks first. */
 const RECENT_WINDOW = 3000;
 
 /** bm25 weights per FTS column: title, content, why, tags, files, terms. */
 const BM25 = "bm25(memories_fts, 10.0, 1.0, 2.0, 4.0, 3.0, 1.0)";
 
+/** How a search ranks, beside its filter. */
+export interface RankOptions {
+  /**
+   * Rank only the words that match at most COMMON_DF rows, with no recency window: for related
+   * words, which are there to find memories that use other words (a word found in thousands of
+   * memories finds nothing in particular, and ranking it costs a window of bm25 scores).
+   */
+  rareOnly?: boolean;
+}
+
 /**
  * Full-text search.
  *
- * bm25 costs about half a microsecond per matching row, so an OR over words that occur in most
- * of a large vault would rank every row. To keep a search in milliseconds at 100k memories,
- * words matching more than COMMON_DF rows only refine the score of rows found by the rarer
- * words; when every word is that common (an unselective query, where recency is the sensible
- * order anyway), ranking is limited to a window of the newest rows that widens until it fills.
+ * bm25 costs about a microsecond per matching row, plus a pass over each word's whole match
+ * list for its IDF, so an OR over words that occur in most of a large vault would rank every
+ * row. To keep a search in milliseconds at 100k memories, words matching more than COMMON_DF
+ * rows only refine the score of rows found by the rarer words; when every word is that common
+ * (an unselective query, where recency is the sensible order anyway), ranking is limited to a
+ * window of the newest rows that widens until it fills.
  */
-export function searchMemories(sql: Sql, query: string, filter: MemoryFilter): SearchHit[] {
+export function searchMemories(
+  sql: Sql,
+  query: string,
+  filter: MemoryFilter,
+  options: RankOptions = {},
+): SearchHit[] {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
   const limit = clampLimit(filter.limit, 10);
-  const rare: string[] = [];
-  const common: string[] = [];
-  for (const term of terms) {
-    const seen = Number(
-      sql.prepare(
-        "SELECT count(*) AS n FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
-      ).get(ftsPhrase(term), COMMON_DF + 1)?.n ?? 0,
-    );
-    if (seen > COMMON_DF) common.push(term);
-    else if (seen > 0) rare.push(term);
-  }
+  const { where, params } = filterSql(sql, filter, { perRow: true });
+  const scope: Scope = { where, params, narrow: narrows(filter) };
+  const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
+  const { rare, common } = classify(sql, terms, total, options.rareOnly === true);
   const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
   const hits: SearchHit[] = [];
   if (rare.length > 0) {
     const expression = common.length === 0
       ? anyOf(rare)
       : `(${anyOf(rare)}) OR ((${anyOf(rare)}) AND (${anyOf(common)}))`;
-    hits.push(...rank(sql, expression, terms, filter, limit, undefined));
+    hits.push(...rank(sql, expression, terms, scope, limit, undefined));
   }
   if (hits.length < limit && common.length > 0) {
     const found = new Set(hits.map((hit) => hit.memory.id));
-    const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
     for (let window = RECENT_WINDOW;; window *= 4) {
       const all = window >= total;
       const more = rank(
         sql,
         anyOf([...rare, ...common]),
         terms,
-        filter,
+        scope,
         limit + found.size,
         all ? undefined : window,
       ).filter((hit) => !found.has(hit.memory.id));
@@ -63,29 +78,99 @@ export function searchMemories(sql: Sql, query: string, filter: MemoryFilter): S
         hits.push(...more.slice(0, limit - hits.length));
         break;
       }
+      // A filter that selects nothing would widen the window over every match.
+      if (window === RECENT_WINDOW && scope.narrow && !anyRow(sql, scope)) break;
     }
   }
   return hits;
 }
 
+/**
+ * The query's words by how many memories they match: rare (at most COMMON_DF), common, or in
+ * most of the vault. FTS5 clamps the IDF of a word in half the rows or more to 1e-6, so such a
+ * word carries no weight beside a word in fewer than WEIGHTED of them (IDF at least 0.4), yet
+ * scoring it costs a pass over its whole match list, and as a match it fills the recency window
+ * with rows that hold none of the other words: words in more than UBIQUITOUS of the memories
+ * are left out when such a weighted word remains. Shares are estimated from both ends of the
+ * match list (by rowid, so deleted rows only make a word look rarer, which keeps it).
+ */
+function classify(
+  sql: Sql,
+  terms: string[],
+  total: number,
+  rareOnly: boolean,
+): { rare: string[]; common: string[] } {
+  const rare: string[] = [];
+  const common: string[] = [];
+  const ubiquitous: string[] = [];
+  let weighted = false;
+  for (const term of terms) {
+    const phrase = ftsPhrase(term);
+    const head = sql.prepare(
+      "SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
+    ).get(phrase, COMMON_DF + 1);
+    const seen = Number(head?.n ?? 0);
+    if (seen === 0) continue;
+    if (seen <= COMMON_DF) {
+      rare.push(term);
+      weighted = true;
+      continue;
+    }
+    if (rareOnly) continue;
+    const oldest = seen / Number(head?.last);
+    if (oldest >= WEIGHTED && oldest <= UBIQUITOUS) {
+      common.push(term);
+      continue;
+    }
+    const tail = sql.prepare(
+      "SELECT count(*) AS n, min(rowid) AS first FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+    ).get(phrase, SHARE_SAMPLE);
+    const newest = Number(tail?.n) / (total - Number(tail?.first) + 1);
+    if (Math.min(oldest, newest) > UBIQUITOUS) ubiquitous.push(term);
+    else common.push(term);
+    if (Math.max(oldest, newest) < WEIGHTED) weighted = true;
+  }
+  return { rare, common: weighted ? common : [...common, ...ubiquitous] };
+}
+
+/** A filter's WHERE clauses, and whether it selects more than the status does. */
+interface Scope {
+  where: string[];
+  params: SQLInputValue[];
+  narrow: boolean;
+  any?: boolean;
+}
+
+/** Whether any memory passes the filter (asked once per search, and only when needed). */
+function anyRow(sql: Sql, scope: Scope): boolean {
+  scope.any ??= sql.prepare(`SELECT 1 FROM memories m ${whereClause(scope.where)} LIMIT 1`)
+    .get(...scope.params) !== undefined;
+  return scope.any;
+}
+
+/** Whether a filter can exclude most memories (anything beyond the status). */
+function narrows(filter: MemoryFilter): boolean {
+  const { status, limit: _limit, ...rest } = filter;
+  return (status !== undefined && status !== "active" && status !== "all") ||
+    Object.values(rest).some((value) => value !== undefined);
+}
+
+/**
+ * The best `limit` matches of the expression (in the `newest` matches when given) that pass
+ * the filter, by bm25 then newest first.
+ */
 function rank(
   sql: Sql,
   expression: string,
   terms: string[],
-  filter: MemoryFilter,
+  scope: Scope,
   limit: number,
   newest: number | undefined,
 ): SearchHit[] {
-  const { where, params } = filterSql(sql, filter);
-  // FTS5 walks `ORDER BY rowid DESC LIMIT n` cheaply, so the window is the n newest matches.
-  const window = newest === undefined ? "" : `ORDER BY rowid DESC LIMIT ${newest}`;
-  const rows = sql.prepare(
-    `SELECT ${M_COLUMNS}, r.rank AS rank FROM (
-         SELECT rowid, ${BM25} AS rank FROM memories_fts WHERE memories_fts MATCH ? ${window}
-       ) r JOIN memories m ON m.rowid = r.rowid
-       ${where.length ? "WHERE " + where.join(" AND ") : ""}
-       ORDER BY r.rank, m.created_at DESC, m.id DESC LIMIT ?`,
-  ).all(expression, ...params, limit);
+  const rows = rankBest(sql, expression, scope, limit, newest) ??
+    (scope.narrow && !anyRow(sql, scope)
+      ? []
+      : rankFiltered(sql, expression, scope, limit, newest));
   return rows.map((row) => {
     const memory = toMemory(row);
     return {
@@ -94,6 +179,67 @@ function rank(
       snippet: snippetOf(memory, terms),
     };
   });
+}
+
+/** The matches, with their bm25 as `bm`; FTS5 walks `ORDER BY rowid DESC LIMIT n` cheaply. */
+function matches(newest: number | undefined): string {
+  const window = newest === undefined ? "" : `ORDER BY rowid DESC LIMIT ${newest}`;
+  return `SELECT rowid, ${BM25} AS bm FROM memories_fts WHERE memories_fts MATCH ? ${window}`;
+}
+
+/**
+ * Every match joined to its row and filtered, sorted by the keys alone; the page's rows are
+ * read after the sort. CROSS JOIN keeps the match as the outer loop: with a project or type
+ * filter the planner otherwise walks every row of that project and probes the match (0.2-2 s
+ * at 100k).
+ */
+function rankFiltered(
+  sql: Sql,
+  expression: string,
+  scope: Scope,
+  limit: number,
+  newest: number | undefined,
+): Row[] {
+  return sql.prepare(
+    `SELECT ${M_COLUMNS}, t.bm AS rank FROM (
+       SELECT m.rowid AS row, r.bm AS bm, m.created_at AS created_at, m.id AS id
+       FROM (${matches(newest)}) r CROSS JOIN memories m ON m.rowid = r.rowid
+       ${whereClause(scope.where)}
+       ORDER BY r.bm, m.created_at DESC, m.id DESC LIMIT ?
+     ) t CROSS JOIN memories m ON m.rowid = t.row
+     ORDER BY t.bm, t.created_at DESC, t.id DESC`,
+  ).all(expression, ...scope.params, limit);
+}
+
+/**
+ * Joining every match to its row to test the filter costs about a third of a search, so the
+ * best few matches by bm25 alone are joined first (more when the filter goes beyond the
+ * status, which then may reject most of them). Exact when those few were every match, or when
+ * the page fills with a score strictly better than the worst of them (nothing outside them can
+ * beat it); undefined otherwise.
+ */
+function rankBest(
+  sql: Sql,
+  expression: string,
+  scope: Scope,
+  limit: number,
+  newest: number | undefined,
+): Row[] | undefined {
+  const best = (limit * 2 + 20) * (scope.narrow ? 16 : 1);
+  if (newest !== undefined && best >= newest) return undefined;
+  const rows = sql.prepare(
+    `WITH top AS MATERIALIZED (SELECT rowid, bm FROM (${matches(newest)}) ORDER BY bm LIMIT ${best})
+     SELECT ${M_COLUMNS}, top.bm AS rank,
+       (SELECT count(*) FROM top) AS considered, (SELECT max(bm) FROM top) AS edge
+     FROM top CROSS JOIN memories m ON m.rowid = top.rowid
+     ${whereClause(scope.where)}
+     ORDER BY top.bm, m.created_at DESC, m.id DESC LIMIT ?`,
+  ).all(expression, ...scope.params, limit);
+  const first = rows[0];
+  if (!first) return undefined;
+  if (Number(first.considered) < best) return rows;
+  const last = rows[limit - 1];
+  return last && Number(last.rank) < Number(first.edge) ? rows : undefined;
 }
 
 /**

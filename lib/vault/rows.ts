@@ -1,5 +1,5 @@
 // Rows ⇄ memories: the column list, the row mapping and the derived columns (hash, terms).
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../sha256.ts";
 import type { SQLInputValue } from "node:sqlite";
 import { derivedTerms } from "./search.ts";
 import type { Memory } from "./types.ts";
@@ -89,8 +89,7 @@ export function termsOf(memory: Pick<Memory, "title" | "content" | "why" | "tags
 
 /** sha256 over project, title and content: the duplicate key. */
 export function contentHash(project: string, title: string, content: string): string {
-  return createHash("sha256").update(`${project}\u0000${title.trim()}\u0000${content.trim()}`)
-    .digest("hex");
+  return sha256Hex(`${project}\u0000${title.trim()}\u0000${content.trim()}`);
 }
 
 /** Values in first-seen order without repeats. */

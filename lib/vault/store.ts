@@ -1,9 +1,9 @@
 // The Vault: every read and write of vault.db (node:sqlite, WAL, FTS5). The connection is
 // private; other modules call these methods, never SQL. Input arrives validated and redacted
 // from lib/memory; the vault checks its schema again and keeps rows, links and FTS consistent.
-import { statSync } from "node:fs";
+import { statSync } from "../fs_sync.ts";
 import type { DatabaseSync } from "node:sqlite";
-import { monotonicFactory } from "ulid";
+import { monotonicFactory } from "../ulid.ts";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
 import { anchorsFor, filterSql, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
@@ -443,7 +443,7 @@ export class Vault {
       return searchMemories(this.#sql, query, filter);
     }
     return semanticSearch(query, filter, this.#semantics, {
-      lexical: (text, pool) => searchMemories(this.#sql, text, pool),
+      lexical: (text, pool, how) => searchMemories(this.#sql, text, pool, how),
       vectors: (ids) => vectorsOf(this.#sql, ids),
       scan: (scope) => scanVectors(this.#sql, scope),
       hits: (ids, text) => {

@@ -122,6 +122,36 @@ Deno.test("korva context sees pulled memories even when no sync ran", async () =
   assert.equal(JSON.parse(context.stdout).memories[0]?.id, id);
 });
 
+Deno.test("korva hook file-context sees memories pulled during the session", async () => {
+  const { dir, a, b } = twoClones();
+  await using _dir = dir;
+  await using alice = tempHome();
+  await using bob = tempHome();
+  const file = join(b, "src/payments/payments.ts");
+  const hook = () =>
+    runKorva(["hook", "file-context"], {
+      env: bob.env,
+      cwd: b,
+      stdin: JSON.stringify({
+        session_id: "pull-session",
+        cwd: b,
+        hook_event_name: "PreToolUse",
+        tool_name: "Read",
+        tool_input: { file_path: file },
+      }),
+    });
+  assert.equal((await runKorva(["init"], { env: bob.env, cwd: b })).code, 0);
+  const before = await hook();
+  assert.equal(before.code, 0, before.stderr);
+  assert.equal(before.stdout, "", "nothing shared yet");
+  const id = await shareIncident(alice, a, "Lock TTL is 30 s", "payment lock TTL 30 s");
+  git(b, "pull", "-q", "--no-rebase", "origin", "main");
+  const after = await hook();
+  assert.equal(after.code, 0, after.stderr);
+  const context = JSON.parse(after.stdout).hookSpecificOutput.additionalContext as string;
+  assert.match(context, new RegExp(`id ${id} `));
+});
+
 Deno.test("shares on two branches merge without conflict", async () => {
   const { dir, a } = twoClones();
   await using _dir = dir;

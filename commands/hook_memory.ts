@@ -1,0 +1,178 @@
+// The hook events that read the vault (commands/hook_events.ts loads this module only for
+// them): session-start, file-context, prompt, the stop nudge and session-end. They import the
+// memory layer's operation files, not its barrel, so a hook loads only what it runs (issue 19).
+import type { Deps } from "../lib/deps.ts";
+import { candidateQuestion } from "../lib/capture/ask.ts";
+import { dueNudge } from "../lib/capture/moments.ts";
+import { isEditTool } from "../lib/capture/nudge.ts";
+import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
+import { recordFileUse } from "../lib/capture/session_log.ts";
+import { normalizeFile } from "../lib/discovery/context.ts";
+import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
+import { openMemories } from "../lib/memory/memories.ts";
+import { rankedContext } from "../lib/memory/ranked_context.ts";
+import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
+import { recordRecalls } from "../lib/memory/usage.ts";
+import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_core.ts";
+import type { ProjectConfig } from "../lib/project_config.ts";
+import { cachedProjectConfig } from "../lib/project_config_cache.ts";
+import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
+import {
+  HOOK_ORIGIN,
+  type HookFlags,
+  loadSeen,
+  payloadCwd,
+  runDir,
+  saveSeen,
+} from "./hook_events.ts";
+
+/** SessionStart: the project's context, the repository's missing git hooks, a due nudge. */
+export async function sessionStart(
+  deps: Deps,
+  payload: HookPayload,
+  flags: HookFlags,
+): Promise<void> {
+  const ctx = await hookContext(deps, payload);
+  using memories = openMemories(ctx, HOOK_ORIGIN);
+  const seen = new Set<string>();
+  await refreshTeamIfChanged(memories);
+  const result = rankedContext(memories, {
+    maxTokens: Number(flags.maxTokens) || 1500,
+    delta: true,
+    seen,
+  });
+  if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+  // After a compaction (PreCompact cannot add context), the session's nudge comes here.
+  const nudge = payload.source === "compact" && payload.session_id
+    ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
+    : undefined;
+  const unchecked = missingHooks(payloadCwd(deps, payload), deps.self, { root: ctx.root() });
+  const text = [
+    unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
+    result.memories.length > 0 ? result.text : "",
+    nudge ?? "",
+  ].filter((part) => part !== "").join("\n\n");
+  if (text === "") return;
+  deps.io.out(
+    flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
+  );
+}
+
+/** PreToolUse / AfterTool on a file: memories anchored to it, and a candidate's question. */
+export async function fileContext(
+  deps: Deps,
+  payload: HookPayload,
+  flags: HookFlags,
+): Promise<void> {
+  const file = hookFile(payload);
+  if (!file) return;
+  const ctx = await hookContext(deps, payload);
+  if (payload.session_id) {
+    const root = ctx.root();
+    recordFileUse(runDir(deps), payload.session_id, {
+      at: deps.now().toISOString(),
+      file: normalizeFile(file, root),
+      edit: isEditTool(payload.tool_name),
+      root: root ?? null,
+    });
+  }
+  const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
+  using memories = openMemories(ctx, HOOK_ORIGIN);
+  await refreshTeamIfChanged(memories);
+  const result = rankedContext(memories, {
+    files: [file],
+    maxTokens: Number(flags.maxTokens) || 800,
+    anchoredOnly: true,
+    delta: true,
+    seen,
+  });
+  const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
+  const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
+    .filter((part) => part !== "").join("\n\n");
+  if (text === "") return;
+  if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+  deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", text) + "\n");
+}
+
+/** UserPromptSubmit / BeforeAgent: memories the prompt recalls. */
+export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
+  const prompt = payload.prompt ?? "";
+  if (prompt.trim() === "") return;
+  const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
+  using memories = openMemories(await hookContext(deps, payload), HOOK_ORIGIN);
+  // Loaded here: the recall tables are not needed by the file hooks.
+  const { promptRecall, renderPromptRecall } = await import("../lib/recall/prompt_recall.ts");
+  const found = promptRecall(memories.vault, prompt, {
+    project: memories.ctx.project(),
+    seen,
+  });
+  if (found.length === 0) return;
+  recordRecalls(memories, found.map((memory) => memory.id));
+  if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+  deps.io.out(
+    hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) + "\n",
+  );
+}
+
+/** The stop nudge of a session, when due (the caller has checked that it may be). */
+export async function stopNudge(
+  deps: Deps,
+  payload: HookPayload,
+  sessionId: string,
+): Promise<string | undefined> {
+  const ctx = await hookContext(deps, payload);
+  return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN));
+}
+
+/** SessionEnd: one summary memory of what the session edited and saved. */
+export async function sessionEnd(
+  deps: Deps,
+  payload: HookPayload,
+  sessionId: string,
+): Promise<void> {
+  const ctx = await hookContext(deps, payload, { redactor: true });
+  // Loaded here: a summary is a save, and the save path is not needed by the other hooks.
+  const { summarizeSession } = await import("../lib/capture/session_summary.ts");
+  summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
+}
+
+/**
+ * The payload's repository context. Within a session the root and project found by the first
+ * hook are reused (see lib/capture/repo_cache.ts), so later hooks do not spawn git for them;
+ * `.korva/config.yml` comes through its cache (lib/project_config_cache.ts).
+ */
+async function hookContext(
+  deps: Deps,
+  payload: HookPayload,
+  options: { redactor?: boolean } = {},
+): Promise<RepoContext> {
+  // The detector catalogue loads only for a hook that writes memories (session-end); the team
+  // refresh of the others builds its own when it runs (lib/memory/team_refresh.ts).
+  const redaction = options.redactor ? await import("../lib/privacy/redact.ts") : undefined;
+  const cwd = payloadCwd(deps, payload);
+  const session = payload.session_id;
+  const known = session ? knownRepo(runDir(deps), deps.home, session, cwd) : undefined;
+  let loaded: { config: ProjectConfig | undefined } | { error: unknown } | undefined;
+  const ctx = createRepoContext(deps, { cwd, ...(known ? { known } : {}) }, {
+    projectConfig: () => {
+      if (!loaded) throw new Error("the project config was read before it was loaded");
+      // An invalid file fails the hook where reading it did before: when a getter needs it.
+      if ("error" in loaded) throw loaded.error;
+      return loaded.config;
+    },
+    createRedactor: (privacy) => {
+      if (!redaction) throw new Error("the redactor was needed before it was loaded");
+      return redaction.createRedactor(privacy);
+    },
+  });
+  const root = ctx.root();
+  try {
+    loaded = { config: root ? await cachedProjectConfig(deps.home, root) : undefined };
+  } catch (error) {
+    loaded = { error };
+  }
+  if (session && !known && root) {
+    rememberRepo(runDir(deps), deps.home, session, cwd, { root, project: ctx.project() });
+  }
+  return ctx;
+}

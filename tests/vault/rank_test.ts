@@ -1,0 +1,92 @@
+// Vault search at scale: words in most memories, filters that select few or no rows, and the
+// best-matches-first join, over a real FTS5 index with more rows than the common-word bound.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { type NewMemory, openVault, type Vault } from "../../lib/vault/mod.ts";
+import { FIXED_NOW, tempDir } from "../_helpers.ts";
+
+/**
+ * 3 old incidents, then 3,300 notes that all say "alpha" (a word in every memory); every third
+ * also says "gamma" (1,100: a rarer word), every hundredth is tagged "hundred".
+ */
+function bigVault(path: string): Vault {
+  let t = FIXED_NOW.getTime();
+  const vault = openVault(path, { now: () => new Date(t += 1000) });
+  vault.importLines(
+    Array.from({ length: 3 }, (_, i): NewMemory => ({
+      type: "incident",
+      title: `Incident ${i}`,
+      content: `alpha outage number ${i}`,
+    })),
+  );
+  vault.importLines(
+    Array.from({ length: 3300 }, (_, i): NewMemory => ({
+      type: "note",
+      title: `Note ${i}`,
+      content: `alpha detail ${i}${i % 3 === 0 ? " gamma" : ""}${
+        i % 7 === 0 ? " alpha again" : ""
+      }`,
+      tags: i % 100 === 0 ? ["hundred"] : [],
+    })),
+  );
+  return vault;
+}
+
+Deno.test("Vault.search() at 3,300 memories", async (t) => {
+  await using dir = tempDir();
+  using vault = bigVault(join(dir.path, "vault.db"));
+
+  await t.step("a word in every memory is left out when a rarer word remains", () => {
+    const both = vault.search("alpha gamma", { limit: 10 });
+    const rarer = vault.search("gamma", { limit: 10 });
+    assert.equal(both.length, 10);
+    assert.deepEqual(
+      both.map((hit) => [hit.memory.id, hit.score]),
+      rarer.map((hit) => [hit.memory.id, hit.score]),
+    );
+  });
+
+  await t.step("a word in every memory alone still ranks (newest matches first)", () => {
+    const hits = vault.search("alpha", { limit: 5 });
+    assert.equal(hits.length, 5);
+    assert.ok(hits.every((hit) => hit.memory.content.includes("alpha")));
+  });
+
+  await t.step("a filter that selects no memory returns nothing", () => {
+    assert.deepEqual(vault.search("alpha", { project: "nowhere" }), []);
+    assert.deepEqual(vault.search("alpha gamma", { type: "decision" }), []);
+  });
+
+  await t.step("a filter that selects only old memories widens the window to them", () => {
+    const hits = vault.search("alpha", { type: "incident" });
+    assert.deepEqual(hits.map((hit) => hit.memory.title).sort(), [
+      "Incident 0",
+      "Incident 1",
+      "Incident 2",
+    ]);
+  });
+
+  await t.step("a tag filter returns only memories with that tag", () => {
+    const hits = vault.search("alpha", { tag: "hundred", limit: 50 });
+    assert.equal(hits.length, 33);
+    assert.ok(hits.every((hit) => hit.memory.tags.includes("hundred")));
+  });
+});
+
+Deno.test("Vault.search() returns the best active memories when the best matches are archived", async () => {
+  await using dir = tempDir();
+  let t = FIXED_NOW.getTime();
+  using vault = openVault(join(dir.path, "vault.db"), { now: () => new Date(t += 1000) });
+  const active = Array.from(
+    { length: 5 },
+    (_, i) => vault.save({ type: "note", title: `Note ${i}`, content: `delta in the body ${i}` }),
+  ).map((saved) => saved.memory.id);
+  // 60 better matches (the word in the title too), archived: more than the few joined first.
+  for (let i = 0; i < 60; i++) {
+    const saved = vault.save({ type: "note", title: `Delta ${i}`, content: `delta delta ${i}` });
+    vault.forget(saved.memory.id);
+  }
+  const hits = vault.search("delta");
+  assert.deepEqual(hits.map((hit) => hit.memory.id).sort(), [...active].sort());
+  assert.equal(vault.search("delta", { status: "archived", limit: 100 }).length, 60);
+});
