@@ -18,6 +18,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/log.ts",
     "lib/git.ts",
     "lib/text_fields.ts",
+    "lib/glob.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],
