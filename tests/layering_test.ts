@@ -22,6 +22,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/fs_sync.ts",
     "lib/sha256.ts",
     "lib/ulid.ts",
+    "lib/glob.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

@@ -1,7 +1,7 @@
 // A validated rule compiled once, at load: its regexes with the flags they run with and its glob
 // matchers, kept on the loaded rule so evaluation never builds one again.
-import picomatch from "picomatch";
 import { type KorvaError, messageOf } from "../errors.ts";
+import { type GlobMatcher, globMatcher } from "../glob.ts";
 import { hasNestedQuantifier, usesPropertyEscape } from "./regex_safety.ts";
 import type { Rule } from "./rule_schema.ts";
 
@@ -11,8 +11,8 @@ export type CompiledMatch =
   | { kind: "require"; when: RegExp; must: RegExp }
   | {
     kind: "forbid-import";
-    from: picomatch.Matcher;
-    to: picomatch.Matcher;
+    from: GlobMatcher;
+    to: GlobMatcher;
     allowTypeOnly: boolean;
   }
   | { kind: "secret"; mode: "gate" | "redact" }
@@ -21,8 +21,8 @@ export type CompiledMatch =
 
 /** Everything evaluation needs from a rule besides its plain fields. */
 export interface CompiledRule {
-  include: picomatch.Matcher | undefined;
-  exclude: picomatch.Matcher | undefined;
+  include: GlobMatcher | undefined;
+  exclude: GlobMatcher | undefined;
   /** File extensions (lower case, no dot) the rule is limited to. */
   languages: Set<string> | undefined;
   match: CompiledMatch;
@@ -52,7 +52,7 @@ export function compileRule(rule: Rule, fail: (reason: string) => KorvaError): C
   const globs = (field: string, patterns: string[] | undefined) => {
     if (!patterns) return undefined;
     try {
-      return picomatch(patterns, { dot: true });
+      return globMatcher(patterns);
     } catch (error) {
       throw fail(`"${field}" is not a valid glob: ${messageOf(error)}`);
     }
@@ -77,8 +77,8 @@ export function compileRule(rule: Rule, fail: (reason: string) => KorvaError): C
       case "forbid-import":
         return {
           kind: m.kind,
-          from: globs("match.from", m.from) as picomatch.Matcher,
-          to: globs("match.to", m.to) as picomatch.Matcher,
+          from: globs("match.from", m.from) as GlobMatcher,
+          to: globs("match.to", m.to) as GlobMatcher,
           allowTypeOnly: m.allowTypeOnly,
         };
       case "secret":

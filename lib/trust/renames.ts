@@ -5,9 +5,9 @@
 import { sha256Hex } from "../sha256.ts";
 import { existsSync, mkdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "node:path";
-import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { gitOutput, readHead } from "../git.ts";
+import { globBase, isGlob } from "../glob.ts";
 import { homePaths } from "../paths.ts";
 
 /** One file rename, oldest first in a list. */
@@ -130,13 +130,13 @@ export function movedAnchor(
   anchor: string,
   exists: (path: string) => boolean,
 ): string | undefined {
-  const glob = picomatch.scan(anchor);
-  if (!glob.isGlob && !anchor.endsWith("/")) {
+  const glob = isGlob(anchor);
+  if (!glob && !anchor.endsWith("/")) {
     let current = anchor;
     for (const rename of index.renames) if (rename.from === current) current = rename.to;
     return current !== anchor && !exists(anchor) ? current : undefined;
   }
-  const base = (glob.isGlob ? glob.base : anchor).replace(/\/+$/, "");
+  const base = (glob ? globBase(anchor) : anchor).replace(/\/+$/, "");
   if (base === "" || exists(base)) return undefined;
   const targets = new Set<string>();
   for (const rename of index.renames) {

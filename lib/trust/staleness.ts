@@ -4,9 +4,9 @@
 import { sha256Hex } from "../sha256.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
-import picomatch from "picomatch";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { gitOutput, readHead } from "../git.ts";
+import { globMatcher, isGlob } from "../glob.ts";
 import { homePaths } from "../paths.ts";
 
 /** One file change of a commit, as `git log --raw --numstat -M` reports it. */
@@ -104,7 +104,7 @@ export function anchorMatcher(): AnchorMatcher {
     let test = compiled.get(anchor);
     if (!test) {
       const folder = anchor.replace(/\/+$/, "") + "/";
-      const glob = picomatch.scan(anchor).isGlob ? picomatch(anchor, { dot: true }) : () => false;
+      const glob = isGlob(anchor) ? globMatcher(anchor) : () => false;
       test = (p) => p === anchor || p.startsWith(folder) || glob(p);
       compiled.set(anchor, test);
     }
@@ -139,7 +139,7 @@ function coveredPaths(index: LogIndex, anchor: string): string[] {
   let paths = index.pathsOf.get(anchor);
   if (!paths) {
     paths = index.byPath.has(anchor) ? [anchor] : [];
-    if (picomatch.scan(anchor).isGlob || !index.byPath.has(anchor)) {
+    if (isGlob(anchor) || !index.byPath.has(anchor)) {
       paths = [...index.byPath.keys()].filter((path) => index.covers(anchor, path));
     }
     index.pathsOf.set(anchor, paths);
@@ -201,7 +201,7 @@ export function stalenessOf(
   // Deleted: gone from the work tree, deleted (not renamed) in the log. Globs match whatever
   // exists, so they are never "deleted".
   const moved = (a: string) => renamed.some((r) => covers(a, r.from));
-  const paths = memory.files.filter((a) => !picomatch.scan(a).isGlob);
+  const paths = memory.files.filter((a) => !isGlob(a));
   const deletedFiles = paths.filter((a) =>
     !exists(a.replace(/\/+$/, "")) && [...gone].some((g) => covers(a, g)) && !moved(a)
   );
@@ -296,7 +296,7 @@ export function anchorHistory(
 
 function pathspec(anchor: string): string {
   const clean = anchor.replace(/^\/+/, "");
-  return picomatch.scan(clean).isGlob
+  return isGlob(clean)
     ? `:(glob)${clean}`
     : `:(literal)${clean.replace(/\/+$/, "")}`;
 }

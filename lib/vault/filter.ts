@@ -1,6 +1,6 @@
 // MemoryFilter → SQL WHERE clauses, and the anchor lookups a file filter needs.
 import type { SQLInputValue } from "node:sqlite";
-import picomatch from "picomatch";
+import { globMatches, isGlob } from "../glob.ts";
 import type { Sql } from "./sql.ts";
 import type { MemoryFilter } from "./types.ts";
 
@@ -86,7 +86,7 @@ export function whereClause(where: string[]): string {
 
 /**
  * Every stored anchor that covers `file`: the path itself, a parent folder (looked up directly),
- * or a glob matching it (globs are few; each is tested with picomatch).
+ * or a glob matching it (globs are few; each is tested with lib/glob.ts).
  */
 export function anchorsFor(sql: Sql, file: string): string[] {
   const path = file.replaceAll("\\", "/").replace(/^\.\//, "");
@@ -110,6 +110,6 @@ export function anchorCovers(anchor: string, path: string): boolean {
   if (anchor === path) return true;
   const folder = anchor.replace(/\/+$/, "");
   if (path.startsWith(folder + "/")) return true;
-  if (!picomatch.scan(anchor).isGlob) return false;
-  return picomatch.isMatch(path, anchor, { dot: true });
+  if (!isGlob(anchor)) return false;
+  return globMatches(path, anchor);
 }

@@ -1,5 +1,5 @@
 // Inserting a memory row with its tag, file and anchor rows (inside a write transaction).
-import picomatch from "picomatch";
+import { isGlob } from "../glob.ts";
 import { contentHash, MEMORY_COLUMNS, toMemory, toRow, uniq } from "./rows.ts";
 import type { Sql } from "./sql.ts";
 import type { Memory, Provenance, SaveResult, ValidNewMemory } from "./types.ts";
@@ -96,6 +96,6 @@ function insertLinks(sql: Sql, id: string, tags: string[], files: string[]): voi
   );
   for (const f of files) {
     file.run(id, f);
-    anchor.run(f, picomatch.scan(f).isGlob ? 1 : 0);
+    anchor.run(f, isGlob(f) ? 1 : 0);
   }
 }
