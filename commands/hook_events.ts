@@ -13,6 +13,7 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { existsSync, readFileSync, writeFileSync } from "../lib/fs_sync.ts";
 import { createLogger } from "../lib/log.ts";
 import { homePaths } from "../lib/paths.ts";
+import { importLazily } from "../lib/lazy_import.ts";
 
 /** Flags of the hook commands (defaults applied by each event). */
 export interface HookFlags {
@@ -38,7 +39,10 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     run: (deps, flags) =>
       guarded(deps, "session-start", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
-        await (await import("./hook_memory.ts")).sessionStart(deps, payload, flags);
+        await (await importLazily<typeof import("./hook_memory.ts")>(
+          import.meta.url,
+          "./hook_memory.ts",
+        )).sessionStart(deps, payload, flags);
       }),
   },
   "file-context": {
@@ -47,7 +51,10 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     run: (deps, flags) =>
       guarded(deps, "file-context", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
-        await (await import("./hook_memory.ts")).fileContext(deps, payload, flags);
+        await (await importLazily<typeof import("./hook_memory.ts")>(
+          import.meta.url,
+          "./hook_memory.ts",
+        )).fileContext(deps, payload, flags);
       }),
   },
   "prompt": {
@@ -56,7 +63,10 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     run: (deps) =>
       guarded(deps, "prompt", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
-        await (await import("./hook_memory.ts")).prompt(deps, payload);
+        await (await importLazily<typeof import("./hook_memory.ts")>(
+          import.meta.url,
+          "./hook_memory.ts",
+        )).prompt(deps, payload);
       }),
   },
   "stop": {
@@ -71,7 +81,10 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
         if (stopAnswer(event, "") === undefined) return;
         // Most stops: no edit yet, or already nudged; known from run/ files, without the vault.
         if (!nudgeMayBeDue(runDir(deps), session)) return;
-        const nudge = await (await import("./hook_memory.ts")).stopNudge(deps, payload, session);
+        const nudge = await (await importLazily<typeof import("./hook_memory.ts")>(
+          import.meta.url,
+          "./hook_memory.ts",
+        )).stopNudge(deps, payload, session);
         const answer = nudge === undefined ? undefined : stopAnswer(event, nudge);
         if (answer) deps.io.out(answer + "\n");
       }),
@@ -80,7 +93,9 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
     valueFlags: [],
     booleanFlags: [],
     // Runs without a vault (the sentinel needs none); loaded only for this event.
-    run: async (deps) => await (await import("./edit_gate.ts")).runEditGate(deps),
+    run: async (deps) =>
+      await (await importLazily<typeof import("./edit_gate.ts")>(import.meta.url, "./edit_gate.ts"))
+        .runEditGate(deps),
   },
   "session-end": {
     valueFlags: [],
@@ -89,7 +104,10 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
       guarded(deps, "session-end", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
         if (!payload.session_id) return;
-        await (await import("./hook_memory.ts")).sessionEnd(deps, payload, payload.session_id);
+        await (await importLazily<typeof import("./hook_memory.ts")>(
+          import.meta.url,
+          "./hook_memory.ts",
+        )).sessionEnd(deps, payload, payload.session_id);
       }),
   },
 };

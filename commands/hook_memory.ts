@@ -2,6 +2,7 @@
 // them): session-start, file-context, prompt, the stop nudge and session-end. They import the
 // memory layer's operation files, not its barrel, so a hook loads only what it runs (issue 19).
 import type { Deps } from "../lib/deps.ts";
+import { importLazily } from "../lib/lazy_import.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";
 import { dueNudge } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
@@ -101,7 +102,9 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
   using memories = openMemories(await hookContext(deps, payload), HOOK_ORIGIN);
   // Loaded here: the recall tables are not needed by the file hooks.
-  const { promptRecall, renderPromptRecall } = await import("../lib/recall/prompt_recall.ts");
+  const { promptRecall, renderPromptRecall } = await importLazily<
+    typeof import("../lib/recall/prompt_recall.ts")
+  >(import.meta.url, "../lib/recall/prompt_recall.ts");
   const found = promptRecall(memories.vault, prompt, {
     project: memories.ctx.project(),
     seen,
@@ -132,7 +135,9 @@ export async function sessionEnd(
 ): Promise<void> {
   const ctx = await hookContext(deps, payload, { redactor: true });
   // Loaded here: a summary is a save, and the save path is not needed by the other hooks.
-  const { summarizeSession } = await import("../lib/capture/session_summary.ts");
+  const { summarizeSession } = await importLazily<
+    typeof import("../lib/capture/session_summary.ts")
+  >(import.meta.url, "../lib/capture/session_summary.ts");
   summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
 }
 
@@ -148,7 +153,12 @@ async function hookContext(
 ): Promise<RepoContext> {
   // The detector catalogue loads only for a hook that writes memories (session-end); the team
   // refresh of the others builds its own when it runs (lib/memory/team_refresh.ts).
-  const redaction = options.redactor ? await import("../lib/privacy/redact.ts") : undefined;
+  const redaction = options.redactor
+    ? await importLazily<typeof import("../lib/privacy/redact.ts")>(
+      import.meta.url,
+      "../lib/privacy/redact.ts",
+    )
+    : undefined;
   const cwd = payloadCwd(deps, payload);
   const session = payload.session_id;
   const known = session ? knownRepo(runDir(deps), deps.home, session, cwd) : undefined;

@@ -7,6 +7,7 @@ import { readFileSync, renameSync, statSync, writeFileSync } from "./fs_sync.ts"
 import { homePaths } from "./paths.ts";
 import type { ProjectConfig } from "./project_config.ts";
 import { sha256Hex } from "./sha256.ts";
+import { importLazily } from "./lazy_import.ts";
 
 /**
  * What the cached data was validated against. Bump it whenever project_config.ts changes
@@ -51,7 +52,10 @@ export async function cachedProjectConfig(
   } catch {
     // No entry or a corrupt one: parse.
   }
-  const { loadProjectConfig } = await import("./project_config.ts");
+  const { loadProjectConfig } = await importLazily<typeof import("./project_config.ts")>(
+    import.meta.url,
+    "./project_config.ts",
+  );
   const config = loadProjectConfig(root);
   if (config) {
     const entry: CacheEntry = {

@@ -24,7 +24,7 @@ function lazyImports(): Array<{ file: string; typed: string; path: string }> {
     const calls = text.match(/importLazily\s*</g)?.length ?? 0;
     const written = [
       ...text.matchAll(
-        /importLazily<typeof import\("([^"]+)"\)>\(\s*import\.meta\.url,\s*"([^"]+)",?\s*\)/g,
+        /importLazily<\s*typeof import\("([^"]+)"\)\s*>\(\s*import\.meta\.url,\s*"([^"]+)",?\s*\)/g,
       ),
     ];
     assert.equal(

@@ -197,8 +197,16 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   }
 
   const words = [input.task ?? "", ...files.map(pathWords).flat()].join(" ").trim();
-  if (words !== "") {
-    const hits = vault.search(words, { limit: TEXT_CANDIDATES, status: "active" });
+  // A file's context keeps only anchored memories: with none there is nothing for text matches
+  // to rank, and their literal word matches need no related words (whose tables would otherwise
+  // load on every file an agent reads).
+  const anchoredOnly = input.anchoredOnly === true;
+  if (words !== "" && !(anchoredOnly && candidates.size === 0)) {
+    const hits = vault.search(
+      words,
+      { limit: TEXT_CANDIDATES, status: "active" },
+      { semantic: !anchoredOnly },
+    );
     const top = hits[0]?.score ?? 0;
     hits.forEach((hit) => {
       const strength = top > 0 ? hit.score / top : 0;

@@ -4,6 +4,7 @@
 import type { Redactor } from "../privacy/redact.ts";
 import { REFRESH_SLACK_MS, teamFilesChangedSince } from "../team/changed.ts";
 import type { Memories } from "./memories.ts";
+import { importLazily } from "../lazy_import.ts";
 
 /** Options of a refresh: the project the imported memories join (default: the context's). */
 export interface RefreshOptions {
@@ -24,9 +25,15 @@ export async function refreshTeamIfChanged(
   if (!teamFilesChangedSince(root, last === undefined ? undefined : last - REFRESH_SLACK_MS)) {
     return;
   }
-  const { refreshTeamMemories } = await import("../team/sync.ts");
+  const { refreshTeamMemories } = await importLazily<typeof import("../team/sync.ts")>(
+    import.meta.url,
+    "../team/sync.ts",
+  );
   // The context's redactor, built here: its catalogue is loaded only for a refresh that runs.
-  const { createRedactor } = await import("../privacy/redact.ts");
+  const { createRedactor } = await importLazily<typeof import("../privacy/redact.ts")>(
+    import.meta.url,
+    "../privacy/redact.ts",
+  );
   refreshTeamMemories(m.vault, root, {
     project: options.project ?? m.ctx.project(),
     now: m.ctx.deps.now(),

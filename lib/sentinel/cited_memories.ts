@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { homePaths } from "../paths.ts";
+import { importLazily } from "../lazy_import.ts";
 
 /** The memory a rule cites, as shown next to its findings; `found` false for an unknown id. */
 export interface CitedMemory {
@@ -26,8 +27,14 @@ export async function citeMemories(
   const wanted = [...new Set(ids)];
   const out: Record<string, CitedMemory> = {};
   if (wanted.length === 0) return out;
-  const { openVault } = await import("../vault/mod.ts");
-  const { parseTeamFile } = await import("../team/format.ts");
+  const { openVault } = await importLazily<typeof import("../vault/mod.ts")>(
+    import.meta.url,
+    "../vault/mod.ts",
+  );
+  const { parseTeamFile } = await importLazily<typeof import("../team/format.ts")>(
+    import.meta.url,
+    "../team/format.ts",
+  );
   const path = homePaths(home).vault;
   let vault;
   try {

@@ -5,6 +5,7 @@ import { appliesTo } from "./engine.ts";
 import type { Parsers, Syntax } from "./matchers/call.ts";
 import { syntaxOf } from "./matchers/call.ts";
 import type { LoadedRule } from "./rules.ts";
+import { importLazily } from "../lazy_import.ts";
 
 /** Load the parsers the structural rules need for these files (none: no import at all). */
 export async function parsersFor(rules: LoadedRule[], files: ChangedFile[]): Promise<Parsers> {
@@ -16,6 +17,9 @@ export async function parsersFor(rules: LoadedRule[], files: ChangedFile[]): Pro
     if (syntax && structural.some((rule) => appliesTo(rule, file.path))) needed.add(syntax);
   }
   if (needed.size === 0) return new Map();
-  const { loadParsers } = await import("./parsers.ts");
+  const { loadParsers } = await importLazily<typeof import("./parsers.ts")>(
+    import.meta.url,
+    "./parsers.ts",
+  );
   return loadParsers(needed);
 }

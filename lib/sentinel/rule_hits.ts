@@ -3,6 +3,7 @@
 // busy or read-only vault skips the count, and nothing here ever fails the check.
 import { homePaths } from "../paths.ts";
 import type { Finding } from "./engine.ts";
+import { importLazily } from "../lazy_import.ts";
 
 /** Add one hit per reported (not suppressed) finding to its rule's count in the user's vault. */
 export async function recordRuleHits(home: string, findings: Finding[], at: Date): Promise<void> {
@@ -14,7 +15,10 @@ export async function recordRuleHits(home: string, findings: Finding[], at: Date
   const path = homePaths(home).vault;
   try {
     if (!Deno.statSync(path).isFile) return;
-    const { openVault } = await import("../vault/mod.ts");
+    const { openVault } = await importLazily<typeof import("../vault/mod.ts")>(
+      import.meta.url,
+      "../vault/mod.ts",
+    );
     // No lock wait anywhere: a vault another process is writing skips this count.
     using vault = openVault(path, { lockTimeoutMs: 0 });
     vault.recordRuleHits(hits, at);

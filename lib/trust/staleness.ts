@@ -296,9 +296,7 @@ export function anchorHistory(
 
 function pathspec(anchor: string): string {
   const clean = anchor.replace(/^\/+/, "");
-  return isGlob(clean)
-    ? `:(glob)${clean}`
-    : `:(literal)${clean.replace(/\/+$/, "")}`;
+  return isGlob(clean) ? `:(glob)${clean}` : `:(literal)${clean.replace(/\/+$/, "")}`;
 }
 
 function runGitLog(root: string, head: string, since: number, specs: string[]): string | undefined {
