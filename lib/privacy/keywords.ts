@@ -24,11 +24,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   for (const keyword of keywords) {
     for (let i = 0; i < keyword.length; i++) {
       const c = keyword.charCodeAt(i);
-      if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) {
-        throw new Error(
-          `keyword "${keyword}" is not ASCII: write Latin letters without diacritics`,
-        );
-      }
+      if (isLatinWithDiacritic(c)) throw notAscii(keyword);
       if (c >= ASCII) other.add(c);
       else if (!classOfChar.has(c)) classOfChar.set(c, classOfChar.size + 1);
     }
@@ -132,6 +128,21 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
       }
     }
   };
+}
+
+/** Throws when a keyword cannot be compiled (a Latin letter with a diacritic). */
+export function checkKeyword(keyword: string): void {
+  for (let i = 0; i < keyword.length; i++) {
+    if (isLatinWithDiacritic(keyword.charCodeAt(i))) throw notAscii(keyword);
+  }
+}
+
+function isLatinWithDiacritic(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff);
+}
+
+function notAscii(keyword: string): Error {
+  return new Error(`keyword "${keyword}" is not ASCII: write Latin letters without diacritics`);
 }
 
 /** Whether `keyword` (lowercase) occurs at `start`, folding case and Latin diacritics. */

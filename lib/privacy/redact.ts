@@ -8,7 +8,7 @@ import type { Detector } from "./detector.ts";
 import { isPiiCategory } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
 import type { RedactMode } from "./mode.ts";
-import { compileKeywords, type KeywordScanner } from "./keywords.ts";
+import { checkKeyword, compileKeywords, type KeywordScanner } from "./keywords.ts";
 import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
@@ -122,7 +122,11 @@ export function buildRedactor(
         id: custom.id,
         category: custom.category,
         description: `Custom pattern ${custom.id}`,
-        keywords: custom.keywords.map((k) => k.toLowerCase()),
+        // Checked now: the keyword pass is compiled on first use, a bad keyword fails here.
+        keywords: custom.keywords.map((k) => {
+          checkKeyword(k.toLowerCase());
+          return k.toLowerCase();
+        }),
         pattern,
         // Bounded input: a custom pattern only ever sees a window of at most a few KB, so even a
         // polynomial backtracking shape costs milliseconds, never minutes.
@@ -137,12 +141,13 @@ export function buildRedactor(
   const active = all.filter((d) =>
     !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
   );
-  const redactSet = compileSet(active);
-  // The gate's set is compiled on first use: hooks and the CLI only ever redact.
+  // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
+  // edit-time gate scans in gate mode and redacts only the excerpt of a finding.
+  let redactSet: CompiledSet | undefined;
   let gateSet: CompiledSet | undefined;
   const setFor = (mode: RedactMode): CompiledSet =>
     mode === "redact"
-      ? redactSet
+      ? (redactSet ??= compileSet(active))
       : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
