@@ -11,6 +11,8 @@ import { messageOf } from "../lib/errors.ts";
 import { repoRoot } from "../lib/git.ts";
 import { createLogger } from "../lib/log.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
+import { gateAnswer, proposedEdit } from "../lib/sentinel/edit_gate.ts";
+import { runSentinel } from "../lib/sentinel/run.ts";
 
 /** Run the gate; an internal error is logged and the editor's write goes ahead (exit 0). */
 export async function runEditGate(deps: Deps): Promise<void> {
@@ -25,7 +27,6 @@ export async function runEditGate(deps: Deps): Promise<void> {
 async function editGate(deps: Deps): Promise<void> {
   const payload = parseHookPayload(await deps.io.readStdin());
   const cwd = payload.cwd && isAbsolute(payload.cwd) ? payload.cwd : deps.cwd;
-  const { proposedEdit, gateAnswer } = await import("../lib/sentinel/edit_gate.ts");
   const edit = proposedEdit(payload, (file) => {
     try {
       return readFileSync(resolve(cwd, file), "utf8");
@@ -41,7 +42,6 @@ async function editGate(deps: Deps): Promise<void> {
   if (!root) return;
   const path = relative(root, absolute).replaceAll("\\", "/");
   if (path.startsWith("../")) return;
-  const { runSentinel } = await import("../lib/sentinel/mod.ts");
   const report = await runSentinel({
     cwd: root,
     root,

@@ -2,7 +2,7 @@
 // Write/Edit/MultiEdit, Gemini CLI write_file/replace) and the editor's answer when the sentinel
 // finds something. Pure: the command reads the file and stdin and prints the answer.
 import type { HookPayload } from "../discovery/hooks.ts";
-import type { SentinelReport } from "./mod.ts";
+import type { SentinelReport } from "./run.ts";
 import { oneLine } from "./report/human.ts";
 
 /** What the editor is about to write: the file's whole new content and the lines it adds. */

@@ -1,7 +1,6 @@
 // Validated rule files cached under $KORVA_HOME/cache/rules as JSON, keyed by a hash of the
 // file's text and of the rule format, so unchanged files skip YAML parsing and zod validation.
 // Best effort: an unreadable or corrupt entry is a miss, a failed write is ignored.
-import { join } from "node:path";
 import { sha256Hex } from "../sha256.ts";
 import type { Rule } from "./rule_schema.ts";
 
@@ -13,7 +12,7 @@ export const RULE_CACHE_FORMAT = "rules-1:9489e5be";
 
 function entry(dir: string, text: string): string {
   const key = sha256Hex(`${RULE_CACHE_FORMAT}\0${text}`);
-  return join(dir, `${key}.json`);
+  return `${dir}/${key}.json`;
 }
 
 /** The validated rules of a file's text, when cached. */

@@ -1,14 +1,26 @@
 // Sentinel rule files: the loader (built-in, user, repository), failing closed on an invalid file
 // with file, line, rule id, field and reason; each rule is compiled once here.
-import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import YAML, { type Document, LineCounter } from "yaml";
 import type { z } from "zod";
-import { KorvaError, messageOf } from "../errors.ts";
-import { type CompiledRule, compileRule } from "./compile.ts";
+import { messageOf } from "../errors.ts";
+import type { CompiledRule } from "./compile.ts";
 import { readRuleCache, writeRuleCache } from "./rule_cache.ts";
-import { type Rule, RuleFile, RULES_VERSION, type Severity } from "./rule_schema.ts";
+import { type Rule, RuleFile, RULES_VERSION } from "./rule_schema.ts";
+import {
+  BUILTIN_RULE_FILES,
+  builtinRuleText,
+  compileRules,
+  mergeRules,
+  ruleCacheDir,
+  ruleDirTexts,
+  ruleError,
+  ruleFileText,
+  type RuleSources,
+  type RuleText,
+  ruleTexts,
+} from "./rule_set.ts";
+
+export { BUILTIN_RULE_FILES, type RuleSources } from "./rule_set.ts";
 
 /** A validated rule with its compiled regexes and globs. */
 export interface ParsedRule extends Rule {
@@ -21,25 +33,9 @@ export interface LoadedRule extends ParsedRule {
   origin: "built-in" | "user" | "repository";
 }
 
-/** Built-in rule files shipped in `rules/` (embedded with `deno compile --include rules`). */
-export const BUILTIN_RULE_FILES = [
-  "secrets.yml",
-  "hygiene.yml",
-] as const;
-
-const BUILTIN_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
-
 /** Parse, validate and compile one rule file's text; errors name file, line, rule id and field. */
 export function parseRuleFile(text: string, file: string): ParsedRule[] {
   return compileRules(validateRuleFile(text, file), file);
-}
-
-/** Compile validated rules (their regexes and globs), once. */
-function compileRules(rules: Rule[], file: string): ParsedRule[] {
-  return rules.map((rule) => ({
-    ...rule,
-    compiled: compileRule(rule, (reason) => ruleError(file, undefined, rule.id, reason)),
-  }));
 }
 
 /** Parse and validate one rule file's text (YAML and zod); duplicate ids are an error. */
@@ -101,12 +97,17 @@ function validateRuleFile(text: string, file: string): Rule[] {
  * hash): YAML parsing and zod validation are most of loading rules, which an edit hook does on
  * every write. A file that fails validation is never cached; the cache never fails a load.
  */
-function loadText(text: string, file: string, cacheDir: string | undefined): ParsedRule[] {
-  const cached = cacheDir ? readRuleCache(cacheDir, text) : undefined;
-  if (cached) return compileRules(cached, file);
-  const parsed = parseRuleFile(text, file);
-  if (cacheDir) writeRuleCache(cacheDir, text, parsed.map(({ compiled: _, ...rule }) => rule));
-  return parsed;
+function loadText(file: RuleText, cacheDir: string | undefined): LoadedRule[] {
+  const cached = cacheDir ? readRuleCache(cacheDir, file.text) : undefined;
+  let parsed: ParsedRule[];
+  if (cached) parsed = compileRules(cached, file.file);
+  else {
+    parsed = parseRuleFile(file.text, file.file);
+    if (cacheDir) {
+      writeRuleCache(cacheDir, file.text, parsed.map(({ compiled: _, ...rule }) => rule));
+    }
+  }
+  return parsed.map((rule) => ({ ...rule, source: file.source, origin: file.origin }));
 }
 
 function describe(issue: z.core.$ZodIssue | undefined): string {
@@ -126,28 +127,13 @@ function describe(issue: z.core.$ZodIssue | undefined): string {
   return issue.message;
 }
 
-function ruleError(
-  file: string,
-  line: number | undefined,
-  ruleId: string | undefined,
-  reason: string,
-) {
-  const where = `${file}${line !== undefined ? `:${line}` : ""}`;
-  return new KorvaError(
-    `Invalid rule file "${where}"${ruleId ? `: rule "${ruleId}"` : ""}: ${reason}`,
-    { exitCode: 2, hint: "fix the rule file; korva refuses to check with a broken rule" },
-  );
-}
-
 /** Read every `*.yml`/`*.yaml` of a folder (sorted), or nothing when it does not exist. */
 export function loadRuleDir(
   dir: string,
   origin: LoadedRule["origin"],
   cacheDir?: string,
 ): LoadedRule[] {
-  if (!existsSync(dir)) return [];
-  const files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
-  return files.flatMap((name) => loadRuleFile(join(dir, name), origin, cacheDir));
+  return ruleDirTexts(dir, origin).flatMap((file) => loadText(file, cacheDir));
 }
 
 /** Read one rule file. */
@@ -156,33 +142,12 @@ export function loadRuleFile(
   origin: LoadedRule["origin"],
   cacheDir?: string,
 ): LoadedRule[] {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new KorvaError(`Cannot read rule file "${path}": ${messageOf(error)}`, { exitCode: 2 });
-  }
-  return loadText(text, path, cacheDir).map((rule) => ({ ...rule, source: path, origin }));
+  return loadText(ruleFileText(path, origin), cacheDir);
 }
 
 /** The built-in rules shipped with korva. */
 export function loadBuiltinRules(cacheDir?: string): LoadedRule[] {
-  return BUILTIN_RULE_FILES.flatMap((name) => {
-    const text = readFileSync(join(BUILTIN_DIR, name), "utf8");
-    return loadText(text, `rules/${basename(name)}`, cacheDir).map((rule) => ({
-      ...rule,
-      source: `rules/${name}`,
-      origin: "built-in" as const,
-    }));
-  });
-}
-
-/** Where rules come from, in precedence order. */
-export interface RuleSources {
-  home: string;
-  repoRoot: string | undefined;
-  disabled?: string[];
-  overrides?: Record<string, Severity>;
+  return BUILTIN_RULE_FILES.flatMap((name) => loadText(builtinRuleText(name), cacheDir));
 }
 
 /**
@@ -190,30 +155,6 @@ export interface RuleSources {
  * A rule id defined twice is an error; disabled rules and `off` severities are dropped.
  */
 export function loadRules(sources: RuleSources): LoadedRule[] {
-  const cache = join(sources.home, "cache", "rules");
-  const all = [
-    ...loadBuiltinRules(cache),
-    ...loadRuleDir(join(sources.home, "rules"), "user", cache),
-    ...(sources.repoRoot
-      ? loadRuleDir(join(sources.repoRoot, ".korva", "rules"), "repository", cache)
-      : []),
-  ];
-  const byId = new Map<string, LoadedRule>();
-  for (const rule of all) {
-    const earlier = byId.get(rule.id);
-    if (earlier) {
-      throw new KorvaError(
-        `Invalid rule file "${rule.source}": rule "${rule.id}": duplicate rule id (also in "${earlier.source}")`,
-        {
-          exitCode: 2,
-          hint: "rename one of them, or disable the built-in one in .korva/config.yml",
-        },
-      );
-    }
-    byId.set(rule.id, rule);
-  }
-  const disabled = new Set(sources.disabled ?? []);
-  return [...byId.values()]
-    .map((rule) => ({ ...rule, severity: sources.overrides?.[rule.id] ?? rule.severity }))
-    .filter((rule) => !disabled.has(rule.id) && rule.severity !== "off");
+  const cache = ruleCacheDir(sources.home);
+  return mergeRules(ruleTexts(sources).flatMap((file) => loadText(file, cache)), sources);
 }
