@@ -1,9 +1,10 @@
-// Which parsers a check needs: only the grammars of files that a structural rule applies to, so
-// the parser is never loaded for regex-only checks.
+// Which parsers a check needs: only the grammars of files that a structural rule applies to and
+// whose text can hold the rule's call, so the parser is never loaded for regex-only checks nor
+// for an edit that cannot break a structural rule.
 import type { ChangedFile } from "./diff.ts";
 import { appliesTo } from "./engine.ts";
 import type { Parsers, Syntax } from "./matchers/call.ts";
-import { syntaxOf } from "./matchers/call.ts";
+import { mayCall, syntaxOf } from "./matchers/call.ts";
 import type { LoadedRule } from "./rules.ts";
 import { importLazily } from "../lazy_import.ts";
 
@@ -14,7 +15,13 @@ export async function parsersFor(rules: LoadedRule[], files: ChangedFile[]): Pro
   for (const file of files) {
     if (file.binary || file.content === "") continue;
     const syntax = syntaxOf(file.path);
-    if (syntax && structural.some((rule) => appliesTo(rule, file.path))) needed.add(syntax);
+    if (
+      syntax && !needed.has(syntax) &&
+      structural.some((rule) =>
+        appliesTo(rule, file.path) &&
+        rule.compiled.match.kind === "call" && mayCall(rule.compiled.match, file.content)
+      )
+    ) needed.add(syntax);
   }
   if (needed.size === 0) return new Map();
   const { loadParsers } = await importLazily<typeof import("./parsers.ts")>(

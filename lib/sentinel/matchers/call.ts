@@ -52,6 +52,48 @@ const ASSIGNMENTS: Record<string, [string, string]> = {
 };
 const MAX_DEPTH = 4;
 
+/**
+ * Whether a call the rule's callee matches can occur in `content`; false lets a check skip
+ * loading and running the parser for a file that cannot hold one. Every callee text is a
+ * substring of the text normalised the same way (whitespace and optional-chaining `?` removed),
+ * and the callee regex with its anchors and word boundaries dropped matches a superset of what
+ * it matched, anywhere: no match there, no call. A lookaround keeps the parser (true).
+ */
+export function mayCall(m: Extract<CompiledMatch, { kind: "call" }>, content: string): boolean {
+  // Sets (`v`) nest classes, which the scan below does not follow.
+  const loose = m.callee.flags.includes("v") ? undefined : withoutAssertions(m.callee.source);
+  if (loose === undefined) return true;
+  let re: RegExp;
+  try {
+    re = new RegExp(loose, m.callee.flags.replace(/[gy]/g, ""));
+  } catch {
+    return true;
+  }
+  return re.test(content.replace(/\s+|\?(?=\.)/g, ""));
+}
+
+/** A regex source with `^`, `$`, `\b` and `\B` removed; undefined when it has a lookaround. */
+function withoutAssertions(source: string): string | undefined {
+  if (/\(\?<?[=!]/.test(source)) return undefined;
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === "\\") {
+      const next = source[i + 1] ?? "";
+      if (inClass || (next !== "b" && next !== "B")) out += ch + next;
+      i++;
+    } else if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+    } else if (ch === "[") {
+      inClass = true;
+      out += ch;
+    } else if (ch !== "^" && ch !== "$") out += ch;
+  }
+  return out;
+}
+
 /** Hits of a `call` rule in one file. */
 export function callHits(
   m: Extract<CompiledMatch, { kind: "call" }>,
