@@ -37,54 +37,60 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const classes = asciiClasses + shared;
   /** Keywords whose hits need checking (their other-script characters share classes). */
   const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
-  // Trie in one flat array (rows of `classes` transitions, -1 = none), then completed in place
-  // into a DFA: flat typed arrays instead of an array per state keep construction to a few ms.
+  // Trie in one flat array (rows of `classes` transitions, -1 = none), its edges also kept as
+  // child lists so the failure links cost one step per edge, not one per state and class.
   let maxStates = 1;
   for (const keyword of keywords) maxStates += keyword.length;
-  const delta = new Int32Array(maxStates * classes).fill(-1);
+  const trie = new Int32Array(maxStates * classes).fill(-1);
+  const firstChild = new Int32Array(maxStates).fill(-1);
+  const nextSibling = new Int32Array(maxStates).fill(-1);
+  const edgeClass = new Int32Array(maxStates);
   const outputs: number[][] = [[]];
   let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const at = state * classes + classOfChar.get(keyword.charCodeAt(i))!;
-      let next = delta[at]!;
+      const c = classOfChar.get(keyword.charCodeAt(i))!;
+      const at = state * classes + c;
+      let next = trie[at]!;
       if (next === -1) {
         next = states++;
         outputs.push([]);
-        delta[at] = next;
+        trie[at] = next;
+        edgeClass[next] = c;
+        nextSibling[next] = firstChild[state]!;
+        firstChild[state] = next;
       }
       state = next;
     }
     outputs[state]!.push(index);
   });
-  // Failure links by breadth-first search, folded into the transitions.
+  // Failure links by breadth-first search over the edges.
   const fail = new Int32Array(states);
   const queue = new Int32Array(states);
   let tail = 0;
-  for (let c = 0; c < classes; c++) {
-    const next = delta[c]!;
-    if (next === -1) delta[c] = 0;
-    else queue[tail++] = next;
-  }
+  for (let child = firstChild[0]!; child !== -1; child = nextSibling[child]!) queue[tail++] = child;
   for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
     const f = fail[state]!;
-    const failRow = f * classes;
     if (outputs[f]!.length > 0) outputs[state]!.push(...outputs[f]!);
-    const row = state * classes;
-    for (let c = 0; c < classes; c++) {
-      const next = delta[row + c]!;
-      if (next === -1) {
-        delta[row + c] = delta[failRow + c]!;
-      } else {
-        fail[next] = delta[failRow + c]!;
-        queue[tail++] = next;
-      }
+    for (let child = firstChild[state]!; child !== -1; child = nextSibling[child]!) {
+      fail[child] = step(f, edgeClass[child]!);
+      queue[tail++] = child;
+    }
+  }
+  /** The automaton's transition: the trie's edge, else the failure state's (the root stays). */
+  function step(state: number, c: number): number {
+    for (let s = state;; s = fail[s]!) {
+      const next = trie[s * classes + c]!;
+      if (next !== -1) return next;
+      if (s === 0) return 0;
     }
   }
   // Rows padded to a power of two (a shift, not a multiply, per character), and states renumbered
-  // so that every state with an output comes last: "has output" is one comparison.
+  // so that every state with an output comes last: "has output" is one comparison. Transitions
+  // are filled in as the scan first takes them: a short text touches a few hundred of them, and
+  // completing the table up front cost more than most scans (the edit gate runs one per write).
   const shift = Math.max(1, Math.ceil(Math.log2(classes)));
   const order = Array.from({ length: states }, (_, s) => s);
   order.sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b);
@@ -92,13 +98,9 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   order.forEach((old, index) => (renumber[old] = index));
   const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
   const outputStart = firstOutput === -1 ? states : firstOutput;
-  const Table = states < 65536 ? Uint16Array : Int32Array;
-  const table = new Table(states << shift);
-  for (let s = 0; s < states; s++) {
-    const row = s * classes;
-    const out = renumber[s]! << shift;
-    for (let k = 0; k < classes; k++) table[out | k] = renumber[delta[row + k]!]!;
-  }
+  const Table = states < 65535 ? Uint16Array : Int32Array;
+  const unknown = states < 65535 ? 0xffff : -1;
+  const table = new Table(states << shift).fill(unknown);
   const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
   // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
@@ -119,7 +121,13 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     let state = renumber[0]!;
     const length = text.length;
     for (let i = 0; i < length; i++) {
-      state = table[(state << shift) | classOf[text.charCodeAt(i)]!]!;
+      const at = (state << shift) | classOf[text.charCodeAt(i)]!;
+      let next = table[at]!;
+      if (next === unknown) {
+        next = renumber[step(order[state]!, at & ((1 << shift) - 1))]!;
+        table[at] = next;
+      }
+      state = next;
       if (state >= outputStart) {
         for (const k of newOutputs[state]!) {
           const start = i - lengths[k]! + 1;
