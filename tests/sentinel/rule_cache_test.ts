@@ -44,3 +44,24 @@ Deno.test("RULE_CACHE_FORMAT changes with rule_schema.ts", () => {
     `rule_schema.ts changed: set RULE_CACHE_FORMAT to "rules-1:${digest}" (bump the number if validated rules changed shape)`,
   );
 });
+
+Deno.test("loadRules() uses a cache entry only when it holds the file's exact text", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/rules/a.yml": RULE("foo") });
+  const sources = { home: home.korvaHome, repoRoot: repo.path };
+  loadRules(sources);
+  const cacheDir = join(home.korvaHome, "cache", "rules");
+  const name = readdirSync(cacheDir).find((f) =>
+    JSON.parse(readFileSync(join(cacheDir, f), "utf8")).text === RULE("foo")
+  )!;
+  const edit = (change: (entry: { text: string; rules: Array<{ message: string }> }) => void) => {
+    const entry = JSON.parse(readFileSync(join(cacheDir, name), "utf8"));
+    change(entry);
+    writeFileSync(join(cacheDir, name), JSON.stringify(entry));
+  };
+  const message = () => loadRules(sources).find((r) => r.id === "team/a")?.message;
+  edit((entry) => (entry.rules[0]!.message = "from the cache"));
+  assert.equal(message(), "from the cache", "an entry with the file's text is a hit");
+  edit((entry) => (entry.text = RULE("other")));
+  assert.equal(message(), "m", "an entry holding another text (a name collision) is a miss");
+});
