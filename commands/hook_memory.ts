@@ -16,8 +16,9 @@ import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
 import { recordRecalls } from "../lib/memory/usage.ts";
 import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_core.ts";
 import type { ProjectConfig } from "../lib/project_config.ts";
+import { cachedConfig } from "../lib/config_cache.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
-import { missingHooks } from "../lib/sentinel/repo_hooks.ts";
+import { missingHooks } from "../lib/sentinel/missing_hooks.ts";
 import {
   HOOK_ORIGIN,
   type HookFlags,
@@ -164,6 +165,7 @@ async function hookContext(
   const known = session ? knownRepo(runDir(deps), deps.home, session, cwd) : undefined;
   let loaded: { config: ProjectConfig | undefined } | { error: unknown } | undefined;
   const ctx = createRepoContext(deps, { cwd, ...(known ? { known } : {}) }, {
+    config: await cachedConfig(deps.home),
     projectConfig: () => {
       if (!loaded) throw new Error("the project config was read before it was loaded");
       // An invalid file fails the hook where reading it did before: when a getter needs it.

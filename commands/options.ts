@@ -2,7 +2,8 @@
 import { type Command, Option } from "commander";
 import type { Deps } from "../lib/deps.ts";
 import { usageError } from "../lib/errors.ts";
-import { MEMORY_TYPES, type MemoryFilter, MemoryType, Scope, Status } from "../lib/vault/types.ts";
+import { MemoryType, Scope, Status } from "../lib/vault/schemas.ts";
+import { MEMORY_TYPES, type MemoryFilter } from "../lib/vault/types.ts";
 
 /** Split `a,b, c` into trimmed non-empty items. */
 export function splitList(value: string | undefined): string[] | undefined {

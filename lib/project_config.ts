@@ -4,7 +4,7 @@ import { join } from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
 import { KorvaError, messageOf } from "./errors.ts";
-import { Scope } from "./vault/types.ts";
+import { Scope } from "./vault/schemas.ts";
 
 /** The newest `.korva/` file schema this korva understands. */
 export const PROJECT_SCHEMA_VERSION = 1;

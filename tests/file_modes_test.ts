@@ -161,7 +161,12 @@ Deno.test({
       );
       assert.equal(hook.code, 0, hook.stderr);
     }
-    const files = readdirSync(join(home.korvaHome, "run")).sort();
+    const all = readdirSync(join(home.korvaHome, "run")).sort();
+    // Beside the five session files: the hooks' cached config.json (lib/config_cache.ts).
+    assert.deepEqual(all.filter((f) => !f.startsWith("hook-seen-")).map((f) => f.slice(0, 7)), [
+      "config-",
+    ]);
+    const files = all.filter((f) => f.startsWith("hook-seen-"));
     assert.equal(files.length, 5);
     for (const f of files) assert.match(f, /^hook-seen-sha256-[0-9a-f]{32}\.json$/);
     assert.ok(!existsSync(join(home.path, "escape")));

@@ -27,7 +27,13 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
   ]],
   ["privacy", ["lib/privacy/"]],
   ["vault", ["lib/vault/"]],
-  ["config", ["lib/config.ts", "lib/project_config.ts", "lib/project_config_cache.ts"]],
+  ["config", [
+    "lib/config.ts",
+    "lib/config_cache.ts",
+    "lib/project_config.ts",
+    "lib/project_config_cache.ts",
+    "lib/validated_cache.ts",
+  ]],
   ["domain", [
     "lib/team/",
     "lib/discovery/",

@@ -24,7 +24,7 @@ Deno.test("cachedProjectConfig() gives loadProjectConfig()'s settings, from a pr
   // A planted entry (same path, mtime and size) is what the second call returns: no parse.
   const file = join(run, entry!);
   const cached = JSON.parse(readFileSync(file, "utf8"));
-  cached.config.project = "from-cache";
+  cached.value.project = "from-cache";
   writeFileSync(file, JSON.stringify(cached));
   assert.equal((await cachedProjectConfig(home.korvaHome, repo.path))?.project, "from-cache");
 });

@@ -1,7 +1,9 @@
 // Discovery: choose the memories an AI should see before working on files or a task, each with
 // the reasons it was chosen, and render them within a token budget.
 import { dirname, isAbsolute, relative } from "node:path";
-import { anchorCovers, type Memory, type Vault } from "../vault/mod.ts";
+import { anchorCovers } from "../vault/filter.ts";
+import type { Vault } from "../vault/store.ts";
+import type { Memory } from "../vault/types.ts";
 import { queryWords } from "../vault/search.ts";
 import { isWithheld, memoryFlags } from "../trust/provenance.ts";
 import { type StalenessLookup, stalenessPenalty, stalenessReasons } from "../trust/staleness.ts";

@@ -1,6 +1,7 @@
 // Zod shapes shared by several tools' inputs and outputs.
 import { z } from "zod";
-import { LIMITS, Memory, MEMORY_TYPES } from "../vault/types.ts";
+import { Memory } from "../vault/schemas.ts";
+import { LIMITS, MEMORY_TYPES } from "../vault/types.ts";
 
 export const TypeIn = z.enum(MEMORY_TYPES);
 export const ScopeIn = z.enum(["private", "team"]);

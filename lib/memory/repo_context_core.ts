@@ -3,15 +3,17 @@
 // Built here from given sources (RepoContextSources), without importing the YAML parser or the
 // detector catalogue: resolveRepoContext (repo_context.ts) passes the usual ones, the hooks
 // cached or on-demand ones (issue 19).
-import { type Config, loadConfig } from "../config.ts";
+import type { Config } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { DEFAULT_PROJECT, detectProjectAt, gitOutput, repoRoot } from "../git.ts";
 import { homePaths } from "../paths.ts";
-import { mergePrivacyConfig, type PrivacyConfig } from "../privacy/config.ts";
+import type { PrivacyConfig } from "../privacy/config.ts";
+import { mergePrivacyConfig } from "../privacy/merge.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ProjectConfig } from "../project_config.ts";
 import { lazySemantics } from "../recall/mod.ts";
-import { openVault, type Vault } from "../vault/mod.ts";
+import { openVault } from "../vault/open.ts";
+import type { Vault } from "../vault/store.ts";
 
 /** Where an operation runs; every getter is computed at most once. */
 export interface RepoContext {
@@ -47,11 +49,13 @@ export interface RepoContextOptions {
 }
 
 /**
- * Where a context gets what costs a parser or a catalogue to load: `.korva/config.yml` of a
- * repository root (loadProjectConfig, or a cached copy) and the redactor for privacy settings
+ * Where a context gets what costs a parser, a schema or a catalogue to load: config.json,
+ * `.korva/config.yml` of a repository root (loadProjectConfig, or a cached copy) and the redactor for privacy settings
  * (createRedactor, or one loaded when a hook needs it).
  */
 export interface RepoContextSources {
+  /** config.json, validated (loadConfig, or a cached copy). */
+  config: Config;
   projectConfig(root: string): ProjectConfig | undefined;
   createRedactor(privacy: PrivacyConfig): Redactor;
 }
@@ -63,7 +67,7 @@ export function createRepoContext(
   sources: RepoContextSources,
 ): RepoContext {
   const cwd = options.cwd ?? deps.cwd;
-  const config = loadConfig(deps.home);
+  const config = sources.config;
   const once = <T>(compute: () => T): () => T => {
     let done = false;
     let value: T;

@@ -1,5 +1,7 @@
 // Saving a memory: defaults from the context, the privacy boundary, provenance, then the write
 // and the team file when it is shared.
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import type { Memory, NewMemory, SaveResult } from "../vault/mod.ts";
 import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory } from "./boundary.ts";

@@ -1,5 +1,7 @@
 // Working sessions of an AI client: start (goal redacted) and end (summary saved through the
 // boundary as a learning of the session).
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import type { SessionRecord } from "../vault/mod.ts";
 import type { Memories } from "./memories.ts";
 import { provenanceOf } from "./save.ts";

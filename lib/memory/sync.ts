@@ -1,5 +1,7 @@
 // Team sync as an operation: the repository's `.korva/memories` ⇄ the vault, everything read or
 // written passing the privacy boundary.
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import { KorvaError } from "../errors.ts";
 import { type SyncSummary, syncTeam } from "../team/sync.ts";
 import type { Memories } from "./memories.ts";

@@ -1,6 +1,8 @@
 // Keeping a memory's team file in step with the vault: every write of a team-scoped memory of
 // this repository's project rewrites its file in `.korva/memories/`, so teammates see it in the
 // next diff without anyone running `korva sync`.
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import { KorvaError } from "../errors.ts";
 import { removeTeamMemory, writeTeamMemory } from "../team/sync.ts";
 import type { Memory } from "../vault/mod.ts";

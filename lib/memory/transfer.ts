@@ -1,5 +1,7 @@
 // Moving memories in and out in bulk: JSONL import (all-or-nothing, through the boundary) and
 // export (every field redacted again, metadata included).
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import { redactMemory } from "../vault/export.ts";
 import type { Memory, MemoryFilter } from "../vault/mod.ts";
 import { screenWrite } from "../trust/provenance.ts";

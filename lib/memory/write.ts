@@ -1,5 +1,7 @@
 // Changing stored memories: update, supersede, forget, confirm; each through the boundary and
 // each followed by its team file.
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import type { Memory, MemoryPatch } from "../vault/mod.ts";
 import { screenWrite } from "../trust/provenance.ts";
 import { cleanNewMemory, cleanPatch, type Redactions } from "./boundary.ts";

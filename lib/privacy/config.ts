@@ -45,21 +45,4 @@ export const PrivacyConfig = z.object({
 }).strict();
 export type PrivacyConfig = z.infer<typeof PrivacyConfig>;
 
-/** A repository's additions to the user's privacy settings (`.korva/config.yml`). */
-export interface PrivacyAdditions {
-  disabled: string[];
-  allow: string[];
-}
-
-/** Merge a repository's `privacy` block into the user's settings (union of both lists). */
-export function mergePrivacyConfig(
-  user: PrivacyConfig,
-  project: PrivacyAdditions | undefined,
-): PrivacyConfig {
-  if (!project) return user;
-  return {
-    ...user,
-    disabled: [...new Set([...user.disabled, ...project.disabled])],
-    allow: [...new Set([...user.allow, ...project.allow])],
-  };
-}
+export { mergePrivacyConfig, type PrivacyAdditions } from "./merge.ts";

@@ -44,29 +44,7 @@ export function autoInstallHooks(
   return ensureRepoHooks(input.cwd, input.self);
 }
 
-/**
- * A clone whose repository has team rules but no korva pre-commit hook: what and the fix.
- * `known.root` is the caller's repository root for `cwd` (a hook's session cache), saving a git
- * spawn.
- */
-export function missingHooks(
-  cwd: string,
-  self: SelfCommand,
-  known?: { root: string | undefined },
-): { message: string; fix: string } | undefined {
-  const root = known ? known.root : repoRoot(cwd);
-  if (!root || !existsSync(join(root, ".korva", "rules"))) return undefined;
-  try {
-    if (hooksStatus(root, self).find((h) => h.name === "pre-commit")?.installed) return undefined;
-  } catch {
-    return undefined;
-  }
-  return {
-    message:
-      "This repository has team rules in .korva/rules but this clone has no korva pre-commit hook, so commits are not checked",
-    fix: "korva hooks install",
-  };
-}
+export { missingHooks } from "./missing_hooks.ts";
 
 /** The line a command prints after ensuring the hooks (undefined: say nothing). */
 export function describeRepoHooks(result: RepoHooksResult | undefined): string | undefined {

@@ -1,6 +1,8 @@
 // Team sync: `.korva/memories/*.md` in the repository ⇄ the local vault. Remembers, per memory,
 // the file and memory hashes at the last sync so it can tell who changed what; when both sides
 // changed it keeps both and names the file to resolve. Everything read or written is redacted.
+// Writes: the vault checks their input with validate.ts, loaded here (lib/vault/validation.ts).
+import "../vault/validate.ts";
 import { existsSync, statSync } from "../fs_sync.ts";
 import { join } from "node:path";
 import { monotonicFactory } from "../ulid.ts";

@@ -10,4 +10,6 @@ export type { OpenOptions, SessionRecord, VaultStats } from "./store.ts";
 export type { TeamSyncState } from "./team_state.ts";
 export type { RecallCount, RuleHitCount } from "./usage.ts";
 export { describeIssue, importError, validateImportLines } from "./validate.ts";
-export * from "./types.ts";
+export { hasControlCharacter, LIMITS, MEMORY_TYPES } from "./types.ts";
+export type { MemoryFilter, Provenance, SaveResult, SearchHit } from "./types.ts";
+export * from "./schemas.ts";

@@ -47,15 +47,15 @@ import {
   type GitCandidate,
   type Memory,
   type MemoryFilter,
-  MemoryPatch,
-  NewMemory,
+  type MemoryPatch,
+  type NewMemory,
   type Provenance,
   type SaveResult,
   type SearchHit,
   type StoredCandidate,
   type ValidNewMemory,
 } from "./types.ts";
-import { importError, parseInput, validateImportLines } from "./validate.ts";
+import { validation } from "./validation.ts";
 
 export { SCHEMA_VERSION };
 
@@ -143,7 +143,7 @@ export class Vault {
    * Provenance (commit, client, confirmed, flags, who shared it) comes from the memory layer.
    */
   save(input: NewMemory, provenance: Provenance = {}): SaveResult {
-    const valid = parseInput(NewMemory, input, "Cannot save memory");
+    const valid = validation().newMemory(input, "Cannot save memory");
     return this.#sql.write(() => this.#insert(valid, provenance, {}));
   }
 
@@ -168,7 +168,7 @@ export class Vault {
 
   /** Change fields of a memory, keeping the previous version in memory_history. */
   update(id: string, patch: MemoryPatch): Memory {
-    const valid = parseInput(MemoryPatch, patch, "Cannot update memory");
+    const valid = validation().patch(patch, "Cannot update memory");
     return this.#sql.write(() => {
       const current = this.require(id);
       const next: Memory = {
@@ -240,7 +240,7 @@ export class Vault {
     next: NewMemory,
     provenance: Provenance = {},
   ): { old: Memory; next: SaveResult } {
-    const valid = parseInput(NewMemory, next, "Cannot save the new memory");
+    const valid = validation().newMemory(next, "Cannot save the new memory");
     return this.#sql.write(() => {
       const old = this.require(oldId);
       if (old.status === "superseded") {
@@ -553,8 +553,8 @@ export class Vault {
     lines: unknown[],
     options: { numberFrom?: number[] } = {},
   ): { imported: number; duplicates: number } {
-    const { valid, bad } = validateImportLines(lines, options.numberFrom);
-    if (bad.length > 0) throw importError(bad);
+    const { valid, bad } = validation().importLines(lines, options.numberFrom);
+    if (bad.length > 0) throw validation().importError(bad);
     return this.#sql.write(() => {
       let imported = 0;
       let duplicates = 0;
@@ -642,7 +642,7 @@ export class Vault {
       if (summary && summary.trim() !== "") {
         const title = `Session summary: ${session.goal ?? session.started_at}`.slice(0, 200);
         const saved = this.#insert(
-          parseInput(NewMemory, {
+          validation().newMemory({
             type: "learning",
             title,
             content: summary,

@@ -2,7 +2,8 @@
 // line checks that name every bad line.
 import type { z } from "zod";
 import { KorvaError } from "../errors.ts";
-import { ImportLine } from "./types.ts";
+import { ImportLine, MemoryPatch, NewMemory } from "./schemas.ts";
+import { provideValidation } from "./validation.ts";
 
 /** Validate import lines; `bad` holds `line N: reason` for each invalid one. */
 export function validateImportLines(
@@ -57,3 +58,10 @@ export function describeIssue(error: z.ZodError): string {
   }
   return `${field}${message}`;
 }
+
+provideValidation({
+  newMemory: (input, action) => parseInput(NewMemory, input, action),
+  patch: (input, action) => parseInput(MemoryPatch, input, action),
+  importLines: validateImportLines,
+  importError,
+});

@@ -6,7 +6,7 @@ import { ExitCode, isExpected, KorvaError, messageOf } from "../../errors.ts";
 import type { Memories } from "../../memory/mod.ts";
 import { evaluate } from "../../sentinel/engine.ts";
 import type { LoadedRule } from "../../sentinel/rules.ts";
-import { MemoryType, Scope } from "../../vault/types.ts";
+import { MemoryType, Scope } from "../../vault/schemas.ts";
 import { isLocal, MAX_BODY_BYTES } from "../api.ts";
 import type { Assets } from "./assets.ts";
 import { type Html, query } from "./html.ts";
