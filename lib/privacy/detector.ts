@@ -33,10 +33,7 @@ export const Category = z.enum([
 ]);
 export type Category = z.infer<typeof Category>;
 
-/** Whether a category is personal data (switched off by `privacy.pii: false`). */
-export function isPiiCategory(category: string): boolean {
-  return category.startsWith("pii-");
-}
+export { isPiiCategory } from "./category.ts";
 
 /** What a detector's refine hook sees: the regex match and where it sits in the whole text. */
 export interface MatchContext {

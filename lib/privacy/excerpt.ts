@@ -1,6 +1,6 @@
 // A short, redacted excerpt of a line for reports: redact the whole line first, then cut, so a
 // cut never leaves the head of a secret that the detectors could only see whole.
-import { MARKER_PREFIX, type Redactor } from "./redact.ts";
+import { MARKER_PREFIX, type Redactor } from "./redactor.ts";
 
 /** The line with secrets redacted, trimmed and cut to about `max` characters (never in a marker). */
 export function redactedExcerpt(line: string, redactor: Redactor, max = 300): string {

@@ -1,13 +1,13 @@
 // Running the sentinel on a target: load the rules, collect the change, evaluate, attach the
 // memories that explain the rules. The edit-time gate runs this on every write, so it loads
 // neither the YAML parser nor zod when the rule files and `.korva/config.yml` are in their
-// caches (rule_set.ts, project_config_cache.ts), nor the vault when no finding cites a memory.
-import { loadConfig } from "../config.ts";
+// caches (rule_set.ts, project_config_cache.ts, config_cache.ts), nor the vault when no finding cites a memory.
+import { cachedConfig } from "../config_cache.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
 import { importLazily } from "../lazy_import.ts";
-import { mergePrivacyConfig } from "../privacy/config.ts";
-import { createRedactor } from "../privacy/redact.ts";
+import { mergePrivacyConfig } from "../privacy/merge.ts";
+import { redactorFor } from "../privacy/redactor.ts";
 import type { ProjectConfig } from "../project_config.ts";
 import { cachedProjectConfig } from "../project_config_cache.ts";
 import { type CitedMemory, citeMemories } from "./cited_memories.ts";
@@ -48,8 +48,9 @@ export async function runSentinel(input: {
   }
   const project = root ? await cachedProjectConfig(input.home, root) : undefined;
   const rules = await activeRulesOf(root, input.home, project);
-  const redactor = createRedactor(
-    mergePrivacyConfig(loadConfig(input.home).privacy, project?.privacy),
+  // config.json through its cache: validated when cached, so the redactor needs no zod.
+  const redactor = redactorFor(
+    mergePrivacyConfig((await cachedConfig(input.home)).privacy, project?.privacy),
   );
   const files = await collectChanges(root ?? input.cwd, input.target);
   const renames = root ? refreshRenames(root, renameCacheDir(input.home)) : undefined;

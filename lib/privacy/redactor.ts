@@ -1,0 +1,488 @@
+// The redactor over validated privacy settings: compile the detectors once per configuration,
+// then find and replace secrets and personal data in any text. Pure: no I/O, no clock, no
+// globals mutated. Free of zod: the edit-time gate builds one from settings validated before
+// (config.json through its cache); redact.ts validates raw settings first (issue 19).
+import { PrivacySettingsError } from "./errors.ts";
+import type { PrivacyConfig } from "./config.ts";
+import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
+import { isPiiCategory } from "./category.ts";
+import type { Detector } from "./detector.ts";
+import { detectors as catalogue } from "./detectors.ts";
+import type { RedactMode } from "./mode.ts";
+import { checkKeyword, compileKeywords, type KeywordScanner } from "./keywords.ts";
+import { hasNestedQuantifier } from "./regex_shape.ts";
+
+export type { RedactMode } from "./mode.ts";
+
+/** One detector hit: offsets into the input, never the secret itself. */
+export interface Finding {
+  detector: string;
+  category: string;
+  start: number;
+  end: number;
+}
+
+/** Redacted text plus what was found. */
+export interface RedactResult {
+  text: string;
+  findings: Finding[];
+}
+
+/** A compiled redactor for one configuration. */
+export interface Redactor {
+  redact(text: string, options?: { mode?: RedactMode }): RedactResult;
+  scan(text: string, options?: { mode?: RedactMode }): Finding[];
+}
+
+/** The marker that replaces a secret; also how redacted text is recognised (idempotence). */
+export const MARKER_PREFIX = "[REDACTED:";
+
+/** The marker text for a detector id. */
+export function marker(id: string): string {
+  return `${MARKER_PREFIX}${id}]`;
+}
+
+const PRIVATE_ID = "private";
+/** The longest input a custom pattern without keywords runs over at once. */
+const CUSTOM_MAX_INPUT = 2048;
+/** How far consecutive bounded windows overlap, so a match on a boundary is still seen whole. */
+const WINDOW_OVERLAP = 512;
+/** How far a window edge may move to avoid cutting a token in half (a long token is redacted whole). */
+const EDGE_SLACK = 65536;
+
+interface Compiled {
+  detector: Detector;
+  order: number;
+  tier: number;
+  re: RegExp;
+  sticky: boolean;
+  /** Whether placeholders are dropped (not for personal data or custom patterns). */
+  checkPlaceholder: boolean;
+  /** Whether the gate mode keeps only values with a credential's shape (`gate: "strict"`). */
+  strictInGate: boolean;
+}
+
+interface Candidate {
+  compiled: Compiled;
+  start: number;
+  end: number;
+}
+
+/** The redactor for validated settings, over the built-in catalogue. */
+export function redactorFor(settings: PrivacyConfig): Redactor {
+  return compileRedactor(catalogue, settings);
+}
+
+/**
+ * A redactor over an explicit detector list and validated settings (defaults applied). Throws
+ * PrivacySettingsError on a bad allow or custom pattern.
+ */
+export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyConfig): Redactor {
+  const disabled = new Set(settings.disabled);
+  const allowed = new Set(settings.allow);
+  const allowPatterns = settings.allowPatterns.map((source) =>
+    compileUserRegex(source, "", `allow pattern "${source}"`)
+  );
+  const piiOn = (category: string): boolean => {
+    if (settings.pii === false) return false;
+    if (settings.pii === true) return true;
+    const key = category.slice(4) as keyof typeof settings.pii;
+    return settings.pii[key] ?? true;
+  };
+
+  const all: Detector[] = [
+    ...builtIn,
+    ...settings.custom.map((custom): Detector => {
+      const pattern = compileUserRegex(
+        custom.pattern,
+        custom.flags,
+        `custom pattern "${custom.id}"`,
+      );
+      if (hasNestedQuantifier(custom.pattern)) {
+        throw new PrivacySettingsError(
+          `Cannot use custom pattern "${custom.id}": it can backtrack catastrophically (a repeated group containing a repeat, e.g. (a+)+)`,
+          "use a bounded form such as {0,50} in the privacy section of config.json",
+        );
+      }
+      if (pattern.test("")) {
+        throw new PrivacySettingsError(
+          `Cannot use custom pattern "${custom.id}": it matches the empty string`,
+        );
+      }
+      return {
+        id: custom.id,
+        category: custom.category,
+        description: `Custom pattern ${custom.id}`,
+        // Checked now: the keyword pass is compiled on first use, a bad keyword fails here.
+        keywords: custom.keywords.map((k) => {
+          checkKeyword(k.toLowerCase());
+          return k.toLowerCase();
+        }),
+        pattern,
+        // Bounded input: a custom pattern only ever sees a window of at most a few KB, so even a
+        // polynomial backtracking shape costs milliseconds, never minutes.
+        window: { before: 256, after: 1024 },
+        maxInput: CUSTOM_MAX_INPUT,
+        keep: custom.keep,
+        tier: 3,
+        examples: { match: [], ignore: [] },
+      };
+    }),
+  ];
+  const active = all.filter((d) =>
+    !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
+  );
+  // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
+  // edit-time gate scans in gate mode and redacts only the excerpt of a finding.
+  let redactSet: CompiledSet | undefined;
+  let gateSet: CompiledSet | undefined;
+  const setFor = (mode: RedactMode): CompiledSet =>
+    mode === "redact"
+      ? (redactSet ??= compileSet(active))
+      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
+
+  const isAllowed = (text: string, start: number, end: number): boolean => {
+    if (allowed.size === 0 && allowPatterns.length === 0) return false;
+    const value = text.slice(start, end);
+    if (allowed.has(value)) return true;
+    return allowPatterns.some((re) => {
+      re.lastIndex = 0;
+      return re.test(value);
+    });
+  };
+
+  const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
+    const mode = options.mode ?? "redact";
+    return clusters(findCandidates(text, setFor(mode), mode, isAllowed)).map((c) => ({
+      detector: c.best.compiled.detector.id,
+      category: c.best.compiled.detector.category,
+      start: c.start,
+      end: c.end,
+    }));
+  };
+
+  return {
+    scan,
+    redact(text, options = {}) {
+      const mode = options.mode ?? "redact";
+      const found = clusters(findCandidates(text, setFor(mode), mode, isAllowed));
+      if (found.length === 0) return { text, findings: [] };
+      let out = "";
+      let at = 0;
+      for (const c of found) {
+        const d = c.best.compiled.detector;
+        const keep = d.keep && c.best.start === c.start ? Math.min(d.keep, c.end - c.start) : 0;
+        out += text.slice(at, c.start);
+        out += keep > 0 ? `${text.slice(c.start, c.start + keep)}…${marker(d.id)}` : marker(d.id);
+        at = c.end;
+      }
+      out += text.slice(at);
+      return {
+        text: out,
+        findings: found.map((c) => ({
+          detector: c.best.compiled.detector.id,
+          category: c.best.compiled.detector.category,
+          start: c.start,
+          end: c.end,
+        })),
+      };
+    },
+  };
+}
+
+function compileUserRegex(source: string, flags: string, what: string): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new PrivacySettingsError(
+      `Cannot use ${what}: ${error instanceof Error ? error.message : String(error)}`,
+      "fix the regular expression in the privacy section of config.json",
+    );
+  }
+}
+
+interface CompiledSet {
+  list: Compiled[];
+  /** Detectors by keyword index. */
+  byKeyword: Compiled[][];
+  /** Detectors with no keywords: their pattern runs over the whole text. */
+  everywhere: Compiled[];
+  /** One pass finds every keyword, plus existing markers and `<private` blocks. */
+  scanKeywords: KeywordScanner;
+  markerKeyword: number;
+  privateKeyword: number;
+}
+
+function compileSet(detectors: Detector[]): CompiledSet {
+  const list = detectors.map((detector, order): Compiled => {
+    const sticky = detector.window === undefined && detector.keywords.length > 0;
+    const flags = [
+      ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
+    ].join("");
+    return {
+      detector,
+      order,
+      tier: detector.tier ?? 3,
+      re: new RegExp(detector.pattern.source, flags),
+      sticky,
+      checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
+      strictInGate: detector.gate === "strict",
+    };
+  });
+  const index = new Map<string, Compiled[]>();
+  for (const c of list) {
+    for (const keyword of new Set(c.detector.keywords)) {
+      const entry = index.get(keyword) ?? [];
+      entry.push(c);
+      index.set(keyword, entry);
+    }
+  }
+  // Markers and private blocks ride along in the keyword pass instead of two more passes.
+  const keywords = [...index.keys(), MARKER_PREFIX.toLowerCase(), "<private"];
+  return {
+    list,
+    byKeyword: [...index.keys()].map((k) => index.get(k)!).concat([[], []]),
+    everywhere: list.filter((c) => c.detector.keywords.length === 0),
+    scanKeywords: compileKeywords(keywords),
+    markerKeyword: keywords.length - 2,
+    privateKeyword: keywords.length - 1,
+  };
+}
+
+function findCandidates(
+  text: string,
+  set: CompiledSet,
+  mode: RedactMode,
+  isAllowed: (text: string, start: number, end: number) => boolean,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const hits: number[] = [];
+  const markerHits: number[] = [];
+  let privateSeen = false;
+  set.scanKeywords(text, (start, keyword) => {
+    if (keyword === set.markerKeyword) markerHits.push(start);
+    else if (keyword === set.privateKeyword) privateSeen = true;
+    else hits.push(start, keyword);
+  });
+  const markers = markerSpans(text, markerHits);
+  const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
+    const span = match.indices?.groups?.secret ?? match.indices?.[0];
+    if (!span) return;
+    let start = span[0] + offset;
+    let end = span[1] + offset;
+    const refine = compiled.detector.refine;
+    if (refine) {
+      const refined = refine({ text, match, start, end, mode });
+      if (!refined) return;
+      start = refined.start;
+      end = refined.end;
+    }
+    if (end <= start) return;
+    if (mode === "gate" && compiled.strictInGate && !credibleInGate(text.slice(start, end))) return;
+    // Documentation placeholders with a real prefix are not secrets, in either mode.
+    if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
+    // Never re-redact a marker or read a key name out of one: redacting twice = once.
+    if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index + offset, start), end)) {
+      return;
+    }
+    if (isAllowed(text, start, end)) return;
+    out.push({ compiled, start, end });
+  };
+
+  if (privateSeen) addPrivateBlocks(text, out);
+
+  {
+    // The automaton reports hits by end position; detectors want them by start.
+    const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
+    order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
+    const lastRun = new Map<Compiled, number>();
+    const matchedUntil = new Map<Compiled, number>();
+    const windows = new Map<Compiled, Array<[number, number]>>();
+    for (const i of order) {
+      const pos = hits[2 * i]!;
+      const keyword = hits[2 * i + 1]!;
+      for (const compiled of set.byKeyword[keyword]!) {
+        if (lastRun.get(compiled) === pos) continue;
+        lastRun.set(compiled, pos);
+        if (compiled.sticky) {
+          // Like a global regex, a detector's matches never overlap: skip hits inside the last.
+          if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
+          compiled.re.lastIndex = pos;
+          const match = compiled.re.exec(text);
+          if (match) {
+            matchedUntil.set(compiled, pos + match[0].length);
+            accept(compiled, match, 0);
+          }
+          continue;
+        }
+        const w = compiled.detector.window!;
+        const start = Math.max(0, pos - w.before);
+        const end = Math.min(text.length, pos + w.after);
+        const list = windows.get(compiled);
+        const last = list?.[list.length - 1];
+        const max = compiled.detector.maxInput;
+        if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
+          last[1] = Math.max(last[1], end);
+        } else if (list) list.push([start, end]);
+        else windows.set(compiled, [[start, end]]);
+      }
+    }
+    for (const [compiled, list] of windows) {
+      for (const [rawStart, rawEnd] of list) {
+        // Custom patterns get no widening beyond their bound (a huge line would undo it).
+        const bounded = compiled.detector.maxInput !== undefined;
+        const start = bounded ? rawStart : widenLeft(text, rawStart);
+        const end = bounded ? rawEnd : widenRight(text, rawEnd);
+        const slice = text.slice(start, end);
+        compiled.re.lastIndex = 0;
+        for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+          accept(compiled, m, start);
+          if (m[0].length === 0) compiled.re.lastIndex++;
+        }
+      }
+    }
+  }
+  for (const compiled of set.everywhere) {
+    const anyOf = compiled.detector.anyOf;
+    if (anyOf && !anyOf.some((literal) => text.includes(literal))) continue;
+    const max = compiled.detector.maxInput;
+    if (max === undefined || text.length <= max) {
+      runOver(compiled, text, 0, accept);
+      continue;
+    }
+    for (let at = 0; at < text.length; at += max - WINDOW_OVERLAP) {
+      runOver(compiled, text.slice(at, at + max), at, accept);
+      if (at + max >= text.length) break;
+    }
+  }
+  return out;
+}
+
+function runOver(
+  compiled: Compiled,
+  slice: string,
+  offset: number,
+  accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
+): void {
+  compiled.re.lastIndex = 0;
+  for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+    accept(compiled, m, offset);
+    if (m[0].length === 0) compiled.re.lastIndex++;
+  }
+}
+
+/** The spans of `[REDACTED:…]` markers (as written or lower-cased) at the keyword hits. */
+function markerSpans(text: string, starts: number[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const lower = MARKER_PREFIX.toLowerCase();
+  for (const at of starts) {
+    const prefix = text.slice(at, at + MARKER_PREFIX.length);
+    if (prefix !== MARKER_PREFIX && prefix !== lower) continue;
+    const close = text.indexOf("]", at);
+    if (close === -1 || close - at > 80) continue;
+    // The kept prefix and ellipsis before a marker belong to it too.
+    const lead = text[at - 1] === "…" ? Math.max(0, at - 17) : at;
+    spans.push([lead, close + 1]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+function overlapsMarker(spans: Array<[number, number]>, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [s, e] = spans[mid]!;
+    if (e <= start) lo = mid + 1;
+    else if (s >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+const PRIVATE_DETECTOR: Compiled = {
+  detector: {
+    id: PRIVATE_ID,
+    category: "private",
+    description: "Text the author wrapped in <private>…</private>",
+    keywords: [],
+    pattern: /<private>/,
+    examples: { match: [], ignore: [] },
+  },
+  order: -1,
+  tier: 4,
+  re: /<private>/g,
+  sticky: false,
+  checkPlaceholder: false,
+  strictInGate: false,
+};
+
+function addPrivateBlocks(text: string, out: Candidate[]): void {
+  const open = /<private\s*>/gi;
+  const close = /<\/private\s*>/gi;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    close.lastIndex = m.index + m[0].length;
+    const end = close.exec(text);
+    // An unclosed block runs to the end: better to lose text than to leak it.
+    const stop = end ? end.index + end[0].length : text.length;
+    out.push({ compiled: PRIVATE_DETECTOR, start: m.index, end: stop });
+    open.lastIndex = stop;
+  }
+}
+
+/** Code units that end a token when widening a window: whitespace, quotes, brackets, `,` `;`. */
+const TOKEN_STOP = (() => {
+  const stop = new Uint8Array(128);
+  for (const ch of " \t\n\r\f\v\"'`<>()[]{},;") stop[ch.charCodeAt(0)] = 1;
+  return stop;
+})();
+
+function isTokenChar(code: number): boolean {
+  return code >= 128 ? code !== 0xa0 && code !== 0x2028 && code !== 0x2029 : TOKEN_STOP[code] === 0;
+}
+
+function widenLeft(text: string, start: number): number {
+  let i = start;
+  const floor = Math.max(0, start - EDGE_SLACK);
+  while (i > floor && isTokenChar(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function widenRight(text: string, end: number): number {
+  let i = end;
+  const ceiling = Math.min(text.length, end + EDGE_SLACK);
+  while (i < ceiling && isTokenChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+interface Cluster {
+  start: number;
+  end: number;
+  best: Candidate;
+}
+
+/** Merge overlapping candidates; the most specific detector names the merged span. */
+function clusters(candidates: Candidate[]): Cluster[] {
+  if (candidates.length === 0) return [];
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Cluster[] = [];
+  let current: Cluster | undefined;
+  for (const c of candidates) {
+    if (current && c.start < current.end) {
+      current.end = Math.max(current.end, c.end);
+      if (better(c, current.best)) current.best = c;
+    } else {
+      current = { start: c.start, end: c.end, best: c };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.compiled.tier !== b.compiled.tier) return a.compiled.tier > b.compiled.tier;
+  const la = a.end - a.start;
+  const lb = b.end - b.start;
+  if (la !== lb) return la > lb;
+  return a.compiled.order < b.compiled.order;
+}
