@@ -3,7 +3,7 @@
 // them directly: these hooks' start-up is paid on every file an agent touches (issue 19). This
 // table loads light modules only; the vault's events load commands/hook_memory.ts, the edit gate
 // commands/edit_gate.ts, when they run, and a stop with no nudge due loads neither.
-import { join } from "node:path";
+import { join } from "../lib/posix_path.ts";
 import type { Deps } from "../lib/deps.ts";
 import { stopAnswer } from "../lib/capture/nudge.ts";
 import { nudgeMayBeDue } from "../lib/capture/session_log.ts";

@@ -12,7 +12,7 @@ import {
   statSync,
   writeFileSync,
 } from "./fs_sync.ts";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "./posix_path.ts";
 import { KorvaError, messageOf } from "./errors.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 

@@ -2,7 +2,7 @@
 // whatever the umask (mkdir/open with the mode, then chmod), so a vault, log or token is never
 // readable by other users, even for a moment and even when an MCP server or a hook creates it.
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync } from "./fs_sync.ts";
-import { dirname, join } from "node:path";
+import { dirname, join } from "./posix_path.ts";
 
 /** Mode of every folder korva creates under KORVA_HOME. */
 export const PRIVATE_DIR_MODE = 0o700;

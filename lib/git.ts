@@ -1,6 +1,6 @@
 // Git plumbing korva needs everywhere: the repository root and the project's identity.
 import { existsSync, readFileSync, statSync } from "./fs_sync.ts";
-import { basename, join, resolve } from "node:path";
+import { basename, join, resolve } from "./posix_path.ts";
 
 /** Run git and return trimmed stdout, or undefined when git fails or is missing. */
 export function gitOutput(cwd: string, args: string[]): string | undefined {

@@ -1,6 +1,6 @@
 // Append-only log files under $KORVA_HOME/logs with size-based rotation; never throws.
 import { appendFileSync, existsSync, renameSync, statSync } from "./fs_sync.ts";
-import { join } from "node:path";
+import { join } from "./posix_path.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 
 const MAX_BYTES = 1024 * 1024;

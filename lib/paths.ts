@@ -1,5 +1,5 @@
 // Where korva keeps its data: one place that resolves KORVA_HOME and the files inside it.
-import { join, resolve } from "node:path";
+import { join, resolve } from "./posix_path.ts";
 
 /** Resolve the data directory: KORVA_HOME, else ~/.korva. */
 export function resolveHome(

@@ -1,6 +1,6 @@
 // `.korva/config.yml` for the hooks, through lib/validated_cache.ts: the validated settings
 // cached as JSON, so a hook loads neither the YAML parser nor the zod schema unless it changed.
-import { join } from "node:path";
+import { join } from "./posix_path.ts";
 import { existsSync } from "./fs_sync.ts";
 import { importLazily } from "./lazy_import.ts";
 import type { ProjectConfig } from "./project_config.ts";

@@ -1,7 +1,7 @@
 // Settings files for the hooks: the validated result of parsing a file, cached as JSON under
 // KORVA_HOME/run and keyed by the file's path, mtime and size (or its absence), so a hook reads
 // one small JSON file and loads no parser or zod schema (~30 ms) unless the file changed.
-import { join } from "node:path";
+import { join } from "./posix_path.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 import { readFileSync, renameSync, statSync, writeFileSync } from "./fs_sync.ts";
 import { homePaths } from "./paths.ts";

@@ -3,7 +3,7 @@
 // An entry holds while the files that decide root and project keep their modification times.
 import { sha256Hex } from "../sha256.ts";
 import { readFileSync, statSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import { sessionStem } from "./session_log.ts";

@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { sessionFileStem } from "../discovery/hooks.ts";
 import { ensurePrivateDir } from "../file_modes.ts";
 

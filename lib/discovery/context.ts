@@ -1,6 +1,6 @@
 // Discovery: choose the memories an AI should see before working on files or a task, each with
 // the reasons it was chosen, and render them within a token budget.
-import { dirname, isAbsolute, relative } from "node:path";
+import { dirname, isAbsolute, relative } from "../posix_path.ts";
 import { anchorCovers } from "../vault/filter.ts";
 import type { Vault } from "../vault/store.ts";
 import type { Memory } from "../vault/types.ts";

@@ -6,7 +6,7 @@
 // tracked `core.hooksPath` folder never carries a machine's paths, and uninstall removes exactly
 // the block it added. husky v9 is reached through its user-level scripts in `.husky/`.
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from "../fs_sync.ts";
-import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "../posix_path.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import type { SelfCommand } from "../deps.ts";
 import { KorvaError } from "../errors.ts";

@@ -2,7 +2,7 @@
 // session-start hook and korva doctor ask); apart from repo_hooks.ts, which reads config.json with
 // its schema, so the hook loads no zod (issue 19).
 import { existsSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import type { SelfCommand } from "../deps.ts";
 import { repoRoot } from "../git.ts";
 import { hooksStatus } from "./hooks.ts";

@@ -2,7 +2,7 @@
 // `korva init`, `korva setup` and `korva sync` (unless opted out), and a clone with team rules but
 // no hooks is pointed out in one sentence with the fix.
 import { existsSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { loadConfig } from "../config.ts";
 import type { SelfCommand } from "../deps.ts";
 import { messageOf } from "../errors.ts";

@@ -1,7 +1,7 @@
 // Where team files live and whether any changed since a time: answered from file names and
 // mtimes, without the YAML parser, so a context refresh that finds nothing to import (most file
 // hooks) never loads team sync (issue 19).
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { existsSync, readdirSync, statSync } from "../fs_sync.ts";
 
 /** A refresh rereads files modified up to this long before the last one (mtime granularity). */

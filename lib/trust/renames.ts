@@ -4,7 +4,7 @@
 // incrementally (`git log <last HEAD>..HEAD`), so a scan after a commit reads only new commits.
 import { sha256Hex } from "../sha256.ts";
 import { existsSync, mkdirSync, readFileSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { gitOutput, readHead } from "../git.ts";
 import { globBase, isGlob } from "../glob.ts";

@@ -3,7 +3,7 @@
 // cache is cold; the parsed log is cached per HEAD commit and pathspec set under KORVA_HOME.
 import { sha256Hex } from "../sha256.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
 import { gitOutput, readHead } from "../git.ts";
 import { globMatcher, isGlob } from "../glob.ts";

@@ -1,6 +1,6 @@
 // Opening vault.db: folder and file modes, pragmas, migrations, and what a failure to open says.
 import { chmodSync, existsSync } from "../fs_sync.ts";
-import { dirname } from "node:path";
+import { dirname } from "../posix_path.ts";
 import { DatabaseSync } from "node:sqlite";
 import { KorvaError, messageOf } from "../errors.ts";
 import { ensurePrivateDir, ensurePrivateFile } from "../file_modes.ts";
