@@ -4,7 +4,7 @@
 // Free of commander: main.ts runs it on the fast path (commands/hook_events.ts), since editors
 // run it before every write (issue 19).
 import { existsSync, readFileSync } from "../lib/fs_sync.ts";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, relative, resolve } from "../lib/posix_path.ts";
 import type { Deps } from "../lib/deps.ts";
 import { parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";

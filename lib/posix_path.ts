@@ -78,6 +78,13 @@ export function basename(path: string): string {
   return path.slice(path.lastIndexOf("/", end - 1) + 1, end);
 }
 
+/** node:path's extname: the last `.` and what follows in the basename, unless it leads it. */
+export function extname(path: string): string {
+  const base = basename(path);
+  const dot = base.lastIndexOf(".");
+  return dot <= 0 || base === ".." ? "" : base.slice(dot);
+}
+
 /** node:path's relative: the path from `from` to `to`, both resolved first. */
 export function relative(from: string, to: string): string {
   const a = segments(resolve(from), false);

@@ -58,7 +58,7 @@ Deno.test("the vault's hooks (file-context, session-start, prompt) load neither 
 
 Deno.test("the edit gate, sentinel included, loads neither yaml, zod, the vault nor the Node layer", () => {
   const graph = staticGraph("commands/edit_gate.ts");
-  const unwanted = ["npm:yaml", "npm:zod", "node:sqlite", ...NODE_LAYER];
+  const unwanted = ["npm:yaml", "npm:zod", "node:sqlite", "node:path", ...NODE_LAYER];
   assert.deepEqual(graph.filter((s) => unwanted.includes(s)), []);
   // Rules and both configs come from their caches (yaml and zod load on a miss); the parser and
   // the vault load only when a structural rule can match or a finding cites a memory.

@@ -28,14 +28,22 @@ const PATHS = [
   "//a",
   "a/b/c/..",
   ".hidden/.x",
+  "..x",
+  "...",
+  "a..",
+  "a.b.c",
+  "/a.b/",
+  "x/..y.z",
+  "file.TS",
 ];
 
-Deno.test("normalize, isAbsolute, dirname and basename answer as node:path does", () => {
+Deno.test("normalize, isAbsolute, dirname, basename and extname answer as node:path does", () => {
   for (const path of PATHS) {
     assert.equal(posix.normalize(path), node.normalize(path), `normalize ${path}`);
     assert.equal(posix.isAbsolute(path), node.isAbsolute(path), `isAbsolute ${path}`);
     assert.equal(posix.dirname(path), node.dirname(path), `dirname ${path}`);
     assert.equal(posix.basename(path), node.basename(path), `basename ${path}`);
+    assert.equal(posix.extname(path), node.extname(path), `extname ${path}`);
   }
 });
 

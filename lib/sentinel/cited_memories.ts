@@ -1,7 +1,7 @@
 // The memories rules cite, looked up in the vault and, for a teammate's memory not imported yet,
 // in the repository's `.korva/memories` files. A missing vault, file or id never fails a check.
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { homePaths } from "../paths.ts";
 import { importLazily } from "../lazy_import.ts";
 

@@ -1,7 +1,7 @@
 // What the sentinel judges: the staged change (from the index, never the working tree and never
 // a stash), a revision range, or whole files — each as paths, contents and added line numbers.
 import { readFileSync, statSync } from "../fs_sync.ts";
-import { join } from "node:path";
+import { join } from "../posix_path.ts";
 import { KorvaError, messageOf } from "../errors.ts";
 
 /** One file to check: its new path, content, and the line numbers (1-based) that are added. */

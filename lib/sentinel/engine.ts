@@ -1,6 +1,6 @@
 // Rule evaluation: pure over compiled rules and changed files. Findings point at added lines
 // only, with line numbers in the new file; suppressions are honoured and reported.
-import { extname } from "node:path";
+import { extname } from "../posix_path.ts";
 import { redactedExcerpt } from "../privacy/excerpt.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ChangedFile } from "./diff.ts";

@@ -4,6 +4,7 @@
 // gives up on the first miss; rules.ts parses then, through the same reading and merging here.
 import { KorvaError, messageOf } from "../errors.ts";
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
+import { join } from "../posix_path.ts";
 import { compileRule } from "./compile.ts";
 import { readRuleCache } from "./rule_cache.ts";
 import type { LoadedRule, ParsedRule } from "./rules.ts";
@@ -33,7 +34,7 @@ export interface RuleText {
 
 /** The folder of cached validated rule files. */
 export function ruleCacheDir(home: string): string {
-  return under(home, "cache/rules");
+  return join(home, "cache/rules");
 }
 
 /** The text of one built-in rule file. */
@@ -55,24 +56,16 @@ export function ruleFileText(path: string, origin: LoadedRule["origin"]): RuleTe
 export function ruleDirTexts(dir: string, origin: LoadedRule["origin"]): RuleText[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort()
-    .map((name) => ruleFileText(under(dir, name), origin));
+    .map((name) => ruleFileText(join(dir, name), origin));
 }
 
 /** Every rule file of the sources, in precedence order: built-in, user, repository. */
 export function ruleTexts(sources: RuleSources): RuleText[] {
   return [
     ...BUILTIN_RULE_FILES.map(builtinRuleText),
-    ...ruleDirTexts(under(sources.home, "rules"), "user"),
-    ...(sources.repoRoot
-      ? ruleDirTexts(under(sources.repoRoot, ".korva/rules"), "repository")
-      : []),
+    ...ruleDirTexts(join(sources.home, "rules"), "user"),
+    ...(sources.repoRoot ? ruleDirTexts(join(sources.repoRoot, ".korva/rules"), "repository") : []),
   ];
-}
-
-/** `relative` under `dir` (node:path's join for korva's paths, without loading node:path). */
-function under(dir: string, relative: string): string {
-  const sep = Deno.build.os === "windows" ? "\\" : "/";
-  return `${dir.replace(/[\\/]+$/, "")}${sep}${relative.replaceAll("/", sep)}`;
 }
 
 /** Compile validated rules (their regexes and globs), once; errors name the file and rule. */

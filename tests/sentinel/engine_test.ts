@@ -203,7 +203,9 @@ Deno.test("parsersFor() loads no parser when no structural rule applies", async 
   );
   assert.equal((await parsersFor(regexOnly, [file("a.ts", "x")])).size, 0);
   assert.equal((await parsersFor(rules(LOCK_CALL), [file("a.go", "lock(user_id)")])).size, 0);
-  assert.deepEqual([...(await parsersFor(rules(LOCK_CALL), [file("a.ts", "redis.lock(user_id)")])).keys()], [
+  assert.deepEqual([
+    ...(await parsersFor(rules(LOCK_CALL), [file("a.ts", "redis.lock(user_id)")])).keys(),
+  ], [
     "typescript",
   ]);
 });

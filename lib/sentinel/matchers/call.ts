@@ -2,7 +2,7 @@
 // something forbidden, directly or through local variables assigned earlier in the same function
 // (`const key = \`pay:${p.user_id}\`; await redis.lock(key)`). Pure over tree-sitter syntax trees;
 // the parsers are loaded (lazily, WebAssembly) by `parsers.ts`.
-import { extname } from "node:path";
+import { extname } from "../../posix_path.ts";
 import type { Node, Parser } from "web-tree-sitter";
 import type { CompiledMatch } from "../compile.ts";
 import type { Hit } from "../text_position.ts";

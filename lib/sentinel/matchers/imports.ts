@@ -1,6 +1,6 @@
 // The forbid-import matcher: import edges of TS/JS, Python and Go files, resolved against the
 // importer's folder and matched against the rule's `to` globs.
-import { dirname, extname, posix } from "node:path";
+import { dirname, extname, join, normalize } from "../../posix_path.ts";
 import type { CompiledMatch } from "../compile.ts";
 import type { Hit } from "../text_position.ts";
 
@@ -45,7 +45,7 @@ export function importsOf(path: string, lines: string[]): Import[] {
   const found: Import[] = [];
   const dir = dirname(path);
   const resolveRelative = (spec: string) =>
-    spec.startsWith(".") ? posix.normalize(posix.join(dir, spec)) : undefined;
+    spec.startsWith(".") ? normalize(join(dir, spec)) : undefined;
   let inGoBlock = false;
   lines.forEach((text, index) => {
     if (text.length > MAX_LINE_FOR_REGEX) return;
@@ -60,7 +60,7 @@ export function importsOf(path: string, lines: string[]): Import[] {
         if (dots.length > 0) {
           let base = dir;
           for (let i = 1; i < dots.length; i++) base = dirname(base);
-          resolved = posix.normalize(posix.join(base, mod));
+          resolved = normalize(join(base, mod));
         }
         found.push({ line, specifier: dots + (from[2] ?? ""), resolved, typeOnly: false });
       } else if (plain) {
