@@ -1,7 +1,8 @@
 // Running the sentinel on a target: load the rules, collect the change, evaluate, attach the
 // memories that explain the rules. The edit-time gate runs this on every write, so it loads
-// neither the YAML parser nor zod when the rule files and `.korva/config.yml` are in their
-// caches (rule_set.ts, project_config_cache.ts, config_cache.ts), nor the vault when no finding cites a memory.
+// neither the YAML parser nor zod when the rule files, config.json and `.korva/config.yml` are
+// in their caches (rule_set.ts, config_cache.ts, project_config_cache.ts), nor the vault when
+// no finding cites a memory.
 import { cachedConfig } from "../config_cache.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
