@@ -43,17 +43,17 @@ import {
   type RuleHitCount,
   ruleHits,
 } from "./usage.ts";
-import {
-  type GitCandidate,
-  type Memory,
-  type MemoryFilter,
-  type MemoryPatch,
-  type NewMemory,
-  type Provenance,
-  type SaveResult,
-  type SearchHit,
-  type StoredCandidate,
-  type ValidNewMemory,
+import type {
+  GitCandidate,
+  Memory,
+  MemoryFilter,
+  MemoryPatch,
+  NewMemory,
+  Provenance,
+  SaveResult,
+  SearchHit,
+  StoredCandidate,
+  ValidNewMemory,
 } from "./types.ts";
 import { validation } from "./validation.ts";
 
