@@ -2,8 +2,9 @@
 // KORVA_HOME/run and keyed by the file's path, mtime and size (or its absence), so a hook reads
 // one small JSON file and loads no parser or zod schema (~30 ms) unless the file changed.
 import { join } from "./posix_path.ts";
+import { writeFileAtomic } from "./atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
-import { readFileSync, renameSync, statSync, writeFileSync } from "./fs_sync.ts";
+import { readFileSync, statSync } from "./fs_sync.ts";
 import { homePaths } from "./paths.ts";
 import { sha256Hex } from "./sha256.ts";
 
@@ -58,9 +59,7 @@ export async function cachedValidated<T>(
   const entry: CacheEntry<T> = { format: file.format, path, ...stat, value };
   try {
     ensurePrivateDir(run);
-    const temp = `${cache}.${Deno.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(entry), { mode: PRIVATE_FILE_MODE });
-    renameSync(temp, cache);
+    writeFileAtomic(cache, JSON.stringify(entry), { mode: PRIVATE_FILE_MODE });
   } catch {
     // A cache that cannot be written only costs the next hook its parse.
   }

@@ -3,6 +3,8 @@
 // file's text and holds that text: a hit is an exact match of both, with no cryptographic hash to
 // compute on every edit (SHA-256 in JavaScript cost the edit gate ~6 ms for three small files).
 // Best effort: an unreadable or corrupt entry is a miss, a failed write is ignored.
+import { writeFileAtomic } from "../atomic_write.ts";
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import type { Rule } from "./rule_schema.ts";
 
 /**
@@ -40,15 +42,12 @@ export function readRuleCache(dir: string, text: string): Rule[] | undefined {
   }
 }
 
-/** Remember a file's validated rules (atomically; errors ignored). */
+/** Remember a file's validated rules (atomically, private to the user; errors ignored). */
 export function writeRuleCache(dir: string, text: string, rules: Rule[]): void {
   try {
-    Deno.mkdirSync(dir, { recursive: true });
-    const path = entry(dir, text);
-    const temp = `${path}.${Deno.pid}.tmp`;
+    ensurePrivateDir(dir);
     const cached: CacheEntry = { format: RULE_CACHE_FORMAT, text, rules };
-    Deno.writeTextFileSync(temp, JSON.stringify(cached));
-    Deno.renameSync(temp, path);
+    writeFileAtomic(entry(dir, text), JSON.stringify(cached), { mode: PRIVATE_FILE_MODE });
   } catch {
     // A cache that cannot be written only costs the next load its parse.
   }

@@ -2,7 +2,7 @@
 // cache format follows the rule schema.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RULE_CACHE_FORMAT } from "../../lib/sentinel/rule_cache.ts";
@@ -19,6 +19,12 @@ Deno.test("loadRules() caches validated files and reloads them with compiled reg
   const first = loadRules(sources);
   const cacheDir = join(home.korvaHome, "cache", "rules");
   assert.equal(readdirSync(cacheDir).length, 3, "secrets.yml, hygiene.yml and a.yml");
+  if (Deno.build.os !== "windows") {
+    assert.equal(statSync(cacheDir).mode & 0o777, 0o700, "the cache folder is private");
+    for (const name of readdirSync(cacheDir)) {
+      assert.equal(statSync(join(cacheDir, name)).mode & 0o777, 0o600, `${name} is private`);
+    }
+  }
   const second = loadRules(sources);
   const strip = (rules: typeof first) => rules.map(({ compiled: _, ...rule }) => rule);
   assert.deepEqual(strip(second), strip(first));
