@@ -24,6 +24,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/ulid.ts",
     "lib/glob.ts",
     "lib/posix_path.ts",
+    "lib/text_lines.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

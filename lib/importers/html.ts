@@ -1,6 +1,7 @@
 // HTML pages from Confluence and Notion exports → Markdown, so the Markdown importers read them.
 // Parsed with htmlparser2 (a DOM, not regexes); each Markdown line remembers its HTML source line.
 import { parseDocument } from "htmlparser2";
+import { lineStarts, position } from "../text_lines.ts";
 
 /** Markdown made from a page, with the HTML line each Markdown line came from (1-based). */
 export interface HtmlAsMarkdown {
@@ -44,7 +45,8 @@ const BLOCKS = new Set([
 /** Convert an exported page to Markdown: title as `#`, headings, paragraphs, lists, code, tables. */
 export function htmlToMarkdown(html: string): HtmlAsMarkdown {
   const doc = parseDocument(html, { withStartIndices: true }) as unknown as Node;
-  const lineAt = lineLocator(html);
+  const starts = lineStarts(html);
+  const lineAt = (offset: number) => position(starts, offset).line;
   const blocks: { text: string; line: number; tight?: boolean }[] = [];
   let paragraph: { text: string; line: number } | undefined;
   const flush = () => {
@@ -202,19 +204,4 @@ function findTitle(
   // Confluence titles read "Space : Page"; the page part is the record's title.
   const text = textOf(node).replace(/\s+/g, " ").trim().replace(/^[^:]{1,80} : /, "");
   return text === "" ? undefined : { text, line: lineAt(node.startIndex ?? 0) };
-}
-
-function lineLocator(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

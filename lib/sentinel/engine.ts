@@ -10,7 +10,8 @@ import { patternHits, requireHits } from "./matchers/regex.ts";
 import type { LoadedRule } from "./rules.ts";
 import type { Severity } from "./rule_schema.ts";
 import { reasonlessSuppressions, suppression } from "./suppression.ts";
-import { type Hit, lineStarts, position } from "./text_position.ts";
+import { lineStarts, position } from "../text_lines.ts";
+import type { Hit } from "./text_position.ts";
 
 export { SUPPRESSION_RULE } from "./suppression.ts";
 

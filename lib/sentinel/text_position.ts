@@ -1,4 +1,4 @@
-// Offsets to 1-based lines and columns, and the span a matcher reports.
+// The span a matcher reports (offsets become lines and columns through lib/text_lines.ts).
 
 /** Where a matcher found something, before it becomes a finding. */
 export interface Hit {
@@ -8,25 +8,4 @@ export interface Hit {
   endColumn: number;
   /** Values for the message's `{{name}}` placeholders. */
   vars: Record<string, string>;
-}
-
-/** The offset at which each line starts. */
-export function lineStarts(content: string): number[] {
-  const starts = [0];
-  for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) {
-    starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** 1-based line and column of an offset. */
-export function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }

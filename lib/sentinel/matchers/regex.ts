@@ -1,6 +1,7 @@
 // The regex matchers: `pattern` (a forbidden shape) and `require` (a shape that needs another).
 import type { CompiledMatch } from "../compile.ts";
-import { type Hit, position } from "../text_position.ts";
+import { position } from "../../text_lines.ts";
+import type { Hit } from "../text_position.ts";
 
 type Of<K extends CompiledMatch["kind"]> = Extract<CompiledMatch, { kind: K }>;
 
