@@ -2,7 +2,7 @@
 // mysql's attached -pX, and the password arguments of redis-cli, ldap*, openssl, htpasswd,
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineBefore } from "../checks.ts";
+import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Whether a command-line argument (quotes stripped) is a credential. */
@@ -200,6 +200,94 @@ export const cliDetectors: Detector[] = [
         ],
       ],
       [
+        "putty-password",
+        "Password given to PuTTY's pscp, plink or psftp with -pw",
+        ["pscp", "plink", "psftp"],
+        /\s-pw\s+/,
+        /(?:pscp|plink|psftp)/,
+        (p: string) => [
+          `pscp -pw ${p} report.csv admin@10.1.1.9:/tmp`,
+          `cmd: plink -ssh root@host -pw '${p}' uptime`,
+        ],
+      ],
+      [
+        "lftp-user-password",
+        "Password after the comma of lftp -u user,password",
+        ["lftp"],
+        /\s-u\s+["']?[^\s,"']{1,64},/,
+        /lftp/,
+        (p: string) => [
+          `lftp -u backup,${p} sftp://files.acme.io`,
+          `cmd: lftp -e 'mirror' -u ci,'${p}' ftp://host`,
+        ],
+      ],
+      [
+        "windows-net-password",
+        "Password given to net use \\\\share or net user name on a Windows command line",
+        ["net use", "net user"],
+        /[Nn][Ee][Tt]\s+(?:[Uu][Ss][Ee]\s+(?:[A-Za-z]:\s+)?\\\\\S+|[Uu][Ss][Ee][Rr]\s+(?:"[^"\r\n]{1,64}"|[^\s/"]{1,64}))\s+/,
+        undefined,
+        (p: string) => [
+          `net use \\\\fs01\\share ${p} /user:CORP\\jdoe`,
+          `cmd: net user svc_backup ${p} /add`,
+        ],
+      ],
+      [
+        "snmp-v3-passphrase",
+        "SNMPv3 authentication or privacy passphrase given to snmpwalk/snmpget/snmpset with -A or -X",
+        ["snmpwalk", "snmpget", "snmpset", "snmpbulkwalk", "snmpbulkget", "snmptrap", "snmptable"],
+        /\s-[AX]\s+/,
+        /snmp[a-z]+\s/,
+        (p: string) => [
+          `snmpwalk -v3 -u mon -l authPriv -a SHA -A ${p} -x AES 10.0.0.1`,
+          `cmd: snmpget -v3 -u mon -X '${p}' 10.0.0.1 sysName.0`,
+        ],
+      ],
+      [
+        "openssl-key-argument",
+        "A passphrase given to openssl enc with -k",
+        ["openssl"],
+        /\s-k\s+/,
+        /openssl\s/,
+        (p: string) => [
+          `openssl enc -aes-256-cbc -k ${p} -in a -out b`,
+          `cmd: openssl enc -d -aes256 -k '${p}' -in b`,
+        ],
+      ],
+      [
+        "sshpass-attached-password",
+        "A password attached to sshpass's -p (sshpass -pSECRET ssh …)",
+        ["sshpass"],
+        /sshpass(?:\s+-[a-oq-zA-Z]\S*)*\s+-p(?=[^\s])/,
+        undefined,
+        (p: string) => [
+          `sshpass -p${p} ssh root@host`,
+          `cmd: sshpass -p'${p}' scp a host:/tmp`,
+        ],
+      ],
+      [
+        "here-string-secret",
+        "A secret fed as a here-string to a command that reads one (gh auth login --with-token, wrangler secret put)",
+        ["<<<"],
+        /<<<\s*/,
+        /(?:secret|token|passw|login|auth|credential|api[-_]?key|env add)/i,
+        (p: string) => [
+          `wrangler secret put API_KEY <<< ${p}`,
+          `cmd: vercel env add API_TOKEN production <<< '${p}'`,
+        ],
+      ],
+      [
+        "secret-store-value",
+        "A value stored in a secret manager from the command line (az keyvault secret set --value, aws secretsmanager --secret-string, gh secret set --body)",
+        ["--value", "--secret-string", "--body"],
+        /\s--(?:value|secret-string|body)[ =]/,
+        /(?:secret|put-parameter|credential)/,
+        (p: string) => [
+          `az keyvault secret set --vault-name kv --name db --value ${p}`,
+          `cmd: aws secretsmanager create-secret --name db --secret-string '${p}'`,
+        ],
+      ],
+      [
         "rabbitmqctl-password",
         "Password given to rabbitmqctl add_user / change_password",
         ["rabbitmqctl"],
@@ -225,4 +313,78 @@ export const cliDetectors: Detector[] = [
       ignore: [examples("$PASSWORD")[0]!],
     },
   })),
+  {
+    id: "cli-named-secret-flag",
+    category: "password-assignment",
+    description:
+      "A secret passed to any command under a flag whose name says so (--db-password X, --redis-pass X, --pwd X, --apiKey X, --gpg-passphrase=X)",
+    keywords: [
+      "-pass",
+      "-pw",
+      "-token",
+      "-secret",
+      "-apikey",
+      "-api",
+      "_pass",
+      "_token",
+      "_secret",
+      "_key",
+      "-key",
+      "-auth",
+    ],
+    pattern: new RegExp(
+      // The value never starts with `-`: that is the next flag, which must stay matchable.
+      String.raw`(?<![\w-])--?(?<flag>[A-Za-z][A-Za-z0-9_.-]{0,48})[ =]` +
+        String.raw`(?<secret>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}'|[^\s"'|;&-][^\s"'|;&]{0,511})`,
+      "g",
+    ),
+    window: { before: 48, after: 560 },
+    tier: 1,
+    gate: "strict",
+    refine: (ctx) => {
+      const flag = ctx.match.groups?.flag ?? "";
+      if (!secretFlag(flag)) return null;
+      const raw = ctx.text.slice(ctx.start, ctx.end).replace(/^(["'])(.*)\1$/s, "$2");
+      // A key file, not a key: `--key server.key`, `--token-file t.txt`.
+      if (/\.(?:pem|key|crt|cer|der|txt|json|ya?ml|p12|pfx|jks|env|gpg|asc|pub)$/i.test(raw)) {
+        return null;
+      }
+      // `--key` and `--auth` also name modes and files: only a random token counts there.
+      if (/^(?:key|auth)$/i.test(flag) && !looksRandom(raw, { minLength: 16, minEntropy: 3.2 })) {
+        return null;
+      }
+      return argumentOf()(ctx);
+    },
+    examples: {
+      match: [
+        `app --db-password ${pw("nf1")} --port 80`,
+        `tool --redis-pass=${pw("nf2")}`,
+        `cli --apiKey ${fakeToken("nf3", Charset.alnum, 32)} list`,
+        `gpg --batch --passphrase ${pw("nf4")} -d x.gpg`,
+        `steps:\n  - run: ./migrate --db-password '${pw("nf5")}'\n`,
+      ],
+      ignore: [
+        "tool --key server.key --cert server.crt",
+        "app --db-password-file /run/secrets/db",
+        "deploy --api-token $API_TOKEN",
+        "cli --token-type bearer",
+      ],
+    },
+  },
 ];
+
+/** Words a flag name ends with when its value is a secret. */
+const SECRET_FLAG =
+  /(?:^|[-_.])(?:password|passwd|pass|pwd|pw|passphrase|secret|token|api-?key|apikey|auth-?token|access-?token|key|auth|credentials?|bearer)$/i;
+
+/** Whether a flag's name says it carries a secret (`--db-password`, `--apiKey`, `--pw`). */
+function secretFlag(flag: string): boolean {
+  const dashed = flag.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+  if (
+    /(?:^|[-_.])(?:file|path|dir|env|var|name|id|type|length|prompt|stdin|command|cmd|helper|policy|url|header)(?:[-_.]|$)/i
+      .test(dashed)
+  ) {
+    return false;
+  }
+  return SECRET_FLAG.test(dashed);
+}

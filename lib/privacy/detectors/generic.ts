@@ -58,6 +58,18 @@ const PASSWORD_WORDS = new Set([
   "masterkey",
   "signingkey",
   "sessionsecret",
+  // Other languages' words for a password, as the last word of a key (`Kennwort=`, `senha:`).
+  "kennwort",
+  "wachtwoord",
+  "contrasena",
+  "senha",
+  "haslo",
+  "losenord",
+  "salasana",
+  "heslo",
+  "sifre",
+  "jelszo",
+  "parool",
 ]);
 const KEY_QUALIFIERS = new Set([
   "api",
@@ -113,6 +125,7 @@ export function isSecretKey(key: string): boolean {
   const last = w[w.length - 1];
   if (!last) return false;
   if (PASSWORD_WORDS.has(last)) return true;
+  if (w.slice(-3).join(" ") === "mot de passe") return true;
   if (last === "key" || last === "keys") return KEY_QUALIFIERS.has(w[w.length - 2] ?? "");
   // Joined words: jwtsecret, dbpassword, AUTHTOKEN
   return /(?:password|passwd|secret|token|apikey|secretkey|accesskey|privatekey)$/.test(last) &&
@@ -184,7 +197,12 @@ function namesSomething(key: string, value: string): boolean {
 
 /** Whether a key names a password, secret or token outright (not merely a key of some kind). */
 function strongSecretKey(key: string): boolean {
-  const last = words(key).pop() ?? "";
+  const w = words(key);
+  const last = w[w.length - 1] ?? "";
+  // `ROOT_PW`, `pw` (not `p0Pw` in random text); other languages' words (`Passwort`, `senha`).
+  if (last === "pw") return /(?:^|[_.-])pw$/i.test(key);
+  if (PASSWORD_WORDS.has(last) && !/key$/.test(last)) return true;
+  if (w.slice(-3).join(" ") === "mot de passe") return true;
   return /(?:password|passwd|pwd|pass|passphrase|secret|token|apikey)$/.test(last);
 }
 
@@ -357,6 +375,8 @@ function plausibleValue(text: string, a: Assignment): boolean {
     if (unquotedIsCode(text, a)) return false;
   }
   if (!/[A-Za-z0-9]/.test(v)) return false;
+  // psql's variable interpolation (`WITH PASSWORD :'new_password'`), not a YAML or JSON value.
+  if (a.quoted && a.op === ":" && /\s:["']$/.test(text.slice(a.start - 3, a.start))) return false;
   // `XToken = "x-token"`: an enum naming itself.
   const lastKeyPart = a.key.split(".").pop() ?? a.key;
   if (v.replace(/[-_ ]/g, "").toLowerCase() === lastKeyPart.replace(/[-_]/g, "").toLowerCase()) {
