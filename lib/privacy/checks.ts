@@ -39,7 +39,8 @@ export function characterClasses(value: string): number {
 const PLACEHOLDER =
   /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
 const PLACEHOLDER_PART =
-  /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-]|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
+  // `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder).
+  /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {

@@ -535,12 +535,52 @@ export const cloudDetectors: Detector[] = [
     name: "DOCKERHUB_TOKEN",
     after: "A-Za-z0-9_",
   }),
+  {
+    id: "aws-secret-beside-key-id",
+    category: "cloud-key",
+    description:
+      "A 40-character AWS secret access key written near its access key id with no key name (BasicAWSCredentials(id, secret), `AKIA… / …`, a CSV row)",
+    keywords: ["akia", "asia"],
+    pattern: /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/,
+    window: { before: 200, after: 240 },
+    tier: 2,
+    refine: ({ text, start, end }) => {
+      const v = text.slice(start, end);
+      if (!/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return null;
+      if (!looksRandom(v, { minLength: 40, minEntropy: 4 })) return null;
+      // The key id itself must be there (the keyword pass also hits the word "Asia").
+      const near = text.slice(Math.max(0, start - 200), Math.min(text.length, end + 240));
+      return /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Z0-9])/.test(near)
+        ? { start, end }
+        : null;
+    },
+    examples: {
+      match: [
+        `new BasicAWSCredentials("AKIA${
+          fakeToken("asp1", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
+        }", "${fakeToken("asp2", Charset.base64, 40)}")`,
+        `aws keys: AKIA${fakeToken("asp3", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)} / ${
+          fakeToken("asp4", Charset.base64, 40)
+        }`,
+        `{"pair": ["ASIA${fakeToken("asp5", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)}", "${
+          fakeToken("asp6", Charset.base64, 40)
+        }"]}`,
+      ],
+      ignore: [
+        `Asia/Tokyo ${fakeToken("asp7", Charset.base64, 40)}`,
+        `AKIA${fakeToken("asp8", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)} commit ${
+          fakeToken("asp9", Charset.hex, 40)
+        }`,
+      ],
+    },
+  },
   prefixed({
     id: "age-secret-key",
     category: "private-key",
     description: "age encryption identity (AGE-SECRET-KEY-1…)",
     prefix: "AGE-SECRET-KEY-1",
-    body: "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+    // Bech32's alphabet, read loosely: the prefix alone is specific enough.
+    body: "[0-9A-Z]{58}",
     sample: fakeToken("age", "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58),
     name: "SOPS_AGE_KEY",
   }),

@@ -19,6 +19,11 @@ const slack = (id: string, prefix: string, what: string): Detector =>
     keep: prefix.length,
   });
 
+const mailgunKey = (seed: string) =>
+  `${fakeToken(seed, Charset.hex, 32)}-${fakeToken(seed + "b", Charset.hex, 8)}-${
+    fakeToken(seed + "c", Charset.hex, 8)
+  }`;
+
 /** Messaging detectors. */
 export const messagingDetectors: Detector[] = [
   slack("slack-bot-token", "xoxb-", "bot token"),
@@ -80,7 +85,8 @@ export const messagingDetectors: Detector[] = [
     id: "discord-bot-token",
     category: "chat-token",
     description: "Discord bot token next to a discord name",
-    keywords: ["discord"],
+    // discord.js logs in with `client.login(token)`, discord.py with `bot.run(token)`.
+    keywords: ["discord", ".login(", "bot.run(", "client.run(", "bot_token", "bot token"],
     pattern:
       /(?<![A-Za-z0-9_-])[MNO][A-Za-z0-9_-]{23,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])/,
     window: { before: 0, after: 120 },
@@ -178,6 +184,24 @@ export const messagingDetectors: Detector[] = [
     sample: fakeToken("mailgun", Charset.hex, 32),
     name: "MAILGUN_API_KEY",
   }),
+  {
+    id: "mailgun-private-key",
+    category: "chat-token",
+    description:
+      "Mailgun private API key of the current form (32 hex-8 hex-8 hex) near a mailgun name",
+    keywords: ["mailgun"],
+    pattern: /(?<![A-Za-z0-9-])[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}(?![A-Za-z0-9-])/,
+    window: { before: 0, after: 300 },
+    tier: 3,
+    examples: {
+      match: [
+        `MAILGUN_API_KEY=${mailgunKey("mg1")}`,
+        `mailgun key ${mailgunKey("mg2")}`,
+        `{"mailgun": {"apiKey": "${mailgunKey("mg3")}"}}`,
+      ],
+      ignore: ["mailgun: see the dashboard for the key"],
+    },
+  },
   {
     id: "mailchimp-api-key",
     category: "chat-token",

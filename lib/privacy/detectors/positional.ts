@@ -41,6 +41,21 @@ const CALLS: Record<string, number> = {
   "mysqli": 2,
   "mysqli_connect": 2,
   "pg_connect": -1,
+  "sequelize": 2,
+  "ftplib.ftp": 2,
+  "ftplib.ftp_tls": 2,
+  "ftp_tls": 2,
+  "keyring.set_password": 2,
+  "signwith": 1,
+  "basicawscredentials": 1,
+  "awsbasiccredentials.create": 1,
+  "newstaticcredentials": 1,
+  "newstaticcredentialsprovider": 1,
+  "staticcredentials": 1,
+  "ldap_bind": 2,
+  "oci_connect": 1,
+  "mssql_connect": 2,
+  "authenticate": 1,
 };
 
 /** The top-level arguments of a call starting at `open` (the index of its `(`). */
@@ -130,9 +145,19 @@ export const positionalDetectors: Detector[] = [
       "bind_s(",
       "simple_bind(",
       "usernamepasswordauthenticationtoken(",
+      "sequelize(",
+      "ftp(",
+      "ftp_tls(",
+      "set_password(",
+      "signwith(",
+      "credentials(",
+      "credentials.create(",
+      "credentialsprovider(",
+      "ldap_bind(",
+      "authenticate(",
     ],
     pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken)\(/i,
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken|Sequelize|FTP|FTP_TLS|set_password|signWith|Credentials|create|CredentialsProvider|ldap_bind|authenticate)\(/i,
     window: { before: 40, after: 48 },
     tier: 2,
     refine: positionalArgument,
@@ -175,8 +200,10 @@ export const positionalDetectors: Detector[] = [
     id: "oracle-easy-connect",
     category: "connection-string",
     description: "Password in an Oracle easy-connect string (user/password@//host:1521/service)",
-    keywords: ["@//"],
-    pattern: /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@\/\/[\w.-]+/,
+    keywords: ["@//", ":1521/", ":1522/", ":1523/"],
+    // `user/password@//host` or `user/password@host:1521/SERVICE` (the listener's usual ports).
+    pattern:
+      /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@(?:\/\/[\w.-]+|[\w.-]+:152[123]\/)/,
     window: { before: 300, after: 64 },
     tier: 2,
     refine: ({ text, start, end, mode }) =>
@@ -185,6 +212,7 @@ export const positionalDetectors: Detector[] = [
       match: [
         `ORACLE_CONN=scott/${pw("or1")}@//db.acme.io:1521/ORCL`,
         `sqlplus system/${pw("or2")}@//localhost:1521/XEPDB1`,
+        `conn = cx_Oracle.connect('scott/${pw("or4")}@dbhost:1521/ORCL')`,
         `{"connect": "app/${fakeToken("or3", Charset.alnum, 18)}@//ora:1521/svc"}`,
       ],
       ignore: ["see https://docs.example.test/path@//x", "user/${PASSWORD}@//db:1521/svc"],
@@ -279,8 +307,15 @@ export const positionalDetectors: Detector[] = [
         const literal = /^(["'])([A-Za-z0-9_\-+/=.]{24,256})\1$/.exec(raw);
         if (!literal) continue;
         const value = literal[2]!;
-        if (!/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) continue;
-        if (!looksRandom(value, { minLength: 24, minEntropy: 3.8 })) continue;
+        // Twilio-style resource ids (`AC` + 32 hex) name the account; the token is the next one.
+        if (/^[A-Z]{2}[0-9a-f]{32}$/.test(value)) continue;
+        // An account id and its hex auth token (Twilio's Client(sid, token)).
+        if (from > open + 1 && /^[0-9a-f]{32,64}$/.test(value) && /[a-f]/.test(value)) {
+          if (!looksRandom(value, { minLength: 32, minEntropy: 3.4 })) continue;
+        } else {
+          if (!/\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) continue;
+          if (!looksRandom(value, { minLength: 24, minEntropy: 3.8 })) continue;
+        }
         const start = text.indexOf(value, from);
         return { start, end: start + value.length };
       }

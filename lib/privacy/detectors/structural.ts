@@ -351,6 +351,46 @@ export const structuralDetectors: Detector[] = [
     },
   },
   {
+    id: "session-cookie",
+    category: "auth-header",
+    description:
+      "A session or auth cookie in a Cookie/Set-Cookie header or curl --cookie (session_id=…, sid=…, remember_token=…)",
+    keywords: ["cookie", "--cookie"],
+    pattern: /(?:cookie["']?:|--cookie[ =]|cookie\s?=)[ \t]*["']?(?<value>[^\r\n"']{1,4096})/i,
+    tier: 2,
+    refine: ({ text, match }) => {
+      const span = match.indices?.groups?.value;
+      if (!span) return null;
+      const pairs = /(?:^|;\s*)(?<name>[\w.-]{1,64})=(?<value>[^;\s,]{16,4096})/g;
+      const header = text.slice(span[0], span[1]);
+      for (const m of header.matchAll(pairs)) {
+        const name = m.groups!.name!;
+        const value = m.groups!.value!;
+        if (!/sess|sid|token|auth|jwt|remember|login|csrf|xsrf/i.test(name)) continue;
+        if (!looksRandom(value.replace(/%[0-9A-F]{2}/gi, ""), { minLength: 16, minEntropy: 3.3 })) {
+          continue;
+        }
+        const start = span[0] + m.index! + m[0].length - value.length;
+        return { start, end: start + value.length };
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `Cookie: theme=dark; session_id=${fakeToken("ck1", Charset.base64url, 40)}`,
+        `curl --cookie "sid=${fakeToken("ck2", Charset.alnum, 32)}" https://app.example.test`,
+        `{"headers": {"Set-Cookie": "remember_token=${
+          fakeToken("ck3", Charset.alnum, 48)
+        }; Path=/; HttpOnly"}}`,
+      ],
+      ignore: [
+        "Cookie: theme=dark; lang=en",
+        "Set-Cookie: session_id=; Max-Age=0",
+        "document.cookie = `session=${token}`",
+      ],
+    },
+  },
+  {
     id: "netrc-password",
     category: "password-assignment",
     description: "Password in a .netrc / _netrc entry (machine … login … password …)",
@@ -430,7 +470,7 @@ export const structuralDetectors: Detector[] = [
       // Only where a command that takes credentials is on the same line.
       const line = lineBefore(text, start);
       if (
-        !/(?:psexec|connect-viserver|mysql|mysqladmin|pg_dump|sqlcmd|net use|runas|smbclient|curl|wget|docker login|htpasswd|sshpass|ldapsearch|-u\s)/i
+        !/(?:psexec|connect-viserver|mysql|mysqladmin|pg_dump|sqlcmd|net use|runas|smbclient|curl|wget|docker login|htpasswd|sshpass|ldapsearch|freerdp|rdesktop|cmdkey|mongo|cqlsh|influx|ipmitool|bcp|isql|-u\s|\/u:)/i
           .test(line)
       ) return null;
       const value = text.slice(start, end).replace(/^["']|["']$/g, "");

@@ -68,7 +68,9 @@ function tableCell(
   const lineStart = start - before.length;
   const line = before + lineAfter(text, start);
   if (/[(){}=]/.test(line)) return null; // code, not a table
-  const delimiter = ["|", "\t", ";", ","].find((d) => line.split(d).length >= 3);
+  // Two columns only for a bare CSV/TSV line (`username,password`), never for prose.
+  const minimum = /\s/.test(line.replaceAll("\t", "")) ? 3 : 2;
+  const delimiter = ["|", "\t", ";", ","].find((d) => line.split(d).length >= minimum);
   if (!delimiter) return null;
   const row = cells(line, delimiter);
   const column = row.findIndex((c) =>
@@ -299,11 +301,12 @@ export const syntaxDetectors: Detector[] = [
   {
     id: "dockerfile-env-secret",
     category: "password-assignment",
-    description: "A secret in a Dockerfile ENV or ARG line of the old form (ENV NAME value)",
-    keywords: ["env ", "arg ", "env\t", "arg\t"],
-    // Case-sensitive: Dockerfile instructions are written in capitals.
+    description:
+      "A secret set with a space instead of `=`: Dockerfile ENV/ARG NAME value, Apache SetEnv, csh setenv, Windows setx",
+    keywords: ["env ", "arg ", "env\t", "arg\t", "setenv ", "setx "],
+    // Case-sensitive: Dockerfile instructions are written in capitals, the others as shown.
     pattern:
-      /(?:ENV|ARG)[ \t]+(?<key>[A-Za-z_][\w.-]{0,80})[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"'=]\S*)[ \t]*(?=\r?\n|$)/,
+      /(?:ENV|ARG|SetEnv|setenv|setx)[ \t]+(?<key>[A-Za-z_][\w.-]{0,80})[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"'=]\S*)(?:[ \t]+\/[Mm])?[ \t]*(?=\r?\n|$)/,
     tier: 2,
     refine: (ctx) => /^\s*$/.test(lineBefore(ctx.text, ctx.match.index)) ? keyedValue(ctx) : null,
     examples: {
@@ -313,6 +316,10 @@ export const syntaxDetectors: Detector[] = [
           fakeToken("de2", Charset.alnum, 32)
         }\nEOF`,
         `ARG NPM_TOKEN "${fakeToken("de3", Charset.alnum, 36)}"`,
+        `<VirtualHost *:80>\n  SetEnv API_KEY ${
+          fakeToken("de4", Charset.alnum, 32)
+        }\n</VirtualHost>`,
+        `setx API_TOKEN "${fakeToken("de5", Charset.alnum, 40)}" /M`,
       ],
       ignore: [
         "ENV NODE_ENV production",
