@@ -56,6 +56,13 @@ const CALLS: Record<string, number> = {
   "oci_connect": 1,
   "mssql_connect": 2,
   "authenticate": 1,
+  "algorithm.hmac256": 0,
+  "algorithm.hmac384": 0,
+  "algorithm.hmac512": 0,
+  "fernet": 0,
+  "aes.new": 0,
+  "secretkeyspec": 0,
+  "hmacshakeyfor": 0,
 };
 
 /** The top-level arguments of a call starting at `open` (the index of its `(`). */
@@ -104,7 +111,10 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
   const arg = callArguments(text, open)[index];
   if (!arg) return null;
   const raw = text.slice(arg[0], arg[1]);
-  const literal = /^\s*b?(["'`])(.*)\1\s*$/s.exec(raw);
+  // A literal, possibly turned into bytes on the spot (`"…".getBytes()`, `"…".encode()`).
+  const literal =
+    /^\s*b?(["'`])(.*)\1(?:\.(?:getBytes|encode|toByteArray|as_bytes|bytes)\([^()]{0,24}\))?\s*$/s
+      .exec(raw);
   if (!literal) return null;
   const value = literal[2]!;
   if (!credible(value, ctx.mode)) return null;
@@ -155,9 +165,16 @@ export const positionalDetectors: Detector[] = [
       "credentialsprovider(",
       "ldap_bind(",
       "authenticate(",
+      "hmac256(",
+      "hmac384(",
+      "hmac512(",
+      "fernet(",
+      "aes.new(",
+      "secretkeyspec(",
+      "hmacshakeyfor(",
     ],
     pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken|Sequelize|FTP|FTP_TLS|set_password|signWith|Credentials|create|CredentialsProvider|ldap_bind|authenticate)\(/i,
+      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken|Sequelize|FTP|FTP_TLS|set_password|signWith|Credentials|create|CredentialsProvider|ldap_bind|authenticate|HMAC256|HMAC384|HMAC512|Fernet|AES\.new|SecretKeySpec|hmacShaKeyFor)\(/i,
     window: { before: 40, after: 48 },
     tier: 2,
     refine: positionalArgument,
@@ -200,10 +217,20 @@ export const positionalDetectors: Detector[] = [
     id: "oracle-easy-connect",
     category: "connection-string",
     description: "Password in an Oracle easy-connect string (user/password@//host:1521/service)",
-    keywords: ["@//", ":1521/", ":1522/", ":1523/"],
+    keywords: [
+      "@//",
+      ":1521/",
+      ":1522/",
+      ":1523/",
+      "sqlplus",
+      "expdp",
+      "impdp",
+      "sqlldr",
+      "oracle:thin:",
+    ],
     // `user/password@//host` or `user/password@host:1521/SERVICE` (the listener's usual ports).
     pattern:
-      /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@(?:\/\/[\w.-]+|[\w.-]+:152[123]\/)/,
+      /(?<![\w/])[A-Za-z][\w$#.]{0,63}\/(?<secret>[^\s/@"'`]{1,256})@(?:\/\/[\w.-]+|[\w.-]+:152[123][/:]|(?<=(?:sqlplus|expdp|impdp|sqlldr|rman)\s+(?:-[sSLl]\s+)?[^\s@]{1,320}@)[\w.-]+)/,
     window: { before: 300, after: 64 },
     tier: 2,
     refine: ({ text, start, end, mode }) =>
@@ -213,6 +240,8 @@ export const positionalDetectors: Detector[] = [
         `ORACLE_CONN=scott/${pw("or1")}@//db.acme.io:1521/ORCL`,
         `sqlplus system/${pw("or2")}@//localhost:1521/XEPDB1`,
         `conn = cx_Oracle.connect('scott/${pw("or4")}@dbhost:1521/ORCL')`,
+        `sqlplus -s system/${pw("or5")}@orclpdb`,
+        `url: jdbc:oracle:thin:scott/${pw("or6")}@db:1521:ORCL`,
         `{"connect": "app/${fakeToken("or3", Charset.alnum, 18)}@//ora:1521/svc"}`,
       ],
       ignore: ["see https://docs.example.test/path@//x", "user/${PASSWORD}@//db:1521/svc"],

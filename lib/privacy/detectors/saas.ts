@@ -1,5 +1,6 @@
 // Monitoring and other SaaS APIs: Grafana, Datadog, Sentry, New Relic, Dynatrace, Okta, Dropbox …
 import type { Detector } from "../detector.ts";
+import { looksRandom } from "../checks.ts";
 import { Charset, fakeToken, fakeUuid, inContexts } from "../fake.ts";
 import { prefixed } from "./build.ts";
 
@@ -38,6 +39,54 @@ const nearName = (
     ignore: [`${names[0]}=`, `${names[0]}=\${${names[0]}}`],
   },
 });
+
+/**
+ * Vendor prefixes that mark a token by themselves (Supabase `sbp_`, Buildkite `bkua_`, Pinecone
+ * `pcsk_`, SonarQube `squ_`, PlanetScale `pscale_tk_`, 1Password `ops_`, Tailscale `tskey-`,
+ * Netlify `nfp_`, Contentful `CFPAT-`, Neon `napi_`, Render `rnd_`, Fly `fo1_`, Grafana Cloud
+ * `glc_`, CircleCI `CCIPAT_`, Razorpay `rzp_live_`, Flutterwave `FLWSECK-`, Slack's rotating
+ * `xoxe`, Tencent `AKID`, NVIDIA `nvapi-`, Cerebras `csk-`, OpenAI's and DeepSeek's bare `sk-` …).
+ * The body must read as random, so `sk-spinner` or `task-runner-2` never match.
+ */
+const VENDOR_PREFIXES = [
+  "sbp_",
+  "sb_secret_",
+  "sntrys_",
+  "bkua_",
+  "pcsk_",
+  "squ_",
+  "sqp_",
+  "sqa_",
+  "pscale_tk_",
+  "pscale_pw_",
+  "pscale_oauth_",
+  "ops_eyJ",
+  "tskey-auth-",
+  "tskey-api-",
+  "tskey-client-",
+  "nfp_",
+  "CFPAT-",
+  "napi_",
+  "rnd_",
+  "fo1_",
+  "glc_",
+  "rdme_",
+  "phx_",
+  "CCIPAT_",
+  "lin_oauth_",
+  "glsoat-",
+  "rzp_live_",
+  "FLWSECK-",
+  "xoxe.xox",
+  "xoxe-",
+  "y0_",
+  "AKID",
+  "nvapi-",
+  "csk-",
+  "fw_",
+  "jina_",
+  "sk-",
+];
 
 /** SaaS and observability detectors. */
 export const saasDetectors: Detector[] = [
@@ -393,6 +442,36 @@ export const saasDetectors: Detector[] = [
         }`,
       ],
       ignore: ["https://blynk.cloud/external/api/get?token={TOKEN}"],
+    },
+  },
+  {
+    id: "vendor-prefixed-token",
+    category: "saas-token",
+    description:
+      "A token behind a vendor prefix that marks it by itself (sbp_, bkua_, pcsk_, squ_, pscale_tk_, tskey-, nfp_, CFPAT-, napi_, sk- …)",
+    keywords: VENDOR_PREFIXES.map((p) => p.toLowerCase()),
+    pattern: new RegExp(
+      String.raw`(?<![A-Za-z0-9_.-])(?:${
+        VENDOR_PREFIXES.map((p) => p.replace(/[.]/g, "\\.")).join("|")
+      })(?<body>[A-Za-z0-9_.+/=-]{16,512})(?![A-Za-z0-9_.+/=-])`,
+    ),
+    tier: 3,
+    refine: ({ match, start, end }) => {
+      const body = match.groups?.body ?? "";
+      if (!/\d/.test(body) || !/[A-Za-z]/.test(body)) return null;
+      return looksRandom(body.replace(/[_.-]/g, ""), { minLength: 16, minEntropy: 3.3 })
+        ? { start, end }
+        : null;
+    },
+    examples: {
+      match: [
+        `SUPABASE_ACCESS_TOKEN=sbp_${fakeToken("vp1", Charset.hex, 40)}`,
+        `{"tailscale": "tskey-auth-${fakeToken("vp2", Charset.alnum, 17)}-${
+          fakeToken("vp3", Charset.alnum, 33)
+        }"}`,
+        `openai key sk-${fakeToken("vp4", Charset.alnum, 48)} in the log`,
+      ],
+      ignore: ['class="sk-spinner sk-spinner-wave"', "OPENAI_API_KEY=sk-...", "task-runner-2"],
     },
   },
 ];

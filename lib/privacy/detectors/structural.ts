@@ -250,6 +250,11 @@ export const structuralDetectors: Detector[] = [
       }
       const value = text.slice(start, end);
       if (/^[#{$%]/.test(value) && /[}#%]$/.test(value)) return null; // a template
+      // A keyword argument in code, `connect(host=host, password=password)`: a name, no literal.
+      if (
+        /^[A-Za-z_][\w.]*\)*$/.test(value) &&
+        /[,(]\s*(?:password|pwd)\s*=\s*$/i.test(text.slice(Math.max(0, start - 24), start))
+      ) return null;
       if (mode === "gate" && isPlaceholder(value)) return null;
       return { start, end };
     },
