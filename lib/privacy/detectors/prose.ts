@@ -130,6 +130,17 @@ function strongValue(value: string): boolean {
     looksRandom(value, { minLength: 16, minEntropy: 3.5 });
 }
 
+/** English secret names, which the assignment detectors read when they are followed by `=`. */
+const ENGLISH_NAME =
+  /^(?:password|passwd|passphrase|passcode|pass|pwd|pw|secret|token|api[ -]?key|credentials|creds|login|psk|p|key)$/i;
+
+/** A long random token: mixed case and digits, 20+ characters. */
+function randomToken(value: string): boolean {
+  return value.length >= 20 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
+    /[a-z]/.test(value) && /[A-Z]/.test(value) &&
+    looksRandom(value, { minLength: 20, minEntropy: 3.8 });
+}
+
 /** Words between a value and the name after it ("use X as the password", "X is our token"). */
 const BEFORE_NAME = new Set([
   "the",
@@ -178,7 +189,8 @@ function valueNear(ctx: MatchContext): { start: number; end: number } | null {
 }
 
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
-function valueAfter({ text, end }: MatchContext): { start: number; end: number } | null {
+function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
+  const { text, end } = ctx;
   let at = end;
   // Finish the word the keyword started ("Lösenordet", "passwords", "Passwort:", "şifresi",
   // "パスワードは"); after a keyword in another script only that script's letters continue it
@@ -192,7 +204,16 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
   // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
   // "password's X": the contraction of "is".
   if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
-  const next = text[at] ?? "";
+  let next = text[at] ?? "";
+  // `wachtwoord=X`, `senha=X`: another language's word used as a key. English names there are
+  // the assignment detectors' (they know code from config).
+  if (
+    next === "=" && /\S/.test(text[at + 1] ?? "") &&
+    !ENGLISH_NAME.test(text.slice(ctx.match.index, end))
+  ) {
+    at++;
+    next = " ";
+  }
   if (next === "：") at++;
   else if (!latin && at > end && /[!-~]/.test(next)) {
     // The value right after the script's own copula or particle.
@@ -223,7 +244,9 @@ function valueAfter({ text, end }: MatchContext): { start: number; end: number }
     }
     // Languages without a copula ("пароль от сервера X", "hasło do bazy X"): a value that
     // cannot be a word, a few qualifiers after the name.
-    if (!linked && k <= 3 && !codeLine && strongValue(value)) {
+    // A random token (mixed case, digits) may sit a few more words on: "API key for the maps
+    // thing X"; no word is that random.
+    if (!linked && (k <= 3 || (k <= 6 && randomToken(value))) && !codeLine && strongValue(value)) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
@@ -300,6 +323,15 @@ const KEYWORDS = [
   "p:",
   "key is",
   "key was",
+  "the key ",
+  "this key ",
+  "that key ",
+  "my key ",
+  "our key ",
+  "your key ",
+  "new key ",
+  "old key ",
+  "access key ",
   "encryption key",
   "signing key",
   "master key",
@@ -386,7 +418,7 @@ export const proseDetectors: Detector[] = [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,
