@@ -53,11 +53,12 @@ export const cliDetectors: Detector[] = [
       "--access-token",
       "--authtoken",
       "add-authtoken",
+      "ngrok authtoken",
       "-password ",
     ],
     pattern: new RegExp(
       String
-        .raw`(?:--?(?:password|pass|passwd|token|api-key|apikey|secret|client-secret|auth-token|access-token|authtoken|secret-key)|add-authtoken)[ =]` +
+        .raw`(?:--?(?:password|pass|passwd|token|api-key|apikey|secret|client-secret|auth-token|access-token|authtoken|secret-key)|add-authtoken|ngrok\s+authtoken)[ =]` +
         ARG,
       "i",
     ),

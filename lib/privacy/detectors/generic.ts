@@ -203,6 +203,8 @@ function strongSecretKey(key: string): boolean {
   if (last === "pw") return /(?:^|[_.-])pw$/i.test(key);
   if (PASSWORD_WORDS.has(last) && !/key$/.test(last)) return true;
   if (w.slice(-3).join(" ") === "mot de passe") return true;
+  // `secret_key`, `private_key`, `api_key`: a key of a kind that is always a secret.
+  if (last === "key" && SECRET_KEY_QUALIFIERS.has(w[w.length - 2] ?? "")) return true;
   return /(?:password|passwd|pwd|pass|passphrase|secret|token|apikey)$/.test(last);
 }
 

@@ -275,7 +275,7 @@ export const piiDetectors: Detector[] = [
     pattern: new RegExp(
       [
         String
-          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
+          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk|Loop|Trail|Trl|Pike|Plaza|Alley|Path|Ridge|Cove|Crossing|Expressway|Expy|Freeway|Fwy|Turnpike|Heights|Gardens)(?![\p{L}])`,
         String
           .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
         String
@@ -335,13 +335,19 @@ export const piiDetectors: Detector[] = [
       " place,",
       " terrace,",
       " hwy,",
+      " loop,",
+      " trail,",
+      " pike,",
+      " plaza,",
+      " circle,",
+      " square,",
       " nw,",
       " ne,",
       " sw,",
       " se,",
     ],
     pattern:
-      /(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:[NSEW]\.?|\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|Place|Pl|Terrace|Highway|Hwy)\.?(?:\s+[NSEW]{1,2})?,\s+(?:(?:Apt|Suite|Ste|Unit)\.?\s+\w{1,6},\s+)?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?(?![\p{N}])/u,
+      /(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:[NSEW]\.?|\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|Place|Pl|Terrace|Highway|Hwy|Loop|Trail|Pike|Plaza|Circle|Square|Sq)\.?(?:\s+[NSEW]{1,2})?,\s+(?:(?:Apt|Suite|Ste|Unit)\.?\s+\w{1,6},\s+)?\p{Lu}[\p{L}.'-]*(?:\s\p{Lu}[\p{L}.'-]*){0,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?(?![\p{N}])/u,
     window: { before: 80, after: 60 },
     gate: false,
     tier: 1,

@@ -474,4 +474,23 @@ export const saasDetectors: Detector[] = [
       ignore: ['class="sk-spinner sk-spinner-wave"', "OPENAI_API_KEY=sk-...", "task-runner-2"],
     },
   },
+  {
+    id: "resend-api-key",
+    category: "saas-token",
+    description: "Resend API key (re_ + 8 characters + _ + 24 or more)",
+    keywords: ["re_"],
+    pattern: /(?<![A-Za-z0-9_.-])re_[A-Za-z0-9]{8}_[A-Za-z0-9]{20,40}(?![A-Za-z0-9_])/,
+    tier: 3,
+    refine: ({ text, start, end }) =>
+      /\d/.test(text.slice(start, end)) && /[A-Z]/.test(text.slice(start, end))
+        ? { start, end }
+        : null,
+    examples: {
+      match: inContexts(
+        "RESEND_API_KEY",
+        `re_${fakeToken("rs1", Charset.alnum, 8)}_${fakeToken("rs2", Charset.alnum, 24)}`,
+      ),
+      ignore: ["re_compile_pattern_for_the_parser_stage", "pre_AbCdEfGh_1234567890abcdefghijkl"],
+    },
+  },
 ];
