@@ -214,16 +214,21 @@ interface CompiledSet {
 }
 
 function compileSet(detectors: Detector[]): CompiledSet {
+  // One RegExp per distinct pattern and flags, so detectors reading the same shape share a run.
+  const patterns = new Map<string, RegExp>();
   const list = detectors.map((detector, order): Compiled => {
     const sticky = detector.window === undefined && detector.keywords.length > 0;
     const flags = [
       ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
     ].join("");
+    const key = `${flags}/${detector.pattern.source}`;
+    const re = patterns.get(key) ?? new RegExp(detector.pattern.source, flags);
+    patterns.set(key, re);
     return {
       detector,
       order,
       tier: detector.tier ?? 3,
-      re: new RegExp(detector.pattern.source, flags),
+      re,
       sticky,
       checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
       strictInGate: detector.gate === "strict",
@@ -295,22 +300,37 @@ function findCandidates(
     // The automaton reports hits by end position; detectors want them by start.
     const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
     order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
-    const lastRun = new Map<Compiled, number>();
-    const matchedUntil = new Map<Compiled, number>();
-    const windows = new Map<Compiled, Array<[number, number]>>();
+    // Per-detector state in arrays indexed by the detector's order (no hashing per hit).
+    const count = set.list.length;
+    const lastRun = new Int32Array(count).fill(-1);
+    const matchedUntil = new Int32Array(count).fill(-1);
+    const windows: Array<Array<[number, number]> | undefined> = new Array(count);
+    let windowed: Compiled[] | undefined;
+    let lastRe: RegExp | undefined;
+    let lastPos = -1;
+    let lastMatch: RegExpExecArray | null = null;
     for (const i of order) {
       const pos = hits[2 * i]!;
       const keyword = hits[2 * i + 1]!;
       for (const compiled of set.byKeyword[keyword]!) {
-        if (lastRun.get(compiled) === pos) continue;
-        lastRun.set(compiled, pos);
+        const at = compiled.order;
+        if (lastRun[at] === pos) continue;
+        lastRun[at] = pos;
         if (compiled.sticky) {
           // Like a global regex, a detector's matches never overlap: skip hits inside the last.
-          if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
-          compiled.re.lastIndex = pos;
-          const match = compiled.re.exec(text);
+          if (matchedUntil[at]! > pos) continue;
+          // Detectors that share a pattern (the assignment detectors) share its run at a hit.
+          let match: RegExpExecArray | null;
+          if (compiled.re === lastRe && pos === lastPos) match = lastMatch;
+          else {
+            compiled.re.lastIndex = pos;
+            match = compiled.re.exec(text);
+            lastRe = compiled.re;
+            lastPos = pos;
+            lastMatch = match;
+          }
           if (match) {
-            matchedUntil.set(compiled, pos + match[0].length);
+            matchedUntil[at] = pos + match[0].length;
             accept(compiled, match, 0);
           }
           continue;
@@ -318,16 +338,20 @@ function findCandidates(
         const w = compiled.detector.window!;
         const start = Math.max(0, pos - w.before);
         const end = Math.min(text.length, pos + w.after);
-        const list = windows.get(compiled);
+        const list = windows[at];
         const last = list?.[list.length - 1];
         const max = compiled.detector.maxInput;
         if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
           last[1] = Math.max(last[1], end);
         } else if (list) list.push([start, end]);
-        else windows.set(compiled, [[start, end]]);
+        else {
+          windows[at] = [[start, end]];
+          (windowed ??= []).push(compiled);
+        }
       }
     }
-    for (const [compiled, list] of windows) {
+    for (const compiled of windowed ?? []) {
+      const list = windows[compiled.order]!;
       for (const [rawStart, rawEnd] of list) {
         // Custom patterns get no widening beyond their bound (a huge line would undo it).
         const bounded = compiled.detector.maxInput !== undefined;
