@@ -37,27 +37,34 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const classes = asciiClasses + shared;
   /** Keywords whose hits need checking (their other-script characters share classes). */
   const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
-  // Trie in one flat array (rows of `classes` transitions, -1 = none), its edges also kept as
-  // child lists so the failure links cost one step per edge, not one per state and class.
+  // The trie as child lists (a state has few children): no table of states × classes to allocate
+  // and fill at start-up, where the hooks pay for it; the failure links cost one step per edge.
   let maxStates = 1;
   for (const keyword of keywords) maxStates += keyword.length;
-  const trie = new Int32Array(maxStates * classes).fill(-1);
   const firstChild = new Int32Array(maxStates).fill(-1);
   const nextSibling = new Int32Array(maxStates).fill(-1);
   const edgeClass = new Int32Array(maxStates);
   const outputs: number[][] = [[]];
+  /** The trie's edge from `state` on class `c`, or -1. */
+  const rootChild = new Int32Array(classes).fill(-1);
+  const child = (state: number, c: number): number => {
+    if (state === 0) return rootChild[c]!;
+    for (let k = firstChild[state]!; k !== -1; k = nextSibling[k]!) {
+      if (edgeClass[k] === c) return k;
+    }
+    return -1;
+  };
   let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
       const c = classOfChar.get(keyword.charCodeAt(i))!;
-      const at = state * classes + c;
-      let next = trie[at]!;
+      let next = child(state, c);
       if (next === -1) {
         next = states++;
         outputs.push([]);
-        trie[at] = next;
         edgeClass[next] = c;
+        if (state === 0) rootChild[c] = next;
         nextSibling[next] = firstChild[state]!;
         firstChild[state] = next;
       }
@@ -82,7 +89,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   /** The automaton's transition: the trie's edge, else the failure state's (the root stays). */
   function step(state: number, c: number): number {
     for (let s = state;; s = fail[s]!) {
-      const next = trie[s * classes + c]!;
+      const next = child(s, c);
       if (next !== -1) return next;
       if (s === 0) return 0;
     }
@@ -92,16 +99,19 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   // are filled in as the scan first takes them: a short text touches a few hundred of them, and
   // completing the table up front cost more than most scans (the edit gate runs one per write).
   const shift = Math.max(1, Math.ceil(Math.log2(classes)));
-  const order = Array.from({ length: states }, (_, s) => s);
-  order.sort((a, b) => Number(outputs[a]!.length > 0) - Number(outputs[b]!.length > 0) || a - b);
+  // A stable partition (states without an output, then those with one), in one linear pass each.
+  const order: number[] = [];
+  for (let st = 0; st < states; st++) if (outputs[st]!.length === 0) order.push(st);
+  for (let st = 0; st < states; st++) if (outputs[st]!.length > 0) order.push(st);
+  // Numbered from 1: 0 in the (zero-filled, never refilled) table means "not yet known".
   const renumber = new Int32Array(states);
-  order.forEach((old, index) => (renumber[old] = index));
+  order.forEach((old, index) => (renumber[old] = index + 1));
   const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
-  const outputStart = firstOutput === -1 ? states : firstOutput;
-  const Table = states < 65535 ? Uint16Array : Int32Array;
-  const unknown = states < 65535 ? 0xffff : -1;
-  const table = new Table(states << shift).fill(unknown);
-  const newOutputs = order.map((old) => outputs[old]!);
+  const outputStart = (firstOutput === -1 ? states : firstOutput) + 1;
+  const Table = states + 1 < 65536 ? Uint16Array : Int32Array;
+  const unknown = 0;
+  const table = new Table((states + 1) << shift);
+  const newOutputs = [[], ...order.map((old) => outputs[old]!)];
   const classOf = new Uint8Array(65536);
   // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
   for (let c = 0; c < FOLD_END; c++) {
@@ -124,7 +134,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
       const at = (state << shift) | classOf[text.charCodeAt(i)]!;
       let next = table[at]!;
       if (next === unknown) {
-        next = renumber[step(order[state]!, at & ((1 << shift) - 1))]!;
+        next = renumber[step(order[state - 1]!, at & ((1 << shift) - 1))]!;
         table[at] = next;
       }
       state = next;
