@@ -16,7 +16,7 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
 const ASSIGNMENT = new RegExp(
   String
-    .raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
       .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
@@ -58,6 +58,7 @@ const PASSWORD_WORDS = new Set([
   "masterkey",
   "signingkey",
   "sessionsecret",
+  "psk",
   // Other languages' words for a password, as the last word of a key (`Kennwort=`, `senha:`).
   "kennwort",
   "wachtwoord",
@@ -482,7 +483,7 @@ export const genericDetectors: Detector[] = [
     id: "password-assignment",
     category: "password-assignment",
     description: "A value assigned to a password/secret/token/API-key name (env, YAML, JSON, code)",
-    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw"],
+    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw", "psk"],
     pattern: ASSIGNMENT,
     tier: 1,
     refine: (ctx) => {

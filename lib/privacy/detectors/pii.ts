@@ -163,6 +163,7 @@ export const piiDetectors: Detector[] = [
       "chiamami",
       "anrufen",
       "my number",
+      "erreichbar",
       "number is",
       "ph ",
       "mob ",

@@ -324,9 +324,9 @@ export const positionalDetectors: Detector[] = [
     category: "generic-high-entropy",
     description:
       "A random key literal passed to an SDK client constructor (Client('…'), new FooClient('…'))",
-    keywords: ["client(", "api(", "sdk("],
-    pattern: /(?:Client|Api|API|SDK|Sdk)\(/,
-    window: { before: 0, after: 8 },
+    keywords: ["client(", "api(", "sdk(", "client::new(", "client.new(", "client.create("],
+    pattern: /(?:Client|Api|API|SDK|Sdk)(?:::new|\.new|\.create)?\(/,
+    window: { before: 0, after: 16 },
     tier: 1,
     gate: false,
     refine: ({ text, end }) => {
@@ -376,9 +376,13 @@ export const positionalDetectors: Detector[] = [
       "add('",
       'append("',
       "append('",
+      'header("',
+      "header('",
+      'setrequestheader("',
+      "setrequestheader('",
     ],
     pattern:
-      /(?:put|setProperty|set|setenv|add|append)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
+      /(?:put|setProperty|set|setenv|add|append|header|Header|setRequestHeader)\(\s{0,4}(?<key>"[^"\r\n]{1,80}"|'[^'\r\n]{1,80}')\s{0,4},\s{0,4}(?<value>"[^"\r\n]{1,512}"|'[^'\r\n]{1,512}')/i,
     tier: 2,
     refine: ({ text, match, mode }) => {
       const key = match.groups?.key?.slice(1, -1) ?? "";

@@ -110,6 +110,8 @@ function bare(token: string): { value: string; lead: number } {
 /** Whether a bare token reads as a secret value in a sentence. */
 function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
+  // A protocol and its version (`POST /login HTTP/1.1`), not a password.
+  if (/^(?:HTTP|HTTPS|SSH|TLS|SSL|SMTP|IMAP|SPDY)\/[\d.]+$/i.test(value)) return false;
   if (
     value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.2 })
@@ -323,6 +325,7 @@ const KEYWORDS = [
   "p:",
   "key is",
   "key was",
+  "account:",
   "the key ",
   "this key ",
   "that key ",
@@ -418,7 +421,7 @@ export const proseDetectors: Detector[] = [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,

@@ -1,7 +1,14 @@
 // Shapes that are secrets whatever the provider: private keys, JWTs, password hashes,
 // credentials in URLs and connection strings, Authorization headers, netrc, WireGuard keys.
 import type { Detector } from "../detector.ts";
-import { isPlaceholder, lineAfter, lineBefore, looksRandom, mixedPassword } from "../checks.ts";
+import {
+  credibleLiteral,
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+  mixedPassword,
+} from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
 
 const pemBody = (seed: string) =>
@@ -14,6 +21,11 @@ const jwt = (seed: string) =>
   `${b64url('{"alg":"HS256","typ":"JWT"}')}.${
     b64url(`{"sub":"${fakeToken(seed, Charset.digits, 10)}","name":"Test","iat":1700000000}`)
   }.${fakeToken(seed + "sig", Charset.base64url, 43)}`;
+
+const pw = (seed: string) =>
+  `${fakeToken(seed, Charset.alpha, 6)}#${fakeToken(seed + "d", Charset.digits, 2)}${
+    fakeToken(seed + "t", Charset.lower, 3)
+  }`;
 
 /** Whether a base64 blob decodes to a PEM private-key header. */
 function decodesToPrivateKey(blob: string): boolean {
@@ -341,10 +353,12 @@ export const structuralDetectors: Detector[] = [
       /(?<![A-Za-z0-9])(?:x-)?[A-Za-z-]{0,24}(?:api-?key|token|crumb)["']?(?:\s{0,4}[:=]|[ \t]{1,4}(?=["']?[A-Za-z0-9]))\s{0,4}["']?(?<secret>[A-Za-z0-9._~+/-]{16,65536}=*)/i,
     window: { before: 32, after: 600 },
     tier: 2,
-    refine: ({ text, start, end }) =>
-      looksRandom(text.slice(start, end), { minLength: 16, minEntropy: 3.0 })
-        ? { start, end }
-        : null,
+    refine: ({ text, start, end }) => {
+      const v = text.slice(start, end);
+      // A reference in code (`apiKey: process.env.API_KEY`), not a key: dotted words, no digit.
+      if (/^[A-Za-z_$]+(?:\.[A-Za-z_$]+)+$/.test(v)) return null;
+      return looksRandom(v, { minLength: 16, minEntropy: 3.0 }) ? { start, end } : null;
+    },
     examples: {
       match: [
         `curl -H "X-API-Key: ${fakeToken("xak", Charset.alnum, 32)}" https://api.test`,
@@ -392,6 +406,48 @@ export const structuralDetectors: Detector[] = [
         "Cookie: theme=dark; lang=en",
         "Set-Cookie: session_id=; Max-Age=0",
         "document.cookie = `session=${token}`",
+      ],
+    },
+  },
+  {
+    id: "protocol-auth-command",
+    category: "password-assignment",
+    description:
+      "Credentials in a protocol transcript or command: SMTP AUTH PLAIN <base64>, NickServ IDENTIFY <password>, Redis AUTH [user] <password>",
+    keywords: ["auth plain", "identify ", "auth "],
+    pattern:
+      /(?<![\w-])(?:AUTH\s+PLAIN\s+(?<plain>[A-Za-z0-9+/]{8,1024}={0,2})|NickServ\s+IDENTIFY\s+(?:[^\s]{1,32}\s+)?(?<nick>[^\s]{4,256})|(?:redis-cli[^\n]{0,200}?\s)?AUTH\s+(?:[\w.@-]{1,64}\s+)?(?<redis>[^\s]{6,256})(?=\s*$))/im,
+    window: { before: 220, after: 1100 },
+    tier: 2,
+    refine: ({ match, text, mode }) => {
+      const g = match.indices?.groups;
+      const span = g?.plain ?? g?.nick ?? g?.redis;
+      if (!span) return null;
+      const value = text.slice(span[0], span[1]);
+      if (!g?.plain && !credibleLiteral(value, mode)) return null;
+      // `AUTH` alone on a line is Redis's command only when it is a command line, not prose.
+      if (
+        g?.redis &&
+        !/^\s*(?:[\w.-]+(?::\d+)?>\s*|redis-cli\b|\$\s*)?AUTH\s/im.test(
+          lineBefore(text, span[0]) + " ",
+        )
+      ) {
+        return null;
+      }
+      return { start: span[0], end: span[1] };
+    },
+    examples: {
+      match: [
+        `C: AUTH PLAIN ${
+          fakeToken("pa1", Charset.base64, 32)
+        }\nS: 235 2.7.0 Authentication successful`,
+        `/msg NickServ IDENTIFY ${pw("pa2")}`,
+        `127.0.0.1:6379> AUTH default ${pw("pa3")}`,
+      ],
+      ignore: [
+        "S: 250-AUTH PLAIN LOGIN",
+        "AUTH PLAIN is enabled",
+        "the AUTH command takes a password",
       ],
     },
   },

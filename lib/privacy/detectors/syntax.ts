@@ -126,6 +126,68 @@ export const syntaxDetectors: Detector[] = [
     },
   },
   {
+    id: "xml-nested-secret-value",
+    category: "password-assignment",
+    description:
+      "A secret-named XML element holding its value in a child <Value> (Windows unattend.xml <AdministratorPassword><Value>…)",
+    keywords: ["<value>"],
+    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>\s{0,200}<Value>(?<value>[^<\r\n]{1,512})<\/Value>/i,
+    window: { before: 280, after: 560 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `<AdministratorPassword>\n  <Value>${pw("xv1")}</Value>\n</AdministratorPassword>`,
+        `<UserAccounts><Password><Value>${pw("xv2")}</Value></Password></UserAccounts>`,
+        `unattend: <AutoLogon><Password>\n<Value>${
+          fakeToken("xv3", Charset.alnum, 14)
+        }</Value></Password></AutoLogon>`,
+      ],
+      ignore: ["<Timeout>\n  <Value>30</Value>\n</Timeout>"],
+    },
+  },
+  {
+    id: "sql-insert-secret-column",
+    category: "password-assignment",
+    description:
+      "A literal inserted into a password/secret/token column (INSERT INTO users (name, password) VALUES ('x', '…'))",
+    keywords: ["insert into"],
+    pattern:
+      /insert\s+into\s+[\w."`\[\]]{1,128}\s*\((?<cols>[^()]{1,600})\)\s*values\s*\((?<vals>(?:[^()'"]|'[^'\r\n]*'|"[^"\r\n]*"){1,2000})\)/i,
+    tier: 2,
+    refine: ({ text, match, mode }) => {
+      const cols = (match.groups?.cols ?? "").split(",").map((c) =>
+        c.trim().replace(/^["`\[]|["`\]]$/g, "")
+      );
+      const column = cols.findIndex((c) => isSecretKey(c) && !/hash|digest|salt_?len/i.test(c));
+      const span = match.indices?.groups?.vals;
+      if (column === -1 || !span) return null;
+      // The values, split at top-level commas outside quotes.
+      const values = [
+        ...text.slice(span[0], span[1]).matchAll(/\s*('[^'\r\n]*'|"[^"\r\n]*"|[^,'"]+)\s*(?:,|$)/g),
+      ];
+      const value = values[column];
+      if (!value || !/^['"]/.test(value[1]!)) return null;
+      const literal = value[1]!.slice(1, -1);
+      if (!credibleValue(literal, mode)) return null;
+      const start = span[0] + value.index! + value[0].indexOf(value[1]!) + 1;
+      return { start, end: start + literal.length };
+    },
+    examples: {
+      match: [
+        `INSERT INTO users (name, password) VALUES ('admin', '${pw("si1")}');`,
+        `db.exec("insert into api_clients (id, client_secret, scope) values (7, '${
+          fakeToken("si2", Charset.alnum, 32)
+        }', 'read')")`,
+        `seed:\n  sql: INSERT INTO accounts (login, pwd) VALUES ('ops', '${pw("si3")}')\n`,
+      ],
+      ignore: [
+        "INSERT INTO users (name, password) VALUES ($1, $2)",
+        "INSERT INTO users (name, password_hash) VALUES ('a', 'x')",
+      ],
+    },
+  },
+  {
     id: "xml-secret-element",
     category: "password-assignment",
     description: "An XML element named like a secret (<password>…</password>, <apiKey>…)",
@@ -251,10 +313,22 @@ export const syntaxDetectors: Detector[] = [
     id: "sql-password",
     category: "password-assignment",
     description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
-    keywords: ["identified by", "password '", 'password "'],
-    pattern: /(?:identified\s+by(?:\s+password)?|password)\s+(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
+    keywords: ["identified by", "password '", 'password "', "password('", 'password("'],
+    // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')).
+    pattern:
+      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4})(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
     tier: 2,
     refine: (ctx) => {
+      // The function form is SQL's upper-case PASSWORD('…') after `=`, never a method call
+      // (`read.password('Password:')`).
+      if (
+        /\($/.test(
+          ctx.match[0].slice(0, ctx.match.indices!.groups!.value![0] - ctx.match.index).trim(),
+        ) &&
+        !/=\s*PASSWORD\(\s*$/.test(
+          ctx.text.slice(Math.max(0, ctx.match.index - 8), ctx.match.indices!.groups!.value![0]),
+        )
+      ) return null;
       const v = valueSpan(ctx, "value");
       return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
     },
@@ -263,8 +337,13 @@ export const syntaxDetectors: Detector[] = [
         `CREATE USER 'report'@'%' IDENTIFIED BY '${pw("sql1")}';`,
         `ALTER USER app WITH PASSWORD '${pw("sql2")}';`,
         `psql -c "CREATE ROLE ci LOGIN PASSWORD '${pw("sql3")}'"`,
+        `SET PASSWORD FOR 'app'@'%' = PASSWORD('${pw("sql4")}');`,
       ],
-      ignore: ["CREATE USER report IDENTIFIED BY :password;", "ALTER USER app WITH PASSWORD ''"],
+      ignore: [
+        "const password = await read.password('Password:', creds.password)",
+        "CREATE USER report IDENTIFIED BY :password;",
+        "ALTER USER app WITH PASSWORD ''",
+      ],
     },
   },
   {
