@@ -199,16 +199,19 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   }
 
   const words = [input.task ?? "", ...files.map(pathWords).flat()].join(" ").trim();
-  // A file's context keeps only anchored memories: with none there is nothing for text matches
-  // to rank, and their literal word matches need no related words (whose tables would otherwise
-  // load on every file an agent reads).
-  const anchoredOnly = input.anchoredOnly === true;
-  if (words !== "" && !(anchoredOnly && candidates.size === 0)) {
-    const hits = vault.search(
-      words,
-      { limit: TEXT_CANDIDATES, status: "active" },
-      { semantic: !anchoredOnly },
-    );
+  if (words !== "" && input.anchoredOnly === true) {
+    // A file's context shows only anchored memories: their own words are checked (literal
+    // matches, no related words), instead of a search of the whole vault for the few it would
+    // boost, which cost every file hook ~10 ms at 5,000 memories.
+    const eligible = new Set(contentWords(words)).size;
+    for (const candidate of candidates.values()) {
+      const matched = matchedWords(candidate.memory, words);
+      if (matched.length === 0 || eligible === 0) continue;
+      const strength = Math.min(1, matched.length / eligible);
+      add(candidate.memory, WEIGHTS.text * strength, `matches "${matched.join(" ")}"`, "text");
+    }
+  } else if (words !== "") {
+    const hits = vault.search(words, { limit: TEXT_CANDIDATES, status: "active" });
     const top = hits[0]?.score ?? 0;
     hits.forEach((hit) => {
       const strength = top > 0 ? hit.score / top : 0;
@@ -355,13 +358,19 @@ export function pathWords(file: string): string[] {
   return [...new Set(words.filter((word) => word.length > 1 && !GENERIC_PATH_WORDS.has(word)))];
 }
 
+/** The words of a query that can match: longer than two letters, not a generic path word. */
+function contentWords(text: string): string[] {
+  return queryWords(text).filter((w) => w.length > 2 && !GENERIC_PATH_WORDS.has(w));
+}
+
 /** Which of the query's words appear in the memory (for the `matches "…"` reason). */
 function matchedWords(memory: Memory, text: string): string[] {
   const haystack = `${memory.title} ${memory.content} ${memory.why ?? ""} ${
     memory.tags.join(" ")
   } ${memory.files.join(" ")}`.toLowerCase();
-  const words = queryWords(text).filter((w) => w.length > 2 && !GENERIC_PATH_WORDS.has(w));
-  const stems = words.filter((w) => haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, "")));
+  const stems = contentWords(text).filter((w) =>
+    haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, ""))
+  );
   return [...new Set(stems)].slice(0, 4);
 }
 
