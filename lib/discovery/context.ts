@@ -241,39 +241,51 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     }
   }
 
-  const ranked = [...candidates.values()]
+  const sorted = [...candidates.values()]
     .filter((c) => !(input.anchoredOnly && !c.anchored))
     .filter((c) => !(input.delta && input.seen?.has(c.memory.id)))
-    .filter((c) => input.includeWithheld || !isWithheld(c.memory))
     .map((c) => ({ ...c, score: c.score + priors(c, input.project, now) }))
     .filter((c) => c.memory.project === input.project || c.anchored || c.matched)
     .sort(byScore);
-  if (input.staleness) {
-    applyStaleness(ranked.slice(0, STALENESS_CANDIDATES), input.staleness);
-    ranked.sort(byScore);
+  // Flagged drafts are withheld. Screening a draft's text costs ~0.25 ms, so candidates are
+  // screened in rank order only as far as the staleness check and the rendering reach: the
+  // order is the one screening every candidate first would give.
+  const visible = (c: Candidate) => input.includeWithheld === true || !isWithheld(c.memory);
+  const head: Candidate[] = [];
+  let next = 0;
+  for (; next < sorted.length && head.length < STALENESS_CANDIDATES; next++) {
+    if (visible(sorted[next]!)) head.push(sorted[next]!);
   }
+  if (input.staleness) applyStaleness(head, input.staleness);
+  const screened = new Set(head);
+  const ranked = [...head, ...sorted.slice(next)].sort(byScore);
 
-  const chosen: ContextMemory[] = ranked.map((c) => ({
-    id: c.memory.id,
-    type: c.memory.type,
-    title: c.memory.title,
-    why: c.memory.why,
-    content: c.memory.content,
-    project: c.memory.project,
-    scope: c.memory.scope,
-    files: c.memory.files,
-    created_at: c.memory.created_at,
-    age: formatAge(c.memory.created_at, now),
-    author: c.memory.author,
-    confirmed: c.memory.confirmed,
-    flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
-    reasons: c.reasons.length
-      ? c.reasons
-      : [c.memory.project === input.project ? "recent in this project" : "related"],
-    score: Math.round(c.score * 1000) / 1000,
-  }));
+  const chosen = function* (): Generator<ContextMemory> {
+    for (const c of ranked) {
+      if (!screened.has(c) && !visible(c)) continue;
+      yield {
+        id: c.memory.id,
+        type: c.memory.type,
+        title: c.memory.title,
+        why: c.memory.why,
+        content: c.memory.content,
+        project: c.memory.project,
+        scope: c.memory.scope,
+        files: c.memory.files,
+        created_at: c.memory.created_at,
+        age: formatAge(c.memory.created_at, now),
+        author: c.memory.author,
+        confirmed: c.memory.confirmed,
+        flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
+        reasons: c.reasons.length
+          ? c.reasons
+          : [c.memory.project === input.project ? "recent in this project" : "related"],
+        score: Math.round(c.score * 1000) / 1000,
+      };
+    }
+  };
   const budget = Math.max(50, input.maxTokens ?? DEFAULT_MAX_TOKENS) * CHARS_PER_TOKEN;
-  const rendered = renderContext(chosen, { budgetChars: budget, project: input.project });
+  const rendered = renderContext(chosen(), { budgetChars: budget, project: input.project });
   if (input.delta && input.seen) {
     for (const memory of rendered.memories) {
       input.seen.add(memory.id);
