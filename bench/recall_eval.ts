@@ -1,6 +1,6 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
 // korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
-// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2.tsv;
+// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
@@ -75,9 +75,12 @@ const which = Deno.args.includes("--blind")
   ? "tuning"
   : "held-out";
 const adrs = loadAdrs();
-// Tuning: the even half of questions.tsv plus questions_tuning2.tsv; held-out: the odd half.
+// Tuning: the even half of questions.tsv plus questions_tuning2.tsv and questions_tuning3.tsv;
+// held-out: the odd half.
 const extraTuning = () =>
-  loadQuestions(join(RECALL_DATA, "questions_tuning2.tsv"), { split: false });
+  ["questions_tuning2.tsv", "questions_tuning3.tsv"].flatMap((file) =>
+    loadQuestions(join(RECALL_DATA, file), { split: false })
+  );
 const questions = which === "blind"
   ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
   : which === "tuning"
