@@ -3,11 +3,14 @@
 // memory layer's operation files, not its barrel, so a hook loads only what it runs (issue 19).
 import type { Deps } from "../lib/deps.ts";
 import { importLazily } from "../lib/lazy_import.ts";
+import { existsSync } from "../lib/fs_sync.ts";
+import { join } from "../lib/posix_path.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";
 import { dueNudge } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
 import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
+import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
 import { openMemories } from "../lib/memory/memories.ts";
@@ -18,7 +21,6 @@ import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_
 import type { ProjectConfig } from "../lib/project_config.ts";
 import { cachedConfig } from "../lib/config_cache.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
-import { missingHooks } from "../lib/sentinel/missing_hooks.ts";
 import {
   HOOK_ORIGIN,
   type HookFlags,
@@ -48,7 +50,14 @@ export async function sessionStart(
   const nudge = payload.source === "compact" && payload.session_id
     ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
     : undefined;
-  const unchecked = missingHooks(payloadCwd(deps, payload), deps.self, { root: ctx.root() });
+  // The git hooks are checked (and their module loaded) only where there are team rules.
+  const root = ctx.root();
+  const unchecked = root && existsSync(join(root, ".korva", "rules"))
+    ? (await importLazily<typeof import("../lib/sentinel/missing_hooks.ts")>(
+      import.meta.url,
+      "../lib/sentinel/missing_hooks.ts",
+    )).missingHooks(payloadCwd(deps, payload), deps.self, { root })
+    : undefined;
   const text = [
     unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
     result.memories.length > 0 ? result.text : "",
@@ -101,7 +110,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(await hookContext(deps, payload), HOOK_ORIGIN);
+  using memories = openMemories(await hookContext(deps, payload, { semantics: true }), HOOK_ORIGIN);
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await importLazily<
     typeof import("../lib/recall/prompt_recall.ts")
@@ -128,7 +137,7 @@ export async function stopNudge(
   return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN));
 }
 
-/** SessionEnd: one summary memory of what the session edited and saved. */
+/** SessionEnd with --wait: one summary memory of what the session edited and saved. */
 export async function sessionEnd(
   deps: Deps,
   payload: HookPayload,
@@ -139,7 +148,29 @@ export async function sessionEnd(
   const { summarizeSession } = await importLazily<
     typeof import("../lib/capture/session_summary.ts")
   >(import.meta.url, "../lib/capture/session_summary.ts");
-  summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
+  // No vector now: semantic recall adds it from the backlog (its tables cost ~50 ms to load).
+  summarizeSession(
+    runDir(deps),
+    sessionId,
+    () => openMemories(ctx, HOOK_ORIGIN, { vectors: false }),
+    "editor",
+  );
+}
+
+/** The detached writer: the summary of every queued session end, each queued entry once. */
+export async function drainSessionEnds(deps: Deps): Promise<void> {
+  let failed: unknown;
+  for (const { path, end } of queuedSessionEnds(runDir(deps))) {
+    try {
+      const payload = { session_id: end.session_id, ...(end.cwd ? { cwd: end.cwd } : {}) };
+      await sessionEnd(deps, payload, end.session_id);
+    } catch (error) {
+      failed ??= error; // logged by the caller; the other sessions are still written
+    } finally {
+      dequeue(path);
+    }
+  }
+  if (failed !== undefined) throw failed;
 }
 
 /**
@@ -150,7 +181,7 @@ export async function sessionEnd(
 async function hookContext(
   deps: Deps,
   payload: HookPayload,
-  options: { redactor?: boolean } = {},
+  options: { redactor?: boolean; semantics?: boolean } = {},
 ): Promise<RepoContext> {
   // The detector catalogue loads only for a hook that writes memories (session-end); the team
   // refresh of the others builds its own when it runs (lib/memory/team_refresh.ts).
@@ -158,6 +189,13 @@ async function hookContext(
     ? await importLazily<typeof import("../lib/privacy/redact.ts")>(
       import.meta.url,
       "../lib/privacy/redact.ts",
+    )
+    : undefined;
+  // Semantic recall's tables and code load only for the hook that searches (prompt).
+  const recall = options.semantics
+    ? await importLazily<typeof import("../lib/recall/mod.ts")>(
+      import.meta.url,
+      "../lib/recall/mod.ts",
     )
     : undefined;
   const cwd = payloadCwd(deps, payload);
@@ -176,6 +214,12 @@ async function hookContext(
       if (!redaction) throw new Error("the redactor was needed before it was loaded");
       return redaction.createRedactor(privacy);
     },
+    ...(recall
+      ? {
+        semantics: (abbreviations: Record<string, string> | undefined) =>
+          recall.lazySemantics(abbreviations ? { abbreviations } : {}),
+      }
+      : {}),
   });
   const root = ctx.root();
   try {
