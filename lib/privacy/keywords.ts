@@ -37,34 +37,27 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const classes = asciiClasses + shared;
   /** Keywords whose hits need checking (their other-script characters share classes). */
   const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
-  // The trie as child lists (a state has few children): no table of states × classes to allocate
-  // and fill at start-up, where the hooks pay for it; the failure links cost one step per edge.
+  // Trie in one flat array (rows of `classes` transitions, -1 = none), its edges also kept as
+  // child lists so the failure links cost one step per edge, not one per state and class.
   let maxStates = 1;
   for (const keyword of keywords) maxStates += keyword.length;
+  const trie = new Int32Array(maxStates * classes).fill(-1);
   const firstChild = new Int32Array(maxStates).fill(-1);
   const nextSibling = new Int32Array(maxStates).fill(-1);
   const edgeClass = new Int32Array(maxStates);
   const outputs: number[][] = [[]];
-  /** The trie's edge from `state` on class `c`, or -1. */
-  const rootChild = new Int32Array(classes).fill(-1);
-  const child = (state: number, c: number): number => {
-    if (state === 0) return rootChild[c]!;
-    for (let k = firstChild[state]!; k !== -1; k = nextSibling[k]!) {
-      if (edgeClass[k] === c) return k;
-    }
-    return -1;
-  };
   let states = 1;
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
       const c = classOfChar.get(keyword.charCodeAt(i))!;
-      let next = child(state, c);
+      const at = state * classes + c;
+      let next = trie[at]!;
       if (next === -1) {
         next = states++;
         outputs.push([]);
+        trie[at] = next;
         edgeClass[next] = c;
-        if (state === 0) rootChild[c] = next;
         nextSibling[next] = firstChild[state]!;
         firstChild[state] = next;
       }
@@ -89,7 +82,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   /** The automaton's transition: the trie's edge, else the failure state's (the root stays). */
   function step(state: number, c: number): number {
     for (let s = state;; s = fail[s]!) {
-      const next = child(s, c);
+      const next = trie[s * classes + c]!;
       if (next !== -1) return next;
       if (s === 0) return 0;
     }
@@ -103,15 +96,14 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const order: number[] = [];
   for (let st = 0; st < states; st++) if (outputs[st]!.length === 0) order.push(st);
   for (let st = 0; st < states; st++) if (outputs[st]!.length > 0) order.push(st);
-  // Numbered from 1: 0 in the (zero-filled, never refilled) table means "not yet known".
   const renumber = new Int32Array(states);
-  order.forEach((old, index) => (renumber[old] = index + 1));
+  order.forEach((old, index) => (renumber[old] = index));
   const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
-  const outputStart = (firstOutput === -1 ? states : firstOutput) + 1;
-  const Table = states + 1 < 65536 ? Uint16Array : Int32Array;
-  const unknown = 0;
-  const table = new Table((states + 1) << shift);
-  const newOutputs = [[], ...order.map((old) => outputs[old]!)];
+  const outputStart = firstOutput === -1 ? states : firstOutput;
+  const Table = states < 65535 ? Uint16Array : Int32Array;
+  const unknown = states < 65535 ? 0xffff : -1;
+  const table = new Table(states << shift).fill(unknown);
+  const newOutputs = order.map((old) => outputs[old]!);
   const classOf = new Uint8Array(65536);
   // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
   for (let c = 0; c < FOLD_END; c++) {
@@ -134,7 +126,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
       const at = (state << shift) | classOf[text.charCodeAt(i)]!;
       let next = table[at]!;
       if (next === unknown) {
-        next = renumber[step(order[state - 1]!, at & ((1 << shift) - 1))]!;
+        next = renumber[step(order[state]!, at & ((1 << shift) - 1))]!;
         table[at] = next;
       }
       state = next;
