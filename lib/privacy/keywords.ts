@@ -35,13 +35,20 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
     : Math.min(other.size, Math.max(4, 2 ** Math.ceil(Math.log2(asciiClasses + 4)) - asciiClasses));
   for (const c of other) classOfChar.set(c, asciiClasses + (c % shared));
   const classes = asciiClasses + shared;
+  // The same as a flat array: a Map lookup per keyword character was a good part of start-up.
+  const charClass = new Uint8Array(65536);
+  for (const [c, k] of classOfChar) charClass[c] = k;
   /** Keywords whose hits need checking (their other-script characters share classes). */
-  const verify = keywords.map((k) => [...k].some((ch) => ch.charCodeAt(0) >= ASCII));
-  // Trie in one flat array (rows of `classes` transitions, -1 = none), its edges also kept as
-  // child lists so the failure links cost one step per edge, not one per state and class.
+  const verify = keywords.map((k) => {
+    for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) >= ASCII) return true;
+    return false;
+  });
+  // Trie in one flat array (rows of `classes` transitions, 0 = none: the root is never a child,
+  // so the zero-filled allocation needs no fill), its edges also kept as child lists so the
+  // failure links cost one step per edge, not one per state and class.
   let maxStates = 1;
   for (const keyword of keywords) maxStates += keyword.length;
-  const trie = new Int32Array(maxStates * classes).fill(-1);
+  const trie = new Int32Array(maxStates * classes);
   const firstChild = new Int32Array(maxStates).fill(-1);
   const nextSibling = new Int32Array(maxStates).fill(-1);
   const edgeClass = new Int32Array(maxStates);
@@ -50,10 +57,10 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   keywords.forEach((keyword, index) => {
     let state = 0;
     for (let i = 0; i < keyword.length; i++) {
-      const c = classOfChar.get(keyword.charCodeAt(i))!;
+      const c = charClass[keyword.charCodeAt(i)]!;
       const at = state * classes + c;
       let next = trie[at]!;
-      if (next === -1) {
+      if (next === 0) {
         next = states++;
         outputs.push([]);
         trie[at] = next;
@@ -83,7 +90,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   function step(state: number, c: number): number {
     for (let s = state;; s = fail[s]!) {
       const next = trie[s * classes + c]!;
-      if (next !== -1) return next;
+      if (next !== 0) return next;
       if (s === 0) return 0;
     }
   }
@@ -96,19 +103,20 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
   const order: number[] = [];
   for (let st = 0; st < states; st++) if (outputs[st]!.length === 0) order.push(st);
   for (let st = 0; st < states; st++) if (outputs[st]!.length > 0) order.push(st);
+  // Numbered from 1: 0 in the zero-filled table means "not yet known", so it needs no fill.
   const renumber = new Int32Array(states);
-  order.forEach((old, index) => (renumber[old] = index));
+  order.forEach((old, index) => (renumber[old] = index + 1));
   const firstOutput = order.findIndex((s) => outputs[s]!.length > 0);
-  const outputStart = firstOutput === -1 ? states : firstOutput;
-  const Table = states < 65535 ? Uint16Array : Int32Array;
-  const unknown = states < 65535 ? 0xffff : -1;
-  const table = new Table(states << shift).fill(unknown);
-  const newOutputs = order.map((old) => outputs[old]!);
+  const outputStart = (firstOutput === -1 ? states : firstOutput) + 1;
+  const Table = states + 1 < 65536 ? Uint16Array : Int32Array;
+  const unknown = 0;
+  const table = new Table((states + 1) << shift);
+  const newOutputs = [[], ...order.map((old) => outputs[old]!)];
   const classOf = new Uint8Array(65536);
   // Only ASCII and the Latin blocks fold (see FOLD); other scripts are set below.
   for (let c = 0; c < FOLD_END; c++) {
     const folded = FOLD[c]!;
-    if (folded !== 0) classOf[c] = classOfChar.get(folded) ?? 0;
+    if (folded !== 0) classOf[c] = charClass[folded]!;
   }
   // Other scripts: the keyword's own character and its upper case (Пароль, ΚΩΔΙΚΟΣ).
   for (const [c, k] of classOfChar) {
@@ -126,7 +134,7 @@ export function compileKeywords(keywords: readonly string[]): KeywordScanner {
       const at = (state << shift) | classOf[text.charCodeAt(i)]!;
       let next = table[at]!;
       if (next === unknown) {
-        next = renumber[step(order[state]!, at & ((1 << shift) - 1))]!;
+        next = renumber[step(order[state - 1]!, at & ((1 << shift) - 1))]!;
         table[at] = next;
       }
       state = next;

@@ -319,7 +319,7 @@ export const cliDetectors: Detector[] = [
     category: "password-assignment",
     description:
       "A secret passed to any command under a flag whose name says so (--db-password X, --redis-pass X, --pwd X, --apiKey X, --gpg-passphrase=X)",
-    keywords: ["-pass", "-pw", "-token", "-secret", "-apikey", "-api", "-key", "-auth", "_pass"],
+    keywords: ["-pass", "-pw", "-token", "-secret", "-apikey", "-api", "-key", "-auth"],
     pattern: new RegExp(
       // The value never starts with `-`: that is the next flag, which must stay matchable.
       String.raw`(?<![\w-])--?(?<flag>[A-Za-z][A-Za-z0-9_.-]{0,48})[ =]` +
