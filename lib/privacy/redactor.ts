@@ -9,7 +9,14 @@ import { isPiiCategory } from "./category.ts";
 import type { Detector } from "./detector.ts";
 import { detectors as catalogue } from "./detectors.ts";
 import type { RedactMode } from "./mode.ts";
-import { checkKeyword, compileKeywords, type KeywordScanner } from "./keywords.ts";
+import {
+  checkKeyword,
+  compileKeywords,
+  decodeKeywordTables,
+  type KeywordScanner,
+  scannerOver,
+} from "./keywords.ts";
+import precomputed from "./keyword_tables.json" with { type: "json" };
 import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
@@ -54,7 +61,8 @@ interface Compiled {
   detector: Detector;
   order: number;
   tier: number;
-  re: RegExp;
+  /** The pattern with the flags the scan needs, compiled on the detector's first run. */
+  re: RegExp | undefined;
   sticky: boolean;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
@@ -132,14 +140,19 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
   const active = all.filter((d) =>
     !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
   );
+  // One keyword pass for every detector, active or not, in both modes: the built-in catalogue's
+  // is precomputed (keyword_tables.json), so a redactor over it costs no automaton to build.
+  const keywords = keywordList(all);
+  let scanner: KeywordScanner | undefined;
+  const scanKeywords = (): KeywordScanner => (scanner ??= keywordScanner(keywords));
   // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
   // edit-time gate scans in gate mode and redacts only the excerpt of a finding.
   let redactSet: CompiledSet | undefined;
   let gateSet: CompiledSet | undefined;
   const setFor = (mode: RedactMode): CompiledSet =>
     mode === "redact"
-      ? (redactSet ??= compileSet(active))
-      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
+      ? (redactSet ??= compileSet(active, keywords, scanKeywords))
+      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false), keywords, scanKeywords));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
     if (allowed.size === 0 && allowPatterns.length === 0) return false;
@@ -201,52 +214,78 @@ function compileUserRegex(source: string, flags: string, what: string): RegExp {
   }
 }
 
+/**
+ * The keyword pass's list: every detector's keywords once, in catalogue order, then the marker
+ * prefix and `<private`, which ride along in it instead of two more passes.
+ */
+export function keywordList(detectors: readonly Detector[]): string[] {
+  const seen = new Set<string>();
+  for (const d of detectors) for (const k of d.keywords) seen.add(k);
+  return [...seen, MARKER_PREFIX.toLowerCase(), "<private"];
+}
+
+/** The scanner for a keyword list: from the precomputed tables when they are for this list. */
+function keywordScanner(keywords: readonly string[]): KeywordScanner {
+  const same = precomputed.keywords.length === keywords.length &&
+    precomputed.keywords.every((k, i) => k === keywords[i]);
+  return same
+    ? scannerOver(keywords, decodeKeywordTables(precomputed.tables))
+    : compileKeywords(keywords);
+}
+
 interface CompiledSet {
   list: Compiled[];
-  /** Detectors by keyword index. */
-  byKeyword: Compiled[][];
+  /** This set's detectors by keyword index (undefined: none of them has that keyword). */
+  byKeyword: Array<Compiled[] | undefined>;
   /** Detectors with no keywords: their pattern runs over the whole text. */
   everywhere: Compiled[];
   /** One pass finds every keyword, plus existing markers and `<private` blocks. */
-  scanKeywords: KeywordScanner;
+  scanKeywords: () => KeywordScanner;
   markerKeyword: number;
   privateKeyword: number;
 }
 
-function compileSet(detectors: Detector[]): CompiledSet {
-  const list = detectors.map((detector, order): Compiled => {
-    const sticky = detector.window === undefined && detector.keywords.length > 0;
-    const flags = [
-      ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
-    ].join("");
-    return {
-      detector,
-      order,
-      tier: detector.tier ?? 3,
-      re: new RegExp(detector.pattern.source, flags),
-      sticky,
-      checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
-      strictInGate: detector.gate === "strict",
-    };
-  });
-  const index = new Map<string, Compiled[]>();
+function compileSet(
+  detectors: Detector[],
+  keywords: readonly string[],
+  scanKeywords: () => KeywordScanner,
+): CompiledSet {
+  const list = detectors.map((detector, order): Compiled => ({
+    detector,
+    order,
+    tier: detector.tier ?? 3,
+    re: undefined,
+    sticky: detector.window === undefined && detector.keywords.length > 0,
+    checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
+    strictInGate: detector.gate === "strict",
+  }));
+  const indexOf = new Map<string, number>();
+  keywords.forEach((k, i) => indexOf.set(k, i));
+  const byKeyword: Array<Compiled[] | undefined> = [];
   for (const c of list) {
     for (const keyword of new Set(c.detector.keywords)) {
-      const entry = index.get(keyword) ?? [];
-      entry.push(c);
-      index.set(keyword, entry);
+      const i = indexOf.get(keyword)!;
+      (byKeyword[i] ??= []).push(c);
     }
   }
-  // Markers and private blocks ride along in the keyword pass instead of two more passes.
-  const keywords = [...index.keys(), MARKER_PREFIX.toLowerCase(), "<private"];
   return {
     list,
-    byKeyword: [...index.keys()].map((k) => index.get(k)!).concat([[], []]),
+    byKeyword,
     everywhere: list.filter((c) => c.detector.keywords.length === 0),
-    scanKeywords: compileKeywords(keywords),
+    scanKeywords,
     markerKeyword: keywords.length - 2,
     privateKeyword: keywords.length - 1,
   };
+}
+
+/** The detector's pattern as the scan runs it (sticky at a keyword, else global), with indices. */
+function regexOf(compiled: Compiled): RegExp {
+  if (compiled.re) return compiled.re;
+  const pattern = compiled.detector.pattern;
+  const flags = [
+    ...new Set(pattern.flags.replace(/[gyd]/g, "") + (compiled.sticky ? "yd" : "gd")),
+  ].join("");
+  return (compiled.re = new RegExp(pattern.source, flags));
 }
 
 function findCandidates(
@@ -259,10 +298,10 @@ function findCandidates(
   const hits: number[] = [];
   const markerHits: number[] = [];
   let privateSeen = false;
-  set.scanKeywords(text, (start, keyword) => {
+  set.scanKeywords()(text, (start, keyword) => {
     if (keyword === set.markerKeyword) markerHits.push(start);
     else if (keyword === set.privateKeyword) privateSeen = true;
-    else hits.push(start, keyword);
+    else if (set.byKeyword[keyword] !== undefined) hits.push(start, keyword);
   });
   const markers = markerSpans(text, markerHits);
   const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
@@ -307,8 +346,9 @@ function findCandidates(
         if (compiled.sticky) {
           // Like a global regex, a detector's matches never overlap: skip hits inside the last.
           if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
-          compiled.re.lastIndex = pos;
-          const match = compiled.re.exec(text);
+          const re = regexOf(compiled);
+          re.lastIndex = pos;
+          const match = re.exec(text);
           if (match) {
             matchedUntil.set(compiled, pos + match[0].length);
             accept(compiled, match, 0);
@@ -334,10 +374,11 @@ function findCandidates(
         const start = bounded ? rawStart : widenLeft(text, rawStart);
         const end = bounded ? rawEnd : widenRight(text, rawEnd);
         const slice = text.slice(start, end);
-        compiled.re.lastIndex = 0;
-        for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+        const re = regexOf(compiled);
+        re.lastIndex = 0;
+        for (let m = re.exec(slice); m; m = re.exec(slice)) {
           accept(compiled, m, start);
-          if (m[0].length === 0) compiled.re.lastIndex++;
+          if (m[0].length === 0) re.lastIndex++;
         }
       }
     }
@@ -364,10 +405,11 @@ function runOver(
   offset: number,
   accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
 ): void {
-  compiled.re.lastIndex = 0;
-  for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+  const re = regexOf(compiled);
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
     accept(compiled, m, offset);
-    if (m[0].length === 0) compiled.re.lastIndex++;
+    if (m[0].length === 0) re.lastIndex++;
   }
 }
 
