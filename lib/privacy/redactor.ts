@@ -7,7 +7,13 @@ import type { PrivacyConfig } from "./config.ts";
 import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
 import { isPiiCategory } from "./category.ts";
 import type { Detector } from "./detector.ts";
-import { detectors as catalogue } from "./detectors.ts";
+import {
+  type CatalogueEntry,
+  type DetectorData,
+  detectorData,
+  detectorGroups,
+} from "./catalogue.ts";
+import catalogueIndex from "./catalogue_index.json" with { type: "json" };
 import type { RedactMode } from "./mode.ts";
 import {
   checkKeyword,
@@ -57,8 +63,15 @@ const WINDOW_OVERLAP = 512;
 /** How far a window edge may move to avoid cutting a token in half (a long token is redacted whole). */
 const EDGE_SLACK = 65536;
 
+/** A detector known by its data; its pattern and refine hook are read when it first runs. */
+interface Entry {
+  data: DetectorData;
+  detector: () => Detector;
+}
+
 interface Compiled {
-  detector: Detector;
+  data: DetectorData;
+  detector: () => Detector;
   order: number;
   tier: number;
   /** The pattern with the flags the scan needs, compiled on the detector's first run. */
@@ -76,9 +89,12 @@ interface Candidate {
   end: number;
 }
 
-/** The redactor for validated settings, over the built-in catalogue. */
+/**
+ * The redactor for validated settings, over the built-in catalogue: a detector file is built the
+ * first time one of its detectors runs (catalogue.ts).
+ */
 export function redactorFor(settings: PrivacyConfig): Redactor {
-  return compileRedactor(catalogue, settings);
+  return redactorOver(catalogueEntries(), settings);
 }
 
 /**
@@ -86,6 +102,46 @@ export function redactorFor(settings: PrivacyConfig): Redactor {
  * PrivacySettingsError on a bad allow or custom pattern.
  */
 export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyConfig): Redactor {
+  return redactorOver(builtIn.map(entryOf), settings);
+}
+
+function entryOf(detector: Detector): Entry {
+  return { data: detector, detector: () => detector };
+}
+
+/**
+ * The catalogue's entries from catalogue_index.json; each detector file is built once, when the
+ * first of its detectors is read, and checked against the index.
+ */
+function catalogueEntries(): Entry[] {
+  const entries = catalogueIndex as CatalogueEntry[];
+  const built: Array<Detector[] | undefined> = [];
+  const groupOf = (group: number): Detector[] => {
+    const cached = built[group];
+    if (cached) return cached;
+    const list = detectorGroups[group]!();
+    const expected = entries.filter((e) => e.group === group);
+    if (
+      list.length !== expected.length ||
+      list.some((d, at) => !sameData(detectorData(d), expected[at]!))
+    ) {
+      throw new Error(
+        "lib/privacy/catalogue_index.json does not match the detector files: regenerate it with " +
+          "KORVA_UPDATE_CATALOGUE_INDEX=1 deno test -A tests/privacy/catalogue_index_test.ts",
+      );
+    }
+    return (built[group] = list);
+  };
+  return entries.map((data) => ({ data, detector: () => groupOf(data.group)[data.at]! }));
+}
+
+/** Whether a detector's data equals an index entry's (the entry has `group` and `at` besides). */
+function sameData(data: DetectorData, entry: CatalogueEntry): boolean {
+  const { group: _group, at: _at, ...rest } = entry;
+  return JSON.stringify(data) === JSON.stringify(rest);
+}
+
+function redactorOver(builtIn: readonly Entry[], settings: PrivacyConfig): Redactor {
   const disabled = new Set(settings.disabled);
   const allowed = new Set(settings.allow);
   const allowPatterns = settings.allowPatterns.map((source) =>
@@ -98,9 +154,9 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
     return settings.pii[key] ?? true;
   };
 
-  const all: Detector[] = [
+  const all: Entry[] = [
     ...builtIn,
-    ...settings.custom.map((custom): Detector => {
+    ...settings.custom.map((custom): Entry => {
       const pattern = compileUserRegex(
         custom.pattern,
         custom.flags,
@@ -117,7 +173,7 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
           `Cannot use custom pattern "${custom.id}": it matches the empty string`,
         );
       }
-      return {
+      return entryOf({
         id: custom.id,
         category: custom.category,
         description: `Custom pattern ${custom.id}`,
@@ -134,15 +190,15 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
         keep: custom.keep,
         tier: 3,
         examples: { match: [], ignore: [] },
-      };
+      });
     }),
   ];
-  const active = all.filter((d) =>
-    !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
+  const active = all.filter(({ data }) =>
+    !disabled.has(data.id) && (!isPiiCategory(data.category) || piiOn(data.category))
   );
   // One keyword pass for every detector, active or not, in both modes: the built-in catalogue's
   // is precomputed (keyword_tables.json), so a redactor over it costs no automaton to build.
-  const keywords = keywordList(all);
+  const keywords = keywordList(all.map((e) => e.data));
   let scanner: KeywordScanner | undefined;
   const scanKeywords = (): KeywordScanner => (scanner ??= keywordScanner(keywords));
   // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
@@ -152,7 +208,11 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
   const setFor = (mode: RedactMode): CompiledSet =>
     mode === "redact"
       ? (redactSet ??= compileSet(active, keywords, scanKeywords))
-      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false), keywords, scanKeywords));
+      : (gateSet ??= compileSet(
+        active.filter((e) => e.data.gate !== false),
+        keywords,
+        scanKeywords,
+      ));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
     if (allowed.size === 0 && allowPatterns.length === 0) return false;
@@ -167,8 +227,8 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
   const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
     const mode = options.mode ?? "redact";
     return clusters(findCandidates(text, setFor(mode), mode, isAllowed)).map((c) => ({
-      detector: c.best.compiled.detector.id,
-      category: c.best.compiled.detector.category,
+      detector: c.best.compiled.data.id,
+      category: c.best.compiled.data.category,
       start: c.start,
       end: c.end,
     }));
@@ -183,7 +243,7 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
       let out = "";
       let at = 0;
       for (const c of found) {
-        const d = c.best.compiled.detector;
+        const d = c.best.compiled.data;
         const keep = d.keep && c.best.start === c.start ? Math.min(d.keep, c.end - c.start) : 0;
         out += text.slice(at, c.start);
         out += keep > 0 ? `${text.slice(c.start, c.start + keep)}…${marker(d.id)}` : marker(d.id);
@@ -193,8 +253,8 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
       return {
         text: out,
         findings: found.map((c) => ({
-          detector: c.best.compiled.detector.id,
-          category: c.best.compiled.detector.category,
+          detector: c.best.compiled.data.id,
+          category: c.best.compiled.data.category,
           start: c.start,
           end: c.end,
         })),
@@ -218,7 +278,7 @@ function compileUserRegex(source: string, flags: string, what: string): RegExp {
  * The keyword pass's list: every detector's keywords once, in catalogue order, then the marker
  * prefix and `<private`, which ride along in it instead of two more passes.
  */
-export function keywordList(detectors: readonly Detector[]): string[] {
+export function keywordList(detectors: readonly DetectorData[]): string[] {
   const seen = new Set<string>();
   for (const d of detectors) for (const k of d.keywords) seen.add(k);
   return [...seen, MARKER_PREFIX.toLowerCase(), "<private"];
@@ -246,24 +306,25 @@ interface CompiledSet {
 }
 
 function compileSet(
-  detectors: Detector[],
+  entries: Entry[],
   keywords: readonly string[],
   scanKeywords: () => KeywordScanner,
 ): CompiledSet {
-  const list = detectors.map((detector, order): Compiled => ({
+  const list = entries.map(({ data, detector }, order): Compiled => ({
+    data,
     detector,
     order,
-    tier: detector.tier ?? 3,
+    tier: data.tier ?? 3,
     re: undefined,
-    sticky: detector.window === undefined && detector.keywords.length > 0,
-    checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
-    strictInGate: detector.gate === "strict",
+    sticky: data.window === undefined && data.keywords.length > 0,
+    checkPlaceholder: !isPiiCategory(data.category) && data.category !== "custom",
+    strictInGate: data.gate === "strict",
   }));
   const indexOf = new Map<string, number>();
   keywords.forEach((k, i) => indexOf.set(k, i));
   const byKeyword: Array<Compiled[] | undefined> = [];
   for (const c of list) {
-    for (const keyword of new Set(c.detector.keywords)) {
+    for (const keyword of new Set(c.data.keywords)) {
       const i = indexOf.get(keyword)!;
       (byKeyword[i] ??= []).push(c);
     }
@@ -271,7 +332,7 @@ function compileSet(
   return {
     list,
     byKeyword,
-    everywhere: list.filter((c) => c.detector.keywords.length === 0),
+    everywhere: list.filter((c) => c.data.keywords.length === 0),
     scanKeywords,
     markerKeyword: keywords.length - 2,
     privateKeyword: keywords.length - 1,
@@ -281,7 +342,7 @@ function compileSet(
 /** The detector's pattern as the scan runs it (sticky at a keyword, else global), with indices. */
 function regexOf(compiled: Compiled): RegExp {
   if (compiled.re) return compiled.re;
-  const pattern = compiled.detector.pattern;
+  const pattern = compiled.detector().pattern;
   const flags = [
     ...new Set(pattern.flags.replace(/[gyd]/g, "") + (compiled.sticky ? "yd" : "gd")),
   ].join("");
@@ -309,7 +370,7 @@ function findCandidates(
     if (!span) return;
     let start = span[0] + offset;
     let end = span[1] + offset;
-    const refine = compiled.detector.refine;
+    const refine = compiled.detector().refine;
     if (refine) {
       const refined = refine({ text, match, start, end, mode });
       if (!refined) return;
@@ -355,12 +416,12 @@ function findCandidates(
           }
           continue;
         }
-        const w = compiled.detector.window!;
+        const w = compiled.data.window!;
         const start = Math.max(0, pos - w.before);
         const end = Math.min(text.length, pos + w.after);
         const list = windows.get(compiled);
         const last = list?.[list.length - 1];
-        const max = compiled.detector.maxInput;
+        const max = compiled.data.maxInput;
         if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
           last[1] = Math.max(last[1], end);
         } else if (list) list.push([start, end]);
@@ -370,7 +431,7 @@ function findCandidates(
     for (const [compiled, list] of windows) {
       for (const [rawStart, rawEnd] of list) {
         // Custom patterns get no widening beyond their bound (a huge line would undo it).
-        const bounded = compiled.detector.maxInput !== undefined;
+        const bounded = compiled.data.maxInput !== undefined;
         const start = bounded ? rawStart : widenLeft(text, rawStart);
         const end = bounded ? rawEnd : widenRight(text, rawEnd);
         const slice = text.slice(start, end);
@@ -384,9 +445,9 @@ function findCandidates(
     }
   }
   for (const compiled of set.everywhere) {
-    const anyOf = compiled.detector.anyOf;
+    const anyOf = compiled.data.anyOf;
     if (anyOf && !anyOf.some((literal) => text.includes(literal))) continue;
-    const max = compiled.detector.maxInput;
+    const max = compiled.data.maxInput;
     if (max === undefined || text.length <= max) {
       runOver(compiled, text, 0, accept);
       continue;
@@ -443,14 +504,14 @@ function overlapsMarker(spans: Array<[number, number]>, start: number, end: numb
 }
 
 const PRIVATE_DETECTOR: Compiled = {
-  detector: {
+  ...entryOf({
     id: PRIVATE_ID,
     category: "private",
     description: "Text the author wrapped in <private>…</private>",
     keywords: [],
     pattern: /<private>/,
     examples: { match: [], ignore: [] },
-  },
+  }),
   order: -1,
   tier: 4,
   re: /<private>/g,

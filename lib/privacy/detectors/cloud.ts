@@ -10,7 +10,7 @@ const storageKey = fakeToken("azure-storage", Charset.base64, 86) + "==";
 const wgKey = fakeToken("azure-sak", Charset.base64, 43) + "=";
 
 /** Cloud and infrastructure detectors. */
-export const cloudDetectors: Detector[] = [
+export const cloudDetectors = (): Detector[] => [
   {
     id: "aws-presigned-signature",
     category: "cloud-key",

@@ -455,7 +455,7 @@ const passwordExamples = {
 };
 
 /** Context detectors. */
-export const genericDetectors: Detector[] = [
+export const genericDetectors = (): Detector[] => [
   {
     id: "password-assignment",
     category: "password-assignment",

@@ -48,7 +48,7 @@ function placeTail(text: string, end: number): number {
 }
 
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
-export const piiDetectors: Detector[] = [
+export const piiDetectors = (): Detector[] => [
   {
     id: "email",
     category: "pii-email",

@@ -28,7 +28,7 @@ function decodesToPrivateKey(blob: string): boolean {
 const CRED_CHARS = "[^\\s:/?#@\"'`<>\\\\]";
 
 /** Structural detectors. */
-export const structuralDetectors: Detector[] = [
+export const structuralDetectors = (): Detector[] => [
   {
     id: "private-key",
     category: "private-key",
