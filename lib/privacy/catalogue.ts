@@ -70,8 +70,8 @@ export function detectorData(d: Detector | DetectorData): DetectorData {
   return data;
 }
 
-/** The index as built from the detector files (the test compares it with catalogue_index.json). */
-export function catalogueIndex(): CatalogueEntry[] {
+/** Each detector's data as built from the detector files, in catalogue order. */
+export function catalogueEntries(): CatalogueEntry[] {
   return detectorGroups.flatMap((build, group) =>
     build().map((d, at) => ({ group, at, ...detectorData(d) }))
   );

@@ -14,6 +14,13 @@ import {
   detectorGroups,
 } from "./catalogue.ts";
 import catalogueIndex from "./catalogue_index.json" with { type: "json" };
+
+/** The catalogue's generated index: each detector's data, the keyword list and its automaton. */
+const index = catalogueIndex as {
+  detectors: CatalogueEntry[];
+  keywords: string[];
+  tables: string;
+};
 import type { RedactMode } from "./mode.ts";
 import {
   checkKeyword,
@@ -22,7 +29,6 @@ import {
   type KeywordScanner,
   scannerOver,
 } from "./keywords.ts";
-import precomputed from "./keyword_tables.json" with { type: "json" };
 import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
@@ -67,6 +73,8 @@ const EDGE_SLACK = 65536;
 interface Entry {
   data: DetectorData;
   detector: () => Detector;
+  /** Its distinct keywords' indices in the redactor's keyword list, set when first needed. */
+  keywordIds?: number[];
 }
 
 interface Compiled {
@@ -94,7 +102,7 @@ interface Candidate {
  * first time one of its detectors runs (catalogue.ts).
  */
 export function redactorFor(settings: PrivacyConfig): Redactor {
-  return redactorOver(catalogueEntries(), settings);
+  return redactorOver(catalogueEntries(), settings, index.keywords);
 }
 
 /**
@@ -114,17 +122,20 @@ function entryOf(detector: Detector): Entry {
  * first of its detectors is read, and checked against the index.
  */
 function catalogueEntries(): Entry[] {
-  const entries = catalogueIndex as CatalogueEntry[];
   const built: Array<Detector[] | undefined> = [];
   const groupOf = (group: number): Detector[] => {
     const cached = built[group];
     if (cached) return cached;
     const list = detectorGroups[group]!();
-    const expected = entries.filter((e) => e.group === group);
-    if (
-      list.length !== expected.length ||
-      list.some((d, at) => !sameData(detectorData(d), expected[at]!))
-    ) {
+    let count = 0;
+    for (const entry of index.detectors) {
+      if (entry.group !== group) continue;
+      const d = list[entry.at];
+      if (!d || !sameData(d, entry)) count = -1;
+      if (count === -1) break;
+      count++;
+    }
+    if (count !== list.length) {
       throw new Error(
         "lib/privacy/catalogue_index.json does not match the detector files: regenerate it with " +
           "KORVA_UPDATE_CATALOGUE_INDEX=1 deno test -A tests/privacy/catalogue_index_test.ts",
@@ -132,16 +143,32 @@ function catalogueEntries(): Entry[] {
     }
     return (built[group] = list);
   };
-  return entries.map((data) => ({ data, detector: () => groupOf(data.group)[data.at]! }));
+  return index.detectors.map((data) => ({
+    data,
+    detector: () => groupOf(data.group)[data.at]!,
+  }));
 }
 
-/** Whether a detector's data equals an index entry's (the entry has `group` and `at` besides). */
-function sameData(data: DetectorData, entry: CatalogueEntry): boolean {
-  const { group: _group, at: _at, ...rest } = entry;
-  return JSON.stringify(data) === JSON.stringify(rest);
+/** Whether a detector's data is the index entry's. */
+function sameData(d: Detector, entry: CatalogueEntry): boolean {
+  const same = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
+    a === b || (a !== undefined && b !== undefined && a.length === b.length &&
+      a.every((x, i) => x === b[i]));
+  return d.id === entry.id && d.category === entry.category && d.gate === entry.gate &&
+    d.tier === entry.tier && d.keep === entry.keep && d.maxInput === entry.maxInput &&
+    d.window?.before === entry.window?.before && d.window?.after === entry.window?.after &&
+    same(d.keywords, entry.keywords) && same(d.anyOf, entry.anyOf);
 }
 
-function redactorOver(builtIn: readonly Entry[], settings: PrivacyConfig): Redactor {
+/**
+ * A redactor over detector entries. `catalogueKeywords` is the catalogue's keyword list when the
+ * entries are the catalogue's (from the index, built with it), so it need not be worked out again.
+ */
+function redactorOver(
+  builtIn: readonly Entry[],
+  settings: PrivacyConfig,
+  catalogueKeywords?: readonly string[],
+): Redactor {
   const disabled = new Set(settings.disabled);
   const allowed = new Set(settings.allow);
   const allowPatterns = settings.allowPatterns.map((source) =>
@@ -198,7 +225,10 @@ function redactorOver(builtIn: readonly Entry[], settings: PrivacyConfig): Redac
   );
   // One keyword pass for every detector, active or not, in both modes: the built-in catalogue's
   // is precomputed (keyword_tables.json), so a redactor over it costs no automaton to build.
-  const keywords = keywordList(all.map((e) => e.data));
+  const keywords = catalogueKeywords && settings.custom.length === 0
+    ? catalogueKeywords
+    : keywordList(all.map((e) => e.data));
+  const keywordIds = { list: keywords, ids: keywordIndex(keywords) };
   let scanner: KeywordScanner | undefined;
   const scanKeywords = (): KeywordScanner => (scanner ??= keywordScanner(keywords));
   // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
@@ -207,10 +237,10 @@ function redactorOver(builtIn: readonly Entry[], settings: PrivacyConfig): Redac
   let gateSet: CompiledSet | undefined;
   const setFor = (mode: RedactMode): CompiledSet =>
     mode === "redact"
-      ? (redactSet ??= compileSet(active, keywords, scanKeywords))
+      ? (redactSet ??= compileSet(active, keywordIds, scanKeywords))
       : (gateSet ??= compileSet(
         active.filter((e) => e.data.gate !== false),
-        keywords,
+        keywordIds,
         scanKeywords,
       ));
 
@@ -286,11 +316,28 @@ export function keywordList(detectors: readonly DetectorData[]): string[] {
 
 /** The scanner for a keyword list: from the precomputed tables when they are for this list. */
 function keywordScanner(keywords: readonly string[]): KeywordScanner {
-  const same = precomputed.keywords.length === keywords.length &&
-    precomputed.keywords.every((k, i) => k === keywords[i]);
+  const same = keywords === index.keywords || (index.keywords.length === keywords.length &&
+    index.keywords.every((k, i) => k === keywords[i]));
   return same
-    ? scannerOver(keywords, decodeKeywordTables(precomputed.tables))
+    ? scannerOver(keywords, decodeKeywordTables(index.tables))
     : compileKeywords(keywords);
+}
+
+/** An entry's distinct keywords' indices in the keyword list (worked out once per entry). */
+type KeywordIndex = (entry: Entry) => number[];
+
+function keywordIndex(keywords: readonly string[]): KeywordIndex {
+  let indexOf: Map<string, number> | undefined;
+  return (entry) => {
+    if (entry.keywordIds) return entry.keywordIds;
+    indexOf ??= new Map(keywords.map((k, i) => [k, i]));
+    const ids: number[] = [];
+    for (const k of entry.data.keywords) {
+      const i = indexOf.get(k)!;
+      if (!ids.includes(i)) ids.push(i);
+    }
+    return (entry.keywordIds = ids);
+  };
 }
 
 interface CompiledSet {
@@ -307,7 +354,7 @@ interface CompiledSet {
 
 function compileSet(
   entries: Entry[],
-  keywords: readonly string[],
+  keywords: { list: readonly string[]; ids: KeywordIndex },
   scanKeywords: () => KeywordScanner,
 ): CompiledSet {
   const list = entries.map(({ data, detector }, order): Compiled => ({
@@ -320,22 +367,17 @@ function compileSet(
     checkPlaceholder: !isPiiCategory(data.category) && data.category !== "custom",
     strictInGate: data.gate === "strict",
   }));
-  const indexOf = new Map<string, number>();
-  keywords.forEach((k, i) => indexOf.set(k, i));
   const byKeyword: Array<Compiled[] | undefined> = [];
-  for (const c of list) {
-    for (const keyword of new Set(c.data.keywords)) {
-      const i = indexOf.get(keyword)!;
-      (byKeyword[i] ??= []).push(c);
-    }
-  }
+  list.forEach((c, i) => {
+    for (const id of keywords.ids(entries[i]!)) (byKeyword[id] ??= []).push(c);
+  });
   return {
     list,
     byKeyword,
     everywhere: list.filter((c) => c.data.keywords.length === 0),
     scanKeywords,
-    markerKeyword: keywords.length - 2,
-    privateKeyword: keywords.length - 1,
+    markerKeyword: keywords.list.length - 2,
+    privateKeyword: keywords.list.length - 1,
   };
 }
 
