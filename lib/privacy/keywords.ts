@@ -172,12 +172,20 @@ export function scannerOver(keywords: readonly string[], tables: KeywordTables):
     tables;
   const classOf = tables.classOf;
   const states = fail.length;
-  /** Keywords whose hits need checking (their other-script characters share classes). */
-  const verify = keywords.map((k) => {
-    for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) >= ASCII) return true;
-    return false;
-  });
-  const lengths = keywords.map((k) => k.length);
+  /**
+   * Per keyword, whether its hits need checking (its other-script characters share classes):
+   * 0 not known yet, 1 no, 2 yes; worked out on a keyword's first hit.
+   */
+  const verify = new Uint8Array(keywords.length);
+  const needsCheck = (k: number): boolean => {
+    if (verify[k] === 0) {
+      const keyword = keywords[k]!;
+      let other = false;
+      for (let i = 0; i < keyword.length && !other; i++) other = keyword.charCodeAt(i) >= ASCII;
+      verify[k] = other ? 2 : 1;
+    }
+    return verify[k] === 2;
+  };
   /** The automaton's transition: the trie's edge, else the failure state's (the root stays). */
   const step = (state: number, c: number): number => {
     for (let s = state;; s = fail[s]!) {
@@ -212,8 +220,8 @@ export function scannerOver(keywords: readonly string[], tables: KeywordTables):
         const end = outStart[state - outputStart + 1]!;
         for (let o = outStart[state - outputStart]!; o < end; o++) {
           const k = outList[o]!;
-          const start = i - lengths[k]! + 1;
-          if (!verify[k] || occursAt(text, start, keywords[k]!, fold ??= foldTable())) {
+          const start = i - keywords[k]!.length + 1;
+          if (!needsCheck(k) || occursAt(text, start, keywords[k]!, fold ??= foldTable())) {
             onHit(start, k);
           }
         }
