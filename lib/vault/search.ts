@@ -12,7 +12,8 @@ const STOPWORDS = new Set(
 const WORD = /[\p{L}\p{N}]+/gu;
 /** What WORD and the \p classes below match in ASCII text, without the cost of compiling them. */
 const ASCII_WORD = /[A-Za-z0-9]+/g;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII and blanks; any other text takes the unicode rules (always correct). */
+const ASCII = /^[\t\n\r -~]*$/;
 const MAX_TERMS = 16;
 
 /** Split an identifier at case and letter/digit boundaries: `PaymentService2` → payment, service, 2. */
