@@ -7,12 +7,7 @@ import type { PrivacyConfig } from "./config.ts";
 import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
 import { isPiiCategory } from "./category.ts";
 import type { Detector } from "./detector.ts";
-import {
-  type CatalogueEntry,
-  type DetectorData,
-  detectorData,
-  detectorGroups,
-} from "./catalogue.ts";
+import { type CatalogueEntry, type DetectorData, detectorGroups } from "./catalogue.ts";
 import catalogueIndex from "./catalogue_index.json" with { type: "json" };
 
 /** The catalogue's generated index: each detector's data, the keyword list and its automaton. */
