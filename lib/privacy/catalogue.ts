@@ -37,18 +37,13 @@ export const detectorGroups: ReadonlyArray<() => Detector[]> = [
   nationalIdDetectors,
 ];
 
-/** What the redactor reads of a detector before it runs: everything but pattern, hook, examples. */
-export interface DetectorData {
-  id: string;
-  category: string;
-  keywords: string[];
-  window?: { before: number; after: number };
-  anyOf?: string[];
-  maxInput?: number;
-  keep?: number;
-  gate?: boolean | "strict";
-  tier?: 1 | 2 | 3;
-}
+/**
+ * What the redactor reads of a detector before it runs: everything but pattern, hook, examples
+ * (the category as a plain string, as the index's JSON has it).
+ */
+export type DetectorData =
+  & Pick<Detector, "id" | "keywords" | "window" | "anyOf" | "maxInput" | "keep" | "gate" | "tier">
+  & { category: string };
 
 /** One entry of catalogue_index.json: a detector's data and where it is built. */
 export interface CatalogueEntry extends DetectorData {
