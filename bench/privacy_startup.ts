@@ -2,7 +2,8 @@
 // The redactor's start-up in a fresh process (importing lib/privacy/redact.ts, building the
 // catalogue, the first redact): this tree against a baseline git ref, interleaved, same run.
 // A second probe is the edit-time gate's path: lib/privacy/redactor.ts (no zod), redactorFor,
-// one gate-mode scan of a short edit, then one redact of a finding's line.
+// one gate-mode scan of a short edit, then one redact of a finding's line; a third, the same for
+// a one-line edit with no keyword in it (most edits), gate scan only.
 // Main-thread CPU time from /proc/thread-self/schedstat (Linux, updated at scheduler ticks:
 // read medians, not single samples), process CPU (Deno.cpuUsage, all threads, exact) and wall
 // time beside it.
@@ -16,6 +17,8 @@ const EDIT = "export async function fetchUser(id: string) {\n" +
   "  // the api token comes from the environment, see docs/configuration.md\n" +
   "  const url = `https://api.example.com/users/${id}`;\n" +
   "  return await fetch(url, { headers: { authorization: `Bearer ${env.TOKEN}` } });\n}\n";
+/** A one-line edit with no detector keyword. */
+const PLAIN_EDIT = "  const total = items.reduce((sum, item) => sum + item.price, 0);\n";
 const samples = Number(Deno.args[1] ?? 200);
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -25,7 +28,10 @@ const processCpu = () => { const u = Deno.cpuUsage(); return (u.user + u.system)
 const p0 = processCpu(), c0 = cpu(), t0 = performance.now();
 const mod = await import(Deno.args[0]);
 const c1 = cpu(), t1 = performance.now();
-if (Deno.args[1] === "gate") {
+if (Deno.args[1] === "plain") {
+  const redactor = mod.redactorFor({ disabled: [], allow: [], allowPatterns: [], custom: [], pii: true });
+  redactor.scan(${JSON.stringify(PLAIN_EDIT)}, { mode: "gate" });
+} else if (Deno.args[1] === "gate") {
   const redactor = mod.redactorFor({ disabled: [], allow: [], allowPatterns: [], custom: [], pii: true });
   redactor.scan(${JSON.stringify(EDIT)}, { mode: "gate" });
   redactor.redact("DB_PASSWORD=Larch7#plume");
@@ -46,6 +52,8 @@ const sides = [
   ["this tree, redact.ts", `${root}lib/privacy/redact.ts`, "redact"],
   ["baseline " + ref + ", redactor.ts gate", `${dir}/lib/privacy/redactor.ts`, "gate"],
   ["this tree, redactor.ts gate", `${root}lib/privacy/redactor.ts`, "gate"],
+  ["baseline " + ref + ", redactor.ts plain edit", `${dir}/lib/privacy/redactor.ts`, "plain"],
+  ["this tree, redactor.ts plain edit", `${root}lib/privacy/redactor.ts`, "plain"],
 ] as const;
 type Sample = { importCpu: number; buildCpu: number; processCpu: number; wall: number };
 const results: Record<string, Sample[]> = Object.fromEntries(sides.map(([name]) => [name, []]));
