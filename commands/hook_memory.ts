@@ -13,7 +13,8 @@ import { recordFileUse } from "../lib/capture/session_log.ts";
 import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
-import { openMemories } from "../lib/memory/memories.ts";
+import { type Memories, openMemories } from "../lib/memory/memories.ts";
+import { prepareGlobs } from "../lib/glob.ts";
 import { rankedContext } from "../lib/memory/ranked_context.ts";
 import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
 import { recordRecalls } from "../lib/memory/usage.ts";
@@ -37,7 +38,7 @@ export async function sessionStart(
   flags: HookFlags,
 ): Promise<void> {
   const ctx = await hookContext(deps, payload);
-  using memories = openMemories(ctx, HOOK_ORIGIN);
+  using memories = await hookMemories(ctx);
   const seen = new Set<string>();
   await refreshTeamIfChanged(memories);
   const result = rankedContext(memories, {
@@ -88,7 +89,7 @@ export async function fileContext(
     });
   }
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(ctx, HOOK_ORIGIN);
+  using memories = await hookMemories(ctx);
   await refreshTeamIfChanged(memories);
   const result = rankedContext(memories, {
     files: [file],
@@ -110,7 +111,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(await hookContext(deps, payload, { semantics: true }), HOOK_ORIGIN);
+  using memories = await hookMemories(await hookContext(deps, payload, { semantics: true }));
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await importLazily<
     typeof import("../lib/recall/prompt_recall.ts")
@@ -171,6 +172,18 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
     }
   }
   if (failed !== undefined) throw failed;
+}
+
+/** The vault for a hook that reads anchors, with the glob compiler loaded if they need it. */
+async function hookMemories(ctx: RepoContext): Promise<Memories> {
+  const memories = openMemories(ctx, HOOK_ORIGIN);
+  try {
+    await prepareGlobs(memories.vault.globAnchors());
+  } catch (error) {
+    memories.close();
+    throw error;
+  }
+  return memories;
 }
 
 /**

@@ -1,7 +1,37 @@
 // Globs in memory anchors and sentinel rules: whether a string is one, the folder before its
 // first wildcard, and a matcher that includes dot files. zeptomatch is an ES module: picomatch,
 // which this replaces, is CommonJS and starts Deno's Node layer (~40 ms) in every hook that loads it.
-import zeptomatch from "zeptomatch";
+// `folder/**` needs no compiler; any other glob needs zeptomatch, which loads (~5 ms, as an npm
+// package) only when a caller awaits prepareGlobs or loadGlobCompiler first: the CLI, the MCP
+// server and the service load it at start, the hooks only when their anchors or rules need it.
+import { importLazily } from "./lazy_import.ts";
+
+type Compiler = typeof import("./glob_compiler.ts")["zeptomatch"];
+let compiler: Compiler | undefined;
+
+/** Load zeptomatch (once per process). */
+export async function loadGlobCompiler(): Promise<void> {
+  compiler ??= (await importLazily<typeof import("./glob_compiler.ts")>(
+    import.meta.url,
+    "./glob_compiler.ts",
+  )).zeptomatch;
+}
+
+/** Load zeptomatch when one of `patterns` is a glob that needs it. */
+export async function prepareGlobs(patterns: Iterable<string>): Promise<void> {
+  for (const pattern of patterns) {
+    if (isGlob(pattern) && !folderMatcher(pattern)) return await loadGlobCompiler();
+  }
+}
+
+function zeptomatch(): Compiler {
+  if (!compiler) {
+    throw new Error(
+      "a glob was compiled before its compiler was loaded (lib/glob.ts: prepareGlobs)",
+    );
+  }
+  return compiler;
+}
 
 /** A compiled glob (or list of globs, any of which may match). */
 export type GlobMatcher = (path: string) => boolean;
@@ -54,12 +84,12 @@ export function globMatcher(patterns: string | string[]): GlobMatcher {
   if (folders.length > 0 && folders.every((m) => m !== undefined)) {
     return (path) => folders.some((m) => m!(path));
   }
-  const regex = zeptomatch.compile(patterns);
+  const regex = zeptomatch().compile(patterns);
   return (path) => regex.test(path);
 }
 
 /** Whether `path` matches `glob` (dot files included). */
 export function globMatches(path: string, glob: string): boolean {
   const folder = folderMatcher(glob);
-  return folder ? folder(path) : zeptomatch(glob, path);
+  return folder ? folder(path) : zeptomatch()(glob, path);
 }
