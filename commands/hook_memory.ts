@@ -15,6 +15,8 @@ import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
 import { type Memories, openMemories } from "../lib/memory/memories.ts";
 import { prepareGlobs } from "../lib/glob.ts";
+import { readGlobCache, writeGlobCache } from "../lib/glob_cache.ts";
+import { homePaths } from "../lib/paths.ts";
 import { rankedContext } from "../lib/memory/ranked_context.ts";
 import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
 import { recordRecalls } from "../lib/memory/usage.ts";
@@ -46,6 +48,7 @@ export async function sessionStart(
     delta: true,
     seen,
   });
+  writeGlobCache(homePaths(deps.home).cache);
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
   const nudge = payload.source === "compact" && payload.session_id
@@ -99,6 +102,7 @@ export async function fileContext(
     seen,
   });
   const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
+  writeGlobCache(homePaths(deps.home).cache);
   const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
     .filter((part) => part !== "").join("\n\n");
   if (text === "") return;
@@ -178,6 +182,7 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
 async function hookMemories(ctx: RepoContext): Promise<Memories> {
   const memories = openMemories(ctx, HOOK_ORIGIN);
   try {
+    readGlobCache(homePaths(ctx.deps.home).cache);
     await prepareGlobs(memories.vault.globAnchors());
   } catch (error) {
     memories.close();

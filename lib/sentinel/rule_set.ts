@@ -6,6 +6,7 @@ import { KorvaError, messageOf } from "../errors.ts";
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "../posix_path.ts";
 import { prepareGlobs } from "../glob.ts";
+import { readGlobCache, writeGlobCache } from "../glob_cache.ts";
 import { compileRule } from "./compile.ts";
 import { readRuleCache } from "./rule_cache.ts";
 import type { LoadedRule, ParsedRule } from "./rules.ts";
@@ -128,8 +129,11 @@ export async function cachedRules(sources: RuleSources): Promise<LoadedRule[] | 
     if (!rules) return undefined;
     validated.push({ file, rules });
   }
+  // The rules' globs compiled by an earlier run are known, so most runs load no glob compiler.
+  const globCache = join(sources.home, "cache");
+  readGlobCache(globCache);
   await prepareGlobs(validated.flatMap(({ rules }) => rules.flatMap(ruleGlobs)));
-  return mergeRules(
+  const merged = mergeRules(
     validated.flatMap(({ file, rules }) =>
       compileRules(rules, file.file).map((rule) => ({
         ...rule,
@@ -139,6 +143,8 @@ export async function cachedRules(sources: RuleSources): Promise<LoadedRule[] | 
     ),
     sources,
   );
+  writeGlobCache(globCache);
+  return merged;
 }
 
 /** Every glob a rule compiles: its paths and a `moved` match's from and to. */
