@@ -25,7 +25,7 @@ const mailgunKey = (seed: string) =>
   }`;
 
 /** Messaging detectors. */
-export const messagingDetectors: Detector[] = [
+export const messagingDetectors = (): Detector[] => [
   slack("slack-bot-token", "xoxb-", "bot token"),
   slack("slack-user-token", "xoxp-", "user token"),
   slack("slack-workspace-token", "xoxa-", "workspace access token"),

@@ -89,7 +89,7 @@ const VENDOR_PREFIXES = [
 ];
 
 /** SaaS and observability detectors. */
-export const saasDetectors: Detector[] = [
+export const saasDetectors = (): Detector[] => [
   obs(
     "grafana-cloud-token",
     "Grafana Cloud access policy token (glc_)",
