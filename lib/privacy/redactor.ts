@@ -79,6 +79,8 @@ interface Compiled {
   tier: number;
   /** The pattern with the flags the scan needs, compiled on the detector's first run. */
   re: RegExp | undefined;
+  /** The set's compiled patterns by flags and source: detectors with the same one share it. */
+  patterns?: Map<string, RegExp>;
   sticky: boolean;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
@@ -352,12 +354,14 @@ function compileSet(
   keywords: { list: readonly string[]; ids: KeywordIndex },
   scanKeywords: () => KeywordScanner,
 ): CompiledSet {
+  const patterns = new Map<string, RegExp>();
   const list = entries.map(({ data, detector }, order): Compiled => ({
     data,
     detector,
     order,
     tier: data.tier ?? 3,
     re: undefined,
+    patterns,
     sticky: data.window === undefined && data.keywords.length > 0,
     checkPlaceholder: !isPiiCategory(data.category) && data.category !== "custom",
     strictInGate: data.gate === "strict",
@@ -383,7 +387,12 @@ function regexOf(compiled: Compiled): RegExp {
   const flags = [
     ...new Set(pattern.flags.replace(/[gyd]/g, "") + (compiled.sticky ? "yd" : "gd")),
   ].join("");
-  return (compiled.re = new RegExp(pattern.source, flags));
+  // One RegExp per pattern and flags, so detectors reading the same shape (password-assignment,
+  // generic-high-entropy) share a run at a keyword hit (see findCandidates).
+  const key = `${flags}/${pattern.source}`;
+  const re = compiled.patterns?.get(key) ?? new RegExp(pattern.source, flags);
+  compiled.patterns?.set(key, re);
+  return (compiled.re = re);
 }
 
 function findCandidates(
@@ -432,23 +441,38 @@ function findCandidates(
     // The automaton reports hits by end position; detectors want them by start.
     const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
     order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
-    const lastRun = new Map<Compiled, number>();
-    const matchedUntil = new Map<Compiled, number>();
-    const windows = new Map<Compiled, Array<[number, number]>>();
+    // Per-detector state in arrays indexed by the detector's order (no hashing per hit).
+    const count = set.list.length;
+    const lastRun = new Int32Array(count).fill(-1);
+    const matchedUntil = new Int32Array(count).fill(-1);
+    const windows: Array<Array<[number, number]> | undefined> = new Array(count);
+    const windowed: Compiled[] = [];
+    // The last sticky run: detectors sharing a pattern share its run at a hit.
+    let lastRe: RegExp | undefined;
+    let lastPos = -1;
+    let lastMatch: RegExpExecArray | null = null;
     for (const i of order) {
       const pos = hits[2 * i]!;
       const keyword = hits[2 * i + 1]!;
       for (const compiled of set.byKeyword[keyword]!) {
-        if (lastRun.get(compiled) === pos) continue;
-        lastRun.set(compiled, pos);
+        const at = compiled.order;
+        if (lastRun[at] === pos) continue;
+        lastRun[at] = pos;
         if (compiled.sticky) {
           // Like a global regex, a detector's matches never overlap: skip hits inside the last.
-          if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
+          if (matchedUntil[at]! > pos) continue;
           const re = regexOf(compiled);
-          re.lastIndex = pos;
-          const match = re.exec(text);
+          let match: RegExpExecArray | null;
+          if (re === lastRe && pos === lastPos) match = lastMatch;
+          else {
+            re.lastIndex = pos;
+            match = re.exec(text);
+            lastRe = re;
+            lastPos = pos;
+            lastMatch = match;
+          }
           if (match) {
-            matchedUntil.set(compiled, pos + match[0].length);
+            matchedUntil[at] = pos + match[0].length;
             accept(compiled, match, 0);
           }
           continue;
@@ -456,16 +480,20 @@ function findCandidates(
         const w = compiled.data.window!;
         const start = Math.max(0, pos - w.before);
         const end = Math.min(text.length, pos + w.after);
-        const list = windows.get(compiled);
+        const list = windows[at];
         const last = list?.[list.length - 1];
         const max = compiled.data.maxInput;
         if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
           last[1] = Math.max(last[1], end);
         } else if (list) list.push([start, end]);
-        else windows.set(compiled, [[start, end]]);
+        else {
+          windows[at] = [[start, end]];
+          windowed.push(compiled);
+        }
       }
     }
-    for (const [compiled, list] of windows) {
+    for (const compiled of windowed) {
+      const list = windows[compiled.order]!;
       for (const [rawStart, rawEnd] of list) {
         // Custom patterns get no widening beyond their bound (a huge line would undo it).
         const bounded = compiled.data.maxInput !== undefined;
