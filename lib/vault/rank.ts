@@ -52,8 +52,9 @@ export function searchMemories(
   const limit = clampLimit(filter.limit, 10);
   const { where, params } = filterSql(sql, filter, { perRow: true });
   const scope: Scope = { where, params, narrow: narrows(filter) };
-  const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
-  const { rare, common } = classify(sql, terms, total, options.rareOnly === true);
+  const counts = wordCounts(sql);
+  const { rare, common } = classify(counts, terms, options.rareOnly === true);
+  const total = counts.total;
   const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
   const hits: SearchHit[] = [];
   if (rare.length > 0) {
@@ -95,9 +96,8 @@ export function searchMemories(
  * match list (by rowid, so deleted rows only make a word look rarer, which keeps it).
  */
 function classify(
-  sql: Sql,
+  counts: WordCounts,
   terms: string[],
-  total: number,
   rareOnly: boolean,
 ): { rare: string[]; common: string[] } {
   const rare: string[] = [];
@@ -105,32 +105,68 @@ function classify(
   const ubiquitous: string[] = [];
   let weighted = false;
   for (const term of terms) {
-    const phrase = ftsPhrase(term);
-    const head = sql.prepare(
-      "SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
-    ).get(phrase, COMMON_DF + 1);
-    const seen = Number(head?.n ?? 0);
-    if (seen === 0) continue;
-    if (seen <= COMMON_DF) {
+    const head = counts.head(term);
+    if (head.n === 0) continue;
+    if (head.n <= COMMON_DF) {
       rare.push(term);
       weighted = true;
       continue;
     }
     if (rareOnly) continue;
-    const oldest = seen / Number(head?.last);
+    const oldest = head.n / head.edge;
     if (oldest >= WEIGHTED && oldest <= UBIQUITOUS) {
       common.push(term);
       continue;
     }
-    const tail = sql.prepare(
-      "SELECT count(*) AS n, min(rowid) AS first FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
-    ).get(phrase, SHARE_SAMPLE);
-    const newest = Number(tail?.n) / (total - Number(tail?.first) + 1);
+    const tail = counts.tail(term);
+    const newest = tail.n / (counts.total - tail.edge + 1);
     if (Math.min(oldest, newest) > UBIQUITOUS) ubiquitous.push(term);
     else common.push(term);
     if (Math.max(oldest, newest) < WEIGHTED) weighted = true;
   }
   return { rare, common: weighted ? common : [...common, ...ubiquitous] };
+}
+
+/** How many of a word's first (or last) matches were seen, and the rowid where they ended. */
+interface Span {
+  n: number;
+  edge: number;
+}
+
+/** The counts classify reads, each kept until the vault changes (a search's words recur). */
+interface WordCounts {
+  /** The highest rowid: how many memories were ever saved. */
+  total: number;
+  /** Up to COMMON_DF + 1 of the word's oldest matches, and the newest rowid among them. */
+  head(term: string): Span;
+  /** Up to SHARE_SAMPLE of the word's newest matches, and the oldest rowid among them. */
+  tail(term: string): Span;
+}
+
+function wordCounts(sql: Sql): WordCounts {
+  const kept = sql.derived();
+  const span = (key: string, compute: () => Record<string, unknown> | undefined): Span => {
+    let value = kept.get(key) as Span | undefined;
+    if (value === undefined) {
+      const row = compute();
+      value = { n: Number(row?.n ?? 0), edge: Number(row?.edge ?? 0) };
+      kept.set(key, value);
+    }
+    return value;
+  };
+  return {
+    total: span("total", () => sql.prepare("SELECT max(rowid) AS n FROM memories").get()).n,
+    head: (term) =>
+      span(`head ${term}`, () =>
+        sql.prepare(
+          "SELECT count(*) AS n, max(rowid) AS edge FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
+        ).get(ftsPhrase(term), COMMON_DF + 1)),
+    tail: (term) =>
+      span(`tail ${term}`, () =>
+        sql.prepare(
+          "SELECT count(*) AS n, min(rowid) AS edge FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        ).get(ftsPhrase(term), SHARE_SAMPLE)),
+  };
 }
 
 /** A filter's WHERE clauses, and whether it selects more than the status does. */

@@ -90,3 +90,36 @@ Deno.test("Vault.search() returns the best active memories when the best matches
   assert.deepEqual(hits.map((hit) => hit.memory.id).sort(), [...active].sort());
   assert.equal(vault.search("delta", { status: "archived", limit: 100 }).length, 60);
 });
+
+Deno.test("Vault.search() counts a word again after this connection or another saves it", async (t) => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  using vault = bigVault(path);
+  using other = openVault(path);
+  const titles = (query: string) => vault.search(query, { limit: 5 }).map((h) => h.memory.title);
+
+  await t.step("a save through the same vault", () => {
+    assert.deepEqual(titles("zeta"), []);
+    vault.save({ type: "note", title: "Zeta here", content: "zeta appears" });
+    assert.deepEqual(titles("zeta"), ["Zeta here"]);
+  });
+
+  await t.step("a save through another connection", () => {
+    assert.deepEqual(titles("omega"), []);
+    other.save({ type: "note", title: "Omega here", content: "omega appears" });
+    assert.deepEqual(titles("omega"), ["Omega here"]);
+  });
+
+  await t.step("a word that became common ranks the newest rows", () => {
+    // "delta" goes from no memory to 2,100 (more than the 2,000 rare-word bound): the newest win.
+    assert.deepEqual(titles("delta"), []);
+    other.importLines(
+      Array.from({ length: 2100 }, (_, i): NewMemory => ({
+        type: "note",
+        title: `Delta ${i}`,
+        content: "delta",
+      })),
+    );
+    assert.equal(vault.search("delta", { limit: 3 }).length, 3);
+  });
+});
