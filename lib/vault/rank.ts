@@ -245,12 +245,13 @@ function rank(
 
 /** Search hits for ranked rows (`rank` holds the bm25 score, negative). */
 function hitsOf(rows: Row[], terms: string[]): SearchHit[] {
+  const snippet = snippets(terms);
   return rows.map((row) => {
     const memory = toMemory(row);
     return {
       memory,
       score: Math.round(-Number(row.rank) * 1e6) / 1e6,
-      snippet: snippetOf(memory, terms),
+      snippet: snippet(memory),
     };
   });
 }
@@ -359,18 +360,27 @@ export function snippetOf(
   memory: Pick<Memory, "title" | "content" | "why">,
   terms: string[],
 ): string {
+  return snippets(terms)(memory);
+}
+
+/** snippetOf for the hits of one search: the patterns are built once. */
+function snippets(terms: string[]): (memory: Pick<Memory, "title" | "content" | "why">) => string {
   const words = terms.filter((t) => t.length > 1).map((t) =>
     t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   );
   const pattern = words.length ? new RegExp(`\\b(${words.join("|")})\\w*`, "giu") : undefined;
-  const source =
-    [memory.content, memory.why ?? "", memory.title].find((text) =>
-      pattern ? new RegExp(pattern.source, "iu").test(text) : false
-    ) ?? memory.content;
-  const flat = source.replace(/\s+/g, " ").trim();
-  const first = pattern ? flat.search(new RegExp(pattern.source, "iu")) : 0;
-  const start = Math.max(0, first - 60);
-  const end = Math.min(flat.length, start + 160);
-  const excerpt = (start > 0 ? "…" : "") + flat.slice(start, end) + (end < flat.length ? "…" : "");
-  return pattern ? excerpt.replace(pattern, "[$&]") : excerpt;
+  const found = pattern ? new RegExp(pattern.source, "iu") : undefined;
+  return (memory) => {
+    const source =
+      [memory.content, memory.why ?? "", memory.title].find((text) =>
+        found ? found.test(text) : false
+      ) ?? memory.content;
+    const flat = source.replace(/\s+/g, " ").trim();
+    const first = found ? flat.search(found) : 0;
+    const start = Math.max(0, first - 60);
+    const end = Math.min(flat.length, start + 160);
+    const excerpt = (start > 0 ? "…" : "") + flat.slice(start, end) +
+      (end < flat.length ? "…" : "");
+    return pattern ? excerpt.replace(pattern, "[$&]") : excerpt;
+  };
 }
