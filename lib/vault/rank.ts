@@ -52,6 +52,9 @@ export function searchMemories(
   const limit = clampLimit(filter.limit, 10);
   const { where, params } = filterSql(sql, filter, { perRow: true });
   const scope: Scope = { where, params, narrow: narrows(filter) };
+  // A project with no memory (yet) answers before any bm25 is computed. Asked first only with a
+  // project, whose index finds a row at once; without one, SQLite may walk most of the rows.
+  if (filter.project !== undefined && filter.tag === undefined && !anyRow(sql, scope)) return [];
   const counts = wordCounts(sql);
   const { rare, common, unscored } = classify(counts, terms, options.rareOnly === true);
   const total = counts.total;
