@@ -55,7 +55,12 @@ export function hookCommand(deps: Deps): Command {
       })
     );
   hook.command("session-end")
-    .description("SessionEnd: record one summary of what the session edited and saved")
+    .description(
+      "SessionEnd: record one summary of what the session edited and saved (written by a " +
+        "detached writer, so the exiting editor does not wait)",
+    )
+    .option("--wait", "write the summary before returning")
+    .option("--drain", "write every queued summary (what the detached writer runs)")
     .action((flags: HookFlags) => HOOK_EVENTS["session-end"]!.run(deps, flags));
   registerEditGate(hook, deps);
   return hook;

@@ -7,6 +7,8 @@ import { join } from "../lib/posix_path.ts";
 import type { Deps } from "../lib/deps.ts";
 import { stopAnswer } from "../lib/capture/nudge.ts";
 import { nudgeMayBeDue } from "../lib/capture/session_log.ts";
+import { queueSessionEnd } from "../lib/capture/summary_queue.ts";
+import { spawnDetached } from "../lib/detached.ts";
 import { type HookPayload, parseHookPayload, sessionFileStem } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
@@ -19,6 +21,10 @@ import { importLazily } from "../lib/lazy_import.ts";
 export interface HookFlags {
   maxTokens?: string | undefined;
   text?: boolean | undefined;
+  /** session-end: write the summary before returning instead of queueing it. */
+  wait?: boolean | undefined;
+  /** session-end: write every queued summary (what the detached writer runs). */
+  drain?: boolean | undefined;
 }
 
 /** A hook event: the flags it takes (value flags, then boolean ones) and what it does. */
@@ -99,15 +105,21 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
   },
   "session-end": {
     valueFlags: [],
-    booleanFlags: [],
-    run: (deps) =>
+    booleanFlags: ["--wait", "--drain"],
+    run: (deps, flags) =>
       guarded(deps, "session-end", async () => {
+        const summaries = () =>
+          importLazily<typeof import("./hook_memory.ts")>(import.meta.url, "./hook_memory.ts");
+        if (flags.drain) return void await (await summaries()).drainSessionEnds(deps);
         const payload = parseHookPayload(await deps.io.readStdin());
-        if (!payload.session_id) return;
-        await (await importLazily<typeof import("./hook_memory.ts")>(
-          import.meta.url,
-          "./hook_memory.ts",
-        )).sessionEnd(deps, payload, payload.session_id);
+        const session = payload.session_id;
+        if (!session) return;
+        if (flags.wait) return void await (await summaries()).sessionEnd(deps, payload, session);
+        // The editor is exiting: queue the summary and leave it to a detached writer.
+        if (!queueSessionEnd(runDir(deps), { session_id: session, cwd: payload.cwd })) return;
+        if (!spawnDetached(deps.self, ["hook", "session-end", "--drain"])) {
+          throw new Error("could not start the summary writer; the next session end retries");
+        }
       }),
   },
 };

@@ -8,6 +8,7 @@ import { dueNudge } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
 import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
+import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
 import { openMemories } from "../lib/memory/memories.ts";
@@ -128,7 +129,7 @@ export async function stopNudge(
   return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN));
 }
 
-/** SessionEnd: one summary memory of what the session edited and saved. */
+/** SessionEnd with --wait: one summary memory of what the session edited and saved. */
 export async function sessionEnd(
   deps: Deps,
   payload: HookPayload,
@@ -139,7 +140,29 @@ export async function sessionEnd(
   const { summarizeSession } = await importLazily<
     typeof import("../lib/capture/session_summary.ts")
   >(import.meta.url, "../lib/capture/session_summary.ts");
-  summarizeSession(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN), "editor");
+  // No vector now: semantic recall adds it from the backlog (its tables cost ~50 ms to load).
+  summarizeSession(
+    runDir(deps),
+    sessionId,
+    () => openMemories(ctx, HOOK_ORIGIN, { vectors: false }),
+    "editor",
+  );
+}
+
+/** The detached writer: the summary of every queued session end, each queued entry once. */
+export async function drainSessionEnds(deps: Deps): Promise<void> {
+  let failed: unknown;
+  for (const { path, end } of queuedSessionEnds(runDir(deps))) {
+    try {
+      const payload = { session_id: end.session_id, ...(end.cwd ? { cwd: end.cwd } : {}) };
+      await sessionEnd(deps, payload, end.session_id);
+    } catch (error) {
+      failed ??= error; // logged by the caller; the other sessions are still written
+    } finally {
+      dequeue(path);
+    }
+  }
+  if (failed !== undefined) throw failed;
 }
 
 /**

@@ -25,6 +25,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/glob.ts",
     "lib/posix_path.ts",
     "lib/text_lines.ts",
+    "lib/detached.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

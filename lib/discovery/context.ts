@@ -199,16 +199,19 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   }
 
   const words = [input.task ?? "", ...files.map(pathWords).flat()].join(" ").trim();
-  // A file's context keeps only anchored memories: with none there is nothing for text matches
-  // to rank, and their literal word matches need no related words (whose tables would otherwise
-  // load on every file an agent reads).
-  const anchoredOnly = input.anchoredOnly === true;
-  if (words !== "" && !(anchoredOnly && candidates.size === 0)) {
-    const hits = vault.search(
-      words,
-      { limit: TEXT_CANDIDATES, status: "active" },
-      { semantic: !anchoredOnly },
-    );
+  if (words !== "" && input.anchoredOnly === true) {
+    // A file's context shows only anchored memories: their own words are checked (literal
+    // matches, no related words), instead of a search of the whole vault for the few it would
+    // boost, which cost every file hook ~10 ms at 5,000 memories.
+    const eligible = new Set(contentWords(words)).size;
+    for (const candidate of candidates.values()) {
+      const matched = matchedWords(candidate.memory, words);
+      if (matched.length === 0 || eligible === 0) continue;
+      const strength = Math.min(1, matched.length / eligible);
+      add(candidate.memory, WEIGHTS.text * strength, `matches "${matched.join(" ")}"`, "text");
+    }
+  } else if (words !== "") {
+    const hits = vault.search(words, { limit: TEXT_CANDIDATES, status: "active" });
     const top = hits[0]?.score ?? 0;
     hits.forEach((hit) => {
       const strength = top > 0 ? hit.score / top : 0;
@@ -238,39 +241,51 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     }
   }
 
-  const ranked = [...candidates.values()]
+  const sorted = [...candidates.values()]
     .filter((c) => !(input.anchoredOnly && !c.anchored))
     .filter((c) => !(input.delta && input.seen?.has(c.memory.id)))
-    .filter((c) => input.includeWithheld || !isWithheld(c.memory))
     .map((c) => ({ ...c, score: c.score + priors(c, input.project, now) }))
     .filter((c) => c.memory.project === input.project || c.anchored || c.matched)
     .sort(byScore);
-  if (input.staleness) {
-    applyStaleness(ranked.slice(0, STALENESS_CANDIDATES), input.staleness);
-    ranked.sort(byScore);
+  // Flagged drafts are withheld. Screening a draft's text costs ~0.25 ms, so candidates are
+  // screened in rank order only as far as the staleness check and the rendering reach: the
+  // order is the one screening every candidate first would give.
+  const visible = (c: Candidate) => input.includeWithheld === true || !isWithheld(c.memory);
+  const head: Candidate[] = [];
+  let next = 0;
+  for (; next < sorted.length && head.length < STALENESS_CANDIDATES; next++) {
+    if (visible(sorted[next]!)) head.push(sorted[next]!);
   }
+  if (input.staleness) applyStaleness(head, input.staleness);
+  const screened = new Set(head);
+  const ranked = [...head, ...sorted.slice(next)].sort(byScore);
 
-  const chosen: ContextMemory[] = ranked.map((c) => ({
-    id: c.memory.id,
-    type: c.memory.type,
-    title: c.memory.title,
-    why: c.memory.why,
-    content: c.memory.content,
-    project: c.memory.project,
-    scope: c.memory.scope,
-    files: c.memory.files,
-    created_at: c.memory.created_at,
-    age: formatAge(c.memory.created_at, now),
-    author: c.memory.author,
-    confirmed: c.memory.confirmed,
-    flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
-    reasons: c.reasons.length
-      ? c.reasons
-      : [c.memory.project === input.project ? "recent in this project" : "related"],
-    score: Math.round(c.score * 1000) / 1000,
-  }));
+  const chosen = function* (): Generator<ContextMemory> {
+    for (const c of ranked) {
+      if (!screened.has(c) && !visible(c)) continue;
+      yield {
+        id: c.memory.id,
+        type: c.memory.type,
+        title: c.memory.title,
+        why: c.memory.why,
+        content: c.memory.content,
+        project: c.memory.project,
+        scope: c.memory.scope,
+        files: c.memory.files,
+        created_at: c.memory.created_at,
+        age: formatAge(c.memory.created_at, now),
+        author: c.memory.author,
+        confirmed: c.memory.confirmed,
+        flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
+        reasons: c.reasons.length
+          ? c.reasons
+          : [c.memory.project === input.project ? "recent in this project" : "related"],
+        score: Math.round(c.score * 1000) / 1000,
+      };
+    }
+  };
   const budget = Math.max(50, input.maxTokens ?? DEFAULT_MAX_TOKENS) * CHARS_PER_TOKEN;
-  const rendered = renderContext(chosen, { budgetChars: budget, project: input.project });
+  const rendered = renderContext(chosen(), { budgetChars: budget, project: input.project });
   if (input.delta && input.seen) {
     for (const memory of rendered.memories) {
       input.seen.add(memory.id);
@@ -355,13 +370,19 @@ export function pathWords(file: string): string[] {
   return [...new Set(words.filter((word) => word.length > 1 && !GENERIC_PATH_WORDS.has(word)))];
 }
 
+/** The words of a query that can match: longer than two letters, not a generic path word. */
+function contentWords(text: string): string[] {
+  return queryWords(text).filter((w) => w.length > 2 && !GENERIC_PATH_WORDS.has(w));
+}
+
 /** Which of the query's words appear in the memory (for the `matches "…"` reason). */
 function matchedWords(memory: Memory, text: string): string[] {
   const haystack = `${memory.title} ${memory.content} ${memory.why ?? ""} ${
     memory.tags.join(" ")
   } ${memory.files.join(" ")}`.toLowerCase();
-  const words = queryWords(text).filter((w) => w.length > 2 && !GENERIC_PATH_WORDS.has(w));
-  const stems = words.filter((w) => haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, "")));
+  const stems = contentWords(text).filter((w) =>
+    haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, ""))
+  );
   return [...new Set(stems)].slice(0, 4);
 }
 

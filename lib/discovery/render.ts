@@ -19,10 +19,9 @@ export const NOTES_PREAMBLE =
 
 /** Render memories in order until the budget is used; returns the ones that fit. */
 export function renderContext(
-  memories: ContextMemory[],
+  memories: Iterable<ContextMemory>,
   options: { budgetChars: number; project: string },
 ): { memories: ContextMemory[]; text: string } {
-  if (memories.length === 0) return { memories: [], text: "" };
   const header = `## korva: what this team knows (${oneLine(options.project)})\n` +
     `${NOTES_PREAMBLE}\n${NOTES_BEGIN}\n`;
   const footer = `${NOTES_END}\n`;
@@ -42,6 +41,7 @@ export function renderContext(
     text += block;
     kept.push(memory);
   }
+  if (kept.length === 0) return { memories: [], text: "" };
   return { memories: kept, text: text + footer };
 }
 

@@ -28,7 +28,7 @@ export interface Memories extends Disposable {
 export function openMemories(
   ctx: RepoContext,
   origin: Origin,
-  options: { readonly?: boolean } = {},
+  options: { readonly?: boolean; vectors?: boolean } = {},
 ): Memories {
   const vault = ctx.openVault(options);
   return withVault(ctx, vault, origin);

@@ -34,8 +34,11 @@ export interface RepoContext {
   privacy(): PrivacyConfig;
   /** The redactor for those settings. */
   redactor(): Redactor;
-  /** Open the user's vault (the caller closes it). */
-  openVault(options?: { readonly?: boolean; lockTimeoutMs?: number }): Vault;
+  /**
+   * Open the user's vault (the caller closes it). `vectors: false` leaves semantic recall out:
+   * memories saved then get their vector from the backlog later (a hook that must stay light).
+   */
+  openVault(options?: { readonly?: boolean; lockTimeoutMs?: number; vectors?: boolean }): Vault;
 }
 
 /** Options that override what is detected. */
@@ -125,7 +128,9 @@ export function createRepoContext(
       return openVault(homePaths(deps.home).vault, {
         now: deps.now,
         project,
-        semantics: lazySemantics(abbreviations ? { abbreviations } : {}),
+        ...(open.vectors === false
+          ? {}
+          : { semantics: lazySemantics(abbreviations ? { abbreviations } : {}) }),
         ...(open.readonly ? { readonly: true } : {}),
         ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
       });

@@ -294,18 +294,38 @@ export function screenText(text: string): ScreenFinding[] {
   return findings;
 }
 
+/**
+ * Flags already found per text in this process: context screens each candidate memory when it
+ * ranks them and again when it renders the chosen ones.
+ */
+const SCREENED = new Map<string, ScreenFlag[]>();
+const SCREENED_MAX = 500;
+
 /** The distinct flags of the findings over several texts (title, content, why…), in order. */
 export function screenFlags(texts: Array<string | null | undefined>): ScreenFlag[] {
   const flags = new Set<ScreenFlag>();
   for (const text of texts) {
     if (!text) continue;
-    for (const finding of screenText(text)) flags.add(finding.flag);
+    let found = SCREENED.get(text);
+    if (!found) {
+      found = [...new Set(screenText(text).map((finding) => finding.flag))];
+      if (SCREENED.size >= SCREENED_MAX) SCREENED.clear();
+      SCREENED.set(text, found);
+    }
+    for (const flag of found) flags.add(flag);
   }
   return SCREEN_FLAGS.filter((flag) => flags.has(flag));
 }
 
+/** Each rule's pattern with the global flag, compiled once per process. */
+const GLOBAL_PATTERNS = new Map<ScreenRule, RegExp>();
+
 function firstMatch(rule: ScreenRule, text: string): string | undefined {
-  const global = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "g");
+  let global = GLOBAL_PATTERNS.get(rule);
+  if (!global) {
+    global = new RegExp(rule.pattern.source, rule.pattern.flags.replace("g", "") + "g");
+    GLOBAL_PATTERNS.set(rule, global);
+  }
   for (const match of text.matchAll(global)) {
     if (rule.quotedIsMention && quoted(text, match.index, match.index + match[0].length)) continue;
     return match[0];

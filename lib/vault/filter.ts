@@ -1,6 +1,6 @@
 // MemoryFilter → SQL WHERE clauses, and the anchor lookups a file filter needs.
 import type { SQLInputValue } from "node:sqlite";
-import { globMatches, isGlob } from "../glob.ts";
+import { globBase, globMatches, isGlob } from "../glob.ts";
 import type { Sql } from "./sql.ts";
 import type { MemoryFilter } from "./types.ts";
 
@@ -111,5 +111,10 @@ export function anchorCovers(anchor: string, path: string): boolean {
   const folder = anchor.replace(/\/+$/, "");
   if (path.startsWith(folder + "/")) return true;
   if (!isGlob(anchor)) return false;
+  // A glob matches only its literal folder or under it: most globs are ruled out before one is
+  // compiled (compiling is what a file hook paid for every glob anchor in the vault).
+  const base = globBase(anchor);
+  const plain = base !== "" && !anchor.startsWith("!") && !base.includes("\\");
+  if (plain && path !== base && !path.startsWith(base + "/")) return false;
   return globMatches(path, anchor);
 }

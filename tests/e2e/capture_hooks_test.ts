@@ -150,6 +150,34 @@ Deno.test("korva hook session-start after a compaction carries the nudge (PreCom
   assert.equal(await hook(home, repo.path, "stop", stop("c1", repo.path)), "", "nudged once");
 });
 
+/** The session ends still queued for the detached summary writer. */
+function queuedEnds(home: TempHome): string[] {
+  const run = join(home.korvaHome, "run");
+  try {
+    return [...Deno.readDirSync(run)].map((e) => e.name).filter((n) => n.endsWith(".ending"));
+  } catch {
+    return [];
+  }
+}
+
+/** Wait until the detached writer has taken every queued end (it removes each when written). */
+async function drained(home: TempHome): Promise<void> {
+  for (let waited = 0; queuedEnds(home).length > 0; waited += 50) {
+    if (waited > 30_000) throw new Error(`still queued after 30 s: ${queuedEnds(home)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function summaries(home: TempHome, cwd: string): Promise<Array<[string, boolean]>> {
+  const list = await runKorva(["list", "--tag", "session-summary", "--json"], {
+    env: home.env,
+    cwd,
+  });
+  assert.equal(list.code, 0, list.stderr);
+  return (JSON.parse(list.stdout) as Array<{ content: string; confirmed: boolean }>)
+    .map((s) => [s.content, s.confirmed]);
+}
+
 Deno.test("korva hook session-end records one summary per session, only when it did something", async () => {
   const { home, repo } = await setup();
   await using _h = home;
@@ -161,6 +189,7 @@ Deno.test("korva hook session-end records one summary per session, only when it 
     reason: "exit",
   });
   assert.equal(await hook(home, repo.path, "session-end", end("idle")), "");
+  assert.deepEqual(queuedEnds(home), [], "a session korva saw nothing of queues nothing");
   await hook(
     home,
     repo.path,
@@ -169,13 +198,61 @@ Deno.test("korva hook session-end records one summary per session, only when it 
   );
   assert.equal(await hook(home, repo.path, "session-end", end("e1")), "");
   assert.equal(await hook(home, repo.path, "session-end", end("e1")), "");
-  const list = await runKorva(["list", "--tag", "session-summary", "--json"], {
+  await drained(home);
+  assert.deepEqual(await summaries(home, repo.path), [[
+    "Edited: src/payments/payments.ts.",
+    false,
+  ]]);
+  // A third end after the summary was written queues nothing.
+  assert.equal(await hook(home, repo.path, "session-end", end("e1")), "");
+  assert.deepEqual(queuedEnds(home), []);
+});
+
+Deno.test("korva hook session-end --wait writes the summary before it returns", async () => {
+  const { home, repo } = await setup();
+  await using _h = home;
+  await using _r = repo;
+  await hook(
+    home,
+    repo.path,
+    "file-context",
+    toolUse("w1", repo.path, "Write", "src/payments/payments.ts"),
+  );
+  const result = await runKorva(["hook", "session-end", "--wait"], {
+    env: home.env,
+    cwd: repo.path,
+    stdin: JSON.stringify({ session_id: "w1", cwd: repo.path, hook_event_name: "SessionEnd" }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(await summaries(home, repo.path), [[
+    "Edited: src/payments/payments.ts.",
+    false,
+  ]]);
+});
+
+Deno.test("korva hook session-end --drain writes an end that no writer took", async () => {
+  const { home, repo } = await setup();
+  await using _h = home;
+  await using _r = repo;
+  await hook(
+    home,
+    repo.path,
+    "file-context",
+    toolUse("d1", repo.path, "Edit", "src/payments/payments.ts"),
+  );
+  // As if the detached writer had been killed before it started.
+  Deno.writeTextFileSync(
+    join(home.korvaHome, "run", "session-d1.ending"),
+    JSON.stringify({ session_id: "d1", cwd: repo.path }),
+  );
+  const result = await runKorva(["hook", "session-end", "--drain"], {
     env: home.env,
     cwd: repo.path,
   });
-  const summaries = JSON.parse(list.stdout) as Array<{ content: string; confirmed: boolean }>;
-  assert.deepEqual(
-    summaries.map((s) => [s.content, s.confirmed]),
-    [["Edited: src/payments/payments.ts.", false]],
-  );
+  assert.equal(result.code, 0, result.stderr);
+  assert.deepEqual(queuedEnds(home), []);
+  assert.deepEqual(await summaries(home, repo.path), [[
+    "Edited: src/payments/payments.ts.",
+    false,
+  ]]);
 });
