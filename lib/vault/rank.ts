@@ -70,9 +70,10 @@ export function searchMemories(
     const found = new Set(hits.map((hit) => hit.memory.id));
     const scored = anyOf([...rare, ...common]);
     for (let size = RECENT_WINDOW;; size *= 4) {
+      // A window bounded by rowid (not by LIMIT) lets a filter run before bm25 (see rank).
       const window = size >= total
         ? undefined
-        : unscored.length === 0
+        : unscored.length === 0 && !scope.narrow
         ? { newest: size }
         : windowFrom(sql, anyOf([...rare, ...common, ...unscored]), size);
       const more = rank(sql, scored, terms, scope, limit + found.size, window)
@@ -240,8 +241,11 @@ function narrows(filter: MemoryFilter): boolean {
 }
 
 /**
- * The best `limit` matches of the expression (in the `newest` matches when given) that pass
- * the filter, by bm25 then newest first.
+ * The best `limit` matches of the expression (in the window when given) that pass the filter,
+ * by bm25 then newest first. With a filter beyond the status, every match of a window bounded
+ * by rowid is joined and filtered first: SQLite then computes bm25 only for the rows that pass
+ * (about 1 µs each; a type filter keeps one row in nine), where scoring the window first and
+ * joining its best rows scored every row.
  */
 function rank(
   sql: Sql,
@@ -251,10 +255,12 @@ function rank(
   limit: number,
   window: Window | undefined,
 ): SearchHit[] {
-  const rows = rankBest(sql, expression, scope, limit, window) ??
-    (scope.narrow && !anyRow(sql, scope)
-      ? []
-      : rankFiltered(sql, expression, scope, limit, window));
+  const rows = scope.narrow && (window === undefined || "from" in window)
+    ? rankFiltered(sql, expression, scope, limit, window)
+    : rankBest(sql, expression, scope, limit, window) ??
+      (scope.narrow && !anyRow(sql, scope)
+        ? []
+        : rankFiltered(sql, expression, scope, limit, window));
   return hitsOf(rows, terms);
 }
 
