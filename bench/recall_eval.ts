@@ -1,7 +1,8 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
 // korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
-// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2.tsv;
-// --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight)
+// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3.tsv;
+// --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
+// --tuning3: questions_tuning3.tsv alone, written after the weights were chosen)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -69,17 +70,24 @@ function score(questions: Question[], rank: Ranker): Scores {
 
 const which = Deno.args.includes("--blind")
   ? "blind"
+  : Deno.args.includes("--tuning3")
+  ? "tuning3"
   : Deno.args.includes("--all")
   ? "all"
   : Deno.args.includes("--tuning")
   ? "tuning"
   : "held-out";
 const adrs = loadAdrs();
-// Tuning: the even half of questions.tsv plus questions_tuning2.tsv; held-out: the odd half.
+// Tuning: the even half of questions.tsv plus questions_tuning2.tsv and questions_tuning3.tsv;
+// held-out: the odd half.
 const extraTuning = () =>
-  loadQuestions(join(RECALL_DATA, "questions_tuning2.tsv"), { split: false });
+  ["questions_tuning2.tsv", "questions_tuning3.tsv"].flatMap((file) =>
+    loadQuestions(join(RECALL_DATA, file), { split: false })
+  );
 const questions = which === "blind"
   ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
+  : which === "tuning3"
+  ? loadQuestions(join(RECALL_DATA, "questions_tuning3.tsv"), { split: false })
   : which === "tuning"
   ? [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]
   : which === "all"

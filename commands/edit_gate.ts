@@ -8,7 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from "../lib/posix_path.ts";
 import type { Deps } from "../lib/deps.ts";
 import { parseHookPayload } from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
-import { repoRoot } from "../lib/git.ts";
+import { findRepoRoot } from "../lib/git.ts";
 import { createLogger } from "../lib/log.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
 import { gateAnswer, proposedEdit } from "../lib/sentinel/edit_gate.ts";
@@ -38,7 +38,7 @@ async function editGate(deps: Deps): Promise<void> {
   const absolute = resolve(cwd, edit.file);
   let dir = dirname(absolute);
   while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir); // a new folder
-  const root = repoRoot(dir);
+  const root = findRepoRoot(dir, deps.env);
   if (!root) return;
   const path = relative(root, absolute).replaceAll("\\", "/");
   if (path.startsWith("../")) return;

@@ -3,6 +3,8 @@
 // memory layer's operation files, not its barrel, so a hook loads only what it runs (issue 19).
 import type { Deps } from "../lib/deps.ts";
 import { importLazily } from "../lib/lazy_import.ts";
+import { existsSync } from "../lib/fs_sync.ts";
+import { join } from "../lib/posix_path.ts";
 import { candidateQuestion } from "../lib/capture/ask.ts";
 import { dueNudge } from "../lib/capture/moments.ts";
 import { isEditTool } from "../lib/capture/nudge.ts";
@@ -19,7 +21,6 @@ import { createRepoContext, type RepoContext } from "../lib/memory/repo_context_
 import type { ProjectConfig } from "../lib/project_config.ts";
 import { cachedConfig } from "../lib/config_cache.ts";
 import { cachedProjectConfig } from "../lib/project_config_cache.ts";
-import { missingHooks } from "../lib/sentinel/missing_hooks.ts";
 import {
   HOOK_ORIGIN,
   type HookFlags,
@@ -49,7 +50,14 @@ export async function sessionStart(
   const nudge = payload.source === "compact" && payload.session_id
     ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
     : undefined;
-  const unchecked = missingHooks(payloadCwd(deps, payload), deps.self, { root: ctx.root() });
+  // The git hooks are checked (and their module loaded) only where there are team rules.
+  const root = ctx.root();
+  const unchecked = root && existsSync(join(root, ".korva", "rules"))
+    ? (await importLazily<typeof import("../lib/sentinel/missing_hooks.ts")>(
+      import.meta.url,
+      "../lib/sentinel/missing_hooks.ts",
+    )).missingHooks(payloadCwd(deps, payload), deps.self, { root })
+    : undefined;
   const text = [
     unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
     result.memories.length > 0 ? result.text : "",
@@ -102,7 +110,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(await hookContext(deps, payload), HOOK_ORIGIN);
+  using memories = openMemories(await hookContext(deps, payload, { semantics: true }), HOOK_ORIGIN);
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await importLazily<
     typeof import("../lib/recall/prompt_recall.ts")
@@ -173,7 +181,7 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
 async function hookContext(
   deps: Deps,
   payload: HookPayload,
-  options: { redactor?: boolean } = {},
+  options: { redactor?: boolean; semantics?: boolean } = {},
 ): Promise<RepoContext> {
   // The detector catalogue loads only for a hook that writes memories (session-end); the team
   // refresh of the others builds its own when it runs (lib/memory/team_refresh.ts).
@@ -181,6 +189,13 @@ async function hookContext(
     ? await importLazily<typeof import("../lib/privacy/redact.ts")>(
       import.meta.url,
       "../lib/privacy/redact.ts",
+    )
+    : undefined;
+  // Semantic recall's tables and code load only for the hook that searches (prompt).
+  const recall = options.semantics
+    ? await importLazily<typeof import("../lib/recall/mod.ts")>(
+      import.meta.url,
+      "../lib/recall/mod.ts",
     )
     : undefined;
   const cwd = payloadCwd(deps, payload);
@@ -199,6 +214,12 @@ async function hookContext(
       if (!redaction) throw new Error("the redactor was needed before it was loaded");
       return redaction.createRedactor(privacy);
     },
+    ...(recall
+      ? {
+        semantics: (abbreviations: Record<string, string> | undefined) =>
+          recall.lazySemantics(abbreviations ? { abbreviations } : {}),
+      }
+      : {}),
   });
   const root = ctx.root();
   try {

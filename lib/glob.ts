@@ -44,5 +44,13 @@ export function globMatcher(patterns: string | string[]): GlobMatcher {
 
 /** Whether `path` matches `glob` (dot files included). */
 export function globMatches(path: string, glob: string): boolean {
+  // `folder/**`, the commonest anchor, is the folder and everything under it: no compiling (a
+  // file hook's first zeptomatch call costs ~2 ms).
+  if (glob.endsWith("/**")) {
+    const folder = glob.slice(0, -3);
+    if (folder !== "" && firstWildcard(folder) < 0 && !/^!|\\/.test(folder)) {
+      return path === folder || path.startsWith(folder + "/");
+    }
+  }
   return zeptomatch(glob, path);
 }

@@ -1,6 +1,13 @@
 // Project identity from git.
 import assert from "node:assert/strict";
-import { DEFAULT_PROJECT, detectProject, normalizeRemote, readHead, repoRoot } from "../lib/git.ts";
+import {
+  DEFAULT_PROJECT,
+  detectProject,
+  findRepoRoot,
+  normalizeRemote,
+  readHead,
+  repoRoot,
+} from "../lib/git.ts";
 import { git, tempDir, tempRepo } from "./_helpers.ts";
 import { basename, join } from "node:path";
 import { mkdirSync, realpathSync } from "node:fs";
@@ -43,4 +50,22 @@ Deno.test("readHead() reads HEAD through loose refs, packed refs, detached HEADs
   git(repo.path, "checkout", "-q", "--detach");
   assert.equal(readHead(repo.path), head, "detached");
   assert.equal(readHead(other.path), undefined, "not a repository");
+});
+
+Deno.test("findRepoRoot() finds what git rev-parse --show-toplevel does, without spawning it", async () => {
+  await using repo = tempRepo({ "src/deep/a.txt": "a" });
+  await using other = tempDir();
+  const env = (_: string) => undefined;
+  const deep = join(repo.path, "src", "deep");
+  assert.equal(findRepoRoot(deep, env), repoRoot(deep));
+  assert.equal(findRepoRoot(repo.path, env), realpathSync(repo.path));
+  const linked = join(other.path, "linked");
+  git(repo.path, "worktree", "add", "-q", linked);
+  const inLinked = join(linked, "src");
+  assert.equal(findRepoRoot(inLinked, env), repoRoot(inLinked));
+  assert.equal(findRepoRoot(inLinked, env), realpathSync(linked));
+  const plain = join(other.path, "plain");
+  mkdirSync(plain);
+  assert.equal(findRepoRoot(plain, env), repoRoot(plain));
+  assert.equal(findRepoRoot(plain, env), undefined);
 });

@@ -26,6 +26,7 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/posix_path.ts",
     "lib/text_lines.ts",
     "lib/detached.ts",
+    "lib/fast_hash.ts",
     "deno.json",
   ]],
   ["privacy", ["lib/privacy/"]],

@@ -5,6 +5,7 @@ import { loadConfig } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { createRedactor } from "../privacy/redact.ts";
 import { loadProjectConfig } from "../project_config.ts";
+import { lazySemantics } from "../recall/mod.ts";
 import {
   createRepoContext,
   type RepoContext,
@@ -19,5 +20,6 @@ export function resolveRepoContext(deps: Deps, options: RepoContextOptions = {})
     config: loadConfig(deps.home),
     projectConfig: loadProjectConfig,
     createRedactor,
+    semantics: (abbreviations) => lazySemantics(abbreviations ? { abbreviations } : {}),
   });
 }

@@ -11,8 +11,8 @@ import type { PrivacyConfig } from "../privacy/config.ts";
 import { mergePrivacyConfig } from "../privacy/merge.ts";
 import type { Redactor } from "../privacy/redact.ts";
 import type { ProjectConfig } from "../project_config.ts";
-import { lazySemantics } from "../recall/mod.ts";
 import { openVault } from "../vault/open.ts";
+import type { SearchSemantics } from "../vault/search.ts";
 import type { Vault } from "../vault/store.ts";
 
 /** Where an operation runs; every getter is computed at most once. */
@@ -61,6 +61,12 @@ export interface RepoContextSources {
   config: Config;
   projectConfig(root: string): ProjectConfig | undefined;
   createRedactor(privacy: PrivacyConfig): Redactor;
+  /**
+   * Semantic recall for the vaults it opens, with the team's abbreviations; without it they
+   * search lexically and leave new memories' vectors to the backlog (hooks that never search
+   * do not load lib/recall).
+   */
+  semantics?(abbreviations: Record<string, string> | undefined): SearchSemantics;
 }
 
 /** Resolve lazily, once: nothing runs git or reads a file until a getter needs it. */
@@ -124,13 +130,11 @@ export function createRepoContext(
         (Number.isFinite(fromEnv) && fromEnv >= 0 && deps.env("KORVA_LOCK_TIMEOUT_MS")
           ? fromEnv
           : undefined);
-      const abbreviations = projectConfig()?.recall?.abbreviations;
+      const semantics = open.vectors === false ? undefined : sources.semantics;
       return openVault(homePaths(deps.home).vault, {
         now: deps.now,
         project,
-        ...(open.vectors === false
-          ? {}
-          : { semantics: lazySemantics(abbreviations ? { abbreviations } : {}) }),
+        ...(semantics ? { semantics: semantics(projectConfig()?.recall?.abbreviations) } : {}),
         ...(open.readonly ? { readonly: true } : {}),
         ...(lockTimeoutMs !== undefined ? { lockTimeoutMs } : {}),
       });

@@ -1,7 +1,7 @@
 // Staleness from git: how much the code a memory is anchored to changed since the memory was
 // saved (commits, changed lines, renames, deletions). One `git log` per context call when the
 // cache is cold; the parsed log is cached per HEAD commit and pathspec set under KORVA_HOME.
-import { sha256Hex } from "../sha256.ts";
+import { fastHashHex } from "../fast_hash.ts";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "../fs_sync.ts";
 import { join } from "../posix_path.ts";
 import { writeFileAtomic } from "../atomic_write.ts";
@@ -372,7 +372,7 @@ export function gitStaleness(root: string, cacheDir: string): StalenessLookup {
 }
 
 function cacheKey(parts: unknown[]): string {
-  return sha256Hex(JSON.stringify(parts)).slice(0, 32);
+  return fastHashHex(JSON.stringify(parts));
 }
 
 function readCache<T>(dir: string, key: string): T | undefined {

@@ -38,6 +38,11 @@ function toolUse(session: string, cwd: string, tool: string, file: string) {
   };
 }
 
+/** A session's tool use of src/payments/payments.ts, as the file hook records it. */
+async function touched(home: TempHome, cwd: string, session: string, tool: string) {
+  await hook(home, cwd, "file-context", toolUse(session, cwd, tool, "src/payments/payments.ts"));
+}
+
 function stop(session: string, cwd: string, active = false, event = "Stop") {
   return {
     session_id: session,
@@ -52,12 +57,7 @@ Deno.test("korva hook stop nudges once, naming the edited file, and is silent th
   const { home, repo } = await setup();
   await using _h = home;
   await using _r = repo;
-  await hook(
-    home,
-    repo.path,
-    "file-context",
-    toolUse("s1", repo.path, "Edit", "src/payments/payments.ts"),
-  );
+  await touched(home, repo.path, "s1", "Edit");
   assert.equal(await hook(home, repo.path, "stop", stop("s1", repo.path, true)), "");
   assert.equal(
     await hook(home, repo.path, "stop", stop("s1", repo.path)),
@@ -128,12 +128,7 @@ Deno.test("korva hook session-start after a compaction carries the nudge (PreCom
   const { home, repo } = await setup();
   await using _h = home;
   await using _r = repo;
-  await hook(
-    home,
-    repo.path,
-    "file-context",
-    toolUse("c1", repo.path, "MultiEdit", "src/payments/payments.ts"),
-  );
+  await touched(home, repo.path, "c1", "MultiEdit");
   const out = await hook(home, repo.path, "session-start", {
     session_id: "c1",
     cwd: repo.path,
@@ -190,12 +185,7 @@ Deno.test("korva hook session-end records one summary per session, only when it 
   });
   assert.equal(await hook(home, repo.path, "session-end", end("idle")), "");
   assert.deepEqual(queuedEnds(home), [], "a session korva saw nothing of queues nothing");
-  await hook(
-    home,
-    repo.path,
-    "file-context",
-    toolUse("e1", repo.path, "Edit", "src/payments/payments.ts"),
-  );
+  await touched(home, repo.path, "e1", "Edit");
   assert.equal(await hook(home, repo.path, "session-end", end("e1")), "");
   assert.equal(await hook(home, repo.path, "session-end", end("e1")), "");
   await drained(home);
@@ -212,12 +202,7 @@ Deno.test("korva hook session-end --wait writes the summary before it returns", 
   const { home, repo } = await setup();
   await using _h = home;
   await using _r = repo;
-  await hook(
-    home,
-    repo.path,
-    "file-context",
-    toolUse("w1", repo.path, "Write", "src/payments/payments.ts"),
-  );
+  await touched(home, repo.path, "w1", "Write");
   const result = await runKorva(["hook", "session-end", "--wait"], {
     env: home.env,
     cwd: repo.path,
@@ -234,12 +219,7 @@ Deno.test("korva hook session-end --drain writes an end that no writer took", as
   const { home, repo } = await setup();
   await using _h = home;
   await using _r = repo;
-  await hook(
-    home,
-    repo.path,
-    "file-context",
-    toolUse("d1", repo.path, "Edit", "src/payments/payments.ts"),
-  );
+  await touched(home, repo.path, "d1", "Edit");
   // As if the detached writer had been killed before it started.
   Deno.writeTextFileSync(
     join(home.korvaHome, "run", "session-d1.ending"),

@@ -18,6 +18,10 @@ const GLOBS = [
   "src/[pq]ayments/**",
   "!src/payments/**",
   "docs/\\*literal/**",
+  ".github/**",
+  "src/payments/.hidden/**",
+  "**",
+  "/**",
 ];
 const PATHS = [
   "src/payments",
@@ -35,6 +39,9 @@ const PATHS = [
   "docs/readme.md",
   "docs/*literal/a",
   "srcx/payments/a.ts",
+  "src/payments/.hidden/a.ts",
+  "src/payments/",
+  ".github/workflows/ci.yml",
 ];
 
 Deno.test("anchorCovers answers as matching every glob would, folder prefilter or not", () => {
