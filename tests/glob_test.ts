@@ -2,6 +2,7 @@
 // files. The expectations are what picomatch (which lib/glob.ts replaced) answered for the same
 // strings, so anchors stored by earlier versions keep their meaning.
 import assert from "node:assert/strict";
+import zeptomatch from "zeptomatch";
 import { globBase, globMatcher, globMatches, isGlob } from "../lib/glob.ts";
 
 Deno.test("isGlob and globBase classify paths, folders and globs as picomatch's scan did", () => {
@@ -51,4 +52,44 @@ Deno.test("globMatches and globMatcher match dot files, globstars, braces and ne
   }
   const any = globMatcher(["src/**/*.sql", "migrations/*"]);
   assert.deepEqual(["src/db/a.sql", "migrations/1", "lib/a.sql"].map(any), [true, true, false]);
+});
+
+Deno.test("globMatcher and globMatches answer 'folder/**' without compiling as zeptomatch does", () => {
+  const patterns: Array<string | string[]> = [
+    "src/payments/**",
+    ".github/**",
+    "src/payments/.hidden/**",
+    ["src/a/**", "src/b/**"],
+    ["src/a/**", "**/*.md"],
+    "!src/**",
+    "src/*/**",
+    "docs/\\*x/**",
+    "/**",
+    "**",
+  ];
+  const paths = [
+    "src/payments",
+    "src/payments/",
+    "src/payments/a.ts",
+    "src/payments/.hidden/b.ts",
+    "src/paymentsX/a.ts",
+    "srcx/payments/a.ts",
+    ".github/workflows/ci.yml",
+    "src/a/x.ts",
+    "src/b",
+    "src/c/readme.md",
+    "docs/*x/y",
+  ];
+  const differ: string[] = [];
+  for (const pattern of patterns) {
+    const expected = zeptomatch.compile(pattern);
+    const matcher = globMatcher(pattern);
+    for (const path of paths) {
+      if (matcher(path) !== expected.test(path)) differ.push(`globMatcher ${pattern} ${path}`);
+      if (typeof pattern === "string" && globMatches(path, pattern) !== zeptomatch(pattern, path)) {
+        differ.push(`globMatches ${pattern} ${path}`);
+      }
+    }
+  }
+  assert.deepEqual(differ, []);
 });

@@ -5,7 +5,7 @@ import { anchorCovers } from "../vault/filter.ts";
 import type { Vault } from "../vault/store.ts";
 import type { Memory } from "../vault/types.ts";
 import { queryWords } from "../vault/search.ts";
-import { isWithheld, memoryFlags } from "../trust/provenance.ts";
+import { memoryFlags } from "../trust/provenance.ts";
 import { type StalenessLookup, stalenessPenalty, stalenessReasons } from "../trust/staleness.ts";
 import { renderContext } from "./render.ts";
 
@@ -28,6 +28,8 @@ export interface ContextInput {
    * such text stays out of it; `vault_get` and `korva get` still return it, marked).
    */
   includeWithheld?: boolean;
+  /** The screen's flags of a draft (default: screened now; the hooks pass a cached answer). */
+  flagsOf?: ((memory: Memory) => string[]) | undefined;
   /** Earlier names of a file (git renames), so anchors written before a move still apply. */
   formerPaths?: ((file: string) => string[]) | undefined;
   /** How the anchored code changed since each memory was saved (git); none outside a repo. */
@@ -250,7 +252,9 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   // Flagged drafts are withheld. Screening a draft's text costs ~0.25 ms, so candidates are
   // screened in rank order only as far as the staleness check and the rendering reach: the
   // order is the one screening every candidate first would give.
-  const visible = (c: Candidate) => input.includeWithheld === true || !isWithheld(c.memory);
+  const flagsOf = input.flagsOf ?? memoryFlags;
+  const visible = (c: Candidate) =>
+    input.includeWithheld === true || c.memory.confirmed || flagsOf(c.memory).length === 0;
   const head: Candidate[] = [];
   let next = 0;
   for (; next < sorted.length && head.length < STALENESS_CANDIDATES; next++) {
@@ -276,7 +280,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
         age: formatAge(c.memory.created_at, now),
         author: c.memory.author,
         confirmed: c.memory.confirmed,
-        flags: c.memory.confirmed ? c.memory.flags : memoryFlags(c.memory),
+        flags: c.memory.confirmed ? c.memory.flags : flagsOf(c.memory),
         reasons: c.reasons.length
           ? c.reasons
           : [c.memory.project === input.project ? "recent in this project" : "related"],

@@ -4,6 +4,9 @@
 import { buildContext, type ContextResult } from "../discovery/context.ts";
 import { formerPaths, refreshRenames, renameCacheDir } from "../trust/renames.ts";
 import { stalenessFor } from "../trust/staleness.ts";
+import { screenCache } from "../trust/screen_cache.ts";
+import { homePaths } from "../paths.ts";
+import { join } from "../posix_path.ts";
 import type { Memories } from "./memories.ts";
 import { recordRecalls } from "./usage.ts";
 
@@ -33,7 +36,9 @@ export function rankedContext(
   const root = m.ctx.root();
   // Renames first: a file opened under its new name must find memories anchored to the old one.
   const renames = root ? refreshRenames(root, renameCacheDir(m.ctx.deps.home)) : undefined;
+  const screen = screenCache(join(homePaths(m.ctx.deps.home).cache, "screen"));
   const result = buildContext(m.vault, {
+    flagsOf: screen.flagsOf,
     project,
     ...(request.files ? { files: request.files } : {}),
     ...(request.task ? { task: request.task } : {}),
@@ -48,6 +53,7 @@ export function rankedContext(
       : {}),
     now: m.ctx.deps.now(),
   });
+  screen.save();
   if (request.record !== false) recordRecalls(m, result.memories.map((c) => c.id));
   return { ...result, project };
 }

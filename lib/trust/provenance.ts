@@ -24,11 +24,6 @@ export function memoryFlags(memory: Memory): string[] {
   ];
 }
 
-/** Flagged and not yet confirmed: kept and shown when asked for, never volunteered. */
-export function isWithheld(memory: Memory): boolean {
-  return !memory.confirmed && memoryFlags(memory).length > 0;
-}
-
 /**
  * What the screen decides at a write: the flags of the new text, and whether the memory may be
  * confirmed. A person's save (CLI) or a team file merged through git is confirmed, an agent's is a
