@@ -5,6 +5,7 @@ import denoJson from "./deno.json" with { type: "json" };
 import { runFast } from "./commands/fast.ts";
 import type { Deps, Io } from "./lib/deps.ts";
 import { isExpected, messageOf } from "./lib/errors.ts";
+import { loadGlobCompiler } from "./lib/glob.ts";
 import { importLazily } from "./lib/lazy_import.ts";
 import { resolveHome } from "./lib/paths.ts";
 
@@ -76,6 +77,7 @@ export async function run(args: string[], deps: Deps): Promise<number> {
       stderrHelp: !Deno.stderr.isTerminal(),
     });
     if (fast !== undefined) return fast;
+    await loadGlobCompiler();
     const { runProgram } = await importLazily<typeof import("./commands/program.ts")>(
       import.meta.url,
       "./commands/program.ts",

@@ -13,7 +13,10 @@ import { recordFileUse } from "../lib/capture/session_log.ts";
 import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
-import { openMemories } from "../lib/memory/memories.ts";
+import { type Memories, openMemories } from "../lib/memory/memories.ts";
+import { prepareGlobs } from "../lib/glob.ts";
+import { readGlobCache, writeGlobCache } from "../lib/glob_cache.ts";
+import { homePaths } from "../lib/paths.ts";
 import { rankedContext } from "../lib/memory/ranked_context.ts";
 import { refreshTeamIfChanged } from "../lib/memory/team_refresh.ts";
 import { recordRecalls } from "../lib/memory/usage.ts";
@@ -37,7 +40,7 @@ export async function sessionStart(
   flags: HookFlags,
 ): Promise<void> {
   const ctx = await hookContext(deps, payload);
-  using memories = openMemories(ctx, HOOK_ORIGIN);
+  using memories = await hookMemories(ctx);
   const seen = new Set<string>();
   await refreshTeamIfChanged(memories);
   const result = rankedContext(memories, {
@@ -45,6 +48,7 @@ export async function sessionStart(
     delta: true,
     seen,
   });
+  writeGlobCache(homePaths(deps.home).cache);
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
   const nudge = payload.source === "compact" && payload.session_id
@@ -88,7 +92,7 @@ export async function fileContext(
     });
   }
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(ctx, HOOK_ORIGIN);
+  using memories = await hookMemories(ctx);
   await refreshTeamIfChanged(memories);
   const result = rankedContext(memories, {
     files: [file],
@@ -98,6 +102,7 @@ export async function fileContext(
     seen,
   });
   const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
+  writeGlobCache(homePaths(deps.home).cache);
   const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
     .filter((part) => part !== "").join("\n\n");
   if (text === "") return;
@@ -110,7 +115,7 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
-  using memories = openMemories(await hookContext(deps, payload, { semantics: true }), HOOK_ORIGIN);
+  using memories = await hookMemories(await hookContext(deps, payload, { semantics: true }));
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await importLazily<
     typeof import("../lib/recall/prompt_recall.ts")
@@ -171,6 +176,19 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
     }
   }
   if (failed !== undefined) throw failed;
+}
+
+/** The vault for a hook that reads anchors, with the glob compiler loaded if they need it. */
+async function hookMemories(ctx: RepoContext): Promise<Memories> {
+  const memories = openMemories(ctx, HOOK_ORIGIN);
+  try {
+    readGlobCache(homePaths(ctx.deps.home).cache);
+    await prepareGlobs(memories.vault.globAnchors());
+  } catch (error) {
+    memories.close();
+    throw error;
+  }
+  return memories;
 }
 
 /**

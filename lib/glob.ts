@@ -1,7 +1,67 @@
 // Globs in memory anchors and sentinel rules: whether a string is one, the folder before its
 // first wildcard, and a matcher that includes dot files. zeptomatch is an ES module: picomatch,
 // which this replaces, is CommonJS and starts Deno's Node layer (~40 ms) in every hook that loads it.
-import zeptomatch from "zeptomatch";
+// `folder/**` needs no compiler; any other glob needs zeptomatch, which loads (~5 ms, as an npm
+// package) only when a caller awaits prepareGlobs or loadGlobCompiler first: the CLI, the MCP
+// server and the service load it at start, the hooks only when their anchors or rules need it.
+import { importLazily } from "./lazy_import.ts";
+
+type Compiler = typeof import("./glob_compiler.ts")["zeptomatch"];
+let compiler: Compiler | undefined;
+/** Regexes of globs compiled earlier (lib/glob_cache.ts), by glob: no compiler needed for them. */
+const known = new Map<string, RegExp>();
+/** Globs this process compiled with zeptomatch: what a cache may keep. */
+const fresh = new Map<string, RegExp>();
+
+/** The compiler whose output a cache holds: its name and version (a test checks deno.json). */
+export const GLOB_COMPILER = "zeptomatch@2.1.0";
+
+/** Load zeptomatch (once per process). */
+export async function loadGlobCompiler(): Promise<void> {
+  compiler ??= (await importLazily<typeof import("./glob_compiler.ts")>(
+    import.meta.url,
+    "./glob_compiler.ts",
+  )).zeptomatch;
+}
+
+/** Load zeptomatch when one of `patterns` is a glob that needs it (not known, not `folder/**`). */
+export async function prepareGlobs(patterns: Iterable<string>): Promise<void> {
+  for (const pattern of patterns) {
+    if (isGlob(pattern) && !folderMatcher(pattern) && !known.has(pattern)) {
+      return await loadGlobCompiler();
+    }
+  }
+}
+
+/** Regex sources and flags of globs compiled before, to use instead of compiling them. */
+export function knowGlobs(entries: Record<string, [source: string, flags: string]>): void {
+  for (const [glob, [source, flags]] of Object.entries(entries)) {
+    try {
+      known.set(glob, new RegExp(source, flags));
+    } catch {
+      // A damaged entry: the glob is compiled again.
+    }
+  }
+}
+
+/** The globs this process compiled (source and flags), for a cache to keep. */
+export function freshGlobs(): Record<string, [source: string, flags: string]> {
+  return Object.fromEntries([...fresh].map(([glob, re]) => [glob, [re.source, re.flags]]));
+}
+
+/** One glob as a regex: known, or compiled now (the compiler must be loaded). */
+function globRegex(glob: string): RegExp {
+  let regex = known.get(glob) ?? fresh.get(glob);
+  if (regex) return regex;
+  if (!compiler) {
+    throw new Error(
+      "a glob was compiled before its compiler was loaded (lib/glob.ts: prepareGlobs)",
+    );
+  }
+  regex = compiler.compile(glob);
+  fresh.set(glob, regex);
+  return regex;
+}
 
 /** A compiled glob (or list of globs, any of which may match). */
 export type GlobMatcher = (path: string) => boolean;
@@ -50,16 +110,18 @@ function folderMatcher(glob: string): GlobMatcher | undefined {
 
 /** A matcher for one glob or any of several; dot files match like other files. */
 export function globMatcher(patterns: string | string[]): GlobMatcher {
-  const folders = (typeof patterns === "string" ? [patterns] : patterns).map(folderMatcher);
-  if (folders.length > 0 && folders.every((m) => m !== undefined)) {
-    return (path) => folders.some((m) => m!(path));
-  }
-  const regex = zeptomatch.compile(patterns);
-  return (path) => regex.test(path);
+  // Any of several matches as zeptomatch's merged list does (it joins their regexes with `|`).
+  const each = (typeof patterns === "string" ? [patterns] : patterns).map((glob) => {
+    const folder = folderMatcher(glob);
+    if (folder) return folder;
+    const regex = globRegex(glob);
+    return (path: string) => regex.test(path);
+  });
+  return each.length === 1 ? each[0]! : (path) => each.some((test) => test(path));
 }
 
 /** Whether `path` matches `glob` (dot files included). */
 export function globMatches(path: string, glob: string): boolean {
   const folder = folderMatcher(glob);
-  return folder ? folder(path) : zeptomatch(glob, path);
+  return folder ? folder(path) : globRegex(glob).test(path);
 }

@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Deps } from "../lib/deps.ts";
+import { loadGlobCompiler } from "../lib/glob.ts";
+
+// Unit tests call lib functions the way the CLI does, after its start loads the glob compiler.
+await loadGlobCompiler();
 
 /** Absolute path of the CLI entry point. */
 export const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));

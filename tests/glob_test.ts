@@ -3,7 +3,9 @@
 // strings, so anchors stored by earlier versions keep their meaning.
 import assert from "node:assert/strict";
 import zeptomatch from "zeptomatch";
-import { globBase, globMatcher, globMatches, isGlob } from "../lib/glob.ts";
+import { globBase, globMatcher, globMatches, isGlob, loadGlobCompiler } from "../lib/glob.ts";
+
+await loadGlobCompiler();
 
 Deno.test("isGlob and globBase classify paths, folders and globs as picomatch's scan did", () => {
   const cases: Array<[pattern: string, glob: boolean, base: string]> = [

@@ -47,13 +47,14 @@ Deno.test("the hook table (stop, and every hook's first step) loads no npm packa
   assert.deepEqual(graph.filter((s) => s.startsWith("npm:") || NODE_LAYER.includes(s)), []);
 });
 
-Deno.test("the vault's hooks (file-context, session-start, prompt) load neither yaml, ulid, nor the Node layer", () => {
+Deno.test("the vault's hooks (file-context, session-start, prompt) load no npm package and no Node layer module", () => {
   const graph = staticGraph("commands/hook_memory.ts");
   const unwanted = ["npm:yaml", "npm:ulid", "npm:commander", ...NODE_LAYER];
   assert.deepEqual(graph.filter((s) => unwanted.includes(s)), []);
-  // zeptomatch (an ES module, ~4 ms) matches glob anchors; no zod: the vault's schemas load only
-  // with its validation (writes), config.json and config.yml come from the hooks' caches.
-  assert.deepEqual(graph.filter((s) => s.startsWith("npm:")).sort(), ["npm:zeptomatch"]);
+  // No npm package at all: zeptomatch loads only when an anchor is a glob other than
+  // `folder/**` (lib/glob.ts prepareGlobs); no zod: the vault's schemas load only with its
+  // validation (writes), config.json and config.yml come from the hooks' caches.
+  assert.deepEqual(graph.filter((s) => s.startsWith("npm:")), []);
 });
 
 Deno.test("the edit gate, sentinel included, loads neither yaml, zod, the vault nor the Node layer", () => {
@@ -61,6 +62,7 @@ Deno.test("the edit gate, sentinel included, loads neither yaml, zod, the vault 
   const unwanted = ["npm:yaml", "npm:zod", "node:sqlite", "node:path", ...NODE_LAYER];
   assert.deepEqual(graph.filter((s) => unwanted.includes(s)), []);
   // Rules and both configs come from their caches (yaml and zod load on a miss); the parser and
-  // the vault load only when a structural rule can match or a finding cites a memory.
-  assert.deepEqual(graph.filter((s) => s.startsWith("npm:")).sort(), ["npm:zeptomatch"]);
+  // the vault load only when a structural rule can match or a finding cites a memory, and
+  // zeptomatch only when a rule's glob is more than `folder/**`.
+  assert.deepEqual(graph.filter((s) => s.startsWith("npm:")), []);
 });

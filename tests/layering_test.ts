@@ -23,6 +23,8 @@ const LAYERS: Array<[layer: string, paths: string[]]> = [
     "lib/sha256.ts",
     "lib/ulid.ts",
     "lib/glob.ts",
+    "lib/glob_compiler.ts",
+    "lib/glob_cache.ts",
     "lib/posix_path.ts",
     "lib/text_lines.ts",
     "lib/detached.ts",

@@ -5,6 +5,8 @@
 import { KorvaError, messageOf } from "../errors.ts";
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "../posix_path.ts";
+import { prepareGlobs } from "../glob.ts";
+import { readGlobCache, writeGlobCache } from "../glob_cache.ts";
 import { compileRule } from "./compile.ts";
 import { readRuleCache } from "./rule_cache.ts";
 import type { LoadedRule, ParsedRule } from "./rules.ts";
@@ -119,7 +121,7 @@ export function mergeRules(all: LoadedRule[], sources: RuleSources): LoadedRule[
  * The active rules when every rule file is in the cache of validated files, else undefined (the
  * caller loads them with rules.ts's loadRules, which parses and fills the cache).
  */
-export function cachedRules(sources: RuleSources): LoadedRule[] | undefined {
+export async function cachedRules(sources: RuleSources): Promise<LoadedRule[] | undefined> {
   const cache = ruleCacheDir(sources.home);
   const validated: Array<{ file: RuleText; rules: Rule[] }> = [];
   for (const file of ruleTexts(sources)) {
@@ -127,7 +129,11 @@ export function cachedRules(sources: RuleSources): LoadedRule[] | undefined {
     if (!rules) return undefined;
     validated.push({ file, rules });
   }
-  return mergeRules(
+  // The rules' globs compiled by an earlier run are known, so most runs load no glob compiler.
+  const globCache = join(sources.home, "cache");
+  readGlobCache(globCache);
+  await prepareGlobs(validated.flatMap(({ rules }) => rules.flatMap(ruleGlobs)));
+  const merged = mergeRules(
     validated.flatMap(({ file, rules }) =>
       compileRules(rules, file.file).map((rule) => ({
         ...rule,
@@ -137,4 +143,17 @@ export function cachedRules(sources: RuleSources): LoadedRule[] | undefined {
     ),
     sources,
   );
+  writeGlobCache(globCache);
+  return merged;
+}
+
+/** Every glob a rule compiles: its paths and a `moved` match's from and to. */
+function ruleGlobs(rule: Rule): string[] {
+  const match = rule.match as { from?: string[]; to?: string[] };
+  return [
+    ...(rule.paths?.include ?? []),
+    ...(rule.paths?.exclude ?? []),
+    ...(match.from ?? []),
+    ...(match.to ?? []),
+  ];
 }

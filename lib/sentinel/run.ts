@@ -6,6 +6,7 @@
 import { cachedConfig } from "../config_cache.ts";
 import { KorvaError } from "../errors.ts";
 import { repoRoot } from "../git.ts";
+import { loadGlobCompiler } from "../glob.ts";
 import { importLazily } from "../lazy_import.ts";
 import { mergePrivacyConfig } from "../privacy/merge.ts";
 import { redactorFor } from "../privacy/redactor.ts";
@@ -93,8 +94,9 @@ async function activeRulesOf(
     disabled: project?.sentinel?.disabled ?? [],
     overrides: project?.sentinel?.overrides ?? {},
   };
-  const cached = cachedRules(sources);
+  const cached = await cachedRules(sources);
   if (cached) return cached;
+  await loadGlobCompiler(); // parsing validates every glob
   const { loadRules } = await importLazily<typeof import("./rules.ts")>(
     import.meta.url,
     "./rules.ts",

@@ -476,6 +476,12 @@ export class Vault {
     for (const row of statement.iterate(...params)) yield toMemory(row as Row);
   }
 
+  /** The stored anchors that are globs (see lib/glob.ts prepareGlobs). */
+  globAnchors(): string[] {
+    return this.#sql.prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
+      .map((row) => String(row.anchor));
+  }
+
   /** Every stored anchor that covers `file` (path, parent folder or glob). */
   anchorsFor(file: string): string[] {
     return anchorsFor(this.#sql, file);

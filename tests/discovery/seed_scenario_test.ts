@@ -139,3 +139,38 @@ Deno.test("korva hook file-context answers a Gemini CLI AfterTool payload for re
   assert.match(out.hookSpecificOutput.additionalContext, /Double charge/);
   assert.equal("decision" in out, false, "never blocks or hides the tool result");
 });
+
+Deno.test("korva hook file-context finds a memory anchored by a glob that needs the glob compiler", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({
+    "src/payments/payments.ts": "export const pay = 1;\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  const saved = await runKorva([
+    "save",
+    "--type",
+    "convention",
+    "--title",
+    "Payment modules export one function",
+    "--content",
+    "Each file under src/payments exports a single entry point.",
+    "--files",
+    "src/*/pay*.ts",
+  ], { env: home.env, cwd: repo.path });
+  assert.equal(saved.code, 0, saved.stderr);
+  const result = await runKorva(["hook", "file-context"], {
+    env: home.env,
+    cwd: repo.path,
+    stdin: JSON.stringify({
+      session_id: "glob1",
+      hook_event_name: "PreToolUse",
+      cwd: repo.path,
+      tool_name: "Read",
+      tool_input: { file_path: join(repo.path, "src/payments/payments.ts") },
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const context = JSON.parse(result.stdout).hookSpecificOutput.additionalContext as string;
+  assert.match(context, /Payment modules export one function/);
+  assert.match(context, /anchored to src\/\*\/pay\*\.ts/);
+});

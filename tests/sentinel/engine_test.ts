@@ -7,6 +7,9 @@ import { importsOf } from "../../lib/sentinel/matchers/imports.ts";
 import { parseAddedLines } from "../../lib/sentinel/diff.ts";
 import { parsersFor } from "../../lib/sentinel/parsers_for.ts";
 import { type LoadedRule, parseRuleFile } from "../../lib/sentinel/rules.ts";
+import { loadGlobCompiler } from "../../lib/glob.ts";
+
+await loadGlobCompiler(); // as the CLI does at start
 
 const redactor = createRedactor();
 

@@ -8,6 +8,9 @@ import { runExamples } from "../../lib/sentinel/examples.ts";
 import { evaluate } from "../../lib/sentinel/engine.ts";
 import { hasNestedQuantifier } from "../../lib/sentinel/regex_safety.ts";
 import { loadBuiltinRules, parseRuleFile } from "../../lib/sentinel/rules.ts";
+import { loadGlobCompiler } from "../../lib/glob.ts";
+
+await loadGlobCompiler(); // as the CLI does at start
 
 const INVALID = fileURLToPath(new URL("../testdata/rules/invalid/", import.meta.url));
 

@@ -3,6 +3,9 @@
 import assert from "node:assert/strict";
 import zeptomatch from "zeptomatch";
 import { anchorCovers } from "../../lib/vault/filter.ts";
+import { loadGlobCompiler } from "../../lib/glob.ts";
+
+await loadGlobCompiler();
 
 const GLOBS = [
   "src/payments/**",
