@@ -70,7 +70,7 @@ export function searchMemories(
     const found = new Set(hits.map((hit) => hit.memory.id));
     const scored = anyOf([...rare, ...common]);
     for (let size = RECENT_WINDOW;; size *= 4) {
-      // A window bounded by rowid (not by LIMIT) lets a filter run before bm25 (see rank).
+      // A filter needs a window bounded by rowid, not by LIMIT, to run before bm25 (see rank).
       const window = size >= total
         ? undefined
         : unscored.length === 0 && !scope.narrow
@@ -255,12 +255,10 @@ function rank(
   limit: number,
   window: Window | undefined,
 ): SearchHit[] {
-  const rows = scope.narrow && (window === undefined || "from" in window)
+  const rows = scope.narrow
     ? rankFiltered(sql, expression, scope, limit, window)
     : rankBest(sql, expression, scope, limit, window) ??
-      (scope.narrow && !anyRow(sql, scope)
-        ? []
-        : rankFiltered(sql, expression, scope, limit, window));
+      rankFiltered(sql, expression, scope, limit, window);
   return hitsOf(rows, terms);
 }
 
@@ -341,11 +339,11 @@ function rankFiltered(
 }
 
 /**
- * Joining every match to its row to test the filter costs about a third of a search, so the
- * best few matches by bm25 alone are joined first (more when the filter goes beyond the
- * status, which then may reject most of them). Exact when those few were every match, or when
- * the page fills with a score strictly better than the worst of them (nothing outside them can
- * beat it); undefined otherwise.
+ * Joining every match to its row to test the status costs about a third of a search, so the
+ * best few matches by bm25 alone are joined first (a filter beyond the status goes through
+ * rankFiltered, see rank). Exact when those few were every match, or when the page fills with a
+ * score strictly better than the worst of them (nothing outside them can beat it); undefined
+ * otherwise.
  */
 function rankBest(
   sql: Sql,
@@ -354,7 +352,7 @@ function rankBest(
   limit: number,
   window: Window | undefined,
 ): Row[] | undefined {
-  const best = (limit * 2 + 20) * (scope.narrow ? 16 : 1);
+  const best = limit * 2 + 20;
   if (window !== undefined && best >= ("newest" in window ? window.newest : window.size)) {
     return undefined;
   }
