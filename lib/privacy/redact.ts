@@ -4,8 +4,7 @@ import type { z } from "zod";
 import { PrivacySettingsError } from "./errors.ts";
 import { PrivacyConfig } from "./config.ts";
 import type { Detector } from "./detector.ts";
-import { detectors as catalogue } from "./detectors.ts";
-import { compileRedactor, type Redactor } from "./redactor.ts";
+import { compileRedactor, type Redactor, redactorFor } from "./redactor.ts";
 
 export {
   type Finding,
@@ -18,7 +17,7 @@ export {
 
 /** Compile the detectors for a configuration once. Throws PrivacySettingsError on a bad pattern. */
 export function createRedactor(config: Partial<z.input<typeof PrivacyConfig>> = {}): Redactor {
-  return buildRedactor(catalogue, config);
+  return redactorFor(parseSettings(config));
 }
 
 /** A redactor over an explicit detector list (tests run one detector alone with it). */
@@ -26,6 +25,10 @@ export function buildRedactor(
   builtIn: readonly Detector[],
   config: Partial<z.input<typeof PrivacyConfig>> = {},
 ): Redactor {
+  return compileRedactor(builtIn, parseSettings(config));
+}
+
+function parseSettings(config: Partial<z.input<typeof PrivacyConfig>>): PrivacyConfig {
   const parsed = PrivacyConfig.safeParse(config);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -35,5 +38,5 @@ export function buildRedactor(
       }`,
     );
   }
-  return compileRedactor(builtIn, parsed.data);
+  return parsed.data;
 }

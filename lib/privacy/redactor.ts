@@ -7,9 +7,23 @@ import type { PrivacyConfig } from "./config.ts";
 import { credibleInGate, isPlaceholderSecret } from "./checks.ts";
 import { isPiiCategory } from "./category.ts";
 import type { Detector } from "./detector.ts";
-import { detectors as catalogue } from "./detectors.ts";
+import { type CatalogueEntry, type DetectorData, detectorGroups } from "./catalogue.ts";
+import catalogueIndex from "./catalogue_index.json" with { type: "json" };
+
+/** The catalogue's generated index: each detector's data, the keyword list and its automaton. */
+const index = catalogueIndex as {
+  detectors: CatalogueEntry[];
+  keywords: string[];
+  tables: string;
+};
 import type { RedactMode } from "./mode.ts";
-import { checkKeyword, compileKeywords, type KeywordScanner } from "./keywords.ts";
+import {
+  checkKeyword,
+  compileKeywords,
+  decodeKeywordTables,
+  type KeywordScanner,
+  scannerOver,
+} from "./keywords.ts";
 import { hasNestedQuantifier } from "./regex_shape.ts";
 
 export type { RedactMode } from "./mode.ts";
@@ -50,11 +64,21 @@ const WINDOW_OVERLAP = 512;
 /** How far a window edge may move to avoid cutting a token in half (a long token is redacted whole). */
 const EDGE_SLACK = 65536;
 
+/** A detector known by its data; its pattern and refine hook are read when it first runs. */
+interface Entry {
+  data: DetectorData;
+  detector: () => Detector;
+  /** Its distinct keywords' indices in the redactor's keyword list, set when first needed. */
+  keywordIds?: number[];
+}
+
 interface Compiled {
-  detector: Detector;
+  data: DetectorData;
+  detector: () => Detector;
   order: number;
   tier: number;
-  re: RegExp;
+  /** The pattern with the flags the scan needs, compiled on the detector's first run. */
+  re: RegExp | undefined;
   sticky: boolean;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
@@ -68,9 +92,12 @@ interface Candidate {
   end: number;
 }
 
-/** The redactor for validated settings, over the built-in catalogue. */
+/**
+ * The redactor for validated settings, over the built-in catalogue: a detector file is built the
+ * first time one of its detectors runs (catalogue.ts).
+ */
 export function redactorFor(settings: PrivacyConfig): Redactor {
-  return compileRedactor(catalogue, settings);
+  return redactorOver(catalogueEntries(), settings, index.keywords);
 }
 
 /**
@@ -78,6 +105,65 @@ export function redactorFor(settings: PrivacyConfig): Redactor {
  * PrivacySettingsError on a bad allow or custom pattern.
  */
 export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyConfig): Redactor {
+  return redactorOver(builtIn.map(entryOf), settings);
+}
+
+function entryOf(detector: Detector): Entry {
+  return { data: detector, detector: () => detector };
+}
+
+/**
+ * The catalogue's entries from catalogue_index.json; each detector file is built once, when the
+ * first of its detectors is read, and checked against the index.
+ */
+function catalogueEntries(): Entry[] {
+  const built: Array<Detector[] | undefined> = [];
+  const groupOf = (group: number): Detector[] => {
+    const cached = built[group];
+    if (cached) return cached;
+    const list = detectorGroups[group]!();
+    let count = 0;
+    for (const entry of index.detectors) {
+      if (entry.group !== group) continue;
+      const d = list[entry.at];
+      if (!d || !sameData(d, entry)) count = -1;
+      if (count === -1) break;
+      count++;
+    }
+    if (count !== list.length) {
+      throw new Error(
+        "lib/privacy/catalogue_index.json does not match the detector files: regenerate it with " +
+          "KORVA_UPDATE_CATALOGUE_INDEX=1 deno test -A tests/privacy/catalogue_index_test.ts",
+      );
+    }
+    return (built[group] = list);
+  };
+  return index.detectors.map((data) => ({
+    data,
+    detector: () => groupOf(data.group)[data.at]!,
+  }));
+}
+
+/** Whether a detector's data is the index entry's. */
+function sameData(d: Detector, entry: CatalogueEntry): boolean {
+  const same = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined) =>
+    a === b || (a !== undefined && b !== undefined && a.length === b.length &&
+      a.every((x, i) => x === b[i]));
+  return d.id === entry.id && d.category === entry.category && d.gate === entry.gate &&
+    d.tier === entry.tier && d.keep === entry.keep && d.maxInput === entry.maxInput &&
+    d.window?.before === entry.window?.before && d.window?.after === entry.window?.after &&
+    same(d.keywords, entry.keywords) && same(d.anyOf, entry.anyOf);
+}
+
+/**
+ * A redactor over detector entries. `catalogueKeywords` is the catalogue's keyword list when the
+ * entries are the catalogue's (from the index, built with it), so it need not be worked out again.
+ */
+function redactorOver(
+  builtIn: readonly Entry[],
+  settings: PrivacyConfig,
+  catalogueKeywords?: readonly string[],
+): Redactor {
   const disabled = new Set(settings.disabled);
   const allowed = new Set(settings.allow);
   const allowPatterns = settings.allowPatterns.map((source) =>
@@ -90,9 +176,9 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
     return settings.pii[key] ?? true;
   };
 
-  const all: Detector[] = [
+  const all: Entry[] = [
     ...builtIn,
-    ...settings.custom.map((custom): Detector => {
+    ...settings.custom.map((custom): Entry => {
       const pattern = compileUserRegex(
         custom.pattern,
         custom.flags,
@@ -109,7 +195,7 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
           `Cannot use custom pattern "${custom.id}": it matches the empty string`,
         );
       }
-      return {
+      return entryOf({
         id: custom.id,
         category: custom.category,
         description: `Custom pattern ${custom.id}`,
@@ -126,20 +212,32 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
         keep: custom.keep,
         tier: 3,
         examples: { match: [], ignore: [] },
-      };
+      });
     }),
   ];
-  const active = all.filter((d) =>
-    !disabled.has(d.id) && (!isPiiCategory(d.category) || piiOn(d.category))
+  const active = all.filter(({ data }) =>
+    !disabled.has(data.id) && (!isPiiCategory(data.category) || piiOn(data.category))
   );
+  // One keyword pass for every detector, active or not, in both modes: the built-in catalogue's
+  // is precomputed (keyword_tables.json), so a redactor over it costs no automaton to build.
+  const keywords = catalogueKeywords && settings.custom.length === 0
+    ? catalogueKeywords
+    : keywordList(all.map((e) => e.data));
+  const keywordIds = { list: keywords, ids: keywordIndex(keywords) };
+  let scanner: KeywordScanner | undefined;
+  const scanKeywords = (): KeywordScanner => (scanner ??= keywordScanner(keywords));
   // Each mode's set is compiled on first use: hooks and the CLI only ever redact, and the
   // edit-time gate scans in gate mode and redacts only the excerpt of a finding.
   let redactSet: CompiledSet | undefined;
   let gateSet: CompiledSet | undefined;
   const setFor = (mode: RedactMode): CompiledSet =>
     mode === "redact"
-      ? (redactSet ??= compileSet(active))
-      : (gateSet ??= compileSet(active.filter((d) => d.gate !== false)));
+      ? (redactSet ??= compileSet(active, keywordIds, scanKeywords))
+      : (gateSet ??= compileSet(
+        active.filter((e) => e.data.gate !== false),
+        keywordIds,
+        scanKeywords,
+      ));
 
   const isAllowed = (text: string, start: number, end: number): boolean => {
     if (allowed.size === 0 && allowPatterns.length === 0) return false;
@@ -154,8 +252,8 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
   const scan = (text: string, options: { mode?: RedactMode } = {}): Finding[] => {
     const mode = options.mode ?? "redact";
     return clusters(findCandidates(text, setFor(mode), mode, isAllowed)).map((c) => ({
-      detector: c.best.compiled.detector.id,
-      category: c.best.compiled.detector.category,
+      detector: c.best.compiled.data.id,
+      category: c.best.compiled.data.category,
       start: c.start,
       end: c.end,
     }));
@@ -170,7 +268,7 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
       let out = "";
       let at = 0;
       for (const c of found) {
-        const d = c.best.compiled.detector;
+        const d = c.best.compiled.data;
         const keep = d.keep && c.best.start === c.start ? Math.min(d.keep, c.end - c.start) : 0;
         out += text.slice(at, c.start);
         out += keep > 0 ? `${text.slice(c.start, c.start + keep)}…${marker(d.id)}` : marker(d.id);
@@ -180,8 +278,8 @@ export function compileRedactor(builtIn: readonly Detector[], settings: PrivacyC
       return {
         text: out,
         findings: found.map((c) => ({
-          detector: c.best.compiled.detector.id,
-          category: c.best.compiled.detector.category,
+          detector: c.best.compiled.data.id,
+          category: c.best.compiled.data.category,
           start: c.start,
           end: c.end,
         })),
@@ -201,52 +299,91 @@ function compileUserRegex(source: string, flags: string, what: string): RegExp {
   }
 }
 
+/**
+ * The keyword pass's list: every detector's keywords once, in catalogue order, then the marker
+ * prefix and `<private`, which ride along in it instead of two more passes.
+ */
+export function keywordList(detectors: readonly DetectorData[]): string[] {
+  const seen = new Set<string>();
+  for (const d of detectors) for (const k of d.keywords) seen.add(k);
+  return [...seen, MARKER_PREFIX.toLowerCase(), "<private"];
+}
+
+/** The scanner for a keyword list: from the precomputed tables when they are for this list. */
+function keywordScanner(keywords: readonly string[]): KeywordScanner {
+  const same = keywords === index.keywords || (index.keywords.length === keywords.length &&
+    index.keywords.every((k, i) => k === keywords[i]));
+  return same
+    ? scannerOver(keywords, decodeKeywordTables(index.tables))
+    : compileKeywords(keywords);
+}
+
+/** An entry's distinct keywords' indices in the keyword list (worked out once per entry). */
+type KeywordIndex = (entry: Entry) => number[];
+
+function keywordIndex(keywords: readonly string[]): KeywordIndex {
+  let indexOf: Map<string, number> | undefined;
+  return (entry) => {
+    if (entry.keywordIds) return entry.keywordIds;
+    indexOf ??= new Map(keywords.map((k, i) => [k, i]));
+    const ids: number[] = [];
+    for (const k of entry.data.keywords) {
+      const i = indexOf.get(k)!;
+      if (!ids.includes(i)) ids.push(i);
+    }
+    return (entry.keywordIds = ids);
+  };
+}
+
 interface CompiledSet {
   list: Compiled[];
-  /** Detectors by keyword index. */
-  byKeyword: Compiled[][];
+  /** This set's detectors by keyword index (undefined: none of them has that keyword). */
+  byKeyword: Array<Compiled[] | undefined>;
   /** Detectors with no keywords: their pattern runs over the whole text. */
   everywhere: Compiled[];
   /** One pass finds every keyword, plus existing markers and `<private` blocks. */
-  scanKeywords: KeywordScanner;
+  scanKeywords: () => KeywordScanner;
   markerKeyword: number;
   privateKeyword: number;
 }
 
-function compileSet(detectors: Detector[]): CompiledSet {
-  const list = detectors.map((detector, order): Compiled => {
-    const sticky = detector.window === undefined && detector.keywords.length > 0;
-    const flags = [
-      ...new Set(detector.pattern.flags.replace(/[gyd]/g, "") + (sticky ? "yd" : "gd")),
-    ].join("");
-    return {
-      detector,
-      order,
-      tier: detector.tier ?? 3,
-      re: new RegExp(detector.pattern.source, flags),
-      sticky,
-      checkPlaceholder: !isPiiCategory(detector.category) && detector.category !== "custom",
-      strictInGate: detector.gate === "strict",
-    };
+function compileSet(
+  entries: Entry[],
+  keywords: { list: readonly string[]; ids: KeywordIndex },
+  scanKeywords: () => KeywordScanner,
+): CompiledSet {
+  const list = entries.map(({ data, detector }, order): Compiled => ({
+    data,
+    detector,
+    order,
+    tier: data.tier ?? 3,
+    re: undefined,
+    sticky: data.window === undefined && data.keywords.length > 0,
+    checkPlaceholder: !isPiiCategory(data.category) && data.category !== "custom",
+    strictInGate: data.gate === "strict",
+  }));
+  const byKeyword: Array<Compiled[] | undefined> = [];
+  list.forEach((c, i) => {
+    for (const id of keywords.ids(entries[i]!)) (byKeyword[id] ??= []).push(c);
   });
-  const index = new Map<string, Compiled[]>();
-  for (const c of list) {
-    for (const keyword of new Set(c.detector.keywords)) {
-      const entry = index.get(keyword) ?? [];
-      entry.push(c);
-      index.set(keyword, entry);
-    }
-  }
-  // Markers and private blocks ride along in the keyword pass instead of two more passes.
-  const keywords = [...index.keys(), MARKER_PREFIX.toLowerCase(), "<private"];
   return {
     list,
-    byKeyword: [...index.keys()].map((k) => index.get(k)!).concat([[], []]),
-    everywhere: list.filter((c) => c.detector.keywords.length === 0),
-    scanKeywords: compileKeywords(keywords),
-    markerKeyword: keywords.length - 2,
-    privateKeyword: keywords.length - 1,
+    byKeyword,
+    everywhere: list.filter((c) => c.data.keywords.length === 0),
+    scanKeywords,
+    markerKeyword: keywords.list.length - 2,
+    privateKeyword: keywords.list.length - 1,
   };
+}
+
+/** The detector's pattern as the scan runs it (sticky at a keyword, else global), with indices. */
+function regexOf(compiled: Compiled): RegExp {
+  if (compiled.re) return compiled.re;
+  const pattern = compiled.detector().pattern;
+  const flags = [
+    ...new Set(pattern.flags.replace(/[gyd]/g, "") + (compiled.sticky ? "yd" : "gd")),
+  ].join("");
+  return (compiled.re = new RegExp(pattern.source, flags));
 }
 
 function findCandidates(
@@ -259,10 +396,10 @@ function findCandidates(
   const hits: number[] = [];
   const markerHits: number[] = [];
   let privateSeen = false;
-  set.scanKeywords(text, (start, keyword) => {
+  set.scanKeywords()(text, (start, keyword) => {
     if (keyword === set.markerKeyword) markerHits.push(start);
     else if (keyword === set.privateKeyword) privateSeen = true;
-    else hits.push(start, keyword);
+    else if (set.byKeyword[keyword] !== undefined) hits.push(start, keyword);
   });
   const markers = markerSpans(text, markerHits);
   const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
@@ -270,7 +407,7 @@ function findCandidates(
     if (!span) return;
     let start = span[0] + offset;
     let end = span[1] + offset;
-    const refine = compiled.detector.refine;
+    const refine = compiled.detector().refine;
     if (refine) {
       const refined = refine({ text, match, start, end, mode });
       if (!refined) return;
@@ -307,20 +444,21 @@ function findCandidates(
         if (compiled.sticky) {
           // Like a global regex, a detector's matches never overlap: skip hits inside the last.
           if ((matchedUntil.get(compiled) ?? -1) > pos) continue;
-          compiled.re.lastIndex = pos;
-          const match = compiled.re.exec(text);
+          const re = regexOf(compiled);
+          re.lastIndex = pos;
+          const match = re.exec(text);
           if (match) {
             matchedUntil.set(compiled, pos + match[0].length);
             accept(compiled, match, 0);
           }
           continue;
         }
-        const w = compiled.detector.window!;
+        const w = compiled.data.window!;
         const start = Math.max(0, pos - w.before);
         const end = Math.min(text.length, pos + w.after);
         const list = windows.get(compiled);
         const last = list?.[list.length - 1];
-        const max = compiled.detector.maxInput;
+        const max = compiled.data.maxInput;
         if (last && start <= last[1] && (max === undefined || end - last[0] <= max)) {
           last[1] = Math.max(last[1], end);
         } else if (list) list.push([start, end]);
@@ -330,22 +468,23 @@ function findCandidates(
     for (const [compiled, list] of windows) {
       for (const [rawStart, rawEnd] of list) {
         // Custom patterns get no widening beyond their bound (a huge line would undo it).
-        const bounded = compiled.detector.maxInput !== undefined;
+        const bounded = compiled.data.maxInput !== undefined;
         const start = bounded ? rawStart : widenLeft(text, rawStart);
         const end = bounded ? rawEnd : widenRight(text, rawEnd);
         const slice = text.slice(start, end);
-        compiled.re.lastIndex = 0;
-        for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+        const re = regexOf(compiled);
+        re.lastIndex = 0;
+        for (let m = re.exec(slice); m; m = re.exec(slice)) {
           accept(compiled, m, start);
-          if (m[0].length === 0) compiled.re.lastIndex++;
+          if (m[0].length === 0) re.lastIndex++;
         }
       }
     }
   }
   for (const compiled of set.everywhere) {
-    const anyOf = compiled.detector.anyOf;
+    const anyOf = compiled.data.anyOf;
     if (anyOf && !anyOf.some((literal) => text.includes(literal))) continue;
-    const max = compiled.detector.maxInput;
+    const max = compiled.data.maxInput;
     if (max === undefined || text.length <= max) {
       runOver(compiled, text, 0, accept);
       continue;
@@ -364,10 +503,11 @@ function runOver(
   offset: number,
   accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
 ): void {
-  compiled.re.lastIndex = 0;
-  for (let m = compiled.re.exec(slice); m; m = compiled.re.exec(slice)) {
+  const re = regexOf(compiled);
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
     accept(compiled, m, offset);
-    if (m[0].length === 0) compiled.re.lastIndex++;
+    if (m[0].length === 0) re.lastIndex++;
   }
 }
 
@@ -401,14 +541,14 @@ function overlapsMarker(spans: Array<[number, number]>, start: number, end: numb
 }
 
 const PRIVATE_DETECTOR: Compiled = {
-  detector: {
+  ...entryOf({
     id: PRIVATE_ID,
     category: "private",
     description: "Text the author wrapped in <private>…</private>",
     keywords: [],
     pattern: /<private>/,
     examples: { match: [], ignore: [] },
-  },
+  }),
   order: -1,
   tier: 4,
   re: /<private>/g,

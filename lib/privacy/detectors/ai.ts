@@ -13,7 +13,7 @@ const ai = (
 ): Detector => prefixed({ id, category: "ai-key", description, prefix, body, sample, name });
 
 /** AI-provider detectors. */
-export const aiDetectors: Detector[] = [
+export const aiDetectors = (): Detector[] => [
   {
     id: "openai-api-key",
     category: "ai-key",

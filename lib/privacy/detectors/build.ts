@@ -1,6 +1,7 @@
 // Builders for the common detector shapes, so the catalogue files stay data.
 import type { Category, Detector, Refine } from "../detector.ts";
 import { inContexts } from "../fake.ts";
+import { settle } from "../lazy.ts";
 
 /** Escape a literal for use inside a regex. */
 export function escapeRegex(literal: string): string {
@@ -31,29 +32,39 @@ export interface PrefixedSpec {
   flags?: string;
 }
 
-/** Build a prefix-anchored detector with examples in three contexts and a truncated near miss. */
+/**
+ * Build a prefix-anchored detector with examples in three contexts and a truncated near miss.
+ * The pattern and the examples are built on first read: most never are in a hook (issue 19).
+ */
 export function prefixed(spec: PrefixedSpec): Detector {
-  const after = spec.after ?? "A-Za-z0-9_\\-";
-  const token = spec.prefix + spec.sample;
   return {
     id: spec.id,
     category: spec.category,
     description: spec.description,
     keywords: [spec.prefix.toLowerCase()],
-    pattern: new RegExp(
-      `(?<![A-Za-z0-9])${escapeRegex(spec.prefix)}${spec.body}(?![${after}])`,
-      spec.flags ?? "",
-    ),
+    get pattern() {
+      const after = spec.after ?? "A-Za-z0-9_\\-";
+      return settle(
+        this,
+        "pattern",
+        new RegExp(
+          `(?<![A-Za-z0-9])${escapeRegex(spec.prefix)}${spec.body}(?![${after}])`,
+          spec.flags ?? "",
+        ),
+      );
+    },
     keep: spec.keep ?? Math.min(spec.prefix.length, 16),
     ...(spec.gate === undefined ? {} : { gate: spec.gate }),
     ...(spec.refine ? { refine: spec.refine } : {}),
     tier: 3,
-    examples: {
-      match: [...inContexts(spec.name, token), ...(spec.extraMatch ?? [])],
-      ignore: [
-        `the docs show ${spec.prefix}${spec.sample.slice(0, 6)} as a truncated example`,
-        ...(spec.ignore ?? []),
-      ],
+    get examples() {
+      return settle(this, "examples", {
+        match: [...inContexts(spec.name, spec.prefix + spec.sample), ...(spec.extraMatch ?? [])],
+        ignore: [
+          `the docs show ${spec.prefix}${spec.sample.slice(0, 6)} as a truncated example`,
+          ...(spec.ignore ?? []),
+        ],
+      });
     },
   };
 }

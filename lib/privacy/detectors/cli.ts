@@ -34,7 +34,7 @@ const pw = (seed: string) =>
   }`;
 
 /** Command-line detectors. */
-export const cliDetectors: Detector[] = [
+export const cliDetectors = (): Detector[] => [
   {
     id: "cli-secret-flag",
     category: "password-assignment",

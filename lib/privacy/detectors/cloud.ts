@@ -3,14 +3,15 @@ import type { Detector } from "../detector.ts";
 import { Charset, fakeToken, fakeUuid, inContexts } from "../fake.ts";
 import { looksRandom } from "../checks.ts";
 import { ASSIGN, prefixed } from "./build.ts";
+import { lazy } from "../lazy.ts";
 
-const awsKeyId = "AKIA" + fakeToken("aws-id", Charset.upperAlnum, 16);
-const awsSecret = fakeToken("aws-secret", Charset.base64, 40);
-const storageKey = fakeToken("azure-storage", Charset.base64, 86) + "==";
-const wgKey = fakeToken("azure-sak", Charset.base64, 43) + "=";
+const awsKeyId = lazy(() => "AKIA" + fakeToken("aws-id", Charset.upperAlnum, 16));
+const awsSecret = lazy(() => fakeToken("aws-secret", Charset.base64, 40));
+const storageKey = lazy(() => fakeToken("azure-storage", Charset.base64, 86) + "==");
+const wgKey = lazy(() => fakeToken("azure-sak", Charset.base64, 43) + "=");
 
 /** Cloud and infrastructure detectors. */
-export const cloudDetectors: Detector[] = [
+export const cloudDetectors = (): Detector[] => [
   {
     id: "aws-presigned-signature",
     category: "cloud-key",
@@ -72,7 +73,7 @@ export const cloudDetectors: Detector[] = [
     tier: 3,
     examples: {
       match: [
-        ...inContexts("AWS_ACCESS_KEY_ID", awsKeyId.replace(/[0189]/g, "7")),
+        ...inContexts("AWS_ACCESS_KEY_ID", awsKeyId().replace(/[0189]/g, "7")),
         `[default]\naws_access_key_id = ASIA${
           fakeToken("asia", "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
         }\n`,
@@ -96,11 +97,11 @@ export const cloudDetectors: Detector[] = [
     tier: 3,
     examples: {
       match: [
-        `AWS_SECRET_ACCESS_KEY=${awsSecret}`,
-        `aws_secret_access_key = ${awsSecret}`,
-        `{"awsSecretKey": "${awsSecret}"}`,
+        `AWS_SECRET_ACCESS_KEY=${awsSecret()}`,
+        `aws_secret_access_key = ${awsSecret()}`,
+        `{"awsSecretKey": "${awsSecret()}"}`,
       ],
-      ignore: [`AWS_SECRET_ACCESS_KEY=${awsSecret.slice(0, 20)}`, `aws_secret_access_key = ""`],
+      ignore: [`AWS_SECRET_ACCESS_KEY=${awsSecret().slice(0, 20)}`, `aws_secret_access_key = ""`],
     },
   },
   {
@@ -204,9 +205,9 @@ export const cloudDetectors: Detector[] = [
     tier: 3,
     examples: {
       match: [
-        `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${storageKey};EndpointSuffix=core.windows.net`,
-        `{"storage": "AccountName=demo;AccountKey=${storageKey}"}`,
-        `AZURE_STORAGE_CONNECTION_STRING="AccountName=x;AccountKey=${storageKey}"`,
+        `DefaultEndpointsProtocol=https;AccountName=demo;AccountKey=${storageKey()};EndpointSuffix=core.windows.net`,
+        `{"storage": "AccountName=demo;AccountKey=${storageKey()}"}`,
+        `AZURE_STORAGE_CONNECTION_STRING="AccountName=x;AccountKey=${storageKey()}"`,
       ],
       ignore: ["AccountKey=<your-key>;EndpointSuffix=core.windows.net"],
     },
@@ -220,9 +221,9 @@ export const cloudDetectors: Detector[] = [
     tier: 3,
     examples: {
       match: [
-        `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${wgKey}`,
-        `{"iothub": "HostName=demo.azure-devices.net;SharedAccessKeyName=owner;SharedAccessKey=${wgKey}"}`,
-        `conn = "SharedAccessKey=${wgKey}"`,
+        `Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${wgKey()}`,
+        `{"iothub": "HostName=demo.azure-devices.net;SharedAccessKeyName=owner;SharedAccessKey=${wgKey()}"}`,
+        `conn = "SharedAccessKey=${wgKey()}"`,
       ],
       ignore: ["SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>"],
     },

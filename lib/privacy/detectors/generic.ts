@@ -433,7 +433,7 @@ function digestOrCacheKey(text: string, a: Assignment): boolean {
   return /cache|idempot|lock/i.test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
 }
 
-const passwordExamples = {
+const passwordExamples = () => ({
   match: [
     `DB_PASSWORD=${fakeToken("pw1", Charset.alnum, 14)}`,
     `{"clientSecret": "${fakeToken("pw2", Charset.base64url, 32)}"}`,
@@ -452,10 +452,10 @@ const passwordExamples = {
     'placeholder: "Enter your password"',
     "DB_PASSWORD=[REDACTED:password-assignment]",
   ],
-};
+});
 
 /** Context detectors. */
-export const genericDetectors: Detector[] = [
+export const genericDetectors = (): Detector[] => [
   {
     id: "password-assignment",
     category: "password-assignment",
@@ -484,7 +484,7 @@ export const genericDetectors: Detector[] = [
       }
       return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
     },
-    examples: passwordExamples,
+    examples: passwordExamples(),
   },
   {
     id: "generic-high-entropy",

@@ -20,7 +20,7 @@ const slack = (id: string, prefix: string, what: string): Detector =>
   });
 
 /** Messaging detectors. */
-export const messagingDetectors: Detector[] = [
+export const messagingDetectors = (): Detector[] => [
   slack("slack-bot-token", "xoxb-", "bot token"),
   slack("slack-user-token", "xoxp-", "user token"),
   slack("slack-workspace-token", "xoxa-", "workspace access token"),

@@ -35,7 +35,7 @@ const dotted = (cpf: string) =>
   `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
 
 /** National-identifier detectors (category pii-id, IBAN pii-iban). */
-export const nationalIdDetectors: Detector[] = [
+export const nationalIdDetectors = (): Detector[] => [
   {
     id: "iban",
     category: "pii-iban",

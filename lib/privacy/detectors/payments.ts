@@ -27,7 +27,7 @@ const shopify = (id: string, prefix: string, what: string): Detector =>
   });
 
 /** Payment detectors. */
-export const paymentDetectors: Detector[] = [
+export const paymentDetectors = (): Detector[] => [
   stripe("stripe-secret-key", "sk_live_", "live secret key"),
   stripe("stripe-test-key", "sk_test_", "test secret key"),
   stripe("stripe-restricted-key", "rk_live_", "live restricted key"),

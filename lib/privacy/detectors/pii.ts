@@ -1,22 +1,24 @@
 // Personal data: e-mail addresses, phone numbers, payment cards (Luhn), IPv4 and IPv6 addresses.
 import type { Detector } from "../detector.ts";
 import { isIPv6, passesLuhn } from "../checks.ts";
+import { lazy, settle } from "../lazy.ts";
 
 const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
 const RESERVED_DOMAIN =
   /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|users\.noreply\.github\.com)$/i;
-const LOCAL_CHAR = /[\p{L}\p{M}\p{N}._%+-]/u;
+// Patterns with \p classes are built on first use (lazy, settle): the edit-time gate runs none.
+const LOCAL_CHAR = lazy(() => /[\p{L}\p{M}\p{N}._%+-]/u);
 const DOMAIN = String
   .raw`(?<domain>[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?){0,8}\.(?<tld>\p{L}{2,24}))(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])`;
-const EMAIL_DOMAIN_AT = new RegExp("@" + DOMAIN, "u");
-const EMAIL_DOMAIN_ENCODED = new RegExp("%40" + DOMAIN, "iu");
+const EMAIL_DOMAIN_AT = lazy(() => new RegExp("@" + DOMAIN, "u"));
+const EMAIL_DOMAIN_ENCODED = lazy(() => new RegExp("%40" + DOMAIN, "iu"));
 
 /** The local part before `at` (the `@` or `%40`), or null when there is none. */
 function localPart(text: string, at: number): number | null {
   let from = at;
   const floor = Math.max(0, at - 64);
-  while (from > floor && LOCAL_CHAR.test(text[from - 1]!)) from--;
+  while (from > floor && LOCAL_CHAR().test(text[from - 1]!)) from--;
   const local = text.slice(from, at);
   if (local.length === 0 || local.startsWith(".") || local.endsWith(".")) return null;
   return from;
@@ -24,8 +26,9 @@ function localPart(text: string, at: number): number | null {
 const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
-const PLACE_PART =
-  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u;
+const PLACE_PART = lazy(() =>
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u
+);
 
 /** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
 const UNIT =
@@ -37,7 +40,7 @@ function placeTail(text: string, end: number): number {
   const unit = UNIT.exec(text.slice(at, at + 24));
   if (unit) at += unit[0].length;
   for (let part = 0; part < 3; part++) {
-    const m = PLACE_PART.exec(text.slice(at, at + 64));
+    const m = PLACE_PART().exec(text.slice(at, at + 64));
     if (!m) break;
     at += m[0].length;
   }
@@ -45,14 +48,16 @@ function placeTail(text: string, end: number): number {
 }
 
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
-export const piiDetectors: Detector[] = [
+export const piiDetectors = (): Detector[] => [
   {
     id: "email",
     category: "pii-email",
     description: "E-mail address (reserved example/test domains are left alone)",
     keywords: ["@"],
     // Internationalised domains and local parts (josé@société.fr) are addresses too.
-    pattern: EMAIL_DOMAIN_AT,
+    get pattern() {
+      return settle(this, "pattern", EMAIL_DOMAIN_AT());
+    },
     gate: false,
     tier: 1,
     refine: ({ text, match, start, end }) => {
@@ -249,22 +254,28 @@ export const piiDetectors: Detector[] = [
       "地址",
       "주소",
     ],
-    pattern: new RegExp(
-      [
-        String
-          .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
-        String
-          .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
-        String
-          .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
-        String
-          .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
-        // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
-        String
-          .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
-      ].join("|"),
-      "u",
-    ),
+    get pattern() {
+      return settle(
+        this,
+        "pattern",
+        new RegExp(
+          [
+            String
+              .raw`(?<![\p{L}\p{N}])\d{1,5}[A-Za-z]?\s+(?:(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))\s+){0,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Lane|Ln\.?|Drive|Dr\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Parkway|Pkwy|Square|Sq\.?|Close|Crescent|Highway|Hwy|Circle|Row|Walk)(?![\p{L}])`,
+            String
+              .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
+            String
+              .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+            String
+              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+            // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
+            String
+              .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
+          ].join("|"),
+          "u",
+        ),
+      );
+    },
     // The address word may follow the address ("… 4 Privet Drive (address on file)").
     window: { before: 80, after: 100 },
     gate: false,
@@ -288,7 +299,9 @@ export const piiDetectors: Detector[] = [
     category: "pii-email",
     description: "E-mail address written with %40 (URL-encoded), e.g. in a query string",
     keywords: ["%40"],
-    pattern: EMAIL_DOMAIN_ENCODED,
+    get pattern() {
+      return settle(this, "pattern", EMAIL_DOMAIN_ENCODED());
+    },
     gate: false,
     tier: 1,
     refine: ({ text, match, start, end }) => {
@@ -319,8 +332,13 @@ export const piiDetectors: Detector[] = [
     description:
       "E-mail address written against harvesters: name(at)domain.tld, name [at] domain [dot] tld",
     keywords: ["(at)", "[at]", "{at}"],
-    pattern:
-      /[\p{L}\p{N}._%+-]{1,64}[ \t]?[([{]at[)\]}][ \t]?[\p{L}\p{N}-]{1,63}(?:[ \t]?(?:\.|[([{]dot[)\]}])[ \t]?[\p{L}\p{N}-]{1,63}){1,4}/iu,
+    get pattern() {
+      return settle(
+        this,
+        "pattern",
+        /[\p{L}\p{N}._%+-]{1,64}[ \t]?[([{]at[)\]}][ \t]?[\p{L}\p{N}-]{1,63}(?:[ \t]?(?:\.|[([{]dot[)\]}])[ \t]?[\p{L}\p{N}-]{1,63}){1,4}/iu,
+      );
+    },
     window: { before: 70, after: 300 },
     gate: false,
     tier: 1,

@@ -103,7 +103,7 @@ const pw = (seed: string) =>
   }`;
 
 /** Positional-credential detectors. */
-export const positionalDetectors: Detector[] = [
+export const positionalDetectors = (): Detector[] => [
   {
     id: "call-credential-argument",
     category: "password-assignment",

@@ -375,7 +375,7 @@ const KEYWORDS = [
 ];
 
 /** Prose detectors. */
-export const proseDetectors: Detector[] = [
+export const proseDetectors = (): Detector[] => [
   {
     id: "secret-in-prose",
     category: "password-assignment",

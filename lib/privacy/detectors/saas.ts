@@ -40,7 +40,7 @@ const nearName = (
 });
 
 /** SaaS and observability detectors. */
-export const saasDetectors: Detector[] = [
+export const saasDetectors = (): Detector[] => [
   obs(
     "grafana-cloud-token",
     "Grafana Cloud access policy token (glc_)",

@@ -3,6 +3,7 @@
 import type { Detector } from "../detector.ts";
 import { isPlaceholder, lineAfter, lineBefore, looksRandom, mixedPassword } from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
+import { settle } from "../lazy.ts";
 
 const pemBody = (seed: string) =>
   Array.from({ length: 6 }, (_, i) => fakeToken(`${seed}${i}`, Charset.base64, 64)).join("\n");
@@ -28,7 +29,7 @@ function decodesToPrivateKey(blob: string): boolean {
 const CRED_CHARS = "[^\\s:/?#@\"'`<>\\\\]";
 
 /** Structural detectors. */
-export const structuralDetectors: Detector[] = [
+export const structuralDetectors = (): Detector[] => [
   {
     id: "private-key",
     category: "private-key",
@@ -45,17 +46,21 @@ export const structuralDetectors: Detector[] = [
         ? { start, end }
         : null;
     },
-    examples: {
-      match: [
-        pem("RSA ", "rsa"),
-        `{"private_key": "${pem("", "json").replace(/\n/g, "\\n")}"}`,
-        `key: |\n  ${pem("OPENSSH ", "ssh").replace(/\n/g, "\n  ")}\n`,
-      ],
-      ignore: [
-        "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----",
-        "-----BEGIN CERTIFICATE-----",
-        'key="-----BEGIN PRIVATE KEY-----\\nXXXX\\nXXXX\\n-----END PRIVATE KEY-----"',
-      ],
+    // Built on first read (settle): three PEM bodies cost a millisecond, and an edit with a URL
+    // builds this file.
+    get examples() {
+      return settle(this, "examples", {
+        match: [
+          pem("RSA ", "rsa"),
+          `{"private_key": "${pem("", "json").replace(/\n/g, "\\n")}"}`,
+          `key: |\n  ${pem("OPENSSH ", "ssh").replace(/\n/g, "\n  ")}\n`,
+        ],
+        ignore: [
+          "-----BEGIN PUBLIC KEY-----\nMFkwEwYH\n-----END PUBLIC KEY-----",
+          "-----BEGIN CERTIFICATE-----",
+          'key="-----BEGIN PRIVATE KEY-----\\nXXXX\\nXXXX\\n-----END PRIVATE KEY-----"',
+        ],
+      });
     },
   },
   {
@@ -67,9 +72,11 @@ export const structuralDetectors: Detector[] = [
     tier: 2,
     refine: ({ text, start, end }) =>
       decodesToPrivateKey(text.slice(start, end)) ? { start, end } : null,
-    examples: {
-      match: inContexts("PRIVATE_KEY_B64", btoa(pem("RSA ", "b64"))),
-      ignore: [btoa("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")],
+    get examples() {
+      return settle(this, "examples", {
+        match: inContexts("PRIVATE_KEY_B64", btoa(pem("RSA ", "b64"))),
+        ignore: [btoa("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")],
+      });
     },
   },
   {

@@ -99,7 +99,7 @@ function tableCell(
 }
 
 /** Structured-syntax detectors. */
-export const syntaxDetectors: Detector[] = [
+export const syntaxDetectors = (): Detector[] => [
   {
     id: "name-value-secret",
     category: "password-assignment",

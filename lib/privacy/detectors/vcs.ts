@@ -32,7 +32,7 @@ const gl = (id: string, prefix: string, what: string, body: string, sample: stri
   });
 
 /** Source-hosting and developer-tool detectors. */
-export const vcsDetectors: Detector[] = [
+export const vcsDetectors = (): Detector[] => [
   gh("github-token", "ghp_", "classic personal access token"),
   gh("github-oauth-token", "gho_", "OAuth access token"),
   gh("github-user-token", "ghu_", "GitHub App user-to-server token"),
