@@ -5,6 +5,8 @@
 // recall (what the CLI, MCP and HTTP open), on a temp copy of the cached vault. With
 // `--baseline <git ref>` the same searches run through that commit's lib/ in the same rounds,
 // interleaved, on its own copy, and the report says which answers (titles, in order) changed.
+// "cold" searches each run on a connection opened for it (as one `korva search` process does:
+// no cached statements or word counts), the default search only, 7 rounds.
 // Run: deno run -A bench/vault_latency.ts [--n 100000] [--rounds 40] [--baseline main]
 // deno-lint-ignore-file no-console
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -72,6 +74,8 @@ const n = Number(values.n);
 const rounds = Number(values.rounds);
 
 type Search = (query: string, filter: MemoryFilter) => SearchHit[];
+/** Opens a connection with semantic recall and returns its default search and its close. */
+type Open = () => { search: Search; close: () => void };
 type Context = (file: string, task: string | undefined) => unknown;
 interface Side {
   name: string;
@@ -100,6 +104,7 @@ const CONTEXTS: [string, string | undefined][] = [
   ["src/tax/y.ts", undefined],
 ];
 const contexts: { name: string; build: Context; wall: number[] }[] = [];
+const colds: { name: string; open: Open; wall: number[]; cpu: number[] }[] = [];
 const sides: Side[] = [];
 const side = (name: string, search: Search) =>
   sides.push({ name, search, wall: new Map(), cpu: new Map() });
@@ -107,6 +112,15 @@ const lexical = openVault(path);
 const semantic = openVault(path, { semantics });
 side("lexical", (q, f) => lexical.search(q, f));
 side("default", (q, f) => semantic.search(q, f));
+colds.push({
+  name: "cold default",
+  open: () => {
+    const vault = openVault(path, { semantics });
+    return { search: (q, f) => vault.search(q, f), close: () => vault.close() };
+  },
+  wall: [],
+  cpu: [],
+});
 contexts.push({
   name: "context",
   build: (file, task) =>
@@ -119,6 +133,16 @@ if (values.baseline) {
   const oldSemantic = old.vault.openVault(basePath, { semantics: old.recall.loadSemantics() });
   side(`lexical@${values.baseline}`, (q, f) => oldLexical.search(q, f));
   side(`default@${values.baseline}`, (q, f) => oldSemantic.search(q, f));
+  const oldSemantics = old.recall.loadSemantics();
+  colds.push({
+    name: `cold default@${values.baseline}`,
+    open: () => {
+      const vault = old.vault.openVault(basePath, { semantics: oldSemantics });
+      return { search: (q, f) => vault.search(q, f), close: () => vault.close() };
+    },
+    wall: [],
+    cpu: [],
+  });
   contexts.push({
     name: `context@${values.baseline}`,
     build: (file, task) =>
@@ -164,6 +188,22 @@ for (let round = -1; round < rounds; round++) {
     }
   }
 }
+for (let round = 0; round < 7; round++) {
+  for (const queries of Object.values(KINDS)) {
+    for (const [query, filter] of queries) {
+      for (const c of round % 2 === 0 ? colds : [...colds].reverse()) {
+        const connection = c.open();
+        const startCpu = cpuUsage();
+        const start = performance.now();
+        connection.search(query, { ...filter, limit: 10 });
+        c.wall.push(performance.now() - start);
+        const cpu = cpuUsage(startCpu);
+        c.cpu.push((cpu.user + cpu.system) / 1000);
+        connection.close();
+      }
+    }
+  }
+}
 if (values.baseline) {
   for (const [key, ids] of answers) {
     const [name, ...rest] = key.split(" ");
@@ -206,6 +246,12 @@ for (const s of sides) {
         `${percentiles(all(s.wall))} (CPU ${percentiles(all(s.cpu))})`,
     );
   }
+}
+for (const c of colds) {
+  console.log(
+    `  ${c.name.padEnd(20)} all       ${String(c.wall.length).padStart(5)} ` +
+      `${percentiles(c.wall)} (CPU ${percentiles(c.cpu)})`,
+  );
 }
 for (const [name, queries] of changed) {
   console.log(

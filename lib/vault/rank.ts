@@ -52,8 +52,12 @@ export function searchMemories(
   const limit = clampLimit(filter.limit, 10);
   const { where, params } = filterSql(sql, filter, { perRow: true });
   const scope: Scope = { where, params, narrow: narrows(filter) };
-  const total = Number(sql.prepare("SELECT max(rowid) AS n FROM memories").get()?.n ?? 0);
-  const { rare, common } = classify(sql, terms, total, options.rareOnly === true);
+  // A project with no memory (yet) answers before any bm25 is computed. Asked first only with a
+  // project, whose index finds a row at once; without one, SQLite may walk most of the rows.
+  if (filter.project !== undefined && filter.tag === undefined && !anyRow(sql, scope)) return [];
+  const counts = wordCounts(sql);
+  const { rare, common, unscored } = classify(counts, terms, options.rareOnly === true);
+  const total = counts.total;
   const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
   const hits: SearchHit[] = [];
   if (rare.length > 0) {
@@ -64,22 +68,34 @@ export function searchMemories(
   }
   if (hits.length < limit && common.length > 0) {
     const found = new Set(hits.map((hit) => hit.memory.id));
-    for (let window = RECENT_WINDOW;; window *= 4) {
-      const all = window >= total;
-      const more = rank(
-        sql,
-        anyOf([...rare, ...common]),
-        terms,
-        scope,
-        limit + found.size,
-        all ? undefined : window,
-      ).filter((hit) => !found.has(hit.memory.id));
-      if (more.length >= limit - hits.length || all) {
+    const scored = anyOf([...rare, ...common]);
+    for (let size = RECENT_WINDOW;; size *= 4) {
+      // A filter needs a window bounded by rowid, not by LIMIT, to run before bm25 (see rank).
+      const window = size >= total
+        ? undefined
+        : unscored.length === 0 && !scope.narrow
+        ? { newest: size }
+        : windowFrom(sql, anyOf([...rare, ...common, ...unscored]), size);
+      const more = rank(sql, scored, terms, scope, limit + found.size, window)
+        .filter((hit) => !found.has(hit.memory.id));
+      if (unscored.length > 0 && more.length < limit - hits.length) {
+        // Rows holding only unscored words: after every scored one, newest first.
+        const rows = rankFiltered(
+          sql,
+          `(${anyOf(unscored)}) NOT (${scored})`,
+          scope,
+          limit + found.size,
+          window,
+          false,
+        );
+        more.push(...hitsOf(rows, terms).filter((hit) => !found.has(hit.memory.id)));
+      }
+      if (more.length >= limit - hits.length || window === undefined) {
         hits.push(...more.slice(0, limit - hits.length));
         break;
       }
       // A filter that selects nothing would widen the window over every match.
-      if (window === RECENT_WINDOW && scope.narrow && !anyRow(sql, scope)) break;
+      if (size === RECENT_WINDOW && scope.narrow && !anyRow(sql, scope)) break;
     }
   }
   return hits;
@@ -93,44 +109,113 @@ export function searchMemories(
  * with rows that hold none of the other words: words in more than UBIQUITOUS of the memories
  * are left out when such a weighted word remains. Shares are estimated from both ends of the
  * match list (by rowid, so deleted rows only make a word look rarer, which keeps it).
+ *
+ * Beside a word with a real weight that is not that weighted (in 40-50 % of the memories,
+ * counted exactly), such words still match, so the recency window holds the same rows, but are
+ * not scored: "unscored". Their 1e-6 weight only broke ties between rows with the same score,
+ * which now fall to recency like every other tie, and scoring them cost 2-3 ms per word.
  */
 function classify(
-  sql: Sql,
+  counts: WordCounts,
   terms: string[],
-  total: number,
   rareOnly: boolean,
-): { rare: string[]; common: string[] } {
+): { rare: string[]; common: string[]; unscored: string[] } {
   const rare: string[] = [];
   const common: string[] = [];
   const ubiquitous: string[] = [];
+  const oldestShare = new Map<string, number>();
+  const newestShare = (term: string) => {
+    const tail = counts.tail(term);
+    return tail.n / (counts.total - tail.edge + 1);
+  };
   let weighted = false;
   for (const term of terms) {
-    const phrase = ftsPhrase(term);
-    const head = sql.prepare(
-      "SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
-    ).get(phrase, COMMON_DF + 1);
-    const seen = Number(head?.n ?? 0);
-    if (seen === 0) continue;
-    if (seen <= COMMON_DF) {
+    const head = counts.head(term);
+    if (head.n === 0) continue;
+    if (head.n <= COMMON_DF) {
       rare.push(term);
       weighted = true;
       continue;
     }
     if (rareOnly) continue;
-    const oldest = seen / Number(head?.last);
+    const oldest = head.n / head.edge;
+    oldestShare.set(term, oldest);
     if (oldest >= WEIGHTED && oldest <= UBIQUITOUS) {
       common.push(term);
       continue;
     }
-    const tail = sql.prepare(
-      "SELECT count(*) AS n, min(rowid) AS first FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
-    ).get(phrase, SHARE_SAMPLE);
-    const newest = Number(tail?.n) / (total - Number(tail?.first) + 1);
+    const newest = newestShare(term);
     if (Math.min(oldest, newest) > UBIQUITOUS) ubiquitous.push(term);
     else common.push(term);
     if (Math.max(oldest, newest) < WEIGHTED) weighted = true;
   }
-  return { rare, common: weighted ? common : [...common, ...ubiquitous] };
+  if (weighted) return { rare, common, unscored: [] };
+  // FTS5's IDF is positive only for a word in fewer than half the rows it indexes. Counting a
+  // word's matches is a pass over them (2-3 ms for 60,000), asked only of a word that the
+  // estimate puts under half at one end at least.
+  const real = (term: string) =>
+    Math.min(oldestShare.get(term)!, newestShare(term)) < 0.5 &&
+    2 * counts.matches(term) < counts.rows;
+  if (ubiquitous.length > 0 && common.some(real)) return { rare, common, unscored: ubiquitous };
+  return { rare, common: [...common, ...ubiquitous], unscored: [] };
+}
+
+/** How many of a word's first (or last) matches were seen, and the rowid where they ended. */
+interface Span {
+  n: number;
+  edge: number;
+}
+
+/** The counts classify reads, each kept until the vault changes (a search's words recur). */
+interface WordCounts {
+  /** The highest rowid: how many memories were ever saved. */
+  total: number;
+  /** How many rows the full-text index holds (FTS5's row count, the N of its IDF). */
+  rows: number;
+  /** How many rows match the word (a pass over its whole match list). */
+  matches(term: string): number;
+  /** Up to COMMON_DF + 1 of the word's oldest matches, and the newest rowid among them. */
+  head(term: string): Span;
+  /** Up to SHARE_SAMPLE of the word's newest matches, and the oldest rowid among them. */
+  tail(term: string): Span;
+}
+
+function wordCounts(sql: Sql): WordCounts {
+  const kept = sql.derived();
+  const span = (key: string, compute: () => Record<string, unknown> | undefined): Span => {
+    let value = kept.get(key) as Span | undefined;
+    if (value === undefined) {
+      const row = compute();
+      value = { n: Number(row?.n ?? 0), edge: Number(row?.edge ?? 0) };
+      kept.set(key, value);
+    }
+    return value;
+  };
+  return {
+    total: span("total", () => sql.prepare("SELECT max(rowid) AS n FROM memories").get()).n,
+    // memories_fts_docsize holds one row per indexed row; counting it reads no match list.
+    get rows() {
+      return span("rows", () => sql.prepare("SELECT count(*) AS n FROM memories_fts_docsize").get())
+        .n;
+    },
+    matches: (term) =>
+      span(
+        `matches ${term}`,
+        () =>
+          sql.prepare("SELECT count(*) AS n FROM memories_fts WHERE memories_fts MATCH ?")
+            .get(ftsPhrase(term)),
+      ).n,
+    head: (term) =>
+      span(`head ${term}`, () =>
+        sql.prepare(
+          "SELECT count(*) AS n, max(rowid) AS edge FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? LIMIT ?)",
+        ).get(ftsPhrase(term), COMMON_DF + 1)),
+    tail: (term) =>
+      span(`tail ${term}`, () =>
+        sql.prepare(
+          "SELECT count(*) AS n, min(rowid) AS edge FROM (SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+        ).get(ftsPhrase(term), SHARE_SAMPLE)),
+  };
 }
 
 /** A filter's WHERE clauses, and whether it selects more than the status does. */
@@ -156,8 +241,11 @@ function narrows(filter: MemoryFilter): boolean {
 }
 
 /**
- * The best `limit` matches of the expression (in the `newest` matches when given) that pass
- * the filter, by bm25 then newest first.
+ * The best `limit` matches of the expression (in the window when given) that pass the filter,
+ * by bm25 then newest first. With a filter beyond the status, every match of a window bounded
+ * by rowid is joined and filtered first: SQLite then computes bm25 only for the rows that pass
+ * (about 1 µs each; a type filter keeps one row in nine), where scoring the window first and
+ * joining its best rows scored every row.
  */
 function rank(
   sql: Sql,
@@ -165,26 +253,64 @@ function rank(
   terms: string[],
   scope: Scope,
   limit: number,
-  newest: number | undefined,
+  window: Window | undefined,
 ): SearchHit[] {
-  const rows = rankBest(sql, expression, scope, limit, newest) ??
-    (scope.narrow && !anyRow(sql, scope)
-      ? []
-      : rankFiltered(sql, expression, scope, limit, newest));
+  const rows = scope.narrow
+    ? rankFiltered(sql, expression, scope, limit, window)
+    : rankBest(sql, expression, scope, limit, window) ??
+      rankFiltered(sql, expression, scope, limit, window);
+  return hitsOf(rows, terms);
+}
+
+/** Search hits for ranked rows (`rank` holds the bm25 score, negative). */
+function hitsOf(rows: Row[], terms: string[]): SearchHit[] {
+  const snippet = snippets(terms);
   return rows.map((row) => {
     const memory = toMemory(row);
     return {
       memory,
       score: Math.round(-Number(row.rank) * 1e6) / 1e6,
-      snippet: snippetOf(memory, terms),
+      snippet: snippet(memory),
     };
   });
 }
 
-/** The matches, with their bm25 as `bm`; FTS5 walks `ORDER BY rowid DESC LIMIT n` cheaply. */
-function matches(newest: number | undefined): string {
-  const window = newest === undefined ? "" : `ORDER BY rowid DESC LIMIT ${newest}`;
-  return `SELECT rowid, ${BM25} AS bm FROM memories_fts WHERE memories_fts MATCH ? ${window}`;
+/**
+ * Which matches a ranking considers: every one, the newest `newest`, or those from rowid `from`
+ * on (the newest `size` matches of a wider expression).
+ */
+type Window = { newest: number } | { from: number; size: number };
+
+/**
+ * The window of the newest `size` matches of `expression`, as the rowid where it starts;
+ * undefined when there are no more matches than that.
+ */
+function windowFrom(sql: Sql, expression: string, size: number): Window | undefined {
+  const row = sql.prepare(
+    "SELECT rowid FROM memories_fts WHERE memories_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+  ).get(expression, size - 1);
+  return row === undefined ? undefined : { from: Number(row.rowid), size };
+}
+
+/**
+ * The matches, with their bm25 as `bm` (0 when not `scored`); FTS5 walks `ORDER BY rowid DESC
+ * LIMIT n` and `rowid >= n` cheaply (n an integer: a JavaScript number binds as a REAL, which
+ * FTS5 does not seek to, and walks the match list from its start: 4 ms instead of 0.15).
+ */
+function matches(window: Window | undefined, scored = true): string {
+  const bound = window === undefined
+    ? ""
+    : "newest" in window
+    ? `ORDER BY rowid DESC LIMIT ${window.newest}`
+    : "AND rowid >= CAST(? AS INTEGER)";
+  return `SELECT rowid, ${
+    scored ? BM25 : "0"
+  } AS bm FROM memories_fts WHERE memories_fts MATCH ? ${bound}`;
+}
+
+/** The parameters of `matches`. */
+function matchParams(expression: string, window: Window | undefined): SQLInputValue[] {
+  return window !== undefined && "from" in window ? [expression, window.from] : [expression];
 }
 
 /**
@@ -198,43 +324,46 @@ function rankFiltered(
   expression: string,
   scope: Scope,
   limit: number,
-  newest: number | undefined,
+  window: Window | undefined,
+  scored = true,
 ): Row[] {
   return sql.prepare(
     `SELECT ${M_COLUMNS}, t.bm AS rank FROM (
        SELECT m.rowid AS row, r.bm AS bm, m.created_at AS created_at, m.id AS id
-       FROM (${matches(newest)}) r CROSS JOIN memories m ON m.rowid = r.rowid
+       FROM (${matches(window, scored)}) r CROSS JOIN memories m ON m.rowid = r.rowid
        ${whereClause(scope.where)}
        ORDER BY r.bm, m.created_at DESC, m.id DESC LIMIT ?
      ) t CROSS JOIN memories m ON m.rowid = t.row
      ORDER BY t.bm, t.created_at DESC, t.id DESC`,
-  ).all(expression, ...scope.params, limit);
+  ).all(...matchParams(expression, window), ...scope.params, limit);
 }
 
 /**
- * Joining every match to its row to test the filter costs about a third of a search, so the
- * best few matches by bm25 alone are joined first (more when the filter goes beyond the
- * status, which then may reject most of them). Exact when those few were every match, or when
- * the page fills with a score strictly better than the worst of them (nothing outside them can
- * beat it); undefined otherwise.
+ * Joining every match to its row to test the status costs about a third of a search, so the
+ * best few matches by bm25 alone are joined first (a filter beyond the status goes through
+ * rankFiltered, see rank). Exact when those few were every match, or when the page fills with a
+ * score strictly better than the worst of them (nothing outside them can beat it); undefined
+ * otherwise.
  */
 function rankBest(
   sql: Sql,
   expression: string,
   scope: Scope,
   limit: number,
-  newest: number | undefined,
+  window: Window | undefined,
 ): Row[] | undefined {
-  const best = (limit * 2 + 20) * (scope.narrow ? 16 : 1);
-  if (newest !== undefined && best >= newest) return undefined;
+  const best = limit * 2 + 20;
+  if (window !== undefined && best >= ("newest" in window ? window.newest : window.size)) {
+    return undefined;
+  }
   const rows = sql.prepare(
-    `WITH top AS MATERIALIZED (SELECT rowid, bm FROM (${matches(newest)}) ORDER BY bm LIMIT ${best})
+    `WITH top AS MATERIALIZED (SELECT rowid, bm FROM (${matches(window)}) ORDER BY bm LIMIT ${best})
      SELECT ${M_COLUMNS}, top.bm AS rank,
        (SELECT count(*) FROM top) AS considered, (SELECT max(bm) FROM top) AS edge
      FROM top CROSS JOIN memories m ON m.rowid = top.rowid
      ${whereClause(scope.where)}
      ORDER BY top.bm, m.created_at DESC, m.id DESC LIMIT ?`,
-  ).all(expression, ...scope.params, limit);
+  ).all(...matchParams(expression, window), ...scope.params, limit);
   const first = rows[0];
   if (!first) return undefined;
   if (Number(first.considered) < best) return rows;
@@ -250,18 +379,27 @@ export function snippetOf(
   memory: Pick<Memory, "title" | "content" | "why">,
   terms: string[],
 ): string {
+  return snippets(terms)(memory);
+}
+
+/** snippetOf for the hits of one search: the patterns are built once. */
+function snippets(terms: string[]): (memory: Pick<Memory, "title" | "content" | "why">) => string {
   const words = terms.filter((t) => t.length > 1).map((t) =>
     t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
   );
   const pattern = words.length ? new RegExp(`\\b(${words.join("|")})\\w*`, "giu") : undefined;
-  const source =
-    [memory.content, memory.why ?? "", memory.title].find((text) =>
-      pattern ? new RegExp(pattern.source, "iu").test(text) : false
-    ) ?? memory.content;
-  const flat = source.replace(/\s+/g, " ").trim();
-  const first = pattern ? flat.search(new RegExp(pattern.source, "iu")) : 0;
-  const start = Math.max(0, first - 60);
-  const end = Math.min(flat.length, start + 160);
-  const excerpt = (start > 0 ? "…" : "") + flat.slice(start, end) + (end < flat.length ? "…" : "");
-  return pattern ? excerpt.replace(pattern, "[$&]") : excerpt;
+  const found = pattern ? new RegExp(pattern.source, "iu") : undefined;
+  return (memory) => {
+    const source =
+      [memory.content, memory.why ?? "", memory.title].find((text) =>
+        found ? found.test(text) : false
+      ) ?? memory.content;
+    const flat = source.replace(/\s+/g, " ").trim();
+    const first = found ? flat.search(found) : 0;
+    const start = Math.max(0, first - 60);
+    const end = Math.min(flat.length, start + 160);
+    const excerpt = (start > 0 ? "…" : "") + flat.slice(start, end) +
+      (end < flat.length ? "…" : "");
+    return pattern ? excerpt.replace(pattern, "[$&]") : excerpt;
+  };
 }

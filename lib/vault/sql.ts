@@ -3,9 +3,14 @@
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { isBusy, sqliteFailure } from "./sqlite_error.ts";
 
+/** How many derived values a connection keeps before it starts over. */
+const DERIVED_LIMIT = 4096;
+
 /** A connection with cached statements; only modules inside lib/vault hold one. */
 export class Sql {
   readonly #statements = new Map<string, StatementSync>();
+  #derived = new Map<string, unknown>();
+  #derivedState = "";
 
   constructor(
     readonly db: DatabaseSync,
@@ -63,6 +68,24 @@ export class Sql {
       if (this.db.isTransaction) this.db.exec("ROLLBACK");
       throw sqliteFailure(error, this.path, "write to", waitedMs);
     }
+  }
+
+  /**
+   * Values derived from the data (search's word counts, each a pass over an index), kept until
+   * this connection or another commits a change. Inside a transaction, which may roll back,
+   * nothing is kept.
+   */
+  derived(): Map<string, unknown> {
+    if (this.db.isTransaction) return new Map();
+    const row = this.prepare(
+      "SELECT total_changes() AS changes, data_version AS version FROM pragma_data_version",
+    ).get();
+    const state = `${row?.changes} ${row?.version}`;
+    if (state !== this.#derivedState || this.#derived.size >= DERIVED_LIMIT) {
+      this.#derived = new Map();
+      this.#derivedState = state;
+    }
+    return this.#derived;
   }
 
   /** Forget cached statements (before closing). */

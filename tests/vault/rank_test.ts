@@ -90,3 +90,88 @@ Deno.test("Vault.search() returns the best active memories when the best matches
   assert.deepEqual(hits.map((hit) => hit.memory.id).sort(), [...active].sort());
   assert.equal(vault.search("delta", { status: "archived", limit: 100 }).length, 60);
 });
+
+Deno.test("Vault.search() counts a word again after this connection or another saves it", async (t) => {
+  await using dir = tempDir();
+  const path = join(dir.path, "vault.db");
+  using vault = bigVault(path);
+  using other = openVault(path);
+  const titles = (query: string) => vault.search(query, { limit: 5 }).map((h) => h.memory.title);
+
+  await t.step("a save through the same vault", () => {
+    assert.deepEqual(titles("zeta"), []);
+    vault.save({ type: "note", title: "Zeta here", content: "zeta appears" });
+    assert.deepEqual(titles("zeta"), ["Zeta here"]);
+  });
+
+  await t.step("a save through another connection", () => {
+    assert.deepEqual(titles("omega"), []);
+    other.save({ type: "note", title: "Omega here", content: "omega appears" });
+    assert.deepEqual(titles("omega"), ["Omega here"]);
+  });
+
+  await t.step("a word that became common ranks the newest rows", () => {
+    // "delta" goes from no memory to 2,100 (more than the 2,000 rare-word bound): the newest win.
+    assert.deepEqual(titles("delta"), []);
+    other.importLines(
+      Array.from({ length: 2100 }, (_, i): NewMemory => ({
+        type: "note",
+        title: `Delta ${i}`,
+        content: "delta",
+      })),
+    );
+    assert.equal(vault.search("delta", { limit: 3 }).length, 3);
+  });
+});
+
+/**
+ * 4,500 notes that all say "alpha" (a word in every memory); the even ones before 4,400 also say
+ * "beta" (2,200: common, yet under half, so its IDF is real); every 50th from the second on is
+ * an incident, without "beta" except the last four.
+ */
+function halfVault(path: string): Vault {
+  let t = FIXED_NOW.getTime();
+  const vault = openVault(path, { now: () => new Date(t += 1000) });
+  vault.importLines(
+    Array.from({ length: 4500 }, (_, i): NewMemory => {
+      const incident = i % 50 === 1;
+      const beta = (i % 2 === 0 && i < 4400) || (incident && i > 4300);
+      return {
+        type: incident ? "incident" : "note",
+        title: `${incident ? "Incident" : "Note"} ${i}`,
+        content: `alpha detail ${i}${beta ? " beta" : ""}`,
+      };
+    }),
+  );
+  return vault;
+}
+
+Deno.test("Vault.search() beside a word under half the memories", async (t) => {
+  await using dir = tempDir();
+  using vault = halfVault(join(dir.path, "vault.db"));
+
+  await t.step("a word in every memory matches but is not scored", () => {
+    // FTS5 gives "alpha" an IDF of 1e-6: the scores are "beta"'s alone, in the same window.
+    const both = vault.search("alpha beta", { limit: 5 });
+    assert.deepEqual(both.map((hit) => hit.memory.title), [
+      "Incident 4451",
+      "Incident 4401",
+      "Note 4398",
+      "Note 4396",
+      "Note 4394",
+    ]);
+    const beta = new Map(vault.search("beta", { limit: 50 }).map((h) => [h.memory.id, h.score]));
+    assert.deepEqual(both.map((hit) => hit.score), both.map((hit) => beta.get(hit.memory.id)));
+  });
+
+  await t.step("rows holding only the unscored word come after, newest first", () => {
+    const hits = vault.search("alpha beta", { type: "incident", limit: 5 });
+    assert.deepEqual(hits.map((hit) => [hit.memory.title, hit.score > 0]), [
+      ["Incident 4451", true],
+      ["Incident 4401", true],
+      ["Incident 4351", true],
+      ["Incident 4301", true],
+      ["Incident 4251", false],
+    ]);
+  });
+});
