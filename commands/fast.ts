@@ -4,7 +4,6 @@
 // does not know, goes to commander. The hook events and the MCP server load at run time
 // (lib/lazy_import.ts says why), so `--version` and `help` load nothing they do not print.
 import type { Deps } from "../lib/deps.ts";
-import { loadGlobCompiler } from "../lib/glob.ts";
 import { importLazily } from "../lib/lazy_import.ts";
 import { isProfile } from "../lib/mcp/profiles.ts";
 import { HELP_TEXT } from "./help_text.ts";
@@ -53,7 +52,6 @@ export async function runFast(
     const flags = parseFlags(rest, { valueFlags: ["--profile"], booleanFlags: [] });
     // An unknown profile goes to commander, which names the choices.
     if (!flags || (flags.profile !== undefined && !isProfile(flags.profile))) return undefined;
-    await loadGlobCompiler();
     const { serveMcp } = await importLazily<typeof import("./mcp_serve.ts")>(
       import.meta.url,
       "./mcp_serve.ts",

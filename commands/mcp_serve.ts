@@ -6,6 +6,7 @@
 import type { Config } from "../lib/config.ts";
 import type { Deps } from "../lib/deps.ts";
 import { KorvaError, messageOf, usageError } from "../lib/errors.ts";
+import { loadGlobCompiler } from "../lib/glob.ts";
 import { importLazily } from "../lib/lazy_import.ts";
 import { serveFront } from "../lib/mcp/front.ts";
 import { DEFAULT_PROFILE, isProfile, type Profile } from "../lib/mcp/profiles.ts";
@@ -24,6 +25,7 @@ export async function serveMcp(deps: Deps, flags: { profile?: string | undefined
       // Before the SDK server serves anything but the front's answers: an invalid config.json
       // fails closed, whatever profile was chosen.
       await configOrRefuse(deps);
+      await loadGlobCompiler(); // the tools match anchors and rules with any glob
       const { serveSession } = await importLazily<typeof import("./mcp_session.ts")>(
         import.meta.url,
         "./mcp_session.ts",

@@ -52,34 +52,41 @@ export async function serveFront(
   let pending: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
   let ended = false;
   let writing = Promise.resolve();
-  for (;;) {
-    const newline = buffer.indexOf(NEWLINE);
-    if (newline >= 0) {
-      const step = answers.answer(new TextDecoder().decode(buffer.subarray(0, newline)));
-      if (step === undefined) break;
-      buffer = buffer.subarray(newline + 1);
-      // Written in order without waiting, so a client that writes before it reads is still read
-      // (as the SDK transport does); a failed write is reported to nobody, as there.
-      const reply = step.reply;
-      if (reply) {
-        writing = writing.then(() => writer.write(new TextEncoder().encode(reply))).catch(() => {});
+  let serve: (handover: Handover) => Promise<void>;
+  try {
+    for (;;) {
+      const newline = buffer.indexOf(NEWLINE);
+      if (newline >= 0) {
+        const step = answers.answer(new TextDecoder().decode(buffer.subarray(0, newline)));
+        if (step === undefined) break;
+        buffer = buffer.subarray(newline + 1);
+        // Written in order without waiting, so a client that writes before it reads is still read
+        // (as the SDK transport does); a failed write is reported to nobody, as there.
+        const reply = step.reply;
+        if (reply) {
+          writing = writing.then(() => writer.write(new TextEncoder().encode(reply))).catch(
+            () => {},
+          );
+        }
+        if (step.answered === "initialize") idle = setTimeout(load, IDLE_MS);
+        if (step.answered === "tools/list") load();
+        continue;
       }
-      if (step.answered === "initialize") idle = setTimeout(load, IDLE_MS);
-      if (step.answered === "tools/list") load();
-      continue;
+      if (ended || buffer.length > MAX_FRONT_FRAME) break;
+      // A read that fails ends the input, as the SDK transport's read loop does.
+      pending ??= reader.read().catch((): ReadableStreamReadResult<Uint8Array> => ({ done: true }));
+      const next = await Promise.race([pending, loaded.promise.then((): typeof LOADED => LOADED)]);
+      if (next === LOADED) break;
+      pending = undefined;
+      if (next.done) ended = true;
+      else buffer = concat(buffer, next.value);
     }
-    if (ended || buffer.length > MAX_FRONT_FRAME) break;
-    // A read that fails ends the input, as the SDK transport's read loop does.
-    pending ??= reader.read().catch((): ReadableStreamReadResult<Uint8Array> => ({ done: true }));
-    const next = await Promise.race([pending, loaded.promise.then((): typeof LOADED => LOADED)]);
-    if (next === LOADED) break;
-    pending = undefined;
-    if (next.done) ended = true;
-    else buffer = concat(buffer, next.value);
+    load();
+    serve = await loaded.promise;
+  } finally {
+    // The answers already given reach the client, also when the server cannot start.
+    await writing;
   }
-  load();
-  const serve = await loaded.promise;
-  await writing;
   writer.releaseLock();
   await serve({
     input: restOf(reader, { head: buffer, pending, ended }),
