@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { buildContext } from "../../lib/discovery/context.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { fakeMemory } from "../../bench/fixtures.ts";
-import { FIXED_NOW, runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
+import { FIXED_NOW, runKorva, tempDir, type TempHome, tempHome, tempRepo } from "../_helpers.ts";
 
 export const INCIDENT = {
   type: "incident" as const,
@@ -19,6 +19,15 @@ export const INCIDENT = {
   tags: ["payments", "redis", "locking"],
   scope: "team" as const,
 };
+
+/** `korva hook file-context` with an editor's payload, from `cwd`. */
+function fileContextHook(home: TempHome, cwd: string, payload: object) {
+  return runKorva(["hook", "file-context"], {
+    env: home.env,
+    cwd,
+    stdin: JSON.stringify(payload),
+  });
+}
 
 function seedVault(path: string, project: string) {
   const sixMonthsAgo = FIXED_NOW.getTime() - 183 * 86_400_000;
@@ -79,12 +88,7 @@ Deno.test("korva hook file-context answers a Claude Code PreToolUse payload with
     tool_name: "Read",
     tool_input: { file_path: join(repo.path, "src/payments/payments.ts") },
   };
-  const run = () =>
-    runKorva(["hook", "file-context"], {
-      env: home.env,
-      cwd: repo.path,
-      stdin: JSON.stringify(payload),
-    });
+  const run = () => fileContextHook(home, repo.path, payload);
   const result = await run();
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout);
@@ -122,16 +126,12 @@ Deno.test("korva hook file-context answers a Gemini CLI AfterTool payload for re
     ".korva/config.yml": "schema: 1\nproject: acme\n",
   });
   seedVault(join(home.korvaHome, "vault.db"), "acme").close();
-  const result = await runKorva(["hook", "file-context"], {
-    env: home.env,
+  const result = await fileContextHook(home, repo.path, {
+    session_id: "gemini-1",
+    hook_event_name: "AfterTool",
     cwd: repo.path,
-    stdin: JSON.stringify({
-      session_id: "gemini-1",
-      hook_event_name: "AfterTool",
-      cwd: repo.path,
-      tool_name: "read_file",
-      tool_input: { absolute_path: join(repo.path, "src/payments/payments.ts") },
-    }),
+    tool_name: "read_file",
+    tool_input: { absolute_path: join(repo.path, "src/payments/payments.ts") },
   });
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout);
@@ -158,16 +158,12 @@ Deno.test("korva hook file-context finds a memory anchored by a glob that needs 
     "src/*/pay*.ts",
   ], { env: home.env, cwd: repo.path });
   assert.equal(saved.code, 0, saved.stderr);
-  const result = await runKorva(["hook", "file-context"], {
-    env: home.env,
+  const result = await fileContextHook(home, repo.path, {
+    session_id: "glob1",
+    hook_event_name: "PreToolUse",
     cwd: repo.path,
-    stdin: JSON.stringify({
-      session_id: "glob1",
-      hook_event_name: "PreToolUse",
-      cwd: repo.path,
-      tool_name: "Read",
-      tool_input: { file_path: join(repo.path, "src/payments/payments.ts") },
-    }),
+    tool_name: "Read",
+    tool_input: { file_path: join(repo.path, "src/payments/payments.ts") },
   });
   assert.equal(result.code, 0, result.stderr);
   const context = JSON.parse(result.stdout).hookSpecificOutput.additionalContext as string;
