@@ -105,7 +105,11 @@ function folderMatcher(glob: string): GlobMatcher | undefined {
   if (!glob.endsWith("/**")) return undefined;
   const folder = glob.slice(0, -3);
   if (folder === "" || firstWildcard(folder) >= 0 || /^!|\\/.test(folder)) return undefined;
-  return (path) => path === folder || path.startsWith(folder + "/");
+  // zeptomatch reads a backslash in a path as a separator too.
+  return (path) => {
+    const slashed = path.replaceAll("\\", "/");
+    return slashed === folder || slashed.startsWith(folder + "/");
+  };
 }
 
 /** A matcher for one glob or any of several; dot files match like other files. */
@@ -120,8 +124,16 @@ export function globMatcher(patterns: string | string[]): GlobMatcher {
   return each.length === 1 ? each[0]! : (path) => each.some((test) => test(path));
 }
 
-/** Whether `path` matches `glob` (dot files included). */
+/**
+ * Whether `path` matches `glob` (dot files included). A glob matches only its literal folder or
+ * what is under it, so most globs are ruled out before one is compiled (a file hook tests every
+ * glob anchor in the vault).
+ */
 export function globMatches(path: string, glob: string): boolean {
   const folder = folderMatcher(glob);
-  return folder ? folder(path) : globRegex(glob).test(path);
+  if (folder) return folder(path);
+  const base = globBase(glob);
+  const plain = base !== "" && !glob.startsWith("!") && !/\\/.test(base + path);
+  if (plain && path !== base && !path.startsWith(base + "/")) return false;
+  return globRegex(glob).test(path);
 }

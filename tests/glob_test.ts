@@ -65,6 +65,8 @@ Deno.test("globMatcher and globMatches answer 'folder/**' without compiling as z
     ["src/a/**", "**/*.md"],
     "!src/**",
     "src/*/**",
+    "src/payments/*.ts",
+    "src/{a,b}/x",
     "docs/\\*x/**",
     "/**",
     "**",
@@ -81,6 +83,8 @@ Deno.test("globMatcher and globMatches answer 'folder/**' without compiling as z
     "src/b",
     "src/c/readme.md",
     "docs/*x/y",
+    "src\\payments\\a.ts",
+    "srcx/a/x",
   ];
   const differ: string[] = [];
   for (const pattern of patterns) {

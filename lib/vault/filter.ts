@@ -1,6 +1,6 @@
 // MemoryFilter → SQL WHERE clauses, and the anchor lookups a file filter needs.
 import type { SQLInputValue } from "node:sqlite";
-import { globBase, globMatches, isGlob } from "../glob.ts";
+import { globMatches, isGlob } from "../glob.ts";
 import type { Sql } from "./sql.ts";
 import type { MemoryFilter } from "./types.ts";
 
@@ -99,10 +99,13 @@ export function anchorsFor(sql: Sql, file: string): string[] {
   const found = sql.prepare(
     "SELECT anchor FROM anchors WHERE anchor IN (SELECT value FROM json_each(?))",
   ).all(JSON.stringify(literal)).map((row) => String(row.anchor));
-  const globs = sql.prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
-    .map((row) => String(row.anchor))
-    .filter((anchor) => anchorCovers(anchor, path));
-  return [...found, ...globs];
+  return [...found, ...globAnchors(sql).filter((anchor) => anchorCovers(anchor, path))];
+}
+
+/** The stored anchors that are globs. */
+export function globAnchors(sql: Sql): string[] {
+  return sql.prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
+    .map((row) => String(row.anchor));
 }
 
 /** Whether a stored anchor (path, folder or glob) covers a repo-relative file path. */
@@ -111,10 +114,5 @@ export function anchorCovers(anchor: string, path: string): boolean {
   const folder = anchor.replace(/\/+$/, "");
   if (path.startsWith(folder + "/")) return true;
   if (!isGlob(anchor)) return false;
-  // A glob matches only its literal folder or under it: most globs are ruled out before one is
-  // compiled (compiling is what a file hook paid for every glob anchor in the vault).
-  const base = globBase(anchor);
-  const plain = base !== "" && !anchor.startsWith("!") && !base.includes("\\");
-  if (plain && path !== base && !path.startsWith(base + "/")) return false;
   return globMatches(path, anchor);
 }

@@ -5,7 +5,7 @@ import { statSync } from "../fs_sync.ts";
 import type { DatabaseSync } from "node:sqlite";
 import { monotonicFactory } from "../ulid.ts";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
-import { anchorsFor, filterSql, whereClause } from "./filter.ts";
+import { anchorsFor, filterSql, globAnchors, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
 import { searchMemories, snippetOf } from "./rank.ts";
 import { type SearchSemantics, searchTerms, semanticSearch } from "./search.ts";
@@ -478,8 +478,7 @@ export class Vault {
 
   /** The stored anchors that are globs (see lib/glob.ts prepareGlobs). */
   globAnchors(): string[] {
-    return this.#sql.prepare("SELECT anchor FROM anchors WHERE is_glob = 1").all()
-      .map((row) => String(row.anchor));
+    return globAnchors(this.#sql);
   }
 
   /** Every stored anchor that covers `file` (path, parent folder or glob). */
