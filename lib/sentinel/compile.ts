@@ -103,3 +103,14 @@ export function compileRule(rule: Rule, fail: (reason: string) => KorvaError): C
     match,
   };
 }
+
+/** Every glob compileRule compiles: the rule's paths and a forbid-import match's from and to. */
+export function ruleGlobs(rule: Rule): string[] {
+  const match = rule.match as { from?: string[]; to?: string[] };
+  return [
+    ...(rule.paths?.include ?? []),
+    ...(rule.paths?.exclude ?? []),
+    ...(match.from ?? []),
+    ...(match.to ?? []),
+  ];
+}

@@ -5,9 +5,10 @@
 import { KorvaError, messageOf } from "../errors.ts";
 import { existsSync, readdirSync, readFileSync } from "../fs_sync.ts";
 import { join } from "../posix_path.ts";
+import { homePaths } from "../paths.ts";
 import { prepareGlobs } from "../glob.ts";
 import { readGlobCache, writeGlobCache } from "../glob_cache.ts";
-import { compileRule } from "./compile.ts";
+import { compileRule, ruleGlobs } from "./compile.ts";
 import { readRuleCache } from "./rule_cache.ts";
 import type { LoadedRule, ParsedRule } from "./rules.ts";
 import type { Rule, Severity } from "./rule_schema.ts";
@@ -130,7 +131,7 @@ export async function cachedRules(sources: RuleSources): Promise<LoadedRule[] | 
     validated.push({ file, rules });
   }
   // The rules' globs compiled by an earlier run are known, so most runs load no glob compiler.
-  const globCache = join(sources.home, "cache");
+  const globCache = homePaths(sources.home).cache;
   readGlobCache(globCache);
   await prepareGlobs(validated.flatMap(({ rules }) => rules.flatMap(ruleGlobs)));
   const merged = mergeRules(
@@ -145,15 +146,4 @@ export async function cachedRules(sources: RuleSources): Promise<LoadedRule[] | 
   );
   writeGlobCache(globCache);
   return merged;
-}
-
-/** Every glob a rule compiles: its paths and a `moved` match's from and to. */
-function ruleGlobs(rule: Rule): string[] {
-  const match = rule.match as { from?: string[]; to?: string[] };
-  return [
-    ...(rule.paths?.include ?? []),
-    ...(rule.paths?.exclude ?? []),
-    ...(match.from ?? []),
-    ...(match.to ?? []),
-  ];
 }
