@@ -48,7 +48,6 @@ export async function sessionStart(
     delta: true,
     seen,
   });
-  writeGlobCache(homePaths(deps.home).cache);
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
   const nudge = payload.source === "compact" && payload.session_id
@@ -102,7 +101,6 @@ export async function fileContext(
     seen,
   });
   const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
-  writeGlobCache(homePaths(deps.home).cache);
   const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
     .filter((part) => part !== "").join("\n\n");
   if (text === "") return;
@@ -178,17 +176,25 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
   if (failed !== undefined) throw failed;
 }
 
-/** The vault for a hook that reads anchors, with the glob compiler loaded if they need it. */
+/**
+ * The vault for a hook that reads anchors, with the glob compiler loaded if they need it; the
+ * globs the hook compiled are kept for the next one when it closes the vault.
+ */
 async function hookMemories(ctx: RepoContext): Promise<Memories> {
   const memories = openMemories(ctx, HOOK_ORIGIN);
+  const globCache = homePaths(ctx.deps.home).cache;
   try {
-    readGlobCache(homePaths(ctx.deps.home).cache);
+    readGlobCache(globCache);
     await prepareGlobs(memories.vault.globAnchors());
   } catch (error) {
     memories.close();
     throw error;
   }
-  return memories;
+  const close = () => {
+    writeGlobCache(globCache);
+    memories.close();
+  };
+  return { ...memories, close, [Symbol.dispose]: close };
 }
 
 /**

@@ -44,9 +44,17 @@ export function knowGlobs(entries: Record<string, [source: string, flags: string
   }
 }
 
-/** The globs this process compiled (source and flags), for a cache to keep. */
-export function freshGlobs(): Record<string, [source: string, flags: string]> {
-  return Object.fromEntries([...fresh].map(([glob, re]) => [glob, [re.source, re.flags]]));
+/**
+ * The globs this process compiled since the last call (source and flags), for a cache to keep;
+ * they count as known from then on, so a long-running process hands each over once.
+ */
+export function takeFreshGlobs(): Record<string, [source: string, flags: string]> {
+  const taken = Object.fromEntries(
+    [...fresh].map(([glob, re]): [string, [string, string]] => [glob, [re.source, re.flags]]),
+  );
+  for (const [glob, re] of fresh) known.set(glob, re);
+  fresh.clear();
+  return taken;
 }
 
 /** One glob as a regex: known, or compiled now (the compiler must be loaded). */

@@ -5,7 +5,7 @@
 import { writeFileAtomic } from "./atomic_write.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "./file_modes.ts";
 import { readFileSync } from "./fs_sync.ts";
-import { freshGlobs, GLOB_COMPILER, knowGlobs } from "./glob.ts";
+import { GLOB_COMPILER, knowGlobs, takeFreshGlobs } from "./glob.ts";
 import { join } from "./posix_path.ts";
 
 /** Globs kept; the oldest go first. */
@@ -24,14 +24,19 @@ function readEntries(dir: string): Record<string, [string, string]> {
   }
 }
 
-/** Make the globs compiled by earlier processes known (lib/glob.ts knowGlobs). */
+/** Folders this process read already (a long-running server checks rules on every call). */
+const read = new Set<string>();
+
+/** Make the globs compiled by earlier processes known (lib/glob.ts knowGlobs), once per folder. */
 export function readGlobCache(dir: string): void {
+  if (read.has(dir)) return;
+  read.add(dir);
   knowGlobs(readEntries(dir));
 }
 
 /** Keep the globs this process compiled; a read-only KORVA_HOME only costs the next call. */
 export function writeGlobCache(dir: string): void {
-  const fresh = freshGlobs();
+  const fresh = takeFreshGlobs();
   if (Object.keys(fresh).length === 0) return;
   const merged = Object.entries({ ...readEntries(dir), ...fresh }).slice(-MAX_GLOBS);
   try {
