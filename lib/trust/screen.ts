@@ -294,25 +294,12 @@ export function screenText(text: string): ScreenFinding[] {
   return findings;
 }
 
-/**
- * Flags already found per text in this process: context screens each candidate memory when it
- * ranks them and again when it renders the chosen ones.
- */
-const SCREENED = new Map<string, ScreenFlag[]>();
-const SCREENED_MAX = 500;
-
 /** The distinct flags of the findings over several texts (title, content, why…), in order. */
 export function screenFlags(texts: Array<string | null | undefined>): ScreenFlag[] {
   const flags = new Set<ScreenFlag>();
   for (const text of texts) {
     if (!text) continue;
-    let found = SCREENED.get(text);
-    if (!found) {
-      found = [...new Set(screenText(text).map((finding) => finding.flag))];
-      if (SCREENED.size >= SCREENED_MAX) SCREENED.clear();
-      SCREENED.set(text, found);
-    }
-    for (const flag of found) flags.add(flag);
+    for (const finding of screenText(text)) flags.add(finding.flag);
   }
   return SCREEN_FLAGS.filter((flag) => flags.has(flag));
 }

@@ -11,7 +11,7 @@ import type { Memory } from "../vault/types.ts";
 import { memoryFlags } from "./provenance.ts";
 
 /** Bump with any change to screen.ts or hidden.ts (tests/trust/screen_cache_test.ts checks). */
-export const SCREEN_CACHE_FORMAT = "screen-1:6f27f3f5";
+export const SCREEN_CACHE_FORMAT = "screen-1:5b070910";
 /** Entries kept; the oldest go first. */
 const MAX_ENTRIES = 2_000;
 
