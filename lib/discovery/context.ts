@@ -205,9 +205,10 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
     // A file's context shows only anchored memories: their own words are checked (literal
     // matches, no related words), instead of a search of the whole vault for the few it would
     // boost, which cost every file hook ~10 ms at 5,000 memories.
-    const eligible = new Set(contentWords(words)).size;
+    const wanted = contentWords(words);
+    const eligible = new Set(wanted).size;
     for (const candidate of candidates.values()) {
-      const matched = matchedWords(candidate.memory, words);
+      const matched = matchedWords(candidate.memory, wanted);
       if (matched.length === 0 || eligible === 0) continue;
       const strength = Math.min(1, matched.length / eligible);
       add(candidate.memory, WEIGHTS.text * strength, `matches "${matched.join(" ")}"`, "text");
@@ -215,9 +216,10 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   } else if (words !== "") {
     const hits = vault.search(words, { limit: TEXT_CANDIDATES, status: "active" });
     const top = hits[0]?.score ?? 0;
+    const wanted = contentWords(words);
     hits.forEach((hit) => {
       const strength = top > 0 ? hit.score / top : 0;
-      const matched = matchedWords(hit.memory, words);
+      const matched = matchedWords(hit.memory, wanted);
       if (matched.length === 0 || strength < 0.15) return;
       add(hit.memory, WEIGHTS.text * strength, `matches "${matched.join(" ")}"`, "text");
     });
@@ -379,14 +381,12 @@ function contentWords(text: string): string[] {
   return queryWords(text).filter((w) => w.length > 2 && !GENERIC_PATH_WORDS.has(w));
 }
 
-/** Which of the query's words appear in the memory (for the `matches "…"` reason). */
-function matchedWords(memory: Memory, text: string): string[] {
+/** Which of the query's words (contentWords) appear in the memory (for `matches "…"`). */
+function matchedWords(memory: Memory, words: string[]): string[] {
   const haystack = `${memory.title} ${memory.content} ${memory.why ?? ""} ${
     memory.tags.join(" ")
   } ${memory.files.join(" ")}`.toLowerCase();
-  const stems = contentWords(text).filter((w) =>
-    haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, ""))
-  );
+  const stems = words.filter((w) => haystack.includes(w.replace(/(ies|es|s|ing|ed)$/, "")));
   return [...new Set(stems)].slice(0, 4);
 }
 
