@@ -180,7 +180,8 @@ Deno.test("Vault.search() beside a word in 40-45 % of the memories", async (t) =
 
 /**
  * 4,400 notes that all say "alpha"; the even ones also say "beta" (half of them, so FTS5's IDF
- * for it is 1e-6); those numbered 3 in each hundred have "beta" in their title instead.
+ * for it is 1e-6); those numbered 3 in each hundred have "beta" in their title instead, and
+ * those numbered 5 in each thousand are tagged "rare".
  */
 function unselectiveVault(path: string): Vault {
   return importedVault(
@@ -189,6 +190,7 @@ function unselectiveVault(path: string): Vault {
       type: "note",
       title: i % 100 === 3 ? `Beta note ${i}` : `Note ${i}`,
       content: `alpha detail ${i}${i % 2 === 0 ? " beta" : ""}`,
+      tags: i % 1000 === 5 ? ["rare"] : [],
     })),
   );
 }
@@ -222,5 +224,12 @@ Deno.test("Vault.search() when every word is in nearly half the memories or more
 
   await t.step("a filter applies to every tier", () => {
     assert.deepEqual(vault.search("alpha beta", { type: "decision" }), []);
+  });
+
+  await t.step("a filter that selects a few old memories widens the window to them", () => {
+    assert.deepEqual(
+      vault.search("alpha beta", { tag: "rare" }).map((hit) => hit.memory.title),
+      ["Note 4005", "Note 3005", "Note 2005", "Note 1005", "Note 5"],
+    );
   });
 });
