@@ -48,11 +48,20 @@ export const DEFAULT_TUNING: RecallTuning = {
   clearLead: 1.2,
 };
 
+/**
+ * The model of the memory vectors: the shipped table (assets/term_vectors.bin, whose SHA-256
+ * tests/recall/term_vectors_test.ts pins) and `vectorize`. Change it with either: a vault whose
+ * vectors name another model recomputes them all (Vault.backfillVectors).
+ */
+export const VECTOR_MODEL = "1";
+
 /** What semantic recall knows besides the vectors. */
 export interface SemanticsOptions {
   abbreviations?: Map<string, string[]>;
   synonyms?: Map<string, string[]>;
   tuning?: Partial<RecallTuning>;
+  /** The vectors' model (VECTOR_MODEL for the shipped table). */
+  model?: string;
 }
 
 /** Parse `synonyms.txt`: one line per word, the word then its synonyms, space-separated. */
@@ -143,6 +152,8 @@ export function createSemantics(
   };
 
   return {
+    model: options.model ?? VECTOR_MODEL,
+
     vectorize(text) {
       const weights = new Map<string, number>();
       for (const term of textTerms(text)) weights.set(term, (weights.get(term) ?? 0) + 1);
