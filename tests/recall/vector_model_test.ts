@@ -8,7 +8,7 @@ import { recallSearch } from "../../lib/recall/embeddings.ts";
 import { loadSemantics, VECTOR_MODEL } from "../../lib/recall/mod.ts";
 import type { SearchCandidate, SearchSemantics } from "../../lib/vault/search.ts";
 import { openVault } from "../../lib/vault/mod.ts";
-import { tempDir } from "../_helpers.ts";
+import { runKorva, tempDir, tempHome } from "../_helpers.ts";
 import { RECORDS, storedVector } from "./_records.ts";
 
 const shipped = loadSemantics();
@@ -105,4 +105,33 @@ Deno.test("vectors stored before vaults named their model are model 1", async ()
   assert.equal(vault.vectorBacklog(), 4);
   assert.equal(vault.backfillVectors(), 4);
   assert.deepEqual(read(path, "SELECT value FROM meta WHERE key = 'vector_model'"), ["2"]);
+});
+
+Deno.test("korva doctor counts every memory of a vault with model-1 vectors as waiting, and --fix recomputes them", async () => {
+  await using home = tempHome();
+  Deno.mkdirSync(home.korvaHome, { recursive: true });
+  const path = join(home.korvaHome, "vault.db");
+  const ids = saveAll(path, OLD);
+  const db = new DatabaseSync(path);
+  db.exec("DELETE FROM meta WHERE key = 'vector_model'");
+  db.close();
+  const recallCheck = async (args: string[]) => {
+    const doctor = await runKorva(["doctor", ...args, "--json"], { env: home.env });
+    return JSON.parse(doctor.stdout).checks.find((c: { id: string }) => c.id === "recall");
+  };
+  assert.deepEqual(await recallCheck([]), {
+    id: "recall",
+    status: "ok",
+    message:
+      "4 memories wait for their semantic-recall vector; korva search and vault_search add them in batches, korva doctor --fix all at once",
+  });
+  assert.deepEqual(await recallCheck(["--fix"]), {
+    id: "recall",
+    status: "ok",
+    message: "every memory has its semantic-recall vector",
+  });
+  assert.deepEqual(read(path, "SELECT value FROM meta WHERE key = 'vector_model'"), [VECTOR_MODEL]);
+  const r = RECORDS[0]!;
+  const expected = shipped.vectorize([r.title, r.title, r.content, ""].join("\n"))!;
+  assert.deepEqual(storedVector(path, ids[0]!), [...new Uint8Array(expected.buffer)]);
 });
