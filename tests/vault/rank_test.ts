@@ -10,16 +10,13 @@ import { FIXED_NOW, tempDir } from "../_helpers.ts";
  * also says "gamma" (1,100: a rarer word), every hundredth is tagged "hundred".
  */
 function bigVault(path: string): Vault {
-  let t = FIXED_NOW.getTime();
-  const vault = openVault(path, { now: () => new Date(t += 1000) });
-  vault.importLines(
+  return importedVault(
+    path,
     Array.from({ length: 3 }, (_, i): NewMemory => ({
       type: "incident",
       title: `Incident ${i}`,
       content: `alpha outage number ${i}`,
     })),
-  );
-  vault.importLines(
     Array.from({ length: 3300 }, (_, i): NewMemory => ({
       type: "note",
       title: `Note ${i}`,
@@ -29,6 +26,13 @@ function bigVault(path: string): Vault {
       tags: i % 100 === 0 ? ["hundred"] : [],
     })),
   );
+}
+
+/** A vault at `path` holding each batch in turn, imported one second apart from FIXED_NOW. */
+function importedVault(path: string, ...batches: NewMemory[][]): Vault {
+  let t = FIXED_NOW.getTime();
+  const vault = openVault(path, { now: () => new Date(t += 1000) });
+  for (const batch of batches) vault.importLines(batch);
   return vault;
 }
 
@@ -130,9 +134,8 @@ Deno.test("Vault.search() counts a word again after this connection or another s
  * from the second on is an incident, without "beta" except the last four.
  */
 function halfVault(path: string): Vault {
-  let t = FIXED_NOW.getTime();
-  const vault = openVault(path, { now: () => new Date(t += 1000) });
-  vault.importLines(
+  return importedVault(
+    path,
     Array.from({ length: 5500 }, (_, i): NewMemory => {
       const incident = i % 50 === 1;
       const beta = (i % 50 >= 2 && i % 50 <= 22 && i < 5400) || (incident && i > 5300);
@@ -143,7 +146,6 @@ function halfVault(path: string): Vault {
       };
     }),
   );
-  return vault;
 }
 
 Deno.test("Vault.search() beside a word in 40-45 % of the memories", async (t) => {
@@ -181,16 +183,14 @@ Deno.test("Vault.search() beside a word in 40-45 % of the memories", async (t) =
  * for it is 1e-6); those numbered 3 in each hundred have "beta" in their title instead.
  */
 function unselectiveVault(path: string): Vault {
-  let t = FIXED_NOW.getTime();
-  const vault = openVault(path, { now: () => new Date(t += 1000) });
-  vault.importLines(
+  return importedVault(
+    path,
     Array.from({ length: 4400 }, (_, i): NewMemory => ({
       type: "note",
       title: i % 100 === 3 ? `Beta note ${i}` : `Note ${i}`,
       content: `alpha detail ${i}${i % 2 === 0 ? " beta" : ""}`,
     })),
   );
-  return vault;
 }
 
 Deno.test("Vault.search() when every word is in nearly half the memories or more", async (t) => {
