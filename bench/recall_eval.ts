@@ -1,5 +1,6 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
 // korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
+// [--vectors table.bin] (a candidate table from bench/build_term_vectors.ts --out, synonyms beside it)
 // (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
 // --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
@@ -10,7 +11,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openVault, type Vault } from "../lib/vault/mod.ts";
+import { readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { loadSemantics } from "../lib/recall/mod.ts";
+import { abbreviationTable } from "../lib/recall/abbreviations.ts";
+import { createSemantics, parseSynonyms } from "../lib/recall/semantics.ts";
+import { decodeTermVectors } from "../lib/recall/term_vectors.ts";
 import { type Adr, loadAdrs, loadQuestions, type Question, RECALL_DATA } from "./recall_data.ts";
 
 type Ranker = (query: string) => string[];
@@ -102,9 +108,19 @@ const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
 try {
   using vault = openVault(join(dir, "vault.db"));
   const keyOf = saveAll(vault, adrs);
-  using recallVault = openVault(join(dir, "recall.db"), {
-    semantics: loadSemantics({ tuning: JSON.parse(Deno.env.get("KORVA_RECALL_TUNING") ?? "{}") }),
-  });
+  const tuning = JSON.parse(Deno.env.get("KORVA_RECALL_TUNING") ?? "{}");
+  // --vectors PATH: a candidate table (bench/build_term_vectors.ts --out) and the synonyms.txt
+  // written beside it, instead of the shipped ones.
+  const candidate = Deno.args.indexOf("--vectors");
+  const semantics = candidate < 0 ? loadSemantics({ tuning }) : (() => {
+    const path = Deno.args[candidate + 1]!;
+    return createSemantics(decodeTermVectors(readFileSync(path)), {
+      abbreviations: abbreviationTable(),
+      synonyms: parseSynonyms(readFileSync(join(dirname(path), "synonyms.txt"), "utf8")),
+      tuning,
+    });
+  })();
+  using recallVault = openVault(join(dir, "recall.db"), { semantics });
   const recallKeyOf = saveAll(recallVault, adrs);
   const viaVault = (search: (q: string) => { memory: { id: string } }[]): Ranker => (query) =>
     search(query).map((hit) => keyOf.get(hit.memory.id) ?? recallKeyOf.get(hit.memory.id) ?? "?");
@@ -132,6 +148,13 @@ try {
     for (const q of questions) {
       const a = lexical(q.query).indexOf(q.expected), b = recall(q.query).indexOf(q.expected);
       if (a !== b) console.log(`${q.style}\tlexical ${a}\trecall ${b}\t${q.query}`);
+    }
+  }
+  if (Deno.args.includes("--ranks")) {
+    // Every question's rank under korva recall (-1: not in the top 10), to compare two runs.
+    const rank = rankers.at(-1)![1];
+    for (const q of questions) {
+      console.log(`${q.style}\t${rank(q.query).indexOf(q.expected)}\t${q.query}`);
     }
   }
   if (Deno.args.includes("--misses")) {

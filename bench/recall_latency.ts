@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSemantics } from "../lib/recall/mod.ts";
+import { loadSemantics, VECTOR_MODEL } from "../lib/recall/mod.ts";
 import { type NewMemory, openVault } from "../lib/vault/mod.ts";
 import { clockFrom, DATA_DIR, fakeMemory, percentiles, SEARCH_QUERIES } from "./fixtures.ts";
 
@@ -22,7 +22,8 @@ console.log(
 
 const n = Number(Deno.args[0] ?? 100_000);
 const semantics = loadSemantics();
-const cached = join(DATA_DIR, `recall-vault-${n}.db`);
+// One cached vault per vectors' model: a vault of another model's vectors searches without them.
+const cached = join(DATA_DIR, `recall-vault-${n}-m${VECTOR_MODEL}.db`);
 if (!existsSync(cached)) {
   mkdirSync(DATA_DIR, { recursive: true });
   const building = openVault(`${cached}.building`, { now: clockFrom(n), semantics });

@@ -12,7 +12,7 @@ import { missingHooks } from "../sentinel/repo_hooks.ts";
 import { runningService } from "../service/daemon.ts";
 import { looseTokenMode } from "../service/token.ts";
 import { setupContext, setupStatus } from "../setup/apply.ts";
-import { loadSemantics } from "../recall/mod.ts";
+import { lazySemantics, loadSemantics } from "../recall/mod.ts";
 import { openVault } from "../vault/mod.ts";
 
 /** One check's outcome. */
@@ -103,7 +103,9 @@ function checkVault(deps: Deps): Check[] {
   const path = homePaths(deps.home).vault;
   if (!existsSync(path)) return [warn("vault", `no vault at ${path} yet`, "run korva init")];
   try {
-    using vault = openVault(path, { now: deps.now });
+    // Lazy semantics load no table: they name the vectors' model, so vectors of an older
+    // model count as waiting.
+    using vault = openVault(path, { now: deps.now, semantics: lazySemantics() });
     vault.checkWritable();
     const stats = vault.stats();
     const problems = vault.integrityCheck();

@@ -1,7 +1,13 @@
 // Semantic recall's public face: load the shipped tables once and hand the vault its semantics.
 import type { SearchSemantics } from "../vault/search.ts";
 import { abbreviationTable } from "./abbreviations.ts";
-import { createSemantics, parseSynonyms, type RecallTuning, settledBy } from "./semantics.ts";
+import {
+  createSemantics,
+  parseSynonyms,
+  type RecallTuning,
+  settledBy,
+  VECTOR_MODEL,
+} from "./semantics.ts";
 import { decodeTermVectors, TERM_VECTORS_URL } from "./term_vectors.ts";
 
 /** The WordNet synonym table shipped beside the vectors (see assets/NOTICE.md). */
@@ -32,6 +38,7 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
   let loaded: SearchSemantics | undefined;
   const get = () => loaded ??= loadSemantics(options);
   return {
+    model: VECTOR_MODEL,
     vectorize: (text) => get().vectorize(text),
     related: (terms) => get().related(terms),
     nearest: (query, vectors, k) => get().nearest(query, vectors, k),
@@ -41,4 +48,4 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
   };
 }
 
-export { createSemantics, DEFAULT_TUNING, type RecallTuning } from "./semantics.ts";
+export { createSemantics, DEFAULT_TUNING, type RecallTuning, VECTOR_MODEL } from "./semantics.ts";

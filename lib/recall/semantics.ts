@@ -35,24 +35,33 @@ export interface RecallTuning {
 
 /** The defaults. */
 export const DEFAULT_TUNING: RecallTuning = {
-  cosine: 0.4,
+  cosine: 0.6,
   related: 0.3,
   abbreviationWeight: 0.9,
   synonymWeight: 0.5,
   neighbourWeight: 0.4,
   neighbourMin: 0.8,
   maxRelated: 8,
-  nearestMin: 0.3,
+  nearestMin: 0.33,
   titleMatch: 0.1,
   standInCredit: 0.5,
   clearLead: 1.2,
 };
+
+/**
+ * The model of the memory vectors: the shipped table (assets/term_vectors.bin, whose SHA-256
+ * tests/recall/term_vectors_test.ts pins) and `vectorize`. Change it with either: a vault whose
+ * vectors name another model recomputes them all (Vault.backfillVectors).
+ */
+export const VECTOR_MODEL = "2";
 
 /** What semantic recall knows besides the vectors. */
 export interface SemanticsOptions {
   abbreviations?: Map<string, string[]>;
   synonyms?: Map<string, string[]>;
   tuning?: Partial<RecallTuning>;
+  /** The vectors' model (VECTOR_MODEL for the shipped table). */
+  model?: string;
 }
 
 /** Parse `synonyms.txt`: one line per word, the word then its synonyms, space-separated. */
@@ -74,10 +83,16 @@ export function createSemantics(
   const abbreviations = options.abbreviations ?? new Map<string, string[]>();
   const synonyms = options.synonyms ?? new Map<string, string[]>();
   const dims = table.dims;
-  // Smooth inverse frequency (Arora et al. 2017): frequent words weigh little in an average.
+  // Smooth inverse frequency (Arora et al. 2017): frequent words weigh little in the title match.
   const sif = (row: number) => 1e-4 / (1e-4 + table.counts[row]! / table.total);
 
-  /** Weighted sum of the unit rows of the text's words, as floats (not normalised). */
+  /**
+   * Weighted sum of the unit rows of the text's words, as floats (not normalised). Every content
+   * word counts alike: with stopwords already dropped, smooth-inverse-frequency weights (which
+   * the title match still uses) ranked worse by cosine alone on the tuning questions (R@5 0.63 vs
+   * 0.75, BENCHMARKS.md "Recall, fourth round"); the rerank removes the candidates' common
+   * direction instead.
+   */
   const embed = (terms: Iterable<[string, number]>): Float32Array | undefined => {
     const sum = new Float32Array(dims);
     let any = false;
@@ -85,9 +100,8 @@ export function createSemantics(
       const row = table.index.get(term);
       if (row === undefined) continue;
       any = true;
-      const w = weight * sif(row);
       const o = row * dims;
-      for (let d = 0; d < dims; d++) sum[d]! += w * table.data[o + d]!;
+      for (let d = 0; d < dims; d++) sum[d]! += weight * table.data[o + d]!;
     }
     return any ? sum : undefined;
   };
@@ -143,6 +157,8 @@ export function createSemantics(
   };
 
   return {
+    model: options.model ?? VECTOR_MODEL,
+
     vectorize(text) {
       const weights = new Map<string, number>();
       for (const term of textTerms(text)) weights.set(term, (weights.get(term) ?? 0) + 1);

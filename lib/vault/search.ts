@@ -110,6 +110,11 @@ export interface SearchCandidate {
 
 /** What semantic recall plugs into the vault (lib/recall implements it). */
 export interface SearchSemantics {
+  /**
+   * Which word vectors (and way of combining them) `vectorize` uses: stored vectors of another
+   * model are never compared with this one's, and are recomputed (Vault.backfillVectors).
+   */
+  readonly model: string;
   /** The vector stored beside a memory at save time (at most 400 bytes); undefined for none. */
   vectorize(text: string): Int8Array | undefined;
   /** A few words related to the query's words, to find memories that use other words. */

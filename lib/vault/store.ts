@@ -13,7 +13,10 @@ import {
   dropEmbedding,
   embeddingsFor,
   missingEmbeddings,
+  recordVectorModel,
+  resetVectors,
   scanVectors,
+  storedVectorModel,
   storeEmbedding,
   storeVector,
   vectorBacklog,
@@ -121,6 +124,8 @@ export class Vault {
   readonly #semantics: SearchSemantics | undefined;
   readonly #readonly: boolean;
   readonly #ulid = monotonicFactory();
+  /** Whether the stored vectors come from the semantics' model, and whether the vault says so. */
+  #vectorModel: "recorded" | "unrecorded" | "stale" | undefined;
 
   constructor(path: string, db: DatabaseSync, options: OpenOptions) {
     this.path = path;
@@ -447,8 +452,9 @@ export class Vault {
       lexical: (text, pool, how) =>
         searchMemories(this.#sql, text, pool, { ...how, snippets: false }),
       snippets,
-      vectors: (ids) => vectorsOf(this.#sql, ids),
-      scan: (scope) => scanVectors(this.#sql, scope),
+      // Vectors of another model are not comparable with this query's: none until recomputed.
+      vectors: (ids) => this.#vectorState() === "stale" ? new Map() : vectorsOf(this.#sql, ids),
+      scan: (scope) => this.#vectorState() === "stale" ? undefined : scanVectors(this.#sql, scope),
       hits: (ids) => this.getMany(ids).map((memory) => ({ memory, score: 0, snippet: "" })),
     });
   }
@@ -773,16 +779,41 @@ export class Vault {
     return embeddingsFor(this.#sql, model, filter, ids);
   }
 
+  /**
+   * Store a memory's vector (inside a write). While the stored vectors are of another model it
+   * stays in the backlog instead: the next backfill recomputes every vector.
+   */
   #storeVector(memory: Pick<Memory, "id" | "title" | "content" | "why" | "tags">): void {
+    if (!this.#semantics) return;
+    const state = this.#vectorState();
+    if (state === "stale") return;
+    if (state === "unrecorded") recordVectorModel(this.#sql, this.#semantics.model);
     const text = [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags];
-    if (this.#semantics) {
-      storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
-    }
+    storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
+    // Set only once written: a transaction rolled back leaves "unrecorded" to be written again.
+    if (state === "unrecorded") this.#vectorModel = undefined;
+  }
+
+  /**
+   * How the stored vectors relate to the semantics' model: "stale" when they come from another
+   * (an older korva's word vectors), "unrecorded" when the vault holds none and names no model.
+   */
+  #vectorState(): "recorded" | "unrecorded" | "stale" {
+    if (this.#vectorModel) return this.#vectorModel;
+    const stored = storedVectorModel(this.#sql);
+    const state = stored === undefined
+      ? "unrecorded"
+      : stored === this.#semantics?.model
+      ? "recorded"
+      : "stale";
+    // "unrecorded" is read again after a write: another process may have stored vectors since.
+    if (state !== "unrecorded") this.#vectorModel = state;
+    return state;
   }
 
   /** How many memories wait for a semantic-recall vector (searches add them, backfillVectors). */
   vectorBacklog(): number {
-    return vectorBacklogSize(this.#sql);
+    return vectorBacklogSize(this.#sql, this.#semantics && this.#vectorState() === "stale");
   }
 
   /**
@@ -791,15 +822,20 @@ export class Vault {
    * `budgetMs`; returns how many were done. A vault busy with another writer is left for later.
    */
   backfillVectors(options: { limit?: number; budgetMs?: number } = {}): number {
-    if (!this.#semantics || this.#readonly) return 0;
-    const pending = vectorBacklog(this.#sql, options.limit ?? BACKFILL_BATCH);
-    if (pending.length === 0) return 0;
+    const semantics = this.#semantics;
+    if (!semantics || this.#readonly) return 0;
+    const stale = this.#vectorState() === "stale";
+    if (!stale && vectorBacklog(this.#sql, 1).length === 0) return 0;
     const budget = options.budgetMs ?? BACKFILL_BUDGET_MS;
     // The clock starts after the first memory: that one may pay for loading lazy semantics.
     let deadline = Infinity;
     let done = 0;
     try {
       const committed = this.#sql.tryWrite(() => {
+        // Vectors of an older model: drop them all and list every memory (once per vault).
+        if (stale) resetVectors(this.#sql, semantics.model);
+        this.#vectorModel = undefined;
+        const pending = vectorBacklog(this.#sql, options.limit ?? BACKFILL_BATCH);
         for (const memory of pending) {
           this.#storeVector(memory);
           if (done++ === 0) deadline = performance.now() + budget;

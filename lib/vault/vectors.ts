@@ -18,9 +18,47 @@ export function storeVector(sql: Sql, id: string, vector: Int8Array | undefined)
   sql.prepare("DELETE FROM memory_vector_backlog WHERE memory_id = ?").run(id);
 }
 
-/** How many memories wait for their vector (migration 8). */
-export function vectorBacklogSize(sql: Sql): number {
-  return Number(sql.prepare("SELECT count(*) AS n FROM memory_vector_backlog").get()?.n ?? 0);
+/**
+ * The model of vectors stored before a vault recorded one (meta 'vector_model'): the first
+ * shipped word vectors.
+ */
+export const UNRECORDED_VECTOR_MODEL = "1";
+
+/**
+ * The model the stored vectors were computed with: meta 'vector_model', else
+ * UNRECORDED_VECTOR_MODEL when the vault holds vectors, else undefined (none yet).
+ */
+export function storedVectorModel(sql: Sql): string | undefined {
+  const row = sql.prepare("SELECT value FROM meta WHERE key = 'vector_model'").get();
+  if (row) return String(row.value);
+  return sql.prepare("SELECT 1 FROM memory_vectors LIMIT 1").get()
+    ? UNRECORDED_VECTOR_MODEL
+    : undefined;
+}
+
+/** Record which model the stored vectors come from. */
+export function recordVectorModel(sql: Sql, model: string): void {
+  sql.prepare(
+    "INSERT INTO meta (key, value) VALUES ('vector_model', ?) " +
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+  ).run(model);
+}
+
+/**
+ * The vectors' model changed: drop every stored vector (they cannot be compared with the new
+ * model's) and list every memory for a new one.
+ */
+export function resetVectors(sql: Sql, model: string): void {
+  sql.prepare("DELETE FROM memory_vectors").run();
+  sql.prepare("INSERT OR IGNORE INTO memory_vector_backlog (memory_id) SELECT id FROM memories")
+    .run();
+  recordVectorModel(sql, model);
+}
+
+/** How many memories wait for their vector (migration 8); all of them when `stale`. */
+export function vectorBacklogSize(sql: Sql, stale = false): number {
+  const table = stale ? "memories" : "memory_vector_backlog";
+  return Number(sql.prepare(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0);
 }
 
 /** Up to `limit` memories whose vector is missing or stale (migration 8), newest first. */

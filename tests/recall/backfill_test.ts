@@ -52,13 +52,13 @@ Deno.test("recallSearch() finds a paraphrase among memories saved without semant
     using plain = openVault(path);
     first = plain.save({ type: "decision", ...RECORDS[0]! }).memory.id;
     for (const r of RECORDS.slice(1)) plain.save({ type: "decision", ...r });
-    assert.deepEqual(plain.search("turn off servers at night so the bill is lower"), []);
+    assert.deepEqual(plain.search("switch off test machines at night to cut costs"), []);
   }
   assert.deepEqual(counts(path), { vectors: 0, backlog: 4 });
   using vault = openVault(path, { semantics });
   const hits = await recallSearch(
     vault,
-    "turn off servers at night so the bill is lower",
+    "switch off test machines at night to cut costs",
     { limit: 3 },
     undefined,
   );

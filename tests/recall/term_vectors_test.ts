@@ -1,6 +1,8 @@
 // The term vector table: its binary format and the asset shipped with korva.
 import assert from "node:assert/strict";
-import { statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import { VECTOR_MODEL } from "../../lib/recall/semantics.ts";
 import {
   decodeTermVectors,
   encodeTermVectors,
@@ -48,4 +50,18 @@ Deno.test("the shipped term vectors hold 300-dimension rows for the common devel
     assert.ok(table.index.has(termKey(word)), `"${word}" is in the table`);
   }
   assert.equal(table.neighbours.k, 8);
+});
+
+/**
+ * The SHA-256 of the table shipped under each VECTOR_MODEL. Memory vectors computed from one table
+ * cannot be compared with another's: a rebuilt table ships under a new model, so vaults recompute.
+ */
+const SHIPPED_TABLES: Record<string, string> = {
+  "1": "4b3278c4d7c7bf0e69da1dc334b8850f2a6eac0cba5d32d3a686811d2d68a39c",
+  "2": "38a95afd90de595b2a0b991089c428959697b4c8a504da0e9d56bb1d2767164e",
+};
+
+Deno.test("the shipped term vectors are the table VECTOR_MODEL names (a rebuilt table needs a new model)", () => {
+  const hash = createHash("sha256").update(readFileSync(TERM_VECTORS_URL)).digest("hex");
+  assert.equal(hash, SHIPPED_TABLES[VECTOR_MODEL]);
 });
