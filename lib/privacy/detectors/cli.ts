@@ -124,11 +124,12 @@ export const cliDetectors = (): Detector[] => [
         "openssl-pass-argument",
         "Password given to openssl as pass:… (-passout, -passin, -pass)",
         ["pass:"],
-        /-pass(?:in|out|word)?\s+pass:/,
+        /-pass(?:in|out|word)?\s+["']?pass:/,
         undefined,
         (p: string) => [
           `openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:${p}`,
           `cmd: openssl rsa -in k.pem -passin pass:${p}`,
+          `openssl req -x509 -newkey rsa:4096 -passout 'pass:${p}' -keyout k.pem`,
         ],
       ],
       [
@@ -157,13 +158,15 @@ export const cliDetectors = (): Detector[] => [
       ],
       [
         "smbclient-user-password",
-        "Password after % in smbclient/rpcclient -U user%password",
-        ["smbclient", "rpcclient"],
-        /-U\s+[^\s%"']+%/,
-        /(?:smb|rpc)client/,
+        "Password after % in -U user%password (smbclient, rpcclient, smbcacls, winexe, net rpc)",
+        ["smbclient", "rpcclient", "smbcacls", "smbget", "winexe", "net rpc", "net ads"],
+        // Also quoted, with a domain: -U 'CORP\\svc%…', --user=svc%….
+        /(?:-U\s*|--user(?:name)?[= ])["']?[^\s%"']+%/,
+        /(?:smb\w*|rpcclient|winexe|net\s+(?:rpc|ads))\s/,
         (p: string) => [
           `smbclient //fs/share -U backup%${p} -c ls`,
           `cmd: rpcclient -U admin%${p} dc01`,
+          `smbclient //fs01/finance -U 'CORP\\svc_backup%${p}'`,
         ],
       ],
       [
@@ -226,11 +229,45 @@ export const cliDetectors = (): Detector[] => [
         "windows-net-password",
         "Password given to net use \\\\share or net user name on a Windows command line",
         ["net use", "net user"],
-        /[Nn][Ee][Tt]\s+(?:[Uu][Ss][Ee]\s+(?:[A-Za-z]:\s+)?\\\\\S+|[Uu][Ss][Ee][Rr]\s+(?:"[^"\r\n]{1,64}"|[^\s/"]{1,64}))\s+/,
+        /[Nn][Ee][Tt]\s+(?:[Uu][Ss][Ee]\s+(?:[A-Za-z]:\s+)?\\\\\S+(?:\s+\/[Uu][Ss][Ee][Rr]:\S+)?|[Uu][Ss][Ee][Rr]\s+(?:"[^"\r\n]{1,64}"|[^\s/"]{1,64}))\s+/,
         undefined,
         (p: string) => [
           `net use \\\\fs01\\share ${p} /user:CORP\\jdoe`,
           `cmd: net user svc_backup ${p} /add`,
+          `net use Z: \\\\fs01\\share /user:CORP\\jdoe ${p}`,
+        ],
+      ],
+      [
+        "rdp-client-password",
+        "Password given to an RDP client as /p: or /password: (xfreerdp, wfreerdp, sdl-freerdp)",
+        ["freerdp"],
+        /\s\/p(?:assword)?:/,
+        /freerdp/,
+        (p: string) => [
+          `xfreerdp /v:jump01.corp /u:Administrator /p:${p} /cert:ignore`,
+          `cmd: xfreerdp3 /u:admin /p:'${p}' /v:10.0.0.5`,
+        ],
+      ],
+      [
+        "minio-client-secret",
+        "Secret key of an S3 endpoint saved by the MinIO client (mc alias set NAME URL ACCESS SECRET)",
+        ["alias set", "host add"],
+        /\bmc\s+(?:alias\s+set|config\s+host\s+add)\s+\S+\s+\S+\s+\S+\s+/,
+        undefined,
+        (p: string) => [
+          `mc alias set backup https://minio.backup.lan:9000 backupadmin ${p}`,
+          `cmd: mc config host add s3 https://s3.amazonaws.com AKIAEXAMPLEID '${p}'`,
+        ],
+      ],
+      [
+        "positional-cli-password",
+        "A password given by position to a command whose syntax puts one there (wpa_passphrase SSID PASS, poetry config http-basic.REPO USER PASS, isql DSN USER PASS)",
+        ["wpa_passphrase", "http-basic.", "isql "],
+        /(?:wpa_passphrase\s+(?:"[^"\r\n]{1,64}"|'[^'\r\n]{1,64}'|\S+)|poetry\s+config\s+http-basic\.\S+\s+\S+|\bisql\s+(?:-\w+\s+)*[^\s-]\S*\s+\S+)\s+/,
+        undefined,
+        (p: string) => [
+          `wpa_passphrase HomeNet ${p}`,
+          `cmd: poetry config http-basic.acme ci '${p}'`,
         ],
       ],
       [
@@ -315,6 +352,52 @@ export const cliDetectors = (): Detector[] => [
     },
   })),
   {
+    id: "piped-password",
+    category: "password-assignment",
+    description:
+      "A password echoed into a command that reads it from stdin (docker login --password-stdin, sudo -S, chpasswd, passwd --stdin)",
+    keywords: ["password-stdin", "sudo -s", "chpasswd", "--stdin", "with-token"],
+    pattern: new RegExp(
+      String.raw`\b(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?(?:(?:"%s(?:\\n)?"|'%s(?:\\n)?')\s+)?` +
+        ARG.replace("+", "{1,512}") +
+        String
+          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token)`,
+    ),
+    window: { before: 300, after: 40 },
+    tier: 1,
+    refine: argumentOf(),
+    examples: {
+      match: [
+        `echo ${pw("ps1")} | docker login -u ci --password-stdin registry.acme.io`,
+        `echo '${pw("ps2")}' | sudo -S apt-get update`,
+        `run: echo "deploy:${pw("ps3")}" | chpasswd`,
+      ],
+      ignore: [
+        'echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin',
+        "cat token.txt | gh auth login --with-token",
+      ],
+    },
+  },
+  {
+    id: "impacket-target-password",
+    category: "password-assignment",
+    description:
+      "Password in an impacket target (impacket-psexec DOMAIN/user:password@host, secretsdump.py …)",
+    keywords: ["impacket", "secretsdump", "psexec.py", "wmiexec", "smbexec", "atexec", "dcomexec"],
+    pattern: /(?<=\s)(?:[\w.-]{1,64}\/)?[\w.$-]{1,64}:(?<secret>[^\s@'"]{1,256})@[\w.-]{1,253}/,
+    window: { before: 0, after: 300 },
+    tier: 1,
+    refine: argumentOf(/(?:impacket|secretsdump|psexec|wmiexec|smbexec|atexec|dcomexec)/),
+    examples: {
+      match: [
+        `impacket-psexec corp/admin:${pw("ip1")}@10.0.0.5`,
+        `secretsdump.py -just-dc acme.local/backup:${pw("ip2")}@dc01.acme.local`,
+        `cmd: impacket-wmiexec svc:${pw("ip3")}@10.1.2.3 whoami`,
+      ],
+      ignore: ["impacket-psexec corp/admin@10.0.0.5 -hashes :aad3b435"],
+    },
+  },
+  {
     id: "cli-named-secret-flag",
     category: "password-assignment",
     description:
@@ -356,6 +439,7 @@ export const cliDetectors = (): Detector[] => [
         "app --db-password-file /run/secrets/db",
         "deploy --api-token $API_TOKEN",
         "cli --token-type bearer",
+        "impacket-psexec -k -no-pass corp/admin@dc01",
       ],
     },
   },
@@ -368,6 +452,8 @@ const SECRET_FLAG =
 /** Whether a flag's name says it carries a secret (`--db-password`, `--apiKey`, `--pw`). */
 function secretFlag(flag: string): boolean {
   const dashed = flag.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+  // A negated switch takes no value: `-no-pass corp/admin@dc01`.
+  if (/^no-/i.test(dashed)) return false;
   if (
     /(?:^|[-_.])(?:file|path|dir|env|var|name|id|type|length|prompt|stdin|command|cmd|helper|policy|url|header)(?:[-_.]|$)/i
       .test(dashed)
