@@ -191,7 +191,17 @@ export const syntaxDetectors = (): Detector[] => [
     id: "xml-secret-element",
     category: "password-assignment",
     description: "An XML element named like a secret (<password>…</password>, <apiKey>…)",
-    keywords: ["password>", "passwd>", "secret>", "token>", "pwd>", "apikey>", "api_key>", "key>"],
+    keywords: [
+      "password>",
+      "passwd>",
+      "pass>",
+      "secret>",
+      "token>",
+      "pwd>",
+      "apikey>",
+      "api_key>",
+      "key>",
+    ],
     pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]+)<\/\k<key>>/,
     window: { before: 64, after: 256 },
     tier: 2,
@@ -207,6 +217,28 @@ export const syntaxDetectors = (): Detector[] => [
         `settings.xml: <apiKey>${fakeToken("xe3", Charset.alnum, 32)}</apiKey>`,
       ],
       ignore: ["<password>${env.DB_PASSWORD}</password>", "<key>CFBundleName</key>"],
+    },
+  },
+  {
+    id: "plist-secret-value",
+    category: "password-assignment",
+    description:
+      "A property-list <string> under a secret-named <key> (Info.plist, launchd, .mobileconfig)",
+    keywords: ["</key>"],
+    pattern:
+      /<key>(?<key>[^<\r\n]{1,80})<\/key>\s{0,200}<string>(?<value>[^<\r\n]{1,512})<\/string>/,
+    window: { before: 90, after: 760 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `<key>APIToken</key>\n<string>${fakeToken("pl1", Charset.alnum, 28)}</string>`,
+        `<dict><key>Password</key><string>${pw("pl2")}</string></dict>`,
+        `plutil -p app.plist: <key>ClientSecret</key>\n  <string>${
+          fakeToken("pl3", Charset.base64url, 32)
+        }</string>`,
+      ],
+      ignore: ["<key>CFBundleName</key>\n<string>Acme</string>"],
     },
   },
   {
