@@ -30,6 +30,60 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Card numbers the payment networks and processors publish for testing (Stripe, Braintree,
+ * Adyen, PayPal docs): in tests and documentation, never a person's card.
+ */
+const TEST_CARDS = new Set([
+  "4111111111111111",
+  "4242424242424242",
+  "4012888888881881",
+  "4222222222222",
+  "4000056655665556",
+  "4005519200000004",
+  "4009348888881881",
+  "4012000033330026",
+  "4012000077777777",
+  "4217651111111119",
+  "4500600000000061",
+  "4988438843884305",
+  "4917610000000000",
+  "4484070000000000",
+  "5555555555554444",
+  "5105105105105100",
+  "2223003122003222",
+  "5200828282828210",
+  "5431111111111111",
+  "2221000000000009",
+  "5454545454545454",
+  "378282246310005",
+  "371449635398431",
+  "378734493671000",
+  "340000000000009",
+  "370000000000002",
+  "6011111111111117",
+  "6011000990139424",
+  "6011601160116611",
+  "6445644564456445",
+  "30569309025904",
+  "38520000023237",
+  "36227206271667",
+  "3056930009020004",
+  "3530111333300000",
+  "3566002020360505",
+  "3566111111111113",
+  "6200000000000005",
+  "6759649826438453",
+]);
+
+/**
+ * Whether a card number is a published test number, or has the filler shape test numbers have
+ * (at most three distinct digits: `4000 0000 0000 0002`, `5454 5454 5454 5454`).
+ */
+export function isTestCard(digits: string): boolean {
+  return TEST_CARDS.has(digits) || new Set(digits).size <= 3;
+}
+
 /** How many of lower, upper, digit, other a value mixes. */
 export function characterClasses(value: string): number {
   return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) +
@@ -42,9 +96,17 @@ const PLACEHOLDER_PART =
   // `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder).
   /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 
+/**
+ * A reference to a secret kept elsewhere, not the secret: secret-manager URIs (`op://vault/item`,
+ * `bws://…`, `doppler://…`, `vault:secret/data/db#password`, `ssm:/prod/db`), AWS ARNs, Google
+ * Secret Manager names, Azure Key Vault references, Ruby and Concourse interpolations.
+ */
+const SECRET_REFERENCE =
+  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!(?:Ref|Sub|GetAtt|ImportValue)\b)|#\{/;
+
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || PLACEHOLDER_PART.test(value);
+  return PLACEHOLDER.test(value) || PLACEHOLDER_PART.test(value) || SECRET_REFERENCE.test(value);
 }
 
 /** Whether the value repeats one short unit (`abababab`, `aaaa`), which real secrets never do. */
@@ -281,7 +343,7 @@ const PLACEHOLDER_WORD =
  * `<token>`), or AWS's documentation keys (…EXAMPLE, …EXAMPLEKEY).
  */
 export function isPlaceholderSecret(value: string): boolean {
-  if (PLACEHOLDER.test(value)) return true;
+  if (PLACEHOLDER.test(value) || SECRET_REFERENCE.test(value)) return true;
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
   // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
   if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;

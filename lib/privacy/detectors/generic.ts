@@ -436,8 +436,8 @@ function hexDigest(value: string): boolean {
 function digestOrCacheKey(text: string, a: Assignment): boolean {
   const v = a.value;
   if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
-  // Possibly namespaced: `lock:<uuid>`, `session:<hex>`.
-  const id = v.replace(/^(?:[a-z][\w-]*:)+/i, "");
+  // Possibly namespaced or under a folder: `lock:<uuid>`, `session:<hex>`, `render-v3/<sha1>`.
+  const id = v.replace(/^(?:[a-z][\w.-]*[:/])+/i, "");
   // Words and versions joined before a digest (`v1-deps-<sha256>`, `Linux-node-<sha256>`) are
   // how CI caches and build ids are named; no credential format reads that way.
   const composed = /^(?:(?:v\d+|[A-Za-z]{2,16}\d{0,3})[-.]){1,4}(?=[0-9a-f]{32,128}$)/i.exec(id);

@@ -2,7 +2,14 @@
 // "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
 // (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
 import type { Detector, MatchContext } from "../detector.ts";
-import { lineAfter, lineBefore, looksRandom, mixedPassword, passwordShaped } from "../checks.ts";
+import {
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+  mixedPassword,
+  passwordShaped,
+} from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
@@ -254,7 +261,8 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     }
     // "with admin:X": a user and its password joined by a colon.
     const pair = /^[\w.@-]{1,32}:(\S{6,})$/.exec(value);
-    if (pair && secretLike(pair[1]!, codeLine)) {
+    // Not a reference to a secret kept elsewhere (`bws://…`, `arn:aws:secretsmanager:…`).
+    if (pair && !isPlaceholder(value) && secretLike(pair[1]!, codeLine)) {
       const start = at + tokens[k]!.index! + lead + value.length - pair[1]!.length;
       return { start, end: start + pair[1]!.length };
     }
