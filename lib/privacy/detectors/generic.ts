@@ -28,6 +28,21 @@ const ASSIGNMENT = new RegExp(
   "i",
 );
 
+// A declaration with a type between the name and `=`: `password: string = "…"` (TypeScript,
+// Kotlin, Swift, Python), `PASSWORD: &'static str = "…"` (Rust), `Password { get; set; } = "…"`
+// (C#). Same groups as ASSIGNMENT, so the same refine reads it.
+const TYPED = new RegExp(
+  String.raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth)[A-Za-z0-9_]{0,40})(?<close>)` +
+    String
+      .raw`\s{0,4}(?::\s{0,4}&?(?:'static\s{1,4})?[A-Za-z_][\w.]{0,30}(?:<[^<>=
+]{0,40}>|\[\])?\??|\{\s{0,4}get;[^{}
+]{0,40}\})` +
+    String.raw`\s{0,4}(?<op>=)\s{0,4}(?<value>"[^"
+]*"|'[^'
+]*')`,
+  "i",
+);
+
 const PASSWORD_WORDS = new Set([
   "password",
   "passwd",
@@ -477,6 +492,29 @@ const passwordExamples = () => ({
   ],
 });
 
+/** The password-assignment refine: the key names a secret and the value is a plausible one. */
+function secretAssignment(ctx: MatchContext): { start: number; end: number } | null {
+  const a = readAssignment(ctx);
+  if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+  if (namesSomething(a.key, a.value)) return null;
+  if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
+  if (ctx.mode === "gate") {
+    const v = a.value;
+    // Entropy says little about 8-14 characters: a mixed password passes on its shape.
+    if (
+      !mixedPassword(v) &&
+      (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
+    ) {
+      return null;
+    }
+    // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
+    if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[a-z]+|[A-Z]+|[A-Z][a-z]+))*$/.test(v)) {
+      return null;
+    }
+  }
+  return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
+}
+
 /** Context detectors. */
 export const genericDetectors = (): Detector[] => [
   {
@@ -486,28 +524,32 @@ export const genericDetectors = (): Detector[] => [
     keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw", "psk"],
     pattern: ASSIGNMENT,
     tier: 1,
-    refine: (ctx) => {
-      const a = readAssignment(ctx);
-      if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
-      if (namesSomething(a.key, a.value)) return null;
-      if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
-      if (ctx.mode === "gate") {
-        const v = a.value;
-        // Entropy says little about 8-14 characters: a mixed password passes on its shape.
-        if (
-          !mixedPassword(v) &&
-          (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
-        ) {
-          return null;
-        }
-        // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
-        if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[a-z]+|[A-Z]+|[A-Z][a-z]+))*$/.test(v)) {
-          return null;
-        }
-      }
-      return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
-    },
+    refine: secretAssignment,
     examples: passwordExamples(),
+  },
+  {
+    id: "typed-secret-declaration",
+    category: "password-assignment",
+    description:
+      "A literal given to a secret-named declaration with a type (password: string = …, PASSWORD: &str = …, Password { get; set; } = …)",
+    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw"],
+    pattern: TYPED,
+    tier: 1,
+    refine: secretAssignment,
+    examples: {
+      match: [
+        `const password: string = "${fakeToken("td1", Charset.alnum, 14)}";`,
+        `static API_TOKEN: &'static str = "${fakeToken("td2", Charset.alnum, 32)}";`,
+        `snippet:\n  public string Password { get; set; } = "${
+          fakeToken("td3", Charset.alnum, 12)
+        }";`,
+      ],
+      ignore: [
+        'const password: string = "";',
+        "password: Optional[str] = None",
+        'tokenType: TokenType = "bearer"',
+      ],
+    },
   },
   {
     id: "generic-high-entropy",

@@ -321,14 +321,20 @@ export const syntaxDetectors = (): Detector[] => [
       "env('",
       'env("',
       "process.env.",
+      "getordefault(",
+      "environmentvariable(",
+      "${",
     ],
-    // Sticky at the keyword: each alternative starts where one of the keywords does.
+    // Sticky at the keyword: each alternative starts where one of the keywords does (also
+    // Java's getenv().getOrDefault, .NET's GetEnvironmentVariable("X") ?? "…" and
+    // SetEnvironmentVariable, the shell's ${X:-…}).
     pattern:
-      /(?:(?:fetch|getenv|\.get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
+      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}\?\?)|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')|\$\{(?<shellkey>[A-Za-z_]\w{0,80}):?[-=](?<shellvalue>[^\s}$]{1,256})\}/i,
     tier: 2,
     refine: (ctx) => {
-      const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
-      const v = valueSpan(ctx, "value");
+      const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? ctx.match.groups?.shellkey ??
+        "";
+      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "shellvalue");
       if (!v || !isSecretKey(key) || !credibleValue(v.value, ctx.mode)) return null;
       return { start: v.start, end: v.end };
     },
@@ -337,8 +343,16 @@ export const syntaxDetectors = (): Detector[] => [
         `password = ENV.fetch('DB_PASSWORD', '${pw("ev1")}')`,
         `token = os.getenv("API_TOKEN", "${fakeToken("ev2", Charset.alnum, 32)}")`,
         `const secret = process.env.JWT_SECRET || '${pw("ev3")}';`,
+        `String pw = System.getenv().getOrDefault("DB_PASSWORD", "${pw("ev4")}");`,
+        `var pw = Environment.GetEnvironmentVariable("DB_PASSWORD") ?? "${pw("ev5")}";`,
+        `psql -W "\${PGPASSWORD:-${pw("ev6")}}"`,
       ],
-      ignore: ["os.getenv('DB_PASSWORD', '')", "process.env.PORT || '3000'"],
+      ignore: [
+        "os.getenv('DB_PASSWORD', '')",
+        "process.env.PORT || '3000'",
+        "echo ${DB_PASSWORD:-}",
+        "${DB_PASSWORD:-$DEFAULT_PASSWORD}",
+      ],
     },
   },
   {
