@@ -102,7 +102,7 @@ const PLACEHOLDER_PART =
  * Secret Manager names, Azure Key Vault references, Ruby and Concourse interpolations.
  */
 const SECRET_REFERENCE =
-  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!(?:Ref|Sub|GetAtt|ImportValue)\b)|#\{/;
+  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!{1,2}(?:Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|Base64|If|Split|secret|env_var|env|ENV|vault|include|reference|python\/[\w:.]+|str|binary)\b|\[(?:parameters|variables|reference)\(|@@\w+@@$|__[A-Z][A-Z0-9_]*__$)|#\{\s*ENV\b/;
 
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {
@@ -333,7 +333,7 @@ export function plausibleSsn(value: string): boolean {
 }
 
 const PLACEHOLDER_RUN =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%/;
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%|(?:change|replace)[-_ ]?me\b/i;
 const PLACEHOLDER_WORD =
   /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
 
@@ -373,6 +373,13 @@ export function passwordShaped(v: string): boolean {
  */
 export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean {
   if (value.length < 4 || /\s/.test(value) || isPlaceholder(value)) return false;
+  // The name of a secret (`--secret=db-password`, `key: api-token`), not its value.
+  if (
+    /^[a-z0-9]+(?:[-_.][a-z0-9]+)*[-_.](?:credentials?|secrets?|passwords?|passwd|pwd|pass|tokens?|keys?)$/
+      .test(value)
+  ) {
+    return false;
+  }
   if (/^[-$%{<]|\$\{|\$\(|\{\{/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
   if (/^(?:true|false|null|none|yes|no|\d{1,6})$/i.test(value)) return false;
   if (mode === "gate") {

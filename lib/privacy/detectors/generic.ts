@@ -450,7 +450,7 @@ function hexDigest(value: string): boolean {
  */
 function digestOrCacheKey(text: string, a: Assignment): boolean {
   const v = a.value;
-  if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
+  if (/^(?:sha(?:1|256|384|512)|md5|v\d)[=:][0-9a-f]{32,128}$/i.test(v)) return true;
   // Possibly namespaced or under a folder: `lock:<uuid>`, `session:<hex>`, `render-v3/<sha1>`.
   const id = v.replace(/^(?:[a-z][\w.-]*[:/])+/i, "");
   // Words and versions joined before a digest (`v1-deps-<sha256>`, `Linux-node-<sha256>`) are
@@ -580,7 +580,7 @@ export const genericDetectors = (): Detector[] => [
       if (!a) return null;
       if (!words(a.key).some((w) => ENTROPY_KEY_WORDS.has(w) || SECRET_SUFFIX.test(w))) return null;
       if (
-        /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit)$/i
+        /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit|endpoint|host|server|issuer|audience)$/i
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;

@@ -98,6 +98,7 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   "withcredentials": "any",
   "setcredentials": "any",
   "transport.send": "any",
+  "changepassword": 0,
   "ldap3.connection": "any",
 });
 

@@ -230,6 +230,9 @@ export const structuralDetectors = (): Detector[] => [
       const value = text.slice(start, end);
       if (/^\d{1,5}$/.test(value)) return null; // user@host:port-like, not a password
       if (/^(?:\$\{|\{\{|%\(|<)/.test(value)) return null; // a template, not a value
+      // A local default where the password repeats the user (guest:guest, postgres:postgres).
+      const user = /([^\s/:@]+):$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+      if (user !== undefined && user.toLowerCase() === value.toLowerCase()) return null;
       // Documentation writes `user:password@host`; redact mode still hides it, gate lets it by.
       if (mode === "gate" && (isPlaceholder(value) || /^[$%{]/.test(value))) return null;
       return { start, end };
@@ -246,6 +249,7 @@ export const structuralDetectors = (): Detector[] => [
         "https://example.com:8443/path",
         "git@github.com:org/repo.git",
         "postgres://localhost:5432/app",
+        "amqp://guest:guest@localhost:5672/",
       ],
     },
   },
@@ -271,7 +275,7 @@ export const structuralDetectors = (): Detector[] => [
       if (/^[#{$%]/.test(value) && /[}#%]$/.test(value)) return null; // a template
       // A keyword argument in code, `connect(host=host, password=password)`: a name, no literal.
       if (
-        /^[A-Za-z_][\w.]*\)*$/.test(value) &&
+        /^[A-Za-z_][\w.]*(?:\)*$|[[(])/.test(value) &&
         /[,(]\s*(?:password|pwd)\s*=\s*$/i.test(text.slice(Math.max(0, start - 24), start))
       ) return null;
       if (mode === "gate" && isPlaceholder(value)) return null;
@@ -299,7 +303,7 @@ export const structuralDetectors = (): Detector[] => [
     description: "Credentials in an Authorization header (Bearer, Basic, Token, Bot, SSWS, Digest)",
     keywords: ["authorization"],
     pattern:
-      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
+      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk|key|geniekey|sso-key)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
     tier: 2,
     refine: ({ text, start, end }) => isPlaceholder(text.slice(start, end)) ? null : { start, end },
     examples: {

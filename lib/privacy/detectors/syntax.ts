@@ -359,10 +359,20 @@ export const syntaxDetectors = (): Detector[] => [
     id: "sql-password",
     category: "password-assignment",
     description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
-    keywords: ["identified by", "password '", 'password "', "password('", 'password("'],
-    // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')).
+    keywords: [
+      "identified by",
+      "password '",
+      'password "',
+      "password('",
+      'password("',
+      "password=n'",
+      "password = n'",
+      "password n'",
+    ],
+    // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')) and SQL Server's
+    // Unicode literal (CREATE LOGIN … WITH PASSWORD = N'…').
     pattern:
-      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4})(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
+      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
     tier: 2,
     refine: (ctx) => {
       // The function form is SQL's upper-case PASSWORD('…') after `=`, never a method call
