@@ -2,7 +2,8 @@
 // korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
 // (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
-// --tuning3: questions_tuning3.tsv alone, written after the weights were chosen)
+// --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
+// fourth blind batch, questions_blind4.tsv)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -68,7 +69,9 @@ function score(questions: Question[], rank: Ranker): Scores {
   };
 }
 
-const which = Deno.args.includes("--blind")
+const which = Deno.args.includes("--blind4")
+  ? "blind4"
+  : Deno.args.includes("--blind")
   ? "blind"
   : Deno.args.includes("--tuning3")
   ? "tuning3"
@@ -84,7 +87,9 @@ const extraTuning = () =>
   ["questions_tuning2.tsv", "questions_tuning3.tsv"].flatMap((file) =>
     loadQuestions(join(RECALL_DATA, file), { split: false })
   );
-const questions = which === "blind"
+const questions = which === "blind4"
+  ? loadQuestions(join(RECALL_DATA, "questions_blind4.tsv"), { split: false })
+  : which === "blind"
   ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
   : which === "tuning3"
   ? loadQuestions(join(RECALL_DATA, "questions_tuning3.tsv"), { split: false })
