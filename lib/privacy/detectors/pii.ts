@@ -28,12 +28,12 @@ const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
 const PLACE_PART = lazy(() =>
-  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])/u
 );
 
 /** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
 const UNIT =
-  /^,?[ \t]{1,4}(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#)[ \t]?#?\w{1,6}/;
+  /^,?[ \t]{1,4}(?:(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#|Piso|Planta|Puerta|Escalera|Esc\.|App\.?|Appartement|Bus|Stiege|Top|Scala|Interno|Int\.)[ \t]?#?\w{1,6}|\d{1,2}[ºª°](?:[ \t]?[A-Za-z]{1,4}\b)?)/;
 
 /** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
 function placeTail(text: string, end: number): number {
@@ -246,6 +246,10 @@ export const piiDetectors = (): Detector[] => [
       "adres:",
       "adres ",
       "endereco",
+      "morada",
+      "adresa",
+      "adress:",
+      "osoite",
       "indirizzo",
       "ship to",
       "lives at",
@@ -292,7 +296,7 @@ export const piiDetectors = (): Detector[] => [
             String
               .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
             String
-              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
             // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
             String
               .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
