@@ -119,6 +119,10 @@ function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
   // A protocol and its version (`POST /login HTTP/1.1`), not a password.
   if (/^(?:HTTP|HTTPS|SSH|TLS|SSL|SMTP|IMAP|SPDY)\/[\d.]+$/i.test(value)) return false;
+  // An algorithm and its size (`RSA-4096`, `AES_256`, `HS512`), not a password.
+  if (/^(?:RSA|DSA|ECDSA|EC|Ed|AES|SHA|HMAC|HS|RS|ES|PS|P|TLS|SSL)[-_]?\d{2,5}$/i.test(value)) {
+    return false;
+  }
   if (
     value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.2 })

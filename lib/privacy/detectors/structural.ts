@@ -272,6 +272,10 @@ export const structuralDetectors = (): Detector[] => [
         return null;
       }
       const value = text.slice(start, end);
+      // ODBC quotes a value in braces (`Pwd={…};`); `{password}`, `${X}`, `#{X}`, `%X%` are templates.
+      if (/^\{[^{}$#%\s]+\}$/.test(value) && !/^\{[A-Za-z_][\w.]*\}$/.test(value)) {
+        return { start: start + 1, end: end - 1 };
+      }
       if (/^[#{$%]/.test(value) && /[}#%]$/.test(value)) return null; // a template
       // A keyword argument in code, `connect(host=host, password=password)`: a name, no literal.
       if (
