@@ -532,8 +532,19 @@ export const genericDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A literal given to a secret-named declaration with a type (password: string = …, PASSWORD: &str = …, Password { get; set; } = …)",
-    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw"],
+    // Keyed on the type, which is rarer than the name: the name is looked for just before it.
+    keywords: [
+      ": string",
+      ":string",
+      ": str",
+      ": &str",
+      ": &'static",
+      ": final",
+      "{ get;",
+      "{get;",
+    ],
     pattern: TYPED,
+    window: { before: 64, after: 600 },
     tier: 1,
     refine: secretAssignment,
     examples: {

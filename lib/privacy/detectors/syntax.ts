@@ -323,18 +323,16 @@ export const syntaxDetectors = (): Detector[] => [
       "process.env.",
       "getordefault(",
       "environmentvariable(",
-      "${",
     ],
     // Sticky at the keyword: each alternative starts where one of the keywords does (also
     // Java's getenv().getOrDefault, .NET's GetEnvironmentVariable("X") ?? "…" and
     // SetEnvironmentVariable, the shell's ${X:-…}).
     pattern:
-      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}\?\?)|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')|\$\{(?<shellkey>[A-Za-z_]\w{0,80}):?[-=](?<shellvalue>[^\s}$]{1,256})\}/i,
+      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}\?\?)|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
     tier: 2,
     refine: (ctx) => {
-      const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? ctx.match.groups?.shellkey ??
-        "";
-      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "shellvalue");
+      const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
+      const v = valueSpan(ctx, "value");
       if (!v || !isSecretKey(key) || !credibleValue(v.value, ctx.mode)) return null;
       return { start: v.start, end: v.end };
     },
@@ -345,14 +343,34 @@ export const syntaxDetectors = (): Detector[] => [
         `const secret = process.env.JWT_SECRET || '${pw("ev3")}';`,
         `String pw = System.getenv().getOrDefault("DB_PASSWORD", "${pw("ev4")}");`,
         `var pw = Environment.GetEnvironmentVariable("DB_PASSWORD") ?? "${pw("ev5")}";`,
-        `psql -W "\${PGPASSWORD:-${pw("ev6")}}"`,
       ],
-      ignore: [
-        "os.getenv('DB_PASSWORD', '')",
-        "process.env.PORT || '3000'",
-        "echo ${DB_PASSWORD:-}",
-        "${DB_PASSWORD:-$DEFAULT_PASSWORD}",
+      ignore: ["os.getenv('DB_PASSWORD', '')", "process.env.PORT || '3000'"],
+    },
+  },
+  {
+    id: "shell-default-secret",
+    category: "password-assignment",
+    description:
+      "A secret hard-coded as the shell default of a secret-named variable (${DB_PASSWORD:-…})",
+    // Found from its `:-` or `:=` (a `${` keyword would hit every template literal).
+    keywords: [":-", ":="],
+    pattern: /\$\{(?<key>[A-Za-z_]\w{0,80}):?[-=](?<value>[^\s}$]{1,256})\}/,
+    window: { before: 84, after: 260 },
+    tier: 2,
+    refine: (ctx) => {
+      const v = valueSpan(ctx, "value");
+      if (!v || !isSecretKey(ctx.match.groups?.key ?? "") || !credibleValue(v.value, ctx.mode)) {
+        return null;
+      }
+      return { start: v.start, end: v.end };
+    },
+    examples: {
+      match: [
+        `psql -W "\${PGPASSWORD:-${pw("sd1")}}"`,
+        `PGPASSWORD="\${PGPASSWORD:-${pw("sd2")}}" psql -h db -U app`,
+        `environment:\n  DB_PASSWORD: \${DB_PASSWORD:-${pw("sd3")}}`,
       ],
+      ignore: ["echo ${DB_PASSWORD:-}", "${DB_PASSWORD:-$DEFAULT_PASSWORD}", "${PORT:-8080}"],
     },
   },
   {
