@@ -326,10 +326,13 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   if (/^[(.[]/.test(text[a.end] ?? "")) return true;
   // A password-shaped value under a password name is a literal anywhere on the line.
   if (strongSecretKey(a.key) && passwordShaped(v)) return false;
+  // A token with a dot (`pat<id>.<64 hex>`), not a member expression: a long hex part.
+  if (/\.[0-9a-f]{32,}$/.test(v) && /\d/.test(v.slice(0, v.indexOf(".")))) return false;
   if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+[!?]?$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
-  if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]+|\d{1,6})$/i.test(v)) return true;
+  // A number in hex, not a 256-bit key written as one (`PRIVATE_KEY=0x<64 hex>`).
+  if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]{1,16}|\d{1,6})$/i.test(v)) return true;
   if (/^(?:function|async|await|new|this|self|require|import|return)$/.test(v)) return true;
   const lastKeyPart = a.key.split(".").pop() ?? a.key;
   if (v.replace(/[-_]/g, "").toLowerCase() === lastKeyPart.replace(/[-_]/g, "").toLowerCase()) {

@@ -76,6 +76,57 @@ export const structuralDetectors = (): Detector[] => [
     },
   },
   {
+    id: "putty-private-lines",
+    category: "private-key",
+    description:
+      "The private lines of a PuTTY key file (.ppk), also when cut before its Private-MAC line",
+    keywords: ["private-lines:"],
+    pattern: /Private-Lines:[ \t]*\d{1,3}\r?\n(?<secret>(?:[A-Za-z0-9+/=]{4,80}(?:\r?\n|$)){1,64})/,
+    tier: 2,
+    keep: 0,
+    examples: {
+      match: [
+        `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${
+          fakeToken("ppk1", Charset.base64, 64)
+        }\n`,
+        `key.ppk:\n  Private-Lines: 2\n${fakeToken("ppk2", Charset.base64, 64)}\n${
+          fakeToken("ppk3", Charset.base64, 24)
+        }`,
+        `{"ppk": "x"}\nPrivate-Lines: 1\n${fakeToken("ppk4", Charset.base64, 44)}`,
+      ],
+      ignore: ["Private-Lines: 14 (the count of base64 lines that follow)"],
+    },
+  },
+  {
+    id: "seed-phrase",
+    category: "private-key",
+    description:
+      "A wallet's recovery phrase (12 to 24 lowercase words) under a mnemonic or seed phrase name",
+    keywords: [
+      "mnemonic",
+      "seed phrase",
+      "seed_phrase",
+      "seedphrase",
+      "recovery phrase",
+      "recovery_phrase",
+    ],
+    pattern: /(?<![a-z])(?<secret>(?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})(?![a-z])/,
+    window: { before: 0, after: 260 },
+    tier: 2,
+    refine: ({ text, start, end }) => {
+      const words = text.slice(start, end).split(/[ \t]+/).length;
+      return words % 3 === 0 ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `MNEMONIC="${"abandon ability able about above absent absorb abstract absurd abuse access accident"}"`,
+        `wallet:\n  seed_phrase: ${"legal winner thank year wave sausage worth useful legal winner thank yellow"}`,
+        `my recovery phrase is ${"letter advice cage absurd amount doctor acoustic avoid letter advice cage above"}`,
+      ],
+      ignore: ["mnemonic: a phrase of twelve words that restores the wallet"],
+    },
+  },
+  {
     id: "private-key-base64",
     category: "private-key",
     description: "Base64-encoded PEM private key (LS0tLS1CRUdJTi…)",
