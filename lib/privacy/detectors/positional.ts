@@ -184,6 +184,21 @@ function calleeAt(text: string, from: number, open: number): string {
   return callee;
 }
 
+/** The literal of `NAME := []byte("…")` / `var NAME = []byte("…")` when NAME is secret-named. */
+function secretBytes(ctx: MatchContext, open: number): { start: number; end: number } | null {
+  const { text } = ctx;
+  const lead = /([A-Za-z_][\w.]{0,60})\s*(?::=|=)\s*\[\]byte$/.exec(
+    text.slice(Math.max(0, open - 90), open),
+  );
+  if (!lead) return null;
+  const arg = callArguments(text, open)[0];
+  const literal = arg && literalIn(text.slice(arg[0], arg[1]));
+  if (!arg || !literal || !credible(literal.value, ctx.mode)) return null;
+  if (!secretUnderKey(lead[1]!.split(".").pop()!, literal.value)) return null;
+  const start = arg[0] + literal.at;
+  return { start, end: start + literal.value.length };
+}
+
 /** Where a callee's credential argument is: its last three, two or one dotted parts' entry. */
 function slotOf(callee: string): number | "any" | undefined {
   const parts = callee.split(".");
@@ -199,6 +214,8 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
   const { text } = ctx;
   const open = ctx.end - 1;
   const callee = calleeAt(text, ctx.start, open);
+  // Go's `jwtKey := []byte("…")`: the bytes of a literal given to a secret-named variable.
+  if (callee === "byte") return secretBytes(ctx, open);
   const slot = slotOf(callee);
   if (slot === undefined || (typeof slot === "number" && slot < 0)) return null;
   const args = callArguments(text, open);
@@ -241,25 +258,18 @@ export const positionalDetectors = (): Detector[] => [
       "createhmac(",
       "hmac.new(",
       "login(",
-      "setpassword(",
       "setapikey(",
       "setauthtoken(",
       "setclientsecret(",
-      "basicauth(",
       "pdo(",
       "mysqli(",
-      "plainauth(",
       "bind_s(",
       "simple_bind(",
       "usernamepasswordauthenticationtoken(",
       "sequelize(",
       "ftp(",
       "ftp_tls(",
-      "set_password(",
       "signwith(",
-      "credentials(",
-      "credentials.create(",
-      "credentialsprovider(",
       "ldap_bind(",
       "authenticate(",
       "hmac256(",
@@ -274,9 +284,6 @@ export const positionalDetectors = (): Detector[] => [
       "securitykey(",
       "textencoder().encode(",
       "redis(",
-      "jedis(",
-      "jedispool(",
-      "jediscluster(",
       "smtp.start(",
       "ftp.open(",
       "ftp.new(",
@@ -289,8 +296,6 @@ export const positionalDetectors = (): Detector[] => [
       ".sign(",
       "auth(",
       "password(",
-      "credential(",
-      "credentials::new(",
       "jwt::encode(",
       "jwt::decode(",
       "jwt::sign(",
@@ -298,6 +303,10 @@ export const positionalDetectors = (): Detector[] => [
       "ldap3.connection(",
       "authprovider(",
       "connectionfactory(",
+      "credential",
+      "jedis",
+      '[]byte("',
+      "[]byte(`",
     ],
     // Any call: the refine hook reads its name and knows where its credential goes.
     pattern: /(?<![\w$])[A-Za-z_$][\w$]*\(/,
@@ -319,10 +328,13 @@ export const positionalDetectors = (): Detector[] => [
           fakeToken("pc8", Charset.base64, 40)
         }", None, None, "static");`,
         `transport.connect("smtp.office365.com", "alerts@corp.example", "${pw("pc9")}");`,
+        `var jwtKey = []byte("${pw("pc10")}")`,
       ],
       ignore: [
         'transport.connect("smtp.office365.com", 587, user, password)',
         'token.SignedString([]byte(os.Getenv("JWT_SECRET")))',
+        'body := []byte("hello, world")',
+        'contentType := []byte("application/json")',
         "DriverManager.getConnection(url, user, pass);",
         "jwt.sign(payload, process.env.JWT_SECRET)",
         "socket.connect('db.internal', 5432)",
