@@ -3,6 +3,7 @@
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { secretUnderKey } from "./generic.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Whether a command-line argument (quotes stripped) is a credential. */
@@ -261,9 +262,9 @@ export const cliDetectors = (): Detector[] => [
       ],
       [
         "positional-cli-password",
-        "A password given by position to a command whose syntax puts one there (wpa_passphrase SSID PASS, poetry config http-basic.REPO USER PASS, isql DSN USER PASS)",
-        ["wpa_passphrase", "http-basic.", "isql "],
-        /(?:wpa_passphrase\s+(?:"[^"\r\n]{1,64}"|'[^'\r\n]{1,64}'|\S+)|poetry\s+config\s+http-basic\.\S+\s+\S+|\bisql\s+(?:-\w+\s+)*[^\s-]\S*\s+\S+)\s+/,
+        "A password given by position to a command whose syntax puts one there (wpa_passphrase SSID PASS, poetry/composer config http-basic.REPO USER PASS, isql DSN USER PASS, openssl passwd PASS)",
+        ["wpa_passphrase", "http-basic.", "isql ", "openssl passwd"],
+        /(?:wpa_passphrase\s+(?:"[^"\r\n]{1,64}"|'[^'\r\n]{1,64}'|\S+)|(?:poetry|composer)\s+config\s+(?:--?[\w-]+\s+)*http-basic\.\S+\s+\S+|\bisql\s+(?:-\w+\s+)*[^\s-]\S*\s+\S+|openssl\s+passwd(?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)*)\s+/,
         undefined,
         (p: string) => [
           `wpa_passphrase HomeNet ${p}`,
@@ -356,12 +357,20 @@ export const cliDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A password echoed into a command that reads it from stdin (docker login --password-stdin, sudo -S, chpasswd, passwd --stdin)",
-    keywords: ["password-stdin", "sudo -s", "chpasswd", "--stdin", "with-token"],
+    keywords: [
+      "password-stdin",
+      "sudo -s",
+      "chpasswd",
+      "--stdin",
+      "with-token",
+      "secret create",
+      "passphrase-fd",
+    ],
     pattern: new RegExp(
       String.raw`\b(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?(?:(?:"%s(?:\\n)?"|'%s(?:\\n)?')\s+)?` +
         ARG.replace("+", "{1,512}") +
         String
-          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token)`,
+          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token|\bsecret\s+create\s+\S+\s+-(?!\S)|--passphrase-fd\s+0)`,
     ),
     window: { before: 300, after: 40 },
     tier: 1,
@@ -376,6 +385,60 @@ export const cliDetectors = (): Detector[] => [
         'echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin',
         "cat token.txt | gh auth login --with-token",
       ],
+    },
+  },
+  {
+    id: "config-set-secret",
+    category: "password-assignment",
+    description:
+      "A secret stored with a tool's `config set KEY VALUE` under a secret-named key (npm, yarn, pnpm, dotnet user-secrets, aws configure)",
+    keywords: ["config set", "secrets set"],
+    pattern: new RegExp(
+      String
+        .raw`(?:config|secrets)\s+set\s+(?:--?[\w-]+\s+)*(?<key>"[^"\r\n]{1,120}"|'[^'\r\n]{1,120}'|[^\s="']{1,120})[ =]` +
+        ARG.replace("+", "{1,512}"),
+    ),
+    tier: 1,
+    refine: (ctx) => {
+      const key = (ctx.match.groups?.key ?? "").replace(/^["']|["']$/g, "").split(/[:/.]/).pop()!;
+      return secretUnderKey(key, ctx.text.slice(ctx.start, ctx.end).replace(/^["']|["']$/g, ""))
+        ? argumentOf()(ctx)
+        : null;
+    },
+    examples: {
+      match: [
+        `npm config set //registry.acme.io/:_authToken ${fakeToken("cs1", Charset.alnum, 36)}`,
+        `yarn config set npmAuthToken ${fakeToken("cs2", Charset.alnum, 36)}`,
+        `cmd: dotnet user-secrets set "DbPassword" "${pw("cs3")}"`,
+      ],
+      ignore: [
+        "npm config set registry https://registry.acme.io/",
+        "yarn config set npmAuthToken $NPM_TOKEN",
+      ],
+    },
+  },
+  {
+    id: "substituted-password-file",
+    category: "password-assignment",
+    description:
+      "A password echoed into a process substitution given as a password file (--vault-password-file <(echo X), --pwfile=<(echo X))",
+    keywords: ["<(echo", "<(printf"],
+    pattern: new RegExp(
+      String.raw`<\(\s*(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?` + ARG.replace("+", "{1,512}") +
+        String.raw`\s*\)`,
+    ),
+    window: { before: 0, after: 560 },
+    tier: 1,
+    refine: argumentOf(
+      /(?:pass|pw|secret|token|key)[\w-]*(?:=|\s+)<\(\s*(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?["']?$/i,
+    ),
+    examples: {
+      match: [
+        `ansible-vault encrypt --vault-password-file <(echo ${pw("sp1")}) secrets.yml`,
+        `cmd: initdb --pwfile=<(printf '${pw("sp2")}') -D data`,
+        `gpg --batch --passphrase-file <(echo "${fakeToken("sp3", Charset.alnum, 24)}") -d x.gpg`,
+      ],
+      ignore: ["diff <(echo a1b2c3d4e5) <(echo a1b2c3d4e6)"],
     },
   },
   {
