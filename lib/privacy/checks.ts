@@ -102,7 +102,7 @@ const PLACEHOLDER_PART =
  * Secret Manager names, Azure Key Vault references, Ruby and Concourse interpolations.
  */
 const SECRET_REFERENCE =
-  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!{1,2}(?:Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|Base64|If|Split|secret|env_var|env|ENV|vault|include|reference|python\/[\w:.]+|str|binary)\b|\[(?:parameters|variables|reference)\(|@@\w+@@$|__[A-Z][A-Z0-9_]*__$)|#\{\s*ENV\b/;
+  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!{1,2}(?:Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|Base64|If|Split|secret|env_var|env|ENV|vault|include|reference|python\/[\w:.]+)\b|\[(?:parameters|variables|reference)\(|@@\w+@@$|__[A-Z][A-Z0-9_]*__$)|#\{\s*ENV\b/;
 
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {

@@ -20,6 +20,8 @@ const ASSIGNMENT = new RegExp(
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
       .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+    // A YAML type tag before the value (`password: !!str …`).
+    String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
@@ -33,13 +35,10 @@ const ASSIGNMENT = new RegExp(
 // (C#). Same groups as ASSIGNMENT, so the same refine reads it.
 const TYPED = new RegExp(
   String.raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth)[A-Za-z0-9_]{0,40})(?<close>)` +
-    String
-      .raw`\s{0,4}(?::\s{0,4}&?(?:'static\s{1,4})?[A-Za-z_][\w.]{0,30}(?:<[^<>=
-]{0,40}>|\[\])?\??|\{\s{0,4}get;[^{}
-]{0,40}\})` +
-    String.raw`\s{0,4}(?<op>=)\s{0,4}(?<value>"[^"
-]*"|'[^'
-]*')`,
+    String.raw`\s{0,4}(?::\s{0,4}&?(?:'static\s{1,4})?[A-Za-z_][\w.]{0,30}` +
+    // Generic or subscripted types: `Option<String>`, `Final[str]`, `string[]`.
+    String.raw`(?:<[^<>=\r\n]{0,40}>|\[[^\[\]=\r\n]{0,40}\])?\??|\{\s{0,4}get;[^{}\r\n]{0,40}\})` +
+    String.raw`\s{0,4}(?<op>=)\s{0,4}(?<value>"[^"\r\n]*"|'[^'\r\n]*')`,
   "i",
 );
 

@@ -50,7 +50,7 @@ function cells(line: string, delimiter: string): Array<{ start: number; text: st
 }
 
 const SECRET_COLUMN =
-  /^(?:\*\*)?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
+  /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
 
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
 function tableCell(
@@ -107,9 +107,9 @@ export const syntaxDetectors = (): Detector[] => [
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
     // Postman and some SDKs call the name field "key".
-    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :'],
+    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :', "{name:"],
     pattern:
-      /(?:-[ \t]+|["'])?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+      /(?:-[ \t]+|["']|\{)?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
