@@ -239,6 +239,17 @@ export const cliDetectors = (): Detector[] => [
         ],
       ],
       [
+        "rclone-config-secret",
+        "A secret given as a key/value pair to rclone config create/update (key X, pass X, secret_access_key X)",
+        ["rclone"],
+        /(?<=\brclone\s+config\s+(?:create|update)\s[^\n|;&]{0,300}?)\s(?:key|pass|password|secret_access_key|client_secret|token|account_key|api_key|app_key)[ =]/,
+        /rclone\s+config/,
+        (p: string) => [
+          `rclone config create b2 b2 account 000abc key ${p}`,
+          `cmd: rclone config update s3 secret_access_key '${p}'`,
+        ],
+      ],
+      [
         "rdp-client-password",
         "Password given to an RDP client as /p: or /password: (xfreerdp, wfreerdp, sdl-freerdp)",
         ["freerdp"],

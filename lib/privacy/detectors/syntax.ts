@@ -2,7 +2,14 @@
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import {
+  credibleInGate,
+  credibleLiteral,
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+} from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { isSecretKey, secretUnderKey } from "./generic.ts";
 
@@ -99,6 +106,10 @@ function tableCell(
   }
   return null;
 }
+
+/** The line that opens a block of secrets in YAML (`secrets:`, `- credentials:`). */
+const SECRET_BLOCK =
+  /^[ \t]*(?:-[ \t]+)?["']?(?:secrets|credentials|api_keys|apikeys|passwords|tokens)["']?[ \t]*:[ \t]*(?:#.*)?$/i;
 
 /** Structured-syntax detectors. */
 export const syntaxDetectors = (): Detector[] => [
@@ -220,6 +231,65 @@ export const syntaxDetectors = (): Detector[] => [
     },
   },
   {
+    id: "secret-block-value",
+    category: "password-assignment",
+    description:
+      'A value with a credential\'s shape inside a block named for secrets (secrets:, credentials:, api_keys: in YAML; "secrets": { … } in JSON), whatever its own key',
+    keywords: [
+      "secrets:",
+      "credentials:",
+      "api_keys:",
+      "apikeys:",
+      "passwords:",
+      "tokens:",
+      '"secrets":',
+      '"credentials":',
+      '"api_keys":',
+      '"passwords":',
+      '"tokens":',
+    ],
+    // A child entry: an indented YAML `key: value` line or a JSON `"key": "value"` member.
+    pattern:
+      /(?:^[ \t]+[\w.-]{1,40}:[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s#"'{[]\S*)(?:[ \t]+#.*)?[ \t]*$|"[\w.-]{1,40}"\s{0,4}:\s{0,4}(?<json>"[^"\r\n]+"))/m,
+    window: { before: 0, after: 400 },
+    tier: 1,
+    gate: "strict",
+    refine: (ctx) => {
+      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "json");
+      if (!v || !credibleInGate(v.value) || isPlaceholder(v.value)) return null;
+      const span = { start: v.start, end: v.end };
+      const before = ctx.text.slice(Math.max(0, v.start - 400), v.start);
+      if (ctx.match.groups?.json !== undefined) {
+        // JSON: the block's name and its `{`, and no brace between it and the value.
+        return /"(?:secrets|credentials|api_keys|apikeys|passwords|tokens)"\s*:\s*\{[^{}]*$/i
+            .test(before)
+          ? span
+          : null;
+      }
+      // YAML: the first line above indented less than the value's is the block's name.
+      const lines = before.split("\n");
+      const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
+      const own = indent(lines.pop()!);
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i]!;
+        if (/^\s*(?:#.*)?$/.test(line) || indent(line) >= own) continue;
+        return SECRET_BLOCK.test(line) ? span : null;
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `api_keys:\n  primary: ${fakeToken("sb1", Charset.alnum, 40)}\n`,
+        `credentials:\n  admin: "${pw("sb2")}"\n  reader: ro`,
+        `{"secrets": {"jwt": "${fakeToken("sb3", Charset.base64url, 43)}"}}`,
+      ],
+      ignore: [
+        "secrets:\n  enabled: true\n  path: /run/secrets",
+        `secrets:\n  name: db\nimage: app:${fakeToken("sb4", Charset.alnum, 20)}`,
+      ],
+    },
+  },
+  {
     id: "plist-secret-value",
     category: "password-assignment",
     description:
@@ -328,12 +398,18 @@ export const syntaxDetectors = (): Detector[] => [
     // Java's getenv().getOrDefault, .NET's GetEnvironmentVariable("X") ?? "…" and
     // SetEnvironmentVariable, the shell's ${X:-…}).
     pattern:
-      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}\?\?)|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
+      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}(?:\?\?|\{))|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
     tier: 2,
     refine: (ctx) => {
       const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
       const v = valueSpan(ctx, "value");
-      if (!v || !isSecretKey(key) || !credibleValue(v.value, ctx.mode)) return null;
+      if (!v || !credibleValue(v.value, ctx.mode)) return null;
+      // The variable's name, else the name the lookup is assigned to (`password: process.env.X
+      // || '…'`).
+      const owner = /([A-Za-z_][\w.-]{0,60})["']?\s{0,4}[:=]\s{0,4}$/.exec(
+        lineBefore(ctx.text, ctx.match.index),
+      )?.[1] ?? "";
+      if (!isSecretKey(key) && !isSecretKey(owner.split(".").pop()!)) return null;
       return { start: v.start, end: v.end };
     },
     examples: {
@@ -343,6 +419,8 @@ export const syntaxDetectors = (): Detector[] => [
         `const secret = process.env.JWT_SECRET || '${pw("ev3")}';`,
         `String pw = System.getenv().getOrDefault("DB_PASSWORD", "${pw("ev4")}");`,
         `var pw = Environment.GetEnvironmentVariable("DB_PASSWORD") ?? "${pw("ev5")}";`,
+        `config.password = ENV.fetch('SMTP_PASSWORD') { '${pw("ev6")}' }`,
+        `mysql.createPool({ host: 'db', password: process.env.X || '${pw("ev7")}' })`,
       ],
       ignore: ["os.getenv('DB_PASSWORD', '')", "process.env.PORT || '3000'"],
     },
