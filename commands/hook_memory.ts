@@ -33,6 +33,9 @@ import {
   saveSeen,
 } from "./hook_events.ts";
 
+/** Hooks that read count what they serve in the recall journal, not the vault (see usage.ts). */
+const JOURNAL = { journalRecalls: true };
+
 /** SessionStart: the project's context, the repository's missing git hooks, a due nudge. */
 export async function sessionStart(
   deps: Deps,
@@ -51,7 +54,7 @@ export async function sessionStart(
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
   const nudge = payload.source === "compact" && payload.session_id
-    ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN))
+    ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN, JOURNAL))
     : undefined;
   // The git hooks are checked (and their module loaded) only where there are team rules.
   const root = ctx.root();
@@ -137,7 +140,7 @@ export async function stopNudge(
   sessionId: string,
 ): Promise<string | undefined> {
   const ctx = await hookContext(deps, payload);
-  return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN));
+  return dueNudge(runDir(deps), sessionId, () => openMemories(ctx, HOOK_ORIGIN, JOURNAL));
 }
 
 /** SessionEnd with --wait: one summary memory of what the session edited and saved. */
@@ -181,7 +184,7 @@ export async function drainSessionEnds(deps: Deps): Promise<void> {
  * globs the hook compiled are kept for the next one when it closes the vault.
  */
 async function hookMemories(ctx: RepoContext): Promise<Memories> {
-  const memories = openMemories(ctx, HOOK_ORIGIN);
+  const memories = openMemories(ctx, HOOK_ORIGIN, JOURNAL);
   const globCache = homePaths(ctx.deps.home).cache;
   try {
     readGlobCache(globCache);

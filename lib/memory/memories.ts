@@ -1,7 +1,9 @@
 // Memories: the vault opened for one front door (CLI, MCP, HTTP, hooks), with the RepoContext
 // and the origin every operation in lib/memory records.
+import { homePaths } from "../paths.ts";
 import type { Vault } from "../vault/mod.ts";
 import type { RepoContext } from "./repo_context.ts";
+import { foldRecalls } from "./usage.ts";
 
 /** Who is writing: the client recorded on memories, and whether a person stands behind it. */
 export interface Origin {
@@ -21,25 +23,44 @@ export interface Memories extends Disposable {
   readonly ctx: RepoContext;
   readonly vault: Vault;
   readonly origin: Origin;
+  /** The run folder whose recall journal counts what this front door serves (hooks only). */
+  readonly recallJournal?: string | undefined;
   close(): void;
 }
 
-/** Open the user's vault for a front door. */
+/**
+ * Open the user's vault for a front door. A writable one first folds in the recalls the hooks
+ * journaled; `journalRecalls` (the hooks) counts into that journal instead of writing the vault.
+ */
 export function openMemories(
   ctx: RepoContext,
   origin: Origin,
-  options: { readonly?: boolean; vectors?: boolean } = {},
+  options: { readonly?: boolean; vectors?: boolean; journalRecalls?: boolean } = {},
 ): Memories {
-  const vault = ctx.openVault(options);
-  return withVault(ctx, vault, origin);
+  const { journalRecalls, ...open } = options;
+  const vault = ctx.openVault(open);
+  const m = withVault(
+    ctx,
+    vault,
+    origin,
+    journalRecalls ? homePaths(ctx.deps.home).run : undefined,
+  );
+  if (!options.readonly && !journalRecalls) foldRecalls(m);
+  return m;
 }
 
 /** Memories over a vault that is already open (long-lived servers share one connection). */
-export function withVault(ctx: RepoContext, vault: Vault, origin: Origin): Memories {
+export function withVault(
+  ctx: RepoContext,
+  vault: Vault,
+  origin: Origin,
+  recallJournal?: string,
+): Memories {
   return {
     ctx,
     vault,
     origin,
+    ...(recallJournal !== undefined ? { recallJournal } : {}),
     close: () => vault.close(),
     [Symbol.dispose]: () => vault.close(),
   };

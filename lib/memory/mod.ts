@@ -18,7 +18,7 @@ export { type ScanResult, scanVault } from "./scan.ts";
 export { closestMemories, type SimilarMemory } from "./similar.ts";
 export { endSession, startSession } from "./session.ts";
 export { syncTeamFiles } from "./sync.ts";
-export { recordRecalls } from "./usage.ts";
+export { foldRecalls, recordRecalls } from "./usage.ts";
 export { shareMemory, type TeamFileChange, unshareMemory } from "./team.ts";
 export { exportMemories, importMemories, type ImportOutcome } from "./transfer.ts";
 export {

@@ -8,7 +8,7 @@ export { isBusy } from "./sqlite_error.ts";
 export { LOCK_TIMEOUT_MS, Vault } from "./store.ts";
 export type { OpenOptions, SessionRecord, VaultStats } from "./store.ts";
 export type { TeamSyncState } from "./team_state.ts";
-export type { RecallCount, RuleHitCount } from "./usage.ts";
+export type { RecallBatch, RecallCount, RuleHitCount } from "./usage.ts";
 export { describeIssue, importError, validateImportLines } from "./validate.ts";
 export { hasControlCharacter, LIMITS, MEMORY_TYPES } from "./types.ts";
 export type { MemoryFilter, Provenance, SaveResult, SearchHit } from "./types.ts";

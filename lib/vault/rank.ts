@@ -13,10 +13,19 @@ const COMMON_DF = 2000;
 const UBIQUITOUS = 0.6;
 /** …beside a word in fewer than this share. */
 const WEIGHTED = 0.4;
+/**
+ * A word in at least this share of the memories at both ends of its match list has an IDF of at
+ * most 0.2 (FTS5's ln((N - n + 0.5) / (n + 0.5)), 1e-6 from half on): beside a word with a real
+ * weight it is matched but not scored (see classify).
+ */
+const NEAR_HALF = 0.45;
 /** How many of a word's newest matches estimate its share among recent memories. */
 const SHARE_SAMPLE = 500;
-/** How many of the newest rows an unselective query ranks first. */
-const RECENT_WINDOW = 3000;
+/**
+ * How many of the newest matches a query of common words ranks first (about as many rows as a
+ * rare word's whole match list; 3,000 cost a search at 100k memories 3-4 ms more).
+ */
+const RECENT_WINDOW = 1500;
 
 /** bm25 weights per FTS column: title, content, why, tags, files, terms. */
 const BM25 = "bm25(memories_fts, 10.0, 1.0, 2.0, 4.0, 3.0, 1.0)";
@@ -37,9 +46,10 @@ export interface RankOptions {
  * bm25 costs about a microsecond per matching row, plus a pass over each word's whole match
  * list for its IDF, so an OR over words that occur in most of a large vault would rank every
  * row. To keep a search in milliseconds at 100k memories, words matching more than COMMON_DF
- * rows only refine the score of rows found by the rarer words; when every word is that common
- * (an unselective query, where recency is the sensible order anyway), ranking is limited to a
- * window of the newest rows that widens until it fills.
+ * rows only refine the score of rows found by the rarer words; when every word is that common,
+ * ranking is limited to a window of the newest matches that widens until it fills; when every
+ * word is in nearly half the memories or more (an unselective query, where recency is the
+ * sensible order anyway), the newest matches answer without bm25 (newestFirst).
  */
 export function searchMemories(
   sql: Sql,
@@ -56,9 +66,13 @@ export function searchMemories(
   // project, whose index finds a row at once; without one, SQLite may walk most of the rows.
   if (filter.project !== undefined && filter.tag === undefined && !anyRow(sql, scope)) return [];
   const counts = wordCounts(sql);
-  const { rare, common, unscored } = classify(counts, terms, options.rareOnly === true);
+  const { rare, common, unscored, windowed, unselective } = classify(
+    counts,
+    terms,
+    options.rareOnly === true,
+  );
+  if (unselective) return newestFirst(sql, common, terms, scope, limit);
   const total = counts.total;
-  const anyOf = (words: string[]) => words.map(ftsPhrase).join(" OR ");
   const hits: SearchHit[] = [];
   if (rare.length > 0) {
     const expression = common.length === 0
@@ -66,16 +80,16 @@ export function searchMemories(
       : `(${anyOf(rare)}) OR ((${anyOf(rare)}) AND (${anyOf(common)}))`;
     hits.push(...rank(sql, expression, terms, scope, limit, undefined));
   }
-  if (hits.length < limit && common.length > 0) {
+  if (hits.length < limit && common.length + unscored.length > 0) {
     const found = new Set(hits.map((hit) => hit.memory.id));
     const scored = anyOf([...rare, ...common]);
     for (let size = RECENT_WINDOW;; size *= 4) {
       // A filter needs a window bounded by rowid, not by LIMIT, to run before bm25 (see rank).
       const window = size >= total
         ? undefined
-        : unscored.length === 0 && !scope.narrow
+        : windowed.length === rare.length + common.length && !scope.narrow
         ? { newest: size }
-        : windowFrom(sql, anyOf([...rare, ...common, ...unscored]), size);
+        : windowFrom(sql, anyOf(windowed), size);
       const more = rank(sql, scored, terms, scope, limit + found.size, window)
         .filter((hit) => !found.has(hit.memory.id));
       if (unscored.length > 0 && more.length < limit - hits.length) {
@@ -101,6 +115,49 @@ export function searchMemories(
   return hits;
 }
 
+/** An FTS5 expression matching any of the words. */
+function anyOf(words: string[]): string {
+  return words.map(ftsPhrase).join(" OR ");
+}
+
+/**
+ * An unselective query's answer: every word in nearly half the memories or more, where FTS5's
+ * IDF (at most 0.2, 1e-6 from half on) makes bm25 an ordering by term counts and lengths alone,
+ * and computing it costs a pass over each word's whole match list (2-4 ms per word at 100k).
+ * What such a bm25 prefers, without it: the newest matches holding every word, then those holding
+ * a word in their title (the title's bm25 weight is ten times the content's), then the newest
+ * other matches; no score.
+ */
+function newestFirst(
+  sql: Sql,
+  words: string[],
+  terms: string[],
+  scope: Scope,
+  limit: number,
+): SearchHit[] {
+  const rows: Row[] = [];
+  const found = new Set<unknown>();
+  const tiers = [`{title} : (${anyOf(words)})`, anyOf(words)];
+  if (words.length > 1) tiers.unshift(words.map(ftsPhrase).join(" AND "));
+  for (const expression of tiers) {
+    for (
+      const row of sql.prepare(
+        `SELECT ${M_COLUMNS}, 0 AS rank
+         FROM memories_fts f CROSS JOIN memories m ON m.rowid = f.rowid
+         WHERE memories_fts MATCH ? ${scope.where.map((clause) => `AND ${clause}`).join(" ")}
+         ORDER BY f.rowid DESC LIMIT ?`,
+      ).all(expression, ...scope.params, limit + found.size)
+    ) {
+      if (rows.length === limit) break;
+      if (found.has(row.id)) continue;
+      found.add(row.id);
+      rows.push(row);
+    }
+    if (rows.length === limit) break;
+  }
+  return hitsOf(rows, terms);
+}
+
 /**
  * The query's words by how many memories they match: rare (at most COMMON_DF), common, or in
  * most of the vault. FTS5 clamps the IDF of a word in half the rows or more to 1e-6, so such a
@@ -110,24 +167,37 @@ export function searchMemories(
  * are left out when such a weighted word remains. Shares are estimated from both ends of the
  * match list (by rowid, so deleted rows only make a word look rarer, which keeps it).
  *
- * Beside a word with a real weight that is not that weighted (in 40-50 % of the memories,
- * counted exactly), such words still match, so the recency window holds the same rows, but are
- * not scored: "unscored". Their 1e-6 weight only broke ties between rows with the same score,
- * which now fall to recency like every other tie, and scoring them cost 2-3 ms per word.
+ * Beside a weighted word, words in NEAR_HALF of the memories or more at both ends (IDF at most
+ * 0.2) still match but are not scored: "unscored". Their weight only broke near-ties, which now
+ * fall to recency, and scoring them cost a pass over 45,000 or more matches each (2-3 ms). The
+ * recency window is then the newest matches of the scored words; rows holding only unscored
+ * words come after every scored one.
+ *
+ * Beside a word with a real weight that is not that weighted (in 40-45 % of the memories,
+ * counted exactly), words in most of the vault still match, so the recency window holds the
+ * same rows, but are not scored. When every word is in NEAR_HALF or more, the query is
+ * unselective (newestFirst).
  */
-function classify(
-  counts: WordCounts,
-  terms: string[],
-  rareOnly: boolean,
-): { rare: string[]; common: string[]; unscored: string[] } {
+/** The query's words by how they take part in a search (see classify). */
+interface Classes {
+  /** Words in at most COMMON_DF memories: matched and scored, no recency window. */
+  rare: string[];
+  /** Other words that are scored. */
+  common: string[];
+  /** Words that match but are not scored: their rows come after every scored row. */
+  unscored: string[];
+  /** The words whose newest matches make the recency window. */
+  windowed: string[];
+  /** Every word is in nearly half the memories or more: newest first, no score (newestFirst). */
+  unselective: boolean;
+}
+
+function classify(counts: WordCounts, terms: string[], rareOnly: boolean): Classes {
   const rare: string[] = [];
   const common: string[] = [];
   const ubiquitous: string[] = [];
-  const oldestShare = new Map<string, number>();
-  const newestShare = (term: string) => {
-    const tail = counts.tail(term);
-    return tail.n / (counts.total - tail.edge + 1);
-  };
+  /** Each common word's share of the memories at the end of its match list where it is rarest. */
+  const least = new Map<string, number>();
   let weighted = false;
   for (const term of terms) {
     const head = counts.head(term);
@@ -138,26 +208,37 @@ function classify(
       continue;
     }
     if (rareOnly) continue;
+    const tail = counts.tail(term);
     const oldest = head.n / head.edge;
-    oldestShare.set(term, oldest);
-    if (oldest >= WEIGHTED && oldest <= UBIQUITOUS) {
-      common.push(term);
-      continue;
-    }
-    const newest = newestShare(term);
+    const newest = tail.n / (counts.total - tail.edge + 1);
+    least.set(term, Math.min(oldest, newest));
     if (Math.min(oldest, newest) > UBIQUITOUS) ubiquitous.push(term);
     else common.push(term);
     if (Math.max(oldest, newest) < WEIGHTED) weighted = true;
   }
-  if (weighted) return { rare, common, unscored: [] };
+  const nearHalf = (term: string) => least.get(term)! >= NEAR_HALF;
+  if (weighted) {
+    const scored = common.filter((term) => !nearHalf(term));
+    return {
+      rare,
+      common: scored,
+      unscored: common.filter(nearHalf),
+      windowed: [...rare, ...scored],
+      unselective: false,
+    };
+  }
+  const every = [...common, ...ubiquitous];
+  if (every.length > 0 && every.every(nearHalf)) {
+    return { rare, common: every, unscored: [], windowed: every, unselective: true };
+  }
   // FTS5's IDF is positive only for a word in fewer than half the rows it indexes. Counting a
   // word's matches is a pass over them (2-3 ms for 60,000), asked only of a word that the
   // estimate puts under half at one end at least.
-  const real = (term: string) =>
-    Math.min(oldestShare.get(term)!, newestShare(term)) < 0.5 &&
-    2 * counts.matches(term) < counts.rows;
-  if (ubiquitous.length > 0 && common.some(real)) return { rare, common, unscored: ubiquitous };
-  return { rare, common: [...common, ...ubiquitous], unscored: [] };
+  const real = (term: string) => least.get(term)! < 0.5 && 2 * counts.matches(term) < counts.rows;
+  if (ubiquitous.length > 0 && common.some(real)) {
+    return { rare, common, unscored: ubiquitous, windowed: every, unselective: false };
+  }
+  return { rare, common: every, unscored: [], windowed: every, unselective: false };
 }
 
 /** How many of a word's first (or last) matches were seen, and the rowid where they ended. */
@@ -269,7 +350,7 @@ function hitsOf(rows: Row[], terms: string[]): SearchHit[] {
     const memory = toMemory(row);
     return {
       memory,
-      score: Math.round(-Number(row.rank) * 1e6) / 1e6,
+      score: Math.round(-Number(row.rank) * 1e6) / 1e6 || 0, // never -0
       snippet: snippet(memory),
     };
   });

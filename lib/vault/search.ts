@@ -47,10 +47,18 @@ export function queryWords(text: string): string[] {
   return [...words];
 }
 
-/** The words of a query worth matching: stopwords dropped unless nothing else is left. */
+/** A query that is one path with a file extension: `src/checkout/Cart.ts`, `lib\\*.rs`. */
+const PATH_WITH_EXTENSION = /^[^\s]*[/\\][^\s/\\]+\.([A-Za-z0-9]{1,8})$/;
+
+/**
+ * The words of a query worth matching: stopwords dropped unless nothing else is left, and a
+ * path's file extension (it names a language, found in most memories about its files, not the
+ * memory asked for).
+ */
 export function searchTerms(text: string): string[] {
   const words = queryWords(text);
-  const meaningful = words.filter((word) => !STOPWORDS.has(word));
+  const extension = PATH_WITH_EXTENSION.exec(text.trim())?.[1]?.toLowerCase();
+  const meaningful = words.filter((word) => !STOPWORDS.has(word) && word !== extension);
   return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_TERMS);
 }
 

@@ -36,6 +36,7 @@ import { Sql } from "./sql.ts";
 import { TeamState } from "./team_state.ts";
 import {
   mostRecalled,
+  type RecallBatch,
   type RecallCount,
   recallsOf,
   recordRecalls,
@@ -680,7 +681,12 @@ export class Vault {
    * the write lock: returns false, counting nothing, when another process holds it.
    */
   recordRecalls(ids: Iterable<string>, at: Date): boolean {
-    return recordRecalls(this.#sql, ids, at);
+    return recordRecalls(this.#sql, [{ ids, at }]);
+  }
+
+  /** recordRecalls for several times at once, in one transaction (a folded recall journal). */
+  recordRecallBatches(batches: RecallBatch[]): boolean {
+    return recordRecalls(this.#sql, batches);
   }
 
   /** Add sentinel findings per rule id at `at`; false, counting nothing, when the lock is busy. */

@@ -25,14 +25,25 @@ const RECALL_UPSERT = `INSERT INTO memory_recalls (memory_id, count, last_at)
 const HIT_UPSERT = `INSERT INTO rule_hits (rule_id, count, last_at) VALUES (?, ?, ?)
   ON CONFLICT(rule_id) DO UPDATE SET count = count + excluded.count, last_at = excluded.last_at`;
 
-/** Count one recall of each id (duplicates count once); false when the lock was busy. */
-export function recordRecalls(sql: Sql, ids: Iterable<string>, at: Date): boolean {
-  const unique = [...new Set([...ids].map((id) => id.toUpperCase()))];
-  if (unique.length === 0) return true;
-  const when = at.toISOString();
+/** Memories served at one time. */
+export interface RecallBatch {
+  ids: Iterable<string>;
+  at: Date;
+}
+
+/**
+ * Count one recall of each id per batch (duplicates in a batch count once), in one transaction;
+ * false, counting nothing, when the lock was busy.
+ */
+export function recordRecalls(sql: Sql, batches: RecallBatch[]): boolean {
+  const rows = batches.flatMap((batch) => {
+    const when = batch.at.toISOString();
+    return [...new Set([...batch.ids].map((id) => id.toUpperCase()))].map((id) => [when, id]);
+  });
+  if (rows.length === 0) return true;
   return sql.tryWrite(() => {
     const upsert = sql.prepare(RECALL_UPSERT);
-    for (const id of unique) upsert.run(when, id);
+    for (const [when, id] of rows) upsert.run(when!, id!);
     return true;
   }) ?? false;
 }

@@ -1,7 +1,8 @@
 // Recall and rule-hit counts recorded by the command line and the editor hooks, read back from
-// the vault: korva search / get, the file-context and prompt hooks, korva sentinel check and the
-// edit gate.
+// the vault: korva search / get, the file-context and prompt hooks (journaled, then folded in by
+// the next command), korva sentinel check and the edit gate.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { paymentLockRule } from "../_rules.ts";
 import { openVault } from "../../lib/vault/mod.ts";
@@ -9,7 +10,7 @@ import { git, runKorva, tempHome, tempRepo, writeFiles } from "../_helpers.ts";
 
 const RULE = paymentLockRule();
 
-Deno.test("korva search, korva get and the file-context and prompt hooks each count a recall", async () => {
+Deno.test("korva search, korva get and the file-context and prompt hooks each count a recall (the hooks through the journal)", async () => {
   await using home = tempHome();
   await using repo = tempRepo({ "README.md": "x\n" });
   const saved = await runKorva([
@@ -52,8 +53,19 @@ Deno.test("korva search, korva get and the file-context and prompt hooks each co
     prompt: "why are payment locks keyed by payment_id?",
   });
   assert.match(await korva(["hook", "prompt"], prompt), /Payment locks are keyed by payment_id/);
-  using vault = openVault(join(home.korvaHome, "vault.db"), { readonly: true });
-  assert.equal(vault.recallsOf(id)?.count, 6);
+  const recalls = () => {
+    using vault = openVault(join(home.korvaHome, "vault.db"), { readonly: true });
+    return vault.recallsOf(id)?.count;
+  };
+  // The hooks never write the vault: their three counts wait in the journal…
+  assert.equal(recalls(), 3);
+  const journal = Deno.readTextFileSync(join(home.korvaHome, "run", "recalls.log"));
+  assert.equal(journal.trim().split("\n").length, 3);
+  assert.equal(Deno.statSync(join(home.korvaHome, "run", "recalls.log")).mode! & 0o777, 0o600);
+  // …which the next command that opens the vault folds in.
+  await korva(["list"]);
+  assert.equal(recalls(), 6);
+  assert.equal(existsSync(join(home.korvaHome, "run", "recalls.log")), false);
 });
 
 Deno.test("korva sentinel check and korva hook edit-gate count each finding for its rule", async () => {

@@ -3,9 +3,11 @@
 // does not; a read-only vault skips the count without failing the call; sentinel findings
 // through runSentinel and MCP sentinel_check count per rule.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   CLI_ORIGIN,
+  foldRecalls,
   memoryContext,
   openMemories,
   recordRecalls,
@@ -130,4 +132,56 @@ Deno.test("runSentinel() and MCP sentinel_check count each reported finding for 
   assert.deepEqual(vault.ruleHits(), [
     { rule_id: "payments/lock-key", count: 4, last_at: FIXED_NOW.toISOString() },
   ]);
+});
+
+Deno.test("A hook's counts wait in the recall journal until a writable opening folds them in", async () => {
+  await using home = tempHome();
+  const { deps, id } = seeded(home.korvaHome);
+  const journal = join(home.korvaHome, "run", "recalls.log");
+  const ctx = resolveRepoContext(deps);
+  {
+    using hook = openMemories(ctx, { client: "hook", person: false }, { journalRecalls: true });
+    assert.equal(recordRecalls(hook, [id, id.toLowerCase(), "not-a-memory-id"]), true);
+    assert.equal(recordRecalls(hook, []), true);
+    assert.equal(recordRecalls(hook, [id]), true);
+  }
+  assert.equal(recalls(home.korvaHome, id), 0);
+  assert.equal(
+    Deno.readTextFileSync(journal),
+    `${FIXED_NOW.toISOString()} ${id}\n${FIXED_NOW.toISOString()} ${id}\n`,
+  );
+  // A torn line (two hooks' writes are one line each, but a crash may cut one) is skipped.
+  Deno.writeTextFileSync(journal, `2026-01-01T00:00:00.000Z ${id.slice(0, 20)}\n`, {
+    append: true,
+  });
+  openMemories(ctx, CLI_ORIGIN, { readonly: true }).close();
+  assert.equal(existsSync(journal), true, "a read-only opening leaves the journal");
+  openMemories(ctx, CLI_ORIGIN).close();
+  assert.equal(recalls(home.korvaHome, id), 2);
+  assert.equal(existsSync(journal), false);
+});
+
+Deno.test("Folding the recall journal while another process holds the write lock keeps it for later", async () => {
+  await using home = tempHome();
+  const { deps, id } = seeded(home.korvaHome);
+  const ctx = resolveRepoContext(deps);
+  {
+    using hook = openMemories(ctx, { client: "hook", person: false }, { journalRecalls: true });
+    recordRecalls(hook, [id]);
+  }
+  using writer = openVault(join(home.korvaHome, "vault.db"));
+  using m = openMemories(ctx, CLI_ORIGIN, { readonly: true });
+  writer.transaction(() => {
+    using busy = openMemories(ctx, CLI_ORIGIN);
+    assert.equal(busy.vault.recallsOf(id), undefined);
+  });
+  assert.equal(recalls(home.korvaHome, id), 0);
+  assert.equal(
+    Deno.readTextFileSync(join(home.korvaHome, "run", "recalls.log")),
+    `${FIXED_NOW.toISOString()} ${id}\n`,
+  );
+  foldRecalls(m);
+  assert.equal(recalls(home.korvaHome, id), 0, "a read-only vault cannot take the counts");
+  openMemories(ctx, CLI_ORIGIN).close();
+  assert.equal(recalls(home.korvaHome, id), 1);
 });

@@ -10,16 +10,13 @@ import { FIXED_NOW, tempDir } from "../_helpers.ts";
  * also says "gamma" (1,100: a rarer word), every hundredth is tagged "hundred".
  */
 function bigVault(path: string): Vault {
-  let t = FIXED_NOW.getTime();
-  const vault = openVault(path, { now: () => new Date(t += 1000) });
-  vault.importLines(
+  return importedVault(
+    path,
     Array.from({ length: 3 }, (_, i): NewMemory => ({
       type: "incident",
       title: `Incident ${i}`,
       content: `alpha outage number ${i}`,
     })),
-  );
-  vault.importLines(
     Array.from({ length: 3300 }, (_, i): NewMemory => ({
       type: "note",
       title: `Note ${i}`,
@@ -29,6 +26,13 @@ function bigVault(path: string): Vault {
       tags: i % 100 === 0 ? ["hundred"] : [],
     })),
   );
+}
+
+/** A vault at `path` holding each batch in turn, imported one second apart from FIXED_NOW. */
+function importedVault(path: string, ...batches: NewMemory[][]): Vault {
+  let t = FIXED_NOW.getTime();
+  const vault = openVault(path, { now: () => new Date(t += 1000) });
+  for (const batch of batches) vault.importLines(batch);
   return vault;
 }
 
@@ -125,17 +129,16 @@ Deno.test("Vault.search() counts a word again after this connection or another s
 });
 
 /**
- * 4,500 notes that all say "alpha" (a word in every memory); the even ones before 4,400 also say
- * "beta" (2,200: common, yet under half, so its IDF is real); every 50th from the second on is
- * an incident, without "beta" except the last four.
+ * 5,500 notes that all say "alpha" (a word in every memory); before 5,400, those numbered 2-22
+ * in each fifty also say "beta" (2,268: common, in 42 % of them, so its IDF is real); every 50th
+ * from the second on is an incident, without "beta" except the last four.
  */
 function halfVault(path: string): Vault {
-  let t = FIXED_NOW.getTime();
-  const vault = openVault(path, { now: () => new Date(t += 1000) });
-  vault.importLines(
-    Array.from({ length: 4500 }, (_, i): NewMemory => {
+  return importedVault(
+    path,
+    Array.from({ length: 5500 }, (_, i): NewMemory => {
       const incident = i % 50 === 1;
-      const beta = (i % 2 === 0 && i < 4400) || (incident && i > 4300);
+      const beta = (i % 50 >= 2 && i % 50 <= 22 && i < 5400) || (incident && i > 5300);
       return {
         type: incident ? "incident" : "note",
         title: `${incident ? "Incident" : "Note"} ${i}`,
@@ -143,10 +146,9 @@ function halfVault(path: string): Vault {
       };
     }),
   );
-  return vault;
 }
 
-Deno.test("Vault.search() beside a word under half the memories", async (t) => {
+Deno.test("Vault.search() beside a word in 40-45 % of the memories", async (t) => {
   await using dir = tempDir();
   using vault = halfVault(join(dir.path, "vault.db"));
 
@@ -154,11 +156,11 @@ Deno.test("Vault.search() beside a word under half the memories", async (t) => {
     // FTS5 gives "alpha" an IDF of 1e-6: the scores are "beta"'s alone, in the same window.
     const both = vault.search("alpha beta", { limit: 5 });
     assert.deepEqual(both.map((hit) => hit.memory.title), [
-      "Incident 4451",
-      "Incident 4401",
-      "Note 4398",
-      "Note 4396",
-      "Note 4394",
+      "Incident 5451",
+      "Incident 5401",
+      "Note 5372",
+      "Note 5371",
+      "Note 5370",
     ]);
     const beta = new Map(vault.search("beta", { limit: 50 }).map((h) => [h.memory.id, h.score]));
     assert.deepEqual(both.map((hit) => hit.score), both.map((hit) => beta.get(hit.memory.id)));
@@ -167,11 +169,58 @@ Deno.test("Vault.search() beside a word under half the memories", async (t) => {
   await t.step("rows holding only the unscored word come after, newest first", () => {
     const hits = vault.search("alpha beta", { type: "incident", limit: 5 });
     assert.deepEqual(hits.map((hit) => [hit.memory.title, hit.score > 0]), [
-      ["Incident 4451", true],
-      ["Incident 4401", true],
-      ["Incident 4351", true],
-      ["Incident 4301", true],
-      ["Incident 4251", false],
+      ["Incident 5451", true],
+      ["Incident 5401", true],
+      ["Incident 5351", true],
+      ["Incident 5301", true],
+      ["Incident 5251", false],
     ]);
+  });
+});
+
+/**
+ * 4,400 notes that all say "alpha"; the even ones also say "beta" (half of them, so FTS5's IDF
+ * for it is 1e-6); those numbered 3 in each hundred have "beta" in their title instead.
+ */
+function unselectiveVault(path: string): Vault {
+  return importedVault(
+    path,
+    Array.from({ length: 4400 }, (_, i): NewMemory => ({
+      type: "note",
+      title: i % 100 === 3 ? `Beta note ${i}` : `Note ${i}`,
+      content: `alpha detail ${i}${i % 2 === 0 ? " beta" : ""}`,
+    })),
+  );
+}
+
+Deno.test("Vault.search() when every word is in nearly half the memories or more", async (t) => {
+  await using dir = tempDir();
+  using vault = unselectiveVault(join(dir.path, "vault.db"));
+
+  await t.step("the newest memories holding every word come first, unscored", () => {
+    const hits = vault.search("alpha beta", { limit: 3 });
+    assert.deepEqual(hits.map((hit) => [hit.memory.title, hit.score]), [
+      ["Note 4398", 0],
+      ["Note 4396", 0],
+      ["Note 4394", 0],
+    ]);
+  });
+
+  await t.step("then those holding a word in their title, then the newest other matches", () => {
+    const titles = vault.search("beta", { limit: 50 }).map((hit) => hit.memory.title);
+    assert.deepEqual(titles.slice(0, 2), ["Beta note 4303", "Beta note 4203"]);
+    assert.deepEqual(titles.slice(43), [
+      "Beta note 3",
+      "Note 4398",
+      "Note 4396",
+      "Note 4394",
+      "Note 4392",
+      "Note 4390",
+      "Note 4388",
+    ]);
+  });
+
+  await t.step("a filter applies to every tier", () => {
+    assert.deepEqual(vault.search("alpha beta", { type: "decision" }), []);
   });
 });

@@ -15,12 +15,16 @@ Deno.test("derivedTerms() adds identifier parts the tokenizer keeps whole", () =
   assert.equal(derivedTerms(["call PaymentService now", "snake_case stays"]), "payment service");
 });
 
-Deno.test("toFtsQuery() turns any text into a safe OR query", async (t) => {
+Deno.test("toFtsQuery() turns any text into a safe OR query, without a path's file extension", async (t) => {
   const cases: Array<[string, string | undefined]> = [
     ["payment lock", '"payment" OR "lock"'],
     ['"unbalanced (quote', '"unbalanced" OR "quote"'],
     ["-x* k:v NOT OR", '"x" OR "k" OR "v"'],
     ["payments.ts", '"payments" OR "ts"'],
+    ["src/checkout/CartService.ts", '"src" OR "checkout" OR "cartservice" OR "cart" OR "service"'],
+    ["lib\\ts\\x.ts", '"lib" OR "x"'],
+    ["src/app.ts handles it", '"src" OR "app" OR "ts" OR "handles"'],
+    ["config/.env", '"config" OR "env"'],
     ["why do we lock", '"lock"'],
     ["the", '"the"'],
     ["***", undefined],

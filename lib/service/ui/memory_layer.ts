@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from "node:fs";
 import type { ContextResult } from "../../discovery/context.ts";
 import {
   confirmMemory as confirm,
+  foldRecalls,
   forgetMemory,
   listCandidates,
   type Memories,
@@ -115,6 +116,7 @@ export function openedMemory(
   const memory = readMemory(m, id);
   if (!memory) return undefined;
   recordRecalls(m, [memory.id]);
+  foldRecalls(m); // what the hooks served since
   return { memory, recalls: m.vault.recallsOf(memory.id) };
 }
 
@@ -281,6 +283,7 @@ export function overview(m: Memories, weeks = 12): Overview {
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".md")).length : 0;
     team = { inVault: stats.byScope.team ?? 0, files };
   }
+  foldRecalls(m); // what the hooks served since
   const recalled = m.vault.mostRecalled(10).map((count) => {
     const memory = m.vault.get(count.memory_id);
     return { ...count, memory: memory ? shown(m, memory) : undefined };
