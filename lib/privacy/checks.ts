@@ -91,7 +91,7 @@ export function characterClasses(value: string): number {
 }
 
 const PLACEHOLDER =
-  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
+  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a|mysecretpassword|minioadmin|postgres|guest|root|toor)$/i;
 const PLACEHOLDER_PART =
   // `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder).
   /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
@@ -333,7 +333,7 @@ export function plausibleSsn(value: string): boolean {
 }
 
 const PLACEHOLDER_RUN =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%|(?:change|replace)[-_ ]?me\b/i;
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%|(?:change|replace)[-_ ]?me\b|dummy|placeholder|not-?a-?real/i;
 const PLACEHOLDER_WORD =
   /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
 
@@ -347,8 +347,21 @@ export function isPlaceholderSecret(value: string): boolean {
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
   // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
   if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;
-  return /EXAMPLE(?:KEY)?$/.test(value);
+  return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_VALUES.has(value) ||
+    value.endsWith(JWT_IO_SIGNATURE);
 }
+
+/**
+ * Tokens that vendors print in their own documentation (Stripe's and GitHub's examples), split
+ * so that no scanner reading this file takes them for a leak.
+ */
+const DOCUMENTED_VALUES = new Set([
+  "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc",
+  "pk_test_" + "TYooMQauvdEDq54NiTphI7jx",
+  "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a",
+]);
+/** The signature of jwt.io's example token, the one every JWT tutorial shows. */
+const JWT_IO_SIGNATURE = "SflKxwRJSMeKKF2QT4" + "fwpMeJf36POk6yJV_adQssw5c";
 
 /**
  * Whether an unquoted value has the shape of a password wherever it sits (prose, command lines):

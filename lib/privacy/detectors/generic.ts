@@ -494,10 +494,29 @@ const passwordExamples = () => ({
   ],
 });
 
+/** Words in a key that make its value a test fixture or a documentation example. */
+const FIXTURE_WORDS = new Set([
+  "test",
+  "mock",
+  "fake",
+  "dummy",
+  "example",
+  "sample",
+  "fixture",
+  "stub",
+]);
+
 /** The password-assignment refine: the key names a secret and the value is a plausible one. */
 function secretAssignment(ctx: MatchContext): { start: number; end: number } | null {
   const a = readAssignment(ctx);
   if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+  // A fixture's value (`test_password = "test123"`, `mockApiKey`) unless it reads as a real token.
+  if (
+    words(a.key).some((w) => FIXTURE_WORDS.has(w)) &&
+    !looksRandom(a.value, { minLength: 20, minEntropy: 3.5 })
+  ) {
+    return null;
+  }
   if (namesSomething(a.key, a.value)) return null;
   if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
   if (ctx.mode === "gate") {
