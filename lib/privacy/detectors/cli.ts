@@ -457,7 +457,7 @@ export const cliDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "Password in an impacket target (impacket-psexec DOMAIN/user:password@host, secretsdump.py …)",
-    keywords: ["impacket", "secretsdump", "psexec.py", "wmiexec", "smbexec", "atexec", "dcomexec"],
+    keywords: ["impacket", "secretsdump", "psexec.py", "wmiexec"],
     pattern: /(?<=\s)(?:[\w.-]{1,64}\/)?[\w.$-]{1,64}:(?<secret>[^\s@'"]{1,256})@[\w.-]{1,253}/,
     window: { before: 0, after: 300 },
     tier: 1,

@@ -555,7 +555,6 @@ export const genericDetectors = (): Detector[] => [
       "A literal given to a secret-named declaration with a type (password: string = …, PASSWORD: &str = …, Password { get; set; } = …)",
     // Keyed on the type, which is rarer than the name: the name is looked for just before it.
     keywords: [
-      ": string",
       ":string",
       ": str",
       ": &str",

@@ -239,14 +239,10 @@ export const syntaxDetectors = (): Detector[] => [
       "secrets:",
       "credentials:",
       "api_keys:",
-      "apikeys:",
       "passwords:",
       "tokens:",
       '"secrets":',
       '"credentials":',
-      '"api_keys":',
-      '"passwords":',
-      '"tokens":',
     ],
     // A child entry: an indented YAML `key: value` line or a JSON `"key": "value"` member.
     pattern:
@@ -463,7 +459,6 @@ export const syntaxDetectors = (): Detector[] => [
       'password("',
       "password=n'",
       "password = n'",
-      "password n'",
     ],
     // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')) and SQL Server's
     // Unicode literal (CREATE LOGIN … WITH PASSWORD = N'…').
