@@ -1,13 +1,14 @@
 // Credentials passed by position to well-known calls (DriverManager.getConnection(url, user, "…"),
-// pymysql.connect(host, user, "…"), jwt.sign(payload, "…")), and written in DSN shapes that
-// have no key name: Go MySQL DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
+// pymysql.connect(host, user, "…"), jwt.sign(payload, "…"), redis.Redis(host, port, db, "…"),
+// credential constructors of every SDK), and written in DSN shapes that have no key name: Go MySQL
+// DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleInGate, credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { secretUnderKey } from "./generic.ts";
 
 /**
- * Call name (lowercase, last one or two dotted parts, `::` read as `.`) → where its credential
+ * Call name (lowercase, its last one to three dotted parts, `::` read as `.`) → where its credential
  * argument is: an index, or `"any"`: the last literal argument with a credential's shape (for
  * calls whose signature varies by library and overload: `redis.Redis(host, port, db, pw)`,
  * `ssh.connect(host, port, user, pw)`, `Transport.connect(host, user, pw)`).
