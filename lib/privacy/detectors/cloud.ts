@@ -40,7 +40,8 @@ export const cloudDetectors = (): Detector[] => [
     description:
       "The signature of a signed storage or CDN URL (GCS X-Goog-Signature and GoogleAccessId, CloudFront Key-Pair-Id, S3 AWSAccessKeyId): it grants access until it expires",
     keywords: ["signature="],
-    pattern: /[?&](?:X-Goog-)?Signature=(?<secret>[A-Za-z0-9%_~+\/=-]{20,2048})/,
+    // `&` also escaped as in JSON (`\u0026`).
+    pattern: /(?:[?&]|\\u0026)(?:X-Goog-)?Signature=(?<secret>[A-Za-z0-9%_~+\/=-]{20,2048})/,
     window: { before: 8, after: 2100 },
     tier: 3,
     refine: ({ text, match, start, end }) => {
@@ -53,7 +54,8 @@ export const cloudDetectors = (): Detector[] => [
       let to = end;
       while (to < text.length && !/[\s"'`<>()]/.test(text[to]!)) to++;
       const url = text.slice(from, to);
-      return /[?&](?:GoogleAccessId|Key-Pair-Id|AWSAccessKeyId|Expires)=/.test(url)
+      return /(?:[?&]|\\u0026)(?:GoogleAccessId|Key-Pair-Id|AWSAccessKeyId|OSSAccessKeyId|Expires)=/
+          .test(url)
         ? { start, end }
         : null;
     },

@@ -470,7 +470,8 @@ function digestOrCacheKey(text: string, a: Assignment): boolean {
   if (!hashLike) return false;
   if (words(a.key).some((w) => IDENTIFIER_KEY_WORDS.has(w))) return true;
   // `cache:\n  key: …` or `cache hit key=…`: the owner of the key is named just before it.
-  return /cache|idempot|lock/i.test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
+  return /cache|idempot|lock|dedup|object|blob|bucket|etag|shard|partition|storage|digest|checksum|fingerprint/i
+    .test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
 }
 
 const passwordExamples = () => ({

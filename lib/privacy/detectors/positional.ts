@@ -106,6 +106,7 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   "twilio": "any",
   "connect_s3": "any",
   "pass_": 0,
+  "from_keys": "any",
   "changepassword": 0,
   "ldap3.connection": "any",
 });
@@ -310,6 +311,7 @@ export const positionalDetectors = (): Detector[] => [
       "twilio(",
       "connect_s3(",
       "pass_(",
+      "from_keys(",
       "transport.send(",
       "ldap3.connection(",
       "authprovider(",

@@ -213,7 +213,9 @@ export const syntaxDetectors = (): Detector[] => [
       "api_key>",
       "key>",
     ],
-    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]+)<\/\k<key>>/,
+    // Attributes allowed (`<password encrypted="false">…`).
+    pattern:
+      /<(?<key>[A-Za-z][\w.:-]{0,60})(?:\s+[\w:-]{1,40}="[^"<>\r\n]{0,80}"){0,4}>(?<value>[^<\r\n]+)<\/\k<key>>/,
     window: { before: 64, after: 256 },
     tier: 2,
     refine: keyedValue,
@@ -313,7 +315,7 @@ export const syntaxDetectors = (): Detector[] => [
     description: 'An XML entry keyed by a secret name (<entry key="password">…, <property name=…>)',
     keywords: ['key="', 'name="'],
     pattern:
-      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
+      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>\s{0,40}(?:<value>)?(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
       const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
