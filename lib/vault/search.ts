@@ -132,13 +132,18 @@ export const SCAN_LIMIT = 5000;
 
 /** The vault operations semantic search needs. */
 export interface LexicalAccess {
-  /** bm25 hits; `rareOnly` ranks only the words that match few memories (no recency window). */
+  /**
+   * bm25 hits without snippets; `rareOnly` ranks only the words that match few memories (no
+   * recency window).
+   */
   lexical(query: string, filter: MemoryFilter, options?: { rareOnly?: boolean }): SearchHit[];
+  /** The snippet maker for a hit found by `terms`. */
+  snippets(terms: string[]): (memory: SearchHit["memory"]) => string;
   vectors(ids: string[]): Map<string, Int8Array>;
   /** Every stored vector of the memories the filter selects; undefined above SCAN_LIMIT. */
   scan(filter: MemoryFilter): Map<string, Int8Array> | undefined;
-  /** Hits (score 0) for memories found by their vector alone. */
-  hits(ids: string[], query: string): SearchHit[];
+  /** Hits (score 0, snippets to come) for memories found by their vector alone. */
+  hits(ids: string[]): SearchHit[];
 }
 
 /**
@@ -153,22 +158,39 @@ export function semanticSearch(
 ): SearchHit[] {
   const limit = filter.limit ?? 10;
   const pool = { ...filter, limit: RERANK_POOL };
+  const terms = searchTerms(query);
+  // Snippets are cut for the hits kept, from the words that found each (the query's, else its
+  // related words).
+  const byRelated = new Set<string>();
+  let relatedTerms: string[] = [];
+  const withSnippets = (hits: SearchHit[]): SearchHit[] => {
+    const forQuery = access.snippets(terms);
+    const forRelated = access.snippets(relatedTerms);
+    return hits.map((hit) => ({
+      ...hit,
+      snippet: (byRelated.has(hit.memory.id) ? forRelated : forQuery)(hit.memory),
+    }));
+  };
   const lexical = access.lexical(query, pool);
   // A query whose words all match keeps its lexical order: skip related words and vectors.
-  if (semantics.settled(query, lexical)) return lexical.slice(0, limit);
+  if (semantics.settled(query, lexical)) return withSnippets(lexical.slice(0, limit));
   const byId = new Map<string, SearchCandidate>();
   for (const hit of lexical) {
     byId.set(hit.memory.id, { hit, lexical: hit.score, related: 0, vector: undefined });
   }
-  const related = semantics.related(searchTerms(query));
+  const related = semantics.related(terms);
   if (related.length > 0) {
     // Related words that occur in thousands of memories single none out, and ranking them costs
     // a recency window of bm25 scores (up to 8 such words made the search 3-5× slower at 100k).
     const relatedText = related.map((r) => r.term).join(" ");
+    relatedTerms = searchTerms(relatedText);
     for (const hit of access.lexical(relatedText, pool, { rareOnly: true })) {
       const known = byId.get(hit.memory.id);
       if (known) known.related = hit.score;
-      else byId.set(hit.memory.id, { hit, lexical: 0, related: hit.score, vector: undefined });
+      else {
+        byId.set(hit.memory.id, { hit, lexical: 0, related: hit.score, vector: undefined });
+        byRelated.add(hit.memory.id);
+      }
     }
   }
   const vectors = access.vectors([...byId.keys()]);
@@ -177,9 +199,9 @@ export function semanticSearch(
   const all = access.scan(filter);
   if (all) {
     const near = semantics.nearest(query, all, SCAN_CANDIDATES).filter((id) => !byId.has(id));
-    for (const hit of access.hits(near, query)) {
+    for (const hit of access.hits(near)) {
       byId.set(hit.memory.id, { hit, lexical: 0, related: 0, vector: all.get(hit.memory.id) });
     }
   }
-  return semantics.rerank(query, [...byId.values()], limit);
+  return withSnippets(semantics.rerank(query, [...byId.values()], limit));
 }

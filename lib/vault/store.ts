@@ -7,8 +7,8 @@ import { monotonicFactory } from "../ulid.ts";
 import { KorvaError, messageOf, notFoundError } from "../errors.ts";
 import { anchorsFor, filterSql, globAnchors, whereClause } from "./filter.ts";
 import { type InsertDefaults, insertMemory, replaceLinks } from "./insert.ts";
-import { searchMemories, snippetOf } from "./rank.ts";
-import { type SearchSemantics, searchTerms, semanticSearch } from "./search.ts";
+import { searchMemories, snippets } from "./rank.ts";
+import { type SearchSemantics, semanticSearch } from "./search.ts";
 import {
   dropEmbedding,
   embeddingsFor,
@@ -444,17 +444,12 @@ export class Vault {
       return searchMemories(this.#sql, query, filter);
     }
     return semanticSearch(query, filter, this.#semantics, {
-      lexical: (text, pool, how) => searchMemories(this.#sql, text, pool, how),
+      lexical: (text, pool, how) =>
+        searchMemories(this.#sql, text, pool, { ...how, snippets: false }),
+      snippets,
       vectors: (ids) => vectorsOf(this.#sql, ids),
       scan: (scope) => scanVectors(this.#sql, scope),
-      hits: (ids, text) => {
-        const terms = searchTerms(text);
-        return this.getMany(ids).map((memory) => ({
-          memory,
-          score: 0,
-          snippet: snippetOf(memory, terms),
-        }));
-      },
+      hits: (ids) => this.getMany(ids).map((memory) => ({ memory, score: 0, snippet: "" })),
     });
   }
 
