@@ -8,6 +8,7 @@ import {
   Charset,
   fakeAadhaar,
   fakeBsn,
+  fakeCard,
   fakeCpf,
   fakeDni,
   fakeIban,
@@ -53,7 +54,7 @@ const CHARSETS: Record<string, string> = {
 };
 
 const GENERATOR =
-  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha|b32):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
+  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha|b32):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced|card|carddashed|cardspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
 
 /** Expand the generators of one template; `seed` makes every row's values distinct. */
 export function expand(template: string, seed: string): string {
@@ -100,6 +101,12 @@ export function expand(template: string, seed: string): string {
         }
         case "aadhaar":
           return fakeAadhaar(s);
+        case "card":
+          return fakeCard(s);
+        case "carddashed":
+          return fakeCard(s).replace(/(\d{4})(?!$)/g, "$1-");
+        case "cardspaced":
+          return fakeCard(s).replace(/(\d{4})(?!$)/g, "$1 ");
         default: {
           const v = fakeAadhaar(s);
           return `${v.slice(0, 4)} ${v.slice(4, 8)} ${v.slice(8)}`;

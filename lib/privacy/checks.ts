@@ -30,6 +30,60 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Card numbers the payment networks and processors publish for testing (Stripe, Braintree,
+ * Adyen, PayPal docs): in tests and documentation, never a person's card.
+ */
+const TEST_CARDS = new Set([
+  "4111111111111111",
+  "4242424242424242",
+  "4012888888881881",
+  "4222222222222",
+  "4000056655665556",
+  "4005519200000004",
+  "4009348888881881",
+  "4012000033330026",
+  "4012000077777777",
+  "4217651111111119",
+  "4500600000000061",
+  "4988438843884305",
+  "4917610000000000",
+  "4484070000000000",
+  "5555555555554444",
+  "5105105105105100",
+  "2223003122003222",
+  "5200828282828210",
+  "5431111111111111",
+  "2221000000000009",
+  "5454545454545454",
+  "378282246310005",
+  "371449635398431",
+  "378734493671000",
+  "340000000000009",
+  "370000000000002",
+  "6011111111111117",
+  "6011000990139424",
+  "6011601160116611",
+  "6445644564456445",
+  "30569309025904",
+  "38520000023237",
+  "36227206271667",
+  "3056930009020004",
+  "3530111333300000",
+  "3566002020360505",
+  "3566111111111113",
+  "6200000000000005",
+  "6759649826438453",
+]);
+
+/**
+ * Whether a card number is a published test number, or has the filler shape test numbers have
+ * (at most three distinct digits: `4000 0000 0000 0002`, `5454 5454 5454 5454`).
+ */
+export function isTestCard(digits: string): boolean {
+  return TEST_CARDS.has(digits) || new Set(digits).size <= 3;
+}
+
 /** How many of lower, upper, digit, other a value mixes. */
 export function characterClasses(value: string): number {
   return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) +
@@ -37,14 +91,22 @@ export function characterClasses(value: string): number {
 }
 
 const PLACEHOLDER =
-  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a)$/i;
+  /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a|mysecretpassword|minioadmin|postgres|guest|root|toor)$/i;
 const PLACEHOLDER_PART =
   // `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder).
   /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 
+/**
+ * A reference to a secret kept elsewhere, not the secret: secret-manager URIs (`op://vault/item`,
+ * `bws://…`, `doppler://…`, `vault:secret/data/db#password`, `ssm:/prod/db`), AWS ARNs, Google
+ * Secret Manager names, Azure Key Vault references, Ruby and Concourse interpolations.
+ */
+const SECRET_REFERENCE =
+  /^(?:(?:op|bws|doppler|infisical|akv|azkv|keyvault|vault|sm|gsm|gcpsm|awssm|secretsmanager|ssm|sops|conjur|keeper|lastpass|bitwarden|onepassword|gopass|kv|kms|awskms|gcpkms|azurekeyvault|secrets?)(?::\/\/|:(?=[\w/]))|ref\+\w+:\/\/|(?:arn:)?aws[\w-]*:[a-z0-9-]{2,32}:[a-z0-9-]*:(?:\d{12})?:|projects\/[^/\s]+\/secrets\/|@Microsoft\.KeyVault\(|\(\([\w./-]+\)\)$|!{1,2}(?:Ref|Sub|GetAtt|ImportValue|Join|Select|FindInMap|Base64|If|Split|secret|env_var|env|ENV|vault|include|reference|python\/[\w:.]+)\b|\[(?:parameters|variables|reference)\(|@@\w+@@$|__[A-Z][A-Z0-9_]*__$)|#\{\s*ENV\b/;
+
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || PLACEHOLDER_PART.test(value);
+  return PLACEHOLDER.test(value) || PLACEHOLDER_PART.test(value) || SECRET_REFERENCE.test(value);
 }
 
 /** Whether the value repeats one short unit (`abababab`, `aaaa`), which real secrets never do. */
@@ -271,7 +333,7 @@ export function plausibleSsn(value: string): boolean {
 }
 
 const PLACEHOLDER_RUN =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%/;
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%|(?:change|replace)[-_ ]?me\b|dummy|placeholder|not-?a-?real/i;
 const PLACEHOLDER_WORD =
   /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
 
@@ -281,12 +343,25 @@ const PLACEHOLDER_WORD =
  * `<token>`), or AWS's documentation keys (…EXAMPLE, …EXAMPLEKEY).
  */
 export function isPlaceholderSecret(value: string): boolean {
-  if (PLACEHOLDER.test(value)) return true;
+  if (PLACEHOLDER.test(value) || SECRET_REFERENCE.test(value)) return true;
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
   // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
   if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;
-  return /EXAMPLE(?:KEY)?$/.test(value);
+  return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_VALUES.has(value) ||
+    value.endsWith(JWT_IO_SIGNATURE);
 }
+
+/**
+ * Tokens that vendors print in their own documentation (Stripe's and GitHub's examples), split
+ * so that no scanner reading this file takes them for a leak.
+ */
+const DOCUMENTED_VALUES = new Set([
+  "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc",
+  "pk_test_" + "TYooMQauvdEDq54NiTphI7jx",
+  "ghp_" + "16C7e42F292c6912E7710c838347Ae178B4a",
+]);
+/** The signature of jwt.io's example token, the one every JWT tutorial shows. */
+const JWT_IO_SIGNATURE = "SflKxwRJSMeKKF2QT4" + "fwpMeJf36POk6yJV_adQssw5c";
 
 /**
  * Whether an unquoted value has the shape of a password wherever it sits (prose, command lines):
@@ -311,6 +386,13 @@ export function passwordShaped(v: string): boolean {
  */
 export function credibleLiteral(value: string, mode: "redact" | "gate"): boolean {
   if (value.length < 4 || /\s/.test(value) || isPlaceholder(value)) return false;
+  // The name of a secret (`--secret=db-password`, `key: api-token`), not its value.
+  if (
+    /^[a-z0-9]+(?:[-_.][a-z0-9]+)*[-_.](?:credentials?|secrets?|passwords?|passwd|pwd|pass|tokens?|keys?)$/
+      .test(value)
+  ) {
+    return false;
+  }
   if (/^[-$%{<]|\$\{|\$\(|\{\{/.test(value) || /^(?:https?:|\/|\.\/)/.test(value)) return false;
   if (/^(?:true|false|null|none|yes|no|\d{1,6})$/i.test(value)) return false;
   if (mode === "gate") {

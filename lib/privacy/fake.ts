@@ -1,7 +1,7 @@
 // Deterministic fake tokens and the syntactic contexts detector examples are written in.
 // Examples are built here rather than written as literals so no token-shaped string sits in the
 // source tree for other scanners (or korva's own gate) to trip over.
-import { cpfDigit, dniLetter, mod97, passesBsn, verhoeffDigit } from "./checks.ts";
+import { cpfDigit, dniLetter, mod97, passesBsn, passesLuhn, verhoeffDigit } from "./checks.ts";
 
 /** Character sets for fake tokens. */
 export const Charset = {
@@ -117,4 +117,11 @@ export function fakeSsn(seed: string): string {
   const group = String(1 + (Number(d.slice(3, 5)) % 98)).padStart(2, "0");
   const serial = String(1 + (Number(d.slice(5, 9)) % 9998)).padStart(4, "0");
   return `${area}-${group}-${serial}`;
+}
+
+/** A fake Visa-shaped card number (16 digits) with a valid Luhn check digit. */
+export function fakeCard(seed: string): string {
+  const body = "4" + fakeToken(seed, Charset.digits, 14);
+  for (let d = 0; d < 10; d++) if (passesLuhn(body + d)) return body + d;
+  throw new Error("unreachable: one check digit always passes Luhn");
 }

@@ -412,10 +412,12 @@ function findCandidates(
   });
   const markers = markerSpans(text, markerHits);
   const accept = (compiled: Compiled, match: RegExpExecArray, offset: number) => {
+    // A refine hook reads every group's offsets in the whole text, also for a window's match.
+    if (offset !== 0) shiftMatch(match, offset);
     const span = match.indices?.groups?.secret ?? match.indices?.[0];
     if (!span) return;
-    let start = span[0] + offset;
-    let end = span[1] + offset;
+    let start = span[0];
+    let end = span[1];
     const refine = compiled.detector().refine;
     if (refine) {
       const refined = refine({ text, match, start, end, mode });
@@ -428,7 +430,7 @@ function findCandidates(
     // Documentation placeholders with a real prefix are not secrets, in either mode.
     if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
-    if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index + offset, start), end)) {
+    if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index, start), end)) {
       return;
     }
     if (isAllowed(text, start, end)) return;
@@ -523,6 +525,23 @@ function findCandidates(
     }
   }
   return out;
+}
+
+/** Move a match found in a slice of the text to the text's offsets (index and every group). */
+function shiftMatch(match: RegExpExecArray, offset: number): void {
+  match.index += offset;
+  const indices = match.indices;
+  if (!indices) return;
+  for (let i = 0; i < indices.length; i++) {
+    const span = indices[i];
+    if (span) indices[i] = [span[0] + offset, span[1] + offset];
+  }
+  const groups = indices.groups;
+  if (!groups) return;
+  for (const name of Object.keys(groups)) {
+    const span = groups[name];
+    if (span) groups[name] = [span[0] + offset, span[1] + offset];
+  }
 }
 
 function runOver(

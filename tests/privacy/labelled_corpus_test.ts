@@ -1,6 +1,6 @@
 // Floors on the project's own labelled corpus (tests/testdata/privacy/corpus.jsonl) and on the
 // held-out batches once they were scored and then tuned against (heldout_a.jsonl,
-// heldout_b.jsonl; first scores in BENCHMARKS.md): they ship with the repository, so this runs
+// heldout_b.jsonl, heldout_c.jsonl; first scores in BENCHMARKS.md): they ship with the repository, so this runs
 // on every machine and in CI.
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ const rows = [
   ...loadLabelledCorpus(),
   ...heldOut("heldout_a.jsonl"),
   ...heldOut("heldout_b.jsonl"),
+  ...heldOut("heldout_c.jsonl"),
 ];
 const redactor = createRedactor();
 

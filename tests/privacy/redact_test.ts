@@ -30,6 +30,17 @@ Deno.test("redact() names the most specific detector when several overlap", () =
   assert.deepEqual(result.findings.map((f) => f.detector), ["github-token"]);
 });
 
+Deno.test("redact() reads a windowed detector's groups at their offsets in the whole text", () => {
+  // The keyword's window starts mid-text here, so the key and value groups come from a slice.
+  const xml =
+    `<dataSource>\n  <url>jdbc:postgresql://pg:5432/crm</url>\n  <username>crm</username>\n` +
+    `  <password>${dbPass}</password>\n</dataSource>`;
+  assert.equal(
+    redactor.redact(xml).text,
+    xml.replace(dbPass, "[REDACTED:xml-secret-element]"),
+  );
+});
+
 Deno.test("redact() keeps user and host in URLs with credentials", () => {
   const { text } = redactor.redact(`postgres://app:${dbPass}@db.internal:5432/app`);
   assert.equal(text, "postgres://app:[REDACTED:url-credentials]@db.internal:5432/app");

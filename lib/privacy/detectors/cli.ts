@@ -3,6 +3,7 @@
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
 import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { secretUnderKey } from "./generic.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Whether a command-line argument (quotes stripped) is a credential. */
@@ -124,11 +125,12 @@ export const cliDetectors = (): Detector[] => [
         "openssl-pass-argument",
         "Password given to openssl as pass:… (-passout, -passin, -pass)",
         ["pass:"],
-        /-pass(?:in|out|word)?\s+pass:/,
+        /-pass(?:in|out|word)?\s+["']?pass:/,
         undefined,
         (p: string) => [
           `openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:${p}`,
           `cmd: openssl rsa -in k.pem -passin pass:${p}`,
+          `openssl req -x509 -newkey rsa:4096 -passout 'pass:${p}' -keyout k.pem`,
         ],
       ],
       [
@@ -157,13 +159,15 @@ export const cliDetectors = (): Detector[] => [
       ],
       [
         "smbclient-user-password",
-        "Password after % in smbclient/rpcclient -U user%password",
-        ["smbclient", "rpcclient"],
-        /-U\s+[^\s%"']+%/,
-        /(?:smb|rpc)client/,
+        "Password after % in -U user%password (smbclient, rpcclient, smbcacls, winexe, net rpc)",
+        ["smbclient", "rpcclient", "smbcacls", "smbget", "winexe", "net rpc", "net ads"],
+        // Also quoted, with a domain: -U 'CORP\\svc%…', --user=svc%….
+        /(?:-U\s*|--user(?:name)?[= ])["']?[^\s%"']+%/,
+        /(?:smb\w*|rpcclient|winexe|net\s+(?:rpc|ads))\s/,
         (p: string) => [
           `smbclient //fs/share -U backup%${p} -c ls`,
           `cmd: rpcclient -U admin%${p} dc01`,
+          `smbclient //fs01/finance -U 'CORP\\svc_backup%${p}'`,
         ],
       ],
       [
@@ -226,11 +230,56 @@ export const cliDetectors = (): Detector[] => [
         "windows-net-password",
         "Password given to net use \\\\share or net user name on a Windows command line",
         ["net use", "net user"],
-        /[Nn][Ee][Tt]\s+(?:[Uu][Ss][Ee]\s+(?:[A-Za-z]:\s+)?\\\\\S+|[Uu][Ss][Ee][Rr]\s+(?:"[^"\r\n]{1,64}"|[^\s/"]{1,64}))\s+/,
+        /[Nn][Ee][Tt]\s+(?:[Uu][Ss][Ee]\s+(?:[A-Za-z]:\s+)?\\\\\S+(?:\s+\/[Uu][Ss][Ee][Rr]:\S+)?|[Uu][Ss][Ee][Rr]\s+(?:"[^"\r\n]{1,64}"|[^\s/"]{1,64}))\s+/,
         undefined,
         (p: string) => [
           `net use \\\\fs01\\share ${p} /user:CORP\\jdoe`,
           `cmd: net user svc_backup ${p} /add`,
+          `net use Z: \\\\fs01\\share /user:CORP\\jdoe ${p}`,
+        ],
+      ],
+      [
+        "rclone-config-secret",
+        "A secret given as a key/value pair to rclone config create/update (key X, pass X, secret_access_key X)",
+        ["rclone"],
+        /(?<=\brclone\s+config\s+(?:create|update)\s[^\n|;&]{0,300}?)\s(?:key|pass|password|secret_access_key|client_secret|token|account_key|api_key|app_key)[ =]/,
+        /rclone\s+config/,
+        (p: string) => [
+          `rclone config create b2 b2 account 000abc key ${p}`,
+          `cmd: rclone config update s3 secret_access_key '${p}'`,
+        ],
+      ],
+      [
+        "rdp-client-password",
+        "Password given to an RDP client as /p: or /password: (xfreerdp, wfreerdp, sdl-freerdp)",
+        ["freerdp"],
+        /\s\/p(?:assword)?:/,
+        /freerdp/,
+        (p: string) => [
+          `xfreerdp /v:jump01.corp /u:Administrator /p:${p} /cert:ignore`,
+          `cmd: xfreerdp3 /u:admin /p:'${p}' /v:10.0.0.5`,
+        ],
+      ],
+      [
+        "minio-client-secret",
+        "Secret key of an S3 endpoint saved by the MinIO client (mc alias set NAME URL ACCESS SECRET)",
+        ["alias set", "host add"],
+        /\bmc\s+(?:alias\s+set|config\s+host\s+add)\s+\S+\s+\S+\s+\S+\s+/,
+        undefined,
+        (p: string) => [
+          `mc alias set backup https://minio.backup.lan:9000 backupadmin ${p}`,
+          `cmd: mc config host add s3 https://s3.amazonaws.com AKIAEXAMPLEID '${p}'`,
+        ],
+      ],
+      [
+        "positional-cli-password",
+        "A password given by position to a command whose syntax puts one there (wpa_passphrase SSID PASS, poetry/composer config http-basic.REPO USER PASS, isql DSN USER PASS, openssl passwd PASS)",
+        ["wpa_passphrase", "http-basic.", "isql ", "openssl passwd"],
+        /(?:wpa_passphrase\s+(?:"[^"\r\n]{1,64}"|'[^'\r\n]{1,64}'|\S+)|(?:poetry|composer)\s+config\s+(?:--?[\w-]+\s+)*http-basic\.\S+\s+\S+|\bisql\s+(?:-\w+\s+)*[^\s-]\S*\s+\S+|openssl\s+passwd(?:\s+-(?:salt|in)\s+\S+|\s+-[\w-]+)*)\s+/,
+        undefined,
+        (p: string) => [
+          `wpa_passphrase HomeNet ${p}`,
+          `cmd: poetry config http-basic.acme ci '${p}'`,
         ],
       ],
       [
@@ -315,6 +364,114 @@ export const cliDetectors = (): Detector[] => [
     },
   })),
   {
+    id: "piped-password",
+    category: "password-assignment",
+    description:
+      "A password echoed into a command that reads it from stdin (docker login --password-stdin, sudo -S, chpasswd, passwd --stdin)",
+    keywords: [
+      "password-stdin",
+      "sudo -s",
+      "chpasswd",
+      "--stdin",
+      "with-token",
+      "secret create",
+      "passphrase-fd",
+    ],
+    pattern: new RegExp(
+      String.raw`\b(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?(?:(?:"%s(?:\\n)?"|'%s(?:\\n)?')\s+)?` +
+        ARG.replace("+", "{1,512}") +
+        String
+          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token|\bsecret\s+create\s+\S+\s+-(?!\S)|--passphrase-fd\s+0)`,
+    ),
+    window: { before: 300, after: 40 },
+    tier: 1,
+    refine: argumentOf(),
+    examples: {
+      match: [
+        `echo ${pw("ps1")} | docker login -u ci --password-stdin registry.acme.io`,
+        `echo '${pw("ps2")}' | sudo -S apt-get update`,
+        `run: echo "deploy:${pw("ps3")}" | chpasswd`,
+      ],
+      ignore: [
+        'echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin',
+        "cat token.txt | gh auth login --with-token",
+      ],
+    },
+  },
+  {
+    id: "config-set-secret",
+    category: "password-assignment",
+    description:
+      "A secret stored with a tool's `config set KEY VALUE` under a secret-named key (npm, yarn, pnpm, dotnet user-secrets, aws configure)",
+    keywords: ["config set", "secrets set"],
+    pattern: new RegExp(
+      String
+        .raw`(?:config|secrets)\s+set\s+(?:--?[\w-]+\s+)*(?<key>"[^"\r\n]{1,120}"|'[^'\r\n]{1,120}'|[^\s="']{1,120})[ =]` +
+        ARG.replace("+", "{1,512}"),
+    ),
+    tier: 1,
+    refine: (ctx) => {
+      const key = (ctx.match.groups?.key ?? "").replace(/^["']|["']$/g, "").split(/[:/.]/).pop()!;
+      return secretUnderKey(key, ctx.text.slice(ctx.start, ctx.end).replace(/^["']|["']$/g, ""))
+        ? argumentOf()(ctx)
+        : null;
+    },
+    examples: {
+      match: [
+        `npm config set //registry.acme.io/:_authToken ${fakeToken("cs1", Charset.alnum, 36)}`,
+        `yarn config set npmAuthToken ${fakeToken("cs2", Charset.alnum, 36)}`,
+        `cmd: dotnet user-secrets set "DbPassword" "${pw("cs3")}"`,
+      ],
+      ignore: [
+        "npm config set registry https://registry.acme.io/",
+        "yarn config set npmAuthToken $NPM_TOKEN",
+      ],
+    },
+  },
+  {
+    id: "substituted-password-file",
+    category: "password-assignment",
+    description:
+      "A password echoed into a process substitution given as a password file (--vault-password-file <(echo X), --pwfile=<(echo X))",
+    keywords: ["<(echo", "<(printf"],
+    pattern: new RegExp(
+      String.raw`<\(\s*(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?` + ARG.replace("+", "{1,512}") +
+        String.raw`\s*\)`,
+    ),
+    window: { before: 0, after: 560 },
+    tier: 1,
+    refine: argumentOf(
+      /(?:pass|pw|secret|token|key)[\w-]*(?:=|\s+)<\(\s*(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?["']?$/i,
+    ),
+    examples: {
+      match: [
+        `ansible-vault encrypt --vault-password-file <(echo ${pw("sp1")}) secrets.yml`,
+        `cmd: initdb --pwfile=<(printf '${pw("sp2")}') -D data`,
+        `gpg --batch --passphrase-file <(echo "${fakeToken("sp3", Charset.alnum, 24)}") -d x.gpg`,
+      ],
+      ignore: ["diff <(echo a1b2c3d4e5) <(echo a1b2c3d4e6)"],
+    },
+  },
+  {
+    id: "impacket-target-password",
+    category: "password-assignment",
+    description:
+      "Password in an impacket target (impacket-psexec DOMAIN/user:password@host, secretsdump.py …)",
+    keywords: ["impacket", "secretsdump", "psexec.py", "wmiexec"],
+    pattern: /(?<=\s)(?:[\w.-]{1,64}\/)?[\w.$-]{1,64}:(?<secret>[^\s@'"]{1,256})@[\w.-]{1,253}/,
+    window: { before: 0, after: 300 },
+    tier: 1,
+    refine: argumentOf(/(?:impacket|secretsdump|psexec|wmiexec|smbexec|atexec|dcomexec)/),
+    examples: {
+      match: [
+        `impacket-psexec corp/admin:${pw("ip1")}@10.0.0.5`,
+        `secretsdump.py -just-dc acme.local/backup:${pw("ip2")}@dc01.acme.local`,
+        `cmd: impacket-wmiexec svc:${pw("ip3")}@10.1.2.3 whoami`,
+      ],
+      ignore: ["impacket-psexec corp/admin@10.0.0.5 -hashes :aad3b435"],
+    },
+  },
+  {
     id: "cli-named-secret-flag",
     category: "password-assignment",
     description:
@@ -356,6 +513,7 @@ export const cliDetectors = (): Detector[] => [
         "app --db-password-file /run/secrets/db",
         "deploy --api-token $API_TOKEN",
         "cli --token-type bearer",
+        "impacket-psexec -k -no-pass corp/admin@dc01",
       ],
     },
   },
@@ -368,6 +526,8 @@ const SECRET_FLAG =
 /** Whether a flag's name says it carries a secret (`--db-password`, `--apiKey`, `--pw`). */
 function secretFlag(flag: string): boolean {
   const dashed = flag.replace(/([a-z0-9])([A-Z])/g, "$1-$2");
+  // A negated switch takes no value: `-no-pass corp/admin@dc01`.
+  if (/^no-/i.test(dashed)) return false;
   if (
     /(?:^|[-_.])(?:file|path|dir|env|var|name|id|type|length|prompt|stdin|command|cmd|helper|policy|url|header)(?:[-_.]|$)/i
       .test(dashed)

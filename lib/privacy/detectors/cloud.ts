@@ -35,6 +35,72 @@ export const cloudDetectors = (): Detector[] => [
     },
   },
   {
+    id: "signed-url-signature",
+    category: "cloud-key",
+    description:
+      "The signature of a signed storage or CDN URL (GCS X-Goog-Signature and GoogleAccessId, CloudFront Key-Pair-Id, S3 AWSAccessKeyId): it grants access until it expires",
+    keywords: ["signature="],
+    // `&` also escaped as in JSON (`\u0026`).
+    pattern: /(?:[?&]|\\u0026)(?:X-Goog-)?Signature=(?<secret>[A-Za-z0-9%_~+\/=-]{20,2048})/,
+    window: { before: 8, after: 2100 },
+    tier: 3,
+    refine: ({ text, match, start, end }) => {
+      const value = text.slice(start, end);
+      if (!/\d/.test(value) || !looksRandom(value, { minLength: 20, minEntropy: 3.3 })) return null;
+      if (/X-Goog-Signature=$/i.test(text.slice(start - 17, start))) return { start, end };
+      // The rest of the URL names the signing scheme.
+      let from = match.index;
+      while (from > 0 && !/[\s"'`<>()]/.test(text[from - 1]!)) from--;
+      let to = end;
+      while (to < text.length && !/[\s"'`<>()]/.test(text[to]!)) to++;
+      const url = text.slice(from, to);
+      return /(?:[?&]|\\u0026)(?:GoogleAccessId|Key-Pair-Id|AWSAccessKeyId|OSSAccessKeyId|Expires)=/
+          .test(url)
+        ? { start, end }
+        : null;
+    },
+    examples: {
+      match: [
+        `https://storage.googleapis.com/b/deck.pdf?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Expires=604800&X-Goog-Signature=${
+          fakeToken("gsig1", Charset.hex, 512)
+        }`,
+        `{"url": "https://storage.googleapis.com/b/o.png?GoogleAccessId=svc@acme.iam.gserviceaccount.com&Expires=1741180800&Signature=${
+          fakeToken("gsig2", Charset.base64url, 40)
+        }%3D"}`,
+        `curl "https://d1.cloudfront.net/i.jpg?Expires=1741180800&Signature=${
+          fakeToken("cfsig", Charset.base64url, 60)
+        }~&Key-Pair-Id=K2JCJMDEHXQW5F"`,
+      ],
+      ignore: [
+        "X-Goog-Signature=<signature>",
+        `https://api.example.test/hook?Signature=${fakeToken("gsig3", Charset.base64url, 40)}`,
+      ],
+    },
+  },
+  {
+    id: "fcm-server-key",
+    category: "cloud-key",
+    description: "Firebase Cloud Messaging legacy server key (AAAA…:APA91b…)",
+    keywords: [":apa91b"],
+    pattern: /(?<![A-Za-z0-9_-])AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{100,200}(?![A-Za-z0-9_-])/,
+    window: { before: 16, after: 220 },
+    tier: 3,
+    examples: {
+      match: [
+        `headers = {'Authorization': 'key=AAAA${fakeToken("fcm1", Charset.base64url, 7)}:APA91b${
+          fakeToken("fcm1b", Charset.base64url, 134)
+        }'}`,
+        `FCM_SERVER_KEY=AAAA${fakeToken("fcm2", Charset.base64url, 7)}:APA91b${
+          fakeToken("fcm2b", Charset.base64url, 134)
+        }`,
+        `firebase:\n  server_key: "AAAA${fakeToken("fcm3", Charset.base64url, 7)}:APA91b${
+          fakeToken("fcm3b", Charset.base64url, 134)
+        }"`,
+      ],
+      ignore: ["Authorization: key=AAAA…:APA91b… (the legacy server key)"],
+    },
+  },
+  {
     id: "azure-function-key",
     category: "cloud-key",
     description: "An Azure Functions key in a function URL (…azurewebsites.net/api/…?code=…)",

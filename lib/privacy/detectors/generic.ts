@@ -20,11 +20,25 @@ const ASSIGNMENT = new RegExp(
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
       .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+    // A YAML type tag before the value (`password: !!str …`).
+    String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
     String
       .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
+  "i",
+);
+
+// A declaration with a type between the name and `=`: `password: string = "…"` (TypeScript,
+// Kotlin, Swift, Python), `PASSWORD: &'static str = "…"` (Rust), `Password { get; set; } = "…"`
+// (C#). Same groups as ASSIGNMENT, so the same refine reads it.
+const TYPED = new RegExp(
+  String.raw`(?<key>(?:pass|pwd|pw|secret|token|key|cred|auth)[A-Za-z0-9_]{0,40})(?<close>)` +
+    String.raw`\s{0,4}(?::\s{0,4}&?(?:'static\s{1,4})?[A-Za-z_][\w.]{0,30}` +
+    // Generic or subscripted types: `Option<String>`, `Final[str]`, `string[]`.
+    String.raw`(?:<[^<>=\r\n]{0,40}>|\[[^\[\]=\r\n]{0,40}\])?\??|\{\s{0,4}get;[^{}\r\n]{0,40}\})` +
+    String.raw`\s{0,4}(?<op>=)\s{0,4}(?<value>"[^"\r\n]*"|'[^'\r\n]*')`,
   "i",
 );
 
@@ -311,10 +325,13 @@ function unquotedIsCode(text: string, a: Assignment): boolean {
   if (/^[(.[]/.test(text[a.end] ?? "")) return true;
   // A password-shaped value under a password name is a literal anywhere on the line.
   if (strongSecretKey(a.key) && passwordShaped(v)) return false;
+  // A token with a dot (`pat<id>.<64 hex>`), not a member expression: a long hex part.
+  if (/\.[0-9a-f]{32,}$/.test(v) && /\d/.test(v.slice(0, v.indexOf(".")))) return false;
   if (/^[A-Za-z_$#][\w$#]*(?:\??\.[A-Za-z_$#][\w$#]*)+[!?]?$/.test(v)) return true; // member expression
   if (/^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*$/.test(v)) return true; // a type or class name
   if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return true; // a camelCase variable
-  if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]+|\d{1,6})$/i.test(v)) return true;
+  // A number in hex, not a 256-bit key written as one (`PRIVATE_KEY=0x<64 hex>`).
+  if (CODE_TYPES.test(v) || /^(?:0x[0-9a-f]{1,16}|\d{1,6})$/i.test(v)) return true;
   if (/^(?:function|async|await|new|this|self|require|import|return)$/.test(v)) return true;
   const lastKeyPart = a.key.split(".").pop() ?? a.key;
   if (v.replace(/[-_]/g, "").toLowerCase() === lastKeyPart.replace(/[-_]/g, "").toLowerCase()) {
@@ -435,9 +452,9 @@ function hexDigest(value: string): boolean {
  */
 function digestOrCacheKey(text: string, a: Assignment): boolean {
   const v = a.value;
-  if (/^(?:sha(?:1|256|384|512)|md5|v\d)=[0-9a-f]{32,128}$/i.test(v)) return true;
-  // Possibly namespaced: `lock:<uuid>`, `session:<hex>`.
-  const id = v.replace(/^(?:[a-z][\w-]*:)+/i, "");
+  if (/^(?:sha(?:1|256|384|512)|md5|v\d)[=:][0-9a-f]{32,128}$/i.test(v)) return true;
+  // Possibly namespaced or under a folder: `lock:<uuid>`, `session:<hex>`, `render-v3/<sha1>`.
+  const id = v.replace(/^(?:[a-z][\w.-]*[:/])+/i, "");
   // Words and versions joined before a digest (`v1-deps-<sha256>`, `Linux-node-<sha256>`) are
   // how CI caches and build ids are named; no credential format reads that way.
   const composed = /^(?:(?:v\d+|[A-Za-z]{2,16}\d{0,3})[-.]){1,4}(?=[0-9a-f]{32,128}$)/i.exec(id);
@@ -453,7 +470,8 @@ function digestOrCacheKey(text: string, a: Assignment): boolean {
   if (!hashLike) return false;
   if (words(a.key).some((w) => IDENTIFIER_KEY_WORDS.has(w))) return true;
   // `cache:\n  key: …` or `cache hit key=…`: the owner of the key is named just before it.
-  return /cache|idempot|lock/i.test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
+  return /cache|idempot|lock|dedup|object|blob|bucket|etag|shard|partition|storage|digest|checksum|fingerprint/i
+    .test(text.slice(Math.max(0, a.keyStart - 40), a.keyStart));
 }
 
 const passwordExamples = () => ({
@@ -477,6 +495,48 @@ const passwordExamples = () => ({
   ],
 });
 
+/** Words in a key that make its value a test fixture or a documentation example. */
+const FIXTURE_WORDS = new Set([
+  "test",
+  "mock",
+  "fake",
+  "dummy",
+  "example",
+  "sample",
+  "fixture",
+  "stub",
+]);
+
+/** The password-assignment refine: the key names a secret and the value is a plausible one. */
+function secretAssignment(ctx: MatchContext): { start: number; end: number } | null {
+  const a = readAssignment(ctx);
+  if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
+  // A fixture's value (`test_password = "test123"`, `mockApiKey`) unless it reads as a real token.
+  if (
+    words(a.key).some((w) => FIXTURE_WORDS.has(w)) &&
+    !looksRandom(a.value, { minLength: 20, minEntropy: 3.5 })
+  ) {
+    return null;
+  }
+  if (namesSomething(a.key, a.value)) return null;
+  if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
+  if (ctx.mode === "gate") {
+    const v = a.value;
+    // Entropy says little about 8-14 characters: a mixed password passes on its shape.
+    if (
+      !mixedPassword(v) &&
+      (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
+    ) {
+      return null;
+    }
+    // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
+    if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[a-z]+|[A-Z]+|[A-Z][a-z]+))*$/.test(v)) {
+      return null;
+    }
+  }
+  return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
+}
+
 /** Context detectors. */
 export const genericDetectors = (): Detector[] => [
   {
@@ -486,28 +546,42 @@ export const genericDetectors = (): Detector[] => [
     keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw", "psk"],
     pattern: ASSIGNMENT,
     tier: 1,
-    refine: (ctx) => {
-      const a = readAssignment(ctx);
-      if (!a || !secretUnderKey(a.key, a.value) || !plausibleValue(ctx.text, a)) return null;
-      if (namesSomething(a.key, a.value)) return null;
-      if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
-      if (ctx.mode === "gate") {
-        const v = a.value;
-        // Entropy says little about 8-14 characters: a mixed password passes on its shape.
-        if (
-          !mixedPassword(v) &&
-          (v.length < 8 || /\s/.test(v) || shannonEntropy(v) < 3 || characterClasses(v) < 2)
-        ) {
-          return null;
-        }
-        // Words only (lowercase, UPPERCASE or Capitalised): a name, not a secret.
-        if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)(?:[-_](?:[a-z]+|[A-Z]+|[A-Z][a-z]+))*$/.test(v)) {
-          return null;
-        }
-      }
-      return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
-    },
+    refine: secretAssignment,
     examples: passwordExamples(),
+  },
+  {
+    id: "typed-secret-declaration",
+    category: "password-assignment",
+    description:
+      "A literal given to a secret-named declaration with a type (password: string = …, PASSWORD: &str = …, Password { get; set; } = …)",
+    // Keyed on the type, which is rarer than the name: the name is looked for just before it.
+    keywords: [
+      ":string",
+      ": str",
+      ": &str",
+      ": &'static",
+      ": final",
+      "{ get;",
+      "{get;",
+    ],
+    pattern: TYPED,
+    window: { before: 64, after: 600 },
+    tier: 1,
+    refine: secretAssignment,
+    examples: {
+      match: [
+        `const password: string = "${fakeToken("td1", Charset.alnum, 14)}";`,
+        `static API_TOKEN: &'static str = "${fakeToken("td2", Charset.alnum, 32)}";`,
+        `snippet:\n  public string Password { get; set; } = "${
+          fakeToken("td3", Charset.alnum, 12)
+        }";`,
+      ],
+      ignore: [
+        'const password: string = "";',
+        "password: Optional[str] = None",
+        'tokenType: TokenType = "bearer"',
+      ],
+    },
   },
   {
     id: "generic-high-entropy",
@@ -538,7 +612,7 @@ export const genericDetectors = (): Detector[] => [
       if (!a) return null;
       if (!words(a.key).some((w) => ENTROPY_KEY_WORDS.has(w) || SECRET_SUFFIX.test(w))) return null;
       if (
-        /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit)$/i
+        /(?:_?id|name|type|url|uri|path|file|hash|checksum|integrity|digest|sha\d*|md5|etag|version|commit|endpoint|host|server|issuer|audience)$/i
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;

@@ -1,7 +1,8 @@
 // Personal data: e-mail addresses, phone numbers, payment cards (Luhn), IPv4 and IPv6 addresses.
 import type { Detector } from "../detector.ts";
-import { isIPv6, passesLuhn } from "../checks.ts";
+import { isIPv6, isTestCard, passesLuhn } from "../checks.ts";
 import { lazy, settle } from "../lazy.ts";
+import { fakeCard } from "../fake.ts";
 
 const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
@@ -27,12 +28,12 @@ const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
 const PLACE_PART = lazy(() =>
-  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}\d{4,6}(?:-\d{3,4})?(?![\p{L}\p{N}])/u
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])/u
 );
 
 /** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
 const UNIT =
-  /^,?[ \t]{1,4}(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#)[ \t]?#?\w{1,6}/;
+  /^,?[ \t]{1,4}(?:(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Flat|Floor|Fl\.?|#|Piso|Planta|Puerta|Escalera|Esc\.|App\.?|Appartement|Bus|Stiege|Top|Scala|Interno|Int\.)[ \t]?#?\w{1,6}|\d{1,2}[ºª°](?:[ \t]?[A-Za-z]{1,4}\b)?)/;
 
 /** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
 function placeTail(text: string, end: number): number {
@@ -245,6 +246,10 @@ export const piiDetectors = (): Detector[] => [
       "adres:",
       "adres ",
       "endereco",
+      "morada",
+      "adresa",
+      "adress:",
+      "osoite",
       "indirizzo",
       "ship to",
       "lives at",
@@ -291,7 +296,7 @@ export const piiDetectors = (): Detector[] => [
             String
               .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
             String
-              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?![\p{N}])`,
+              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
             // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
             String
               .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
@@ -400,16 +405,26 @@ export const piiDetectors = (): Detector[] => [
       const digits = raw.replace(/\D/g, "");
       if (digits.length < 13 || digits.length > 19) return null;
       if (!/^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6011|65|64[4-9]|62)/.test(digits)) return null;
-      if (/^(\d)\1+$/.test(digits)) return null;
+      // Published test numbers are fixtures and documentation, not a person's card.
+      if (isTestCard(digits)) return null;
       return passesLuhn(digits) ? { start, end } : null;
     },
-    examples: {
-      match: [
-        "CARD=4111 1111 1111 1111",
-        '{"pan": "5555-5555-5555-4444"}',
-        "charged card 378282246310005 twice",
-      ],
-      ignore: ["order 4111111111111112", "timestamp 1700000000000", "4111.1111.1111.1111"],
+    get examples() {
+      const card = fakeCard("card-example");
+      return settle(this, "examples", {
+        match: [
+          `CARD=${card.replace(/(\d{4})(?!$)/g, "$1 ")}`,
+          `{"pan": "${card.replace(/(\d{4})(?!$)/g, "$1-")}"}`,
+          `charged card ${card} twice`,
+        ],
+        ignore: [
+          "order 4111111111111112",
+          "timestamp 1700000000000",
+          "4111.1111.1111.1111",
+          'Mask("4111 1111 1111 1111") in the test',
+          "Stripe test card 4242 4242 4242 4242, exp 12/34",
+        ],
+      });
     },
   },
   {

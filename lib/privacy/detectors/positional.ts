@@ -1,13 +1,19 @@
 // Credentials passed by position to well-known calls (DriverManager.getConnection(url, user, "…"),
-// pymysql.connect(host, user, "…"), jwt.sign(payload, "…")), and written in DSN shapes that
-// have no key name: Go MySQL DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
+// pymysql.connect(host, user, "…"), jwt.sign(payload, "…"), redis.Redis(host, port, db, "…"),
+// credential constructors of every SDK), and written in DSN shapes that have no key name: Go MySQL
+// DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { credibleInGate, credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { secretUnderKey } from "./generic.ts";
 
-/** Call name (lowercase, last one or two dotted parts) → index of the credential argument. */
-const CALLS: Record<string, number> = {
+/**
+ * Call name (lowercase, its last one to three dotted parts, `::` read as `.`) → where its credential
+ * argument is: an index, or `"any"`: the last literal argument with a credential's shape (for
+ * calls whose signature varies by library and overload: `redis.Redis(host, port, db, pw)`,
+ * `ssh.connect(host, port, user, pw)`, `Transport.connect(host, user, pw)`).
+ */
+const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.create(null), {
   "drivermanager.getconnection": 2,
   "pymysql.connect": 2,
   "mysqldb.connect": 2,
@@ -63,7 +69,56 @@ const CALLS: Record<string, number> = {
   "aes.new": 0,
   "secretkeyspec": 0,
   "hmacshakeyfor": 0,
-};
+  "signedstring": 0,
+  "from_secret": 0,
+  "symmetricsecuritykey": 0,
+  "textencoder.encode": 0,
+  "redis": "any",
+  "strictredis": "any",
+  "jedis": "any",
+  "jedispool": "any",
+  "jediscluster": "any",
+  "ftp": "any",
+  "ftp.open": "any",
+  "ftp.new": "any",
+  "smtp.start": "any",
+  "imap.authenticate": "any",
+  "minio": "any",
+  "newstaticv4": "any",
+  "gitlab": "any",
+  "oauthhandler": "any",
+  "oauth1": "any",
+  "auth.basic": "any",
+  "sign": "any",
+  "connect": "any",
+  "auth": "any",
+  "setbasicauth": "any",
+  "basic_auth": "any",
+  "withpassword": "any",
+  "password": "any",
+  "withcredentials": "any",
+  "setcredentials": "any",
+  "transport.send": "any",
+  "ssh2_auth_password": 2,
+  "createcredential": "any",
+  "setauthentication": "any",
+  "ntlmpasswordauthentication": "any",
+  "twilio": "any",
+  "connect_s3": "any",
+  "pass_": 0,
+  "from_keys": "any",
+  "changepassword": 0,
+  "ldap3.connection": "any",
+});
+
+/**
+ * The last word of callees whose credential argument is found as with `"any"`: credential and
+ * auth-provider constructors of every SDK (`ClientSecretCredential`, `PlainCredentials`,
+ * `HTTPDigestAuth`, `PlainTextAuthProvider`, `ActiveMQConnectionFactory`, Rust's
+ * `Credentials::new`).
+ */
+const ANY_CALL =
+  /(?:credentials?|credentialsprovider|authprovider|basicauth|digestauth|connectionfactory)(?:\.new|\.create)?$/;
 
 /** The top-level arguments of a call starting at `open` (the index of its `(`). */
 function callArguments(text: string, open: number): Array<[number, number]> {
@@ -97,29 +152,97 @@ function callArguments(text: string, open: number): Array<[number, number]> {
 
 const credible = credibleLiteral;
 
+/**
+ * A literal argument, possibly turned into bytes or a key on the spot (`[]byte("…")`,
+ * `b"…"`, `"…".getBytes()`, `Encoding.UTF8.GetBytes("…")`, `Some("…")`): its value and where
+ * the value starts in `raw`.
+ */
+function literalIn(raw: string): { value: string; at: number } | null {
+  const wrapped =
+    /^(\s*&?(?:\[\]byte|Buffer\.from|bytes|String::from|Some|Encoding\.\w+\.GetBytes|new\s+TextEncoder\(\)\.encode|str)\(\s*)(.*?)\s*(?:,\s*["'][\w-]{1,12}["']\s*)?\)\s*$/s
+      .exec(raw);
+  const lead = wrapped ? wrapped[1]!.length : 0;
+  const inner = wrapped ? wrapped[2]! : raw;
+  const literal =
+    /^(\s*b?(["'`]))(.*)\2(?:\.(?:getBytes|encode|toByteArray|as_bytes|as_ref|bytes|toCharArray|to_string|to_owned|into)\([^()]{0,24}\))?\s*$/s
+      .exec(inner);
+  if (!literal) return null;
+  return { value: literal[3]!, at: lead + literal[1]!.length };
+}
+
+/**
+ * Whether a literal argument of a call whose credential's place is not known has a
+ * credential's shape: a mixed password or a random token, and not a URL, host:port, path or
+ * user@host (the other arguments of such calls).
+ */
+function credentialShaped(value: string): boolean {
+  if (/:\/\/|^[\w.-]+:\d{1,5}$|^[\w.-]+@[\w.-]+$/.test(value)) return false;
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/.test(value)) return false; // a host name
+  if (/^[\w.-]*\/[\w./-]*$/.test(value) && !looksRandom(value, { minLength: 20 })) return false;
+  return credibleInGate(value);
+}
+
+/** The callee of the call whose `(` is at `open`, lowercase, `::` read as `.`. */
+function calleeAt(text: string, from: number, open: number): string {
+  while (from > 0 && /[\w.$:]/.test(text[from - 1]!)) from--;
+  let callee = text.slice(from, open).toLowerCase().replace(/::/g, ".").replace(/^[.:]+/, "");
+  // `new TextEncoder().encode("…")`: the encoder belongs to the call's name.
+  if (callee === "encode" && /TextEncoder\(\)$/.test(text.slice(Math.max(0, from - 16), from))) {
+    callee = "textencoder.encode";
+  }
+  return callee;
+}
+
+/** The literal of `NAME := []byte("…")` / `var NAME = []byte("…")` when NAME is secret-named. */
+function secretBytes(ctx: MatchContext, open: number): { start: number; end: number } | null {
+  const { text } = ctx;
+  const lead = /([A-Za-z_][\w.]{0,60})\s*(?::=|=)\s*\[\]byte$/.exec(
+    text.slice(Math.max(0, open - 90), open),
+  );
+  if (!lead) return null;
+  const arg = callArguments(text, open)[0];
+  const literal = arg && literalIn(text.slice(arg[0], arg[1]));
+  if (!arg || !literal || !credible(literal.value, ctx.mode)) return null;
+  if (!secretUnderKey(lead[1]!.split(".").pop()!, literal.value)) return null;
+  const start = arg[0] + literal.at;
+  return { start, end: start + literal.value.length };
+}
+
+/** Where a callee's credential argument is: its last three, two or one dotted parts' entry. */
+function slotOf(callee: string): number | "any" | undefined {
+  const parts = callee.split(".");
+  for (let n = Math.min(3, parts.length); n >= 1; n--) {
+    const slot = CALLS[parts.slice(-n).join(".")];
+    if (slot !== undefined) return slot;
+  }
+  return ANY_CALL.test(callee) ? "any" : undefined;
+}
+
 function positionalArgument(ctx: MatchContext): { start: number; end: number } | null {
   // Offsets from ctx (the match may come from a window slice).
   const { text } = ctx;
   const open = ctx.end - 1;
-  let from = ctx.start;
-  while (from > 0 && /[\w.$]/.test(text[from - 1]!)) from--;
-  const callee = text.slice(from, open).toLowerCase().replace(/^(?:new\s+)?/, "");
-  const name = Object.keys(CALLS).find((k) => callee === k || callee.endsWith("." + k));
-  if (name === undefined) return null;
-  const index = CALLS[name]!;
-  if (index < 0) return null;
-  const arg = callArguments(text, open)[index];
-  if (!arg) return null;
-  const raw = text.slice(arg[0], arg[1]);
-  // A literal, possibly turned into bytes on the spot (`"…".getBytes()`, `"…".encode()`).
-  const literal =
-    /^\s*b?(["'`])(.*)\1(?:\.(?:getBytes|encode|toByteArray|as_bytes|bytes)\([^()]{0,24}\))?\s*$/s
-      .exec(raw);
-  if (!literal) return null;
-  const value = literal[2]!;
-  if (!credible(value, ctx.mode)) return null;
-  const start = arg[0] + raw.indexOf(literal[1]!) + 1;
-  return { start, end: start + value.length };
+  const callee = calleeAt(text, ctx.start, open);
+  // Go's `jwtKey := []byte("…")`: the bytes of a literal given to a secret-named variable.
+  if (callee === "byte") return secretBytes(ctx, open);
+  const slot = slotOf(callee);
+  if (slot === undefined || (typeof slot === "number" && slot < 0)) return null;
+  const args = callArguments(text, open);
+  const arg = typeof slot === "number" ? args[slot] : undefined;
+  const literal = arg && literalIn(text.slice(arg[0], arg[1]));
+  if (arg && literal && credible(literal.value, ctx.mode)) {
+    const start = arg[0] + literal.at;
+    return { start, end: start + literal.value.length };
+  }
+  // Elsewhere than its usual place (another overload or library): only a credential's shape.
+  for (let i = args.length - 1; i >= 0; i--) {
+    const [from, to] = args[i]!;
+    const found = literalIn(text.slice(from, to));
+    if (found && credentialShaped(found.value)) {
+      return { start: from + found.at, end: from + found.at + found.value.length };
+    }
+  }
+  return null;
 }
 
 const pw = (seed: string) =>
@@ -144,25 +267,18 @@ export const positionalDetectors = (): Detector[] => [
       "createhmac(",
       "hmac.new(",
       "login(",
-      "setpassword(",
       "setapikey(",
       "setauthtoken(",
       "setclientsecret(",
-      "basicauth(",
       "pdo(",
       "mysqli(",
-      "plainauth(",
       "bind_s(",
       "simple_bind(",
       "usernamepasswordauthenticationtoken(",
       "sequelize(",
       "ftp(",
       "ftp_tls(",
-      "set_password(",
       "signwith(",
-      "credentials(",
-      "credentials.create(",
-      "credentialsprovider(",
       "ldap_bind(",
       "authenticate(",
       "hmac256(",
@@ -172,9 +288,41 @@ export const positionalDetectors = (): Detector[] => [
       "aes.new(",
       "secretkeyspec(",
       "hmacshakeyfor(",
+      "signedstring(",
+      "from_secret(",
+      "securitykey(",
+      "textencoder().encode(",
+      "redis(",
+      "smtp.start(",
+      "ftp.open(",
+      "ftp.new(",
+      "minio(",
+      "newstaticv4(",
+      "gitlab(",
+      "oauthhandler(",
+      "oauth1(",
+      "auth.basic(",
+      ".sign(",
+      "auth(",
+      "password(",
+      "jwt::",
+      "ssh2_auth_password(",
+      "authentication(",
+      "twilio(",
+      "connect_s3(",
+      "pass_(",
+      "from_keys(",
+      "transport.send(",
+      "ldap3.connection(",
+      "authprovider(",
+      "connectionfactory(",
+      "credential",
+      "jedis",
+      '[]byte("',
+      "[]byte(`",
     ],
-    pattern:
-      /(?:getConnection|connect|sign|encode|verify|decode|createHmac|new|login|setPassword|setApiKey|setAuthToken|setClientSecret|BasicAuth|PDO|mysqli|PlainAuth|bind_s|simple_bind|UsernamePasswordAuthenticationToken|Sequelize|FTP|FTP_TLS|set_password|signWith|Credentials|create|CredentialsProvider|ldap_bind|authenticate|HMAC256|HMAC384|HMAC512|Fernet|AES\.new|SecretKeySpec|hmacShaKeyFor)\(/i,
+    // Any call: the refine hook reads its name and knows where its credential goes.
+    pattern: /(?<![\w$])[A-Za-z_$][\w$]*\(/,
     window: { before: 40, after: 48 },
     tier: 2,
     refine: positionalArgument,
@@ -186,8 +334,20 @@ export const positionalDetectors = (): Detector[] => [
           fakeToken("pc3", Charset.alnum, 32)
         }', { expiresIn: '1h' });`,
         `mail:\n  run: smtp.login('alerts', '${pw("pc4")}')`,
+        `r = redis.Redis('cache.lan', 6379, 0, '${fakeToken("pc5", Charset.alnum, 24)}')`,
+        `ssh.connect('10.0.3.7', 22, 'deploy', '${pw("pc6")}')`,
+        `signed, err := tok.SignedString([]byte("${fakeToken("pc7", Charset.alnum, 40)}"))`,
+        `let creds = Credentials::new("id", "${
+          fakeToken("pc8", Charset.base64, 40)
+        }", None, None, "static");`,
+        `transport.connect("smtp.office365.com", "alerts@corp.example", "${pw("pc9")}");`,
+        `var jwtKey = []byte("${pw("pc10")}")`,
       ],
       ignore: [
+        'transport.connect("smtp.office365.com", 587, user, password)',
+        'token.SignedString([]byte(os.Getenv("JWT_SECRET")))',
+        'body := []byte("hello, world")',
+        'contentType := []byte("application/json")',
         "DriverManager.getConnection(url, user, pass);",
         "jwt.sign(payload, process.env.JWT_SECRET)",
         "socket.connect('db.internal', 5432)",

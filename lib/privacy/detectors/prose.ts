@@ -2,7 +2,14 @@
 // "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
 // (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
 import type { Detector, MatchContext } from "../detector.ts";
-import { lineAfter, lineBefore, looksRandom, mixedPassword, passwordShaped } from "../checks.ts";
+import {
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+  mixedPassword,
+  passwordShaped,
+} from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */
@@ -112,6 +119,10 @@ function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
   // A protocol and its version (`POST /login HTTP/1.1`), not a password.
   if (/^(?:HTTP|HTTPS|SSH|TLS|SSL|SMTP|IMAP|SPDY)\/[\d.]+$/i.test(value)) return false;
+  // An algorithm and its size (`RSA-4096`, `AES_256`, `HS512`), not a password.
+  if (/^(?:RSA|DSA|ECDSA|EC|Ed|AES|SHA|HMAC|HS|RS|ES|PS|P|TLS|SSL)[-_]?\d{2,5}$/i.test(value)) {
+    return false;
+  }
   if (
     value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.2 })
@@ -185,8 +196,16 @@ function valueBefore(text: string, keywordStart: number): { start: number; end: 
   return { start, end: start + value.length };
 }
 
+/** Phrases that give a value without naming a secret: only a credential's shape follows them. */
+const WEAK_NAME =
+  /^(?:(?:set|changed|reset|rotated|updated) (?:it )?to|(?:new|old) one|now it'?s|(?:door|wifi|wi-fi|access|entry|gate|alarm) code)$/i;
+
 /** The value a sentence gives a secret's name: after it, else before it. */
 function valueNear(ctx: MatchContext): { start: number; end: number } | null {
+  if (WEAK_NAME.test(ctx.match[0])) {
+    const found = valueAfter(ctx);
+    return found && strongValue(ctx.text.slice(found.start, found.end)) ? found : null;
+  }
   return valueAfter(ctx) ?? valueBefore(ctx.text, ctx.match.index);
 }
 
@@ -254,7 +273,8 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     }
     // "with admin:X": a user and its password joined by a colon.
     const pair = /^[\w.@-]{1,32}:(\S{6,})$/.exec(value);
-    if (pair && secretLike(pair[1]!, codeLine)) {
+    // Not a reference to a secret kept elsewhere (`bws://…`, `arn:aws:secretsmanager:…`).
+    if (pair && !isPlaceholder(value) && secretLike(pair[1]!, codeLine)) {
       const start = at + tokens[k]!.index! + lead + value.length - pair[1]!.length;
       return { start, end: start + pair[1]!.length };
     }
@@ -298,6 +318,17 @@ const KEYWORDS = [
   "set it to",
   "changed it to",
   "reset it to",
+  "changed to",
+  "reset to",
+  "rotated to",
+  "rotated it to",
+  "updated to",
+  "updated it to",
+  "new one is",
+  "now it's",
+  "door code",
+  "wifi code",
+  "access code",
   "mot de passe",
   "mdp",
   "jeton",
@@ -421,7 +452,7 @@ export const proseDetectors = (): Detector[] => [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset) it to|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
+      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,

@@ -76,6 +76,55 @@ export const structuralDetectors = (): Detector[] => [
     },
   },
   {
+    id: "putty-private-lines",
+    category: "private-key",
+    description:
+      "The private lines of a PuTTY key file (.ppk), also when cut before its Private-MAC line",
+    keywords: ["private-lines:"],
+    pattern: /Private-Lines:[ \t]*\d{1,3}\r?\n(?<secret>(?:[A-Za-z0-9+/=]{4,80}(?:\r?\n|$)){1,64})/,
+    tier: 2,
+    keep: 0,
+    examples: {
+      match: [
+        `PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n${
+          fakeToken("ppk1", Charset.base64, 64)
+        }\n`,
+        `key.ppk:\n  Private-Lines: 2\n${fakeToken("ppk2", Charset.base64, 64)}\n${
+          fakeToken("ppk3", Charset.base64, 24)
+        }`,
+        `{"ppk": "x"}\nPrivate-Lines: 1\n${fakeToken("ppk4", Charset.base64, 44)}`,
+      ],
+      ignore: ["Private-Lines: 14 (the count of base64 lines that follow)"],
+    },
+  },
+  {
+    id: "seed-phrase",
+    category: "private-key",
+    description:
+      "A wallet's recovery phrase (12 to 24 lowercase words) under a mnemonic or seed phrase name",
+    keywords: [
+      "mnemonic",
+      "seed phrase",
+      "seed_phrase",
+      "recovery phrase",
+    ],
+    pattern: /(?<![a-z])(?<secret>(?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})(?![a-z])/,
+    window: { before: 0, after: 260 },
+    tier: 2,
+    refine: ({ text, start, end }) => {
+      const words = text.slice(start, end).split(/[ \t]+/).length;
+      return words % 3 === 0 ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `MNEMONIC="${"abandon ability able about above absent absorb abstract absurd abuse access accident"}"`,
+        `wallet:\n  seed_phrase: ${"legal winner thank year wave sausage worth useful legal winner thank yellow"}`,
+        `my recovery phrase is ${"letter advice cage absurd amount doctor acoustic avoid letter advice cage above"}`,
+      ],
+      ignore: ["mnemonic: a phrase of twelve words that restores the wallet"],
+    },
+  },
+  {
     id: "private-key-base64",
     category: "private-key",
     description: "Base64-encoded PEM private key (LS0tLS1CRUdJTi…)",
@@ -230,6 +279,9 @@ export const structuralDetectors = (): Detector[] => [
       const value = text.slice(start, end);
       if (/^\d{1,5}$/.test(value)) return null; // user@host:port-like, not a password
       if (/^(?:\$\{|\{\{|%\(|<)/.test(value)) return null; // a template, not a value
+      // A local default where the password repeats the user (guest:guest, postgres:postgres).
+      const user = /([^\s/:@]+):$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+      if (user !== undefined && user.toLowerCase() === value.toLowerCase()) return null;
       // Documentation writes `user:password@host`; redact mode still hides it, gate lets it by.
       if (mode === "gate" && (isPlaceholder(value) || /^[$%{]/.test(value))) return null;
       return { start, end };
@@ -246,6 +298,7 @@ export const structuralDetectors = (): Detector[] => [
         "https://example.com:8443/path",
         "git@github.com:org/repo.git",
         "postgres://localhost:5432/app",
+        "amqp://guest:guest@localhost:5672/",
       ],
     },
   },
@@ -268,10 +321,14 @@ export const structuralDetectors = (): Detector[] => [
         return null;
       }
       const value = text.slice(start, end);
+      // ODBC quotes a value in braces (`Pwd={…};`); `{password}`, `${X}`, `#{X}`, `%X%` are templates.
+      if (/^\{[^{}$#%\s]+\}$/.test(value) && !/^\{[A-Za-z_][\w.]*\}$/.test(value)) {
+        return { start: start + 1, end: end - 1 };
+      }
       if (/^[#{$%]/.test(value) && /[}#%]$/.test(value)) return null; // a template
       // A keyword argument in code, `connect(host=host, password=password)`: a name, no literal.
       if (
-        /^[A-Za-z_][\w.]*\)*$/.test(value) &&
+        /^[A-Za-z_][\w.]*(?:\)*$|[[(])/.test(value) &&
         /[,(]\s*(?:password|pwd)\s*=\s*$/i.test(text.slice(Math.max(0, start - 24), start))
       ) return null;
       if (mode === "gate" && isPlaceholder(value)) return null;
@@ -299,7 +356,7 @@ export const structuralDetectors = (): Detector[] => [
     description: "Credentials in an Authorization header (Bearer, Basic, Token, Bot, SSWS, Digest)",
     keywords: ["authorization"],
     pattern:
-      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
+      /authorization["']?(?:\s{0,4}[:=,]|\s)\s{0,4}["'`]?\s{0,2}(?:bearer|basic|token|bot|ssws|digest|apikey|api-key|splunk|key|geniekey|sso-key)\s+(?<secret>[A-Za-z0-9._~+/=-]{8,65536})/i,
     tier: 2,
     refine: ({ text, start, end }) => isPlaceholder(text.slice(start, end)) ? null : { start, end },
     examples: {

@@ -2,7 +2,14 @@
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineAfter, lineBefore, looksRandom } from "../checks.ts";
+import {
+  credibleInGate,
+  credibleLiteral,
+  isPlaceholder,
+  lineAfter,
+  lineBefore,
+  looksRandom,
+} from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { isSecretKey, secretUnderKey } from "./generic.ts";
 
@@ -50,7 +57,7 @@ function cells(line: string, delimiter: string): Array<{ start: number; text: st
 }
 
 const SECRET_COLUMN =
-  /^(?:\*\*)?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
+  /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
 
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
 function tableCell(
@@ -100,6 +107,10 @@ function tableCell(
   return null;
 }
 
+/** The line that opens a block of secrets in YAML (`secrets:`, `- credentials:`). */
+const SECRET_BLOCK =
+  /^[ \t]*(?:-[ \t]+)?["']?(?:secrets|credentials|api_keys|apikeys|passwords|tokens)["']?[ \t]*:[ \t]*(?:#.*)?$/i;
+
 /** Structured-syntax detectors. */
 export const syntaxDetectors = (): Detector[] => [
   {
@@ -107,9 +118,9 @@ export const syntaxDetectors = (): Detector[] => [
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
     // Postman and some SDKs call the name field "key".
-    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :'],
+    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :', "{name:"],
     pattern:
-      /(?:-[ \t]+|["'])?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+      /(?:-[ \t]+|["']|\{)?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -191,8 +202,20 @@ export const syntaxDetectors = (): Detector[] => [
     id: "xml-secret-element",
     category: "password-assignment",
     description: "An XML element named like a secret (<password>…</password>, <apiKey>…)",
-    keywords: ["password>", "passwd>", "secret>", "token>", "pwd>", "apikey>", "api_key>", "key>"],
-    pattern: /<(?<key>[A-Za-z][\w.:-]{0,60})>(?<value>[^<\r\n]+)<\/\k<key>>/,
+    keywords: [
+      "password>",
+      "passwd>",
+      "pass>",
+      "secret>",
+      "token>",
+      "pwd>",
+      "apikey>",
+      "api_key>",
+      "key>",
+    ],
+    // Attributes allowed (`<password encrypted="false">…`).
+    pattern:
+      /<(?<key>[A-Za-z][\w.:-]{0,60})(?:\s+[\w:-]{1,40}="[^"<>\r\n]{0,80}"){0,4}>(?<value>[^<\r\n]+)<\/\k<key>>/,
     window: { before: 64, after: 256 },
     tier: 2,
     refine: keyedValue,
@@ -210,12 +233,89 @@ export const syntaxDetectors = (): Detector[] => [
     },
   },
   {
+    id: "secret-block-value",
+    category: "password-assignment",
+    description:
+      'A value with a credential\'s shape inside a block named for secrets (secrets:, credentials:, api_keys: in YAML; "secrets": { … } in JSON), whatever its own key',
+    keywords: [
+      "secrets:",
+      "credentials:",
+      "api_keys:",
+      "passwords:",
+      "tokens:",
+      '"secrets":',
+      '"credentials":',
+    ],
+    // A child entry: an indented YAML `key: value` line or a JSON `"key": "value"` member.
+    pattern:
+      /(?:^[ \t]+[\w.-]{1,40}:[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s#"'{[]\S*)(?:[ \t]+#.*)?[ \t]*$|"[\w.-]{1,40}"\s{0,4}:\s{0,4}(?<json>"[^"\r\n]+"))/m,
+    window: { before: 0, after: 400 },
+    tier: 1,
+    gate: "strict",
+    refine: (ctx) => {
+      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "json");
+      if (!v || !credibleInGate(v.value) || isPlaceholder(v.value)) return null;
+      const span = { start: v.start, end: v.end };
+      const before = ctx.text.slice(Math.max(0, v.start - 400), v.start);
+      if (ctx.match.groups?.json !== undefined) {
+        // JSON: the block's name and its `{`, and no brace between it and the value.
+        return /"(?:secrets|credentials|api_keys|apikeys|passwords|tokens)"\s*:\s*\{[^{}]*$/i
+            .test(before)
+          ? span
+          : null;
+      }
+      // YAML: the first line above indented less than the value's is the block's name.
+      const lines = before.split("\n");
+      const indent = (line: string) => /^[ \t]*/.exec(line)![0].length;
+      const own = indent(lines.pop()!);
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i]!;
+        if (/^\s*(?:#.*)?$/.test(line) || indent(line) >= own) continue;
+        return SECRET_BLOCK.test(line) ? span : null;
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `api_keys:\n  primary: ${fakeToken("sb1", Charset.alnum, 40)}\n`,
+        `credentials:\n  admin: "${pw("sb2")}"\n  reader: ro`,
+        `{"secrets": {"jwt": "${fakeToken("sb3", Charset.base64url, 43)}"}}`,
+      ],
+      ignore: [
+        "secrets:\n  enabled: true\n  path: /run/secrets",
+        `secrets:\n  name: db\nimage: app:${fakeToken("sb4", Charset.alnum, 20)}`,
+      ],
+    },
+  },
+  {
+    id: "plist-secret-value",
+    category: "password-assignment",
+    description:
+      "A property-list <string> under a secret-named <key> (Info.plist, launchd, .mobileconfig)",
+    keywords: ["</key>"],
+    pattern:
+      /<key>(?<key>[^<\r\n]{1,80})<\/key>\s{0,200}<string>(?<value>[^<\r\n]{1,512})<\/string>/,
+    window: { before: 90, after: 760 },
+    tier: 2,
+    refine: keyedValue,
+    examples: {
+      match: [
+        `<key>APIToken</key>\n<string>${fakeToken("pl1", Charset.alnum, 28)}</string>`,
+        `<dict><key>Password</key><string>${pw("pl2")}</string></dict>`,
+        `plutil -p app.plist: <key>ClientSecret</key>\n  <string>${
+          fakeToken("pl3", Charset.base64url, 32)
+        }</string>`,
+      ],
+      ignore: ["<key>CFBundleName</key>\n<string>Acme</string>"],
+    },
+  },
+  {
     id: "xml-keyed-secret",
     category: "password-assignment",
     description: 'An XML entry keyed by a secret name (<entry key="password">…, <property name=…>)',
     keywords: ['key="', 'name="'],
     pattern:
-      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>(?<text>[^<\r\n]+)<)/,
+      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>\s{0,40}(?:<value>)?(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
       const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
@@ -289,15 +389,25 @@ export const syntaxDetectors = (): Detector[] => [
       "env('",
       'env("',
       "process.env.",
+      "getordefault(",
+      "environmentvariable(",
     ],
-    // Sticky at the keyword: each alternative starts where one of the keywords does.
+    // Sticky at the keyword: each alternative starts where one of the keywords does (also
+    // Java's getenv().getOrDefault, .NET's GetEnvironmentVariable("X") ?? "…" and
+    // SetEnvironmentVariable, the shell's ${X:-…}).
     pattern:
-      /(?:(?:fetch|getenv|\.get|env)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4},|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/,
+      /(?:(?:fetch|getenv|\.get|env|getOrDefault|EnvironmentVariable)\(\s{0,4}["'](?<key>[A-Za-z_][\w.]{0,80})["']\s{0,4}(?:,|\)\s{0,4}(?:\?\?|\{))|process\.env\.(?<envkey>\w{1,80})\s{0,4}(?:\|\||\?\?))\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
     tier: 2,
     refine: (ctx) => {
       const key = ctx.match.groups?.key ?? ctx.match.groups?.envkey ?? "";
       const v = valueSpan(ctx, "value");
-      if (!v || !isSecretKey(key) || !credibleValue(v.value, ctx.mode)) return null;
+      if (!v || !credibleValue(v.value, ctx.mode)) return null;
+      // The variable's name, else the name the lookup is assigned to (`password: process.env.X
+      // || '…'`).
+      const owner = /([A-Za-z_][\w.-]{0,60})["']?\s{0,4}[:=]\s{0,4}$/.exec(
+        lineBefore(ctx.text, ctx.match.index),
+      )?.[1] ?? "";
+      if (!isSecretKey(key) && !isSecretKey(owner.split(".").pop()!)) return null;
       return { start: v.start, end: v.end };
     },
     examples: {
@@ -305,18 +415,57 @@ export const syntaxDetectors = (): Detector[] => [
         `password = ENV.fetch('DB_PASSWORD', '${pw("ev1")}')`,
         `token = os.getenv("API_TOKEN", "${fakeToken("ev2", Charset.alnum, 32)}")`,
         `const secret = process.env.JWT_SECRET || '${pw("ev3")}';`,
+        `String pw = System.getenv().getOrDefault("DB_PASSWORD", "${pw("ev4")}");`,
+        `var pw = Environment.GetEnvironmentVariable("DB_PASSWORD") ?? "${pw("ev5")}";`,
+        `config.password = ENV.fetch('SMTP_PASSWORD') { '${pw("ev6")}' }`,
+        `mysql.createPool({ host: 'db', password: process.env.X || '${pw("ev7")}' })`,
       ],
       ignore: ["os.getenv('DB_PASSWORD', '')", "process.env.PORT || '3000'"],
+    },
+  },
+  {
+    id: "shell-default-secret",
+    category: "password-assignment",
+    description:
+      "A secret hard-coded as the shell default of a secret-named variable (${DB_PASSWORD:-…})",
+    // Found from its `:-` or `:=` (a `${` keyword would hit every template literal).
+    keywords: [":-", ":="],
+    pattern: /\$\{(?<key>[A-Za-z_]\w{0,80}):?[-=](?<value>[^\s}$]{1,256})\}/,
+    window: { before: 84, after: 260 },
+    tier: 2,
+    refine: (ctx) => {
+      const v = valueSpan(ctx, "value");
+      if (!v || !isSecretKey(ctx.match.groups?.key ?? "") || !credibleValue(v.value, ctx.mode)) {
+        return null;
+      }
+      return { start: v.start, end: v.end };
+    },
+    examples: {
+      match: [
+        `psql -W "\${PGPASSWORD:-${pw("sd1")}}"`,
+        `PGPASSWORD="\${PGPASSWORD:-${pw("sd2")}}" psql -h db -U app`,
+        `environment:\n  DB_PASSWORD: \${DB_PASSWORD:-${pw("sd3")}}`,
+      ],
+      ignore: ["echo ${DB_PASSWORD:-}", "${DB_PASSWORD:-$DEFAULT_PASSWORD}", "${PORT:-8080}"],
     },
   },
   {
     id: "sql-password",
     category: "password-assignment",
     description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
-    keywords: ["identified by", "password '", 'password "', "password('", 'password("'],
-    // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')).
+    keywords: [
+      "identified by",
+      "password '",
+      'password "',
+      "password('",
+      'password("',
+      "password=n'",
+      "password = n'",
+    ],
+    // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')) and SQL Server's
+    // Unicode literal (CREATE LOGIN … WITH PASSWORD = N'…').
     pattern:
-      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4})(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
+      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
     tier: 2,
     refine: (ctx) => {
       // The function form is SQL's upper-case PASSWORD('…') after `=`, never a method call
