@@ -157,7 +157,11 @@ export function cachedVaultPath(
   dataDir = DATA_DIR,
   options: { semantics?: SearchSemantics } = {},
 ): string {
-  const path = join(dataDir, `${options.semantics ? "recall-vault" : "vault"}-${n}.db`);
+  // One cached vault per vectors' model: a vault of another model's vectors searches without them.
+  const path = join(
+    dataDir,
+    options.semantics ? `recall-vault-${n}-m${options.semantics.model}.db` : `vault-${n}.db`,
+  );
   if (!existsSync(path)) {
     mkdirSync(dirname(path), { recursive: true });
     const building = openVault(`${path}.building`, { now: clockFrom(n), ...options });

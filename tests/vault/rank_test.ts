@@ -226,7 +226,7 @@ Deno.test("Vault.search() when every word is in nearly half the memories or more
     assert.deepEqual(vault.search("alpha beta", { type: "decision" }), []);
   });
 
-  await t.step("a filter that selects a few old memories widens the window to them", () => {
+  await t.step("a filter that selects a few old memories still finds them, newest first", () => {
     assert.deepEqual(
       vault.search("alpha beta", { tag: "rare" }).map((hit) => hit.memory.title),
       ["Note 4005", "Note 3005", "Note 2005", "Note 1005", "Note 5"],
