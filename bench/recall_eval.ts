@@ -1,10 +1,10 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
 // korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
 // [--vectors table.bin] (a candidate table from bench/build_term_vectors.ts --out, synonyms beside it)
-// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3.tsv;
+// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3/4.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
 // --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
-// fourth blind batch, questions_blind4.tsv)
+// fourth blind batch, questions_blind4.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -81,16 +81,18 @@ const which = Deno.args.includes("--blind4")
   ? "blind"
   : Deno.args.includes("--tuning3")
   ? "tuning3"
+  : Deno.args.includes("--tuning4")
+  ? "tuning4"
   : Deno.args.includes("--all")
   ? "all"
   : Deno.args.includes("--tuning")
   ? "tuning"
   : "held-out";
 const adrs = loadAdrs();
-// Tuning: the even half of questions.tsv plus questions_tuning2.tsv and questions_tuning3.tsv;
+// Tuning: the even half of questions.tsv plus questions_tuning2.tsv, 3 and 4;
 // held-out: the odd half.
 const extraTuning = () =>
-  ["questions_tuning2.tsv", "questions_tuning3.tsv"].flatMap((file) =>
+  ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap((file) =>
     loadQuestions(join(RECALL_DATA, file), { split: false })
   );
 const questions = which === "blind4"
@@ -99,6 +101,8 @@ const questions = which === "blind4"
   ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
   : which === "tuning3"
   ? loadQuestions(join(RECALL_DATA, "questions_tuning3.tsv"), { split: false })
+  : which === "tuning4"
+  ? loadQuestions(join(RECALL_DATA, "questions_tuning4.tsv"), { split: false })
   : which === "tuning"
   ? [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]
   : which === "all"

@@ -35,7 +35,7 @@ export interface RecallTuning {
 
 /** The defaults. */
 export const DEFAULT_TUNING: RecallTuning = {
-  cosine: 0.6,
+  cosine: 1.5,
   related: 0.3,
   abbreviationWeight: 0.9,
   synonymWeight: 0.5,
