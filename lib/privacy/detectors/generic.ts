@@ -414,10 +414,41 @@ function plausibleValue(text: string, a: Assignment): boolean {
     ) {
       return false;
     }
-    if (v.length > 32 || v.split(/\s+/).length > 3) return false;
+    // A pass phrase of a few lowercase words and digits (`restic horse staple 9`) under an env
+    // name or a passphrase key; a message reads as a sentence (capitals, punctuation).
+    const phrase = (/^[A-Z0-9_]+$/.test(a.key) || /passphrase/i.test(a.key)) &&
+      /^[a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){2,7}$/.test(v) && v.length <= 64;
+    if (!phrase && (v.length > 32 || v.split(/\s+/).length > 3)) return false;
+    // A label or a question about the password (`"Passwort vergessen?"`), not a password.
+    if (/[?!:.…]$/.test(v) || v.split(/\s+/).some((x) => PASSWORD_WORDS.has(x.toLowerCase()))) {
+      return false;
+    }
   }
+  // The word for "password" itself, as an i18n file's translation holds it.
+  if (PASSWORD_TRANSLATIONS.has(v.toLowerCase())) return false;
   return true;
 }
+
+/** The word "password" in the languages an i18n file translates it into. */
+const PASSWORD_TRANSLATIONS = new Set([
+  ...PASSWORD_WORDS,
+  "mot de passe",
+  "contraseña",
+  "hasło",
+  "lösenord",
+  "şifre",
+  "jelszó",
+  "adgangskode",
+  "passord",
+  "пароль",
+  "パスワード",
+  "密码",
+  "密碼",
+  "비밀번호",
+  "wachtwoord",
+  "parola",
+  "palavra-passe",
+]);
 
 /** Words in a key name that make a hash or UUID value an identifier, not a credential. */
 const IDENTIFIER_KEY_WORDS = new Set([

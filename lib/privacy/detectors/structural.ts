@@ -8,6 +8,7 @@ import {
   lineBefore,
   looksRandom,
   mixedPassword,
+  shannonEntropy,
 } from "../checks.ts";
 import { Charset, fakeToken, inContexts } from "../fake.ts";
 import { settle } from "../lazy.ts";
@@ -470,6 +471,58 @@ export const structuralDetectors = (): Detector[] => [
         "Cookie: theme=dark; lang=en",
         "Set-Cookie: session_id=; Max-Age=0",
         "document.cookie = `session=${token}`",
+      ],
+    },
+  },
+  {
+    id: "session-cookie-value",
+    category: "auth-header",
+    description:
+      "The value of a well-known session cookie wherever the pair is written: curl -b, a cookie jar, a HAR entry, a log (sessionid=…, connect.sid, JSESSIONID, PHPSESSID, laravel_session, _app_session …)",
+    // The name's tail: every framework's session cookie ends in one of these.
+    keywords: [
+      "sessionid",
+      "sessid",
+      "connect.sid",
+      "_session",
+      "session-token",
+      "session=",
+      "session\t",
+      "sess=",
+      "sid=",
+      "sid\t",
+      ".aspxauth",
+      "remember_",
+    ],
+    // Sticky at the keyword: the rest of the name, then `=`, a cookie jar's tab, a JSON key's
+    // `": "`, a call's `', '` or a HAR entry's `", "value": "`.
+    pattern:
+      /(?:sessionid|sessid|connect\.sid|_session|session-token|session|sess|sid|\.aspxauth|remember_)[\w.-]{0,80}(?:=|\t|["']\s{0,4}[,:]\s{0,4}(?:["']value["']\s{0,4}:\s{0,4})?["'])["']?(?<secret>[A-Za-z0-9%._~+/:-]{16,4096}={0,2})/i,
+    tier: 2,
+    refine: ({ text, start, end }) => {
+      const v = text.slice(start, end).replace(/%[0-9A-F]{2}/gi, "");
+      // Trace and chat session ids (UUIDs, ULIDs) are identifiers, not cookies.
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return null;
+      if (/^[0-9A-HJKMNP-TV-Z]{26}$/.test(v)) return null;
+      if (/^(?:https?:|\/)/.test(v)) return null;
+      const bare = v.replace(/[._~+/:-]/g, "");
+      // Django's and Rails' ids may be lowercase letters only: random by their entropy.
+      const random = looksRandom(bare, { minLength: 16, minEntropy: 3.3 }) ||
+        (/^[a-z]{20,}$/i.test(bare) && !isPlaceholder(bare) && shannonEntropy(bare) >= 3.8);
+      return random ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `curl -b 'sessionid=${fakeToken("sc1", Charset.lower, 32)}; theme=dark' https://x.test`,
+        `.acme.test\tTRUE\t/\tTRUE\t0\tconnect.sid\ts%3A${fakeToken("sc2", Charset.base64url, 32)}`,
+        `{"name": "laravel_session", "value": "${fakeToken("sc3", Charset.base64, 40)}"}`,
+        `Set-Cookie: JSESSIONID=${fakeToken("sc4", Charset.upperHex, 32)}; Path=/; HttpOnly`,
+        `document.cookie = "PHPSESSID=${fakeToken("sc5", Charset.lowerAlnum, 26)}"`,
+      ],
+      ignore: [
+        "Set-Cookie: sessionid=deleted; Max-Age=0",
+        `log: session_id=${"0d4f8c1e-7a2b-4c3d-9e8f-1a2b3c4d5e6f"}`,
+        "const session = getSession(req)",
       ],
     },
   },

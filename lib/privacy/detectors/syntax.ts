@@ -9,6 +9,7 @@ import {
   lineAfter,
   lineBefore,
   looksRandom,
+  passwordShaped,
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { isSecretKey, secretUnderKey } from "./generic.ts";
@@ -340,16 +341,33 @@ export const syntaxDetectors = (): Detector[] => [
     description: "A PHP constant defined with a secret name (define('DB_PASSWORD', '…'))",
     keywords: ["define("],
     pattern:
-      /define\(\s{0,4}["'](?<key>\w{1,80})["']\s{0,4},\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
+      /define\(\s{0,4}["'](?<key>\w{1,80})["']\s{0,32},\s{0,32}(?<value>"[^"\r\n]+"|'[^'\r\n]+')/i,
     tier: 2,
-    refine: keyedValue,
+    refine: (ctx) => {
+      // WordPress's salts and keys (AUTH_KEY, NONCE_SALT …) are aligned and full of symbols.
+      const v = valueSpan(ctx, "value");
+      if (
+        v && /^(?:(?:SECURE_)?AUTH|LOGGED_IN|NONCE)_(?:KEY|SALT)$/.test(ctx.match.groups!.key!) &&
+        v.value.length >= 32 && !isPlaceholder(v.value) && !/\s/.test(v.value)
+      ) {
+        return { start: v.start, end: v.end };
+      }
+      return keyedValue(ctx);
+    },
     examples: {
       match: [
         `define('DB_PASSWORD', '${pw("php1")}');`,
         `define( 'AUTH_KEY', '${fakeToken("php2", Charset.base64, 64)}' );`,
         `snippet: define("SECURE_AUTH_KEY", "${fakeToken("php3", Charset.base64, 64)}");`,
+        `define('NONCE_SALT',       'x|Q4]m;Zp+1@${
+          fakeToken("php4", Charset.alnum, 12)
+        }!eR{2~kT7%b');`,
       ],
-      ignore: ["define('DB_PASSWORD', getenv('DB_PASSWORD'));", "define('DB_NAME', 'wordpress');"],
+      ignore: [
+        "define('DB_PASSWORD', getenv('DB_PASSWORD'));",
+        "define('DB_NAME', 'wordpress');",
+        "define('AUTH_KEY',         'put your unique phrase here');",
+      ],
     },
   },
   {
@@ -465,7 +483,7 @@ export const syntaxDetectors = (): Detector[] => [
     // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')) and SQL Server's
     // Unicode literal (CREATE LOGIN … WITH PASSWORD = N'…').
     pattern:
-      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+")/i,
+      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'";:?$&@(][^\s'";,)]{2,127})/i,
     tier: 2,
     refine: (ctx) => {
       // The function form is SQL's upper-case PASSWORD('…') after `=`, never a method call
@@ -479,10 +497,18 @@ export const syntaxDetectors = (): Detector[] => [
         )
       ) return null;
       const v = valueSpan(ctx, "value");
-      return v && credibleValue(v.value, ctx.mode) ? { start: v.start, end: v.end } : null;
+      if (!v || !credibleValue(v.value, ctx.mode)) return null;
+      // Oracle takes the password unquoted (`ALTER USER scott IDENTIFIED BY Tiger2Orca`): only
+      // there, and only with a password's shape, not a bind variable or a PL/SQL name.
+      if (!/^["']/.test(ctx.text[ctx.match.indices!.groups!.value![0]]!)) {
+        if (!/^identified/i.test(ctx.match[0]) || !passwordShaped(v.value)) return null;
+        if (/pass|pwd|^p_|^v_|^l_/i.test(v.value)) return null;
+      }
+      return { start: v.start, end: v.end };
     },
     examples: {
       match: [
+        `SQL> ALTER USER scott IDENTIFIED BY ${pw("sql5")} ACCOUNT UNLOCK;`,
         `CREATE USER 'report'@'%' IDENTIFIED BY '${pw("sql1")}';`,
         `ALTER USER app WITH PASSWORD '${pw("sql2")}';`,
         `psql -c "CREATE ROLE ci LOGIN PASSWORD '${pw("sql3")}'"`,
@@ -491,6 +517,8 @@ export const syntaxDetectors = (): Detector[] => [
       ignore: [
         "const password = await read.password('Password:', creds.password)",
         "CREATE USER report IDENTIFIED BY :password;",
+        "EXECUTE IMMEDIATE 'ALTER USER ' || u || ' IDENTIFIED BY ' || p_new_password;",
+        "CREATE USER app IDENTIFIED BY VALUES 'S:8F2D';",
         "ALTER USER app WITH PASSWORD ''",
       ],
     },
