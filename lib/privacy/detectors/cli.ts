@@ -89,13 +89,14 @@ export const cliDetectors = (): Detector[] => [
     window: { before: 0, after: 400 },
     tier: 1,
     refine: argumentOf(
-      /(?:^|[\s/;&|])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|mysqlsh)\s/,
+      /(?:^|[\s/;&|(`"'])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump|mysqlsh)\s/,
     ),
     examples: {
       match: [
         `mysql -h db.internal -u root -p${pw("my1")} app`,
         `mysqldump -uroot -p'${pw("my2")}' --all-databases > all.sql`,
         `backup:\n  cmd: mariadb -u admin -p"${pw("my3")}" shop`,
+        `for db in $(mysql -u root -p'${pw("my4")}' -N -e 'SHOW DATABASES'); do`,
       ],
       ignore: ["mysql -h db -u root -p app", "mysql -u root -p$MYSQL_PASSWORD"],
     },

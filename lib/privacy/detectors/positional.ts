@@ -430,18 +430,19 @@ export const positionalDetectors = (): Detector[] => [
   {
     id: "redis-requirepass",
     category: "password-assignment",
-    description: "A Redis password in redis.conf or on the command line (requirepass, masterauth)",
-    keywords: ["requirepass", "masterauth"],
-    pattern: /(?:requirepass|masterauth)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
+    description:
+      "A password given to a config directive: Redis requirepass/masterauth (also on the command line), HAProxy insecure-password, keepalived auth_pass",
+    keywords: ["requirepass", "masterauth", "insecure-password", "auth_pass"],
+    pattern:
+      /(?:requirepass|masterauth|insecure-password|auth_pass)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
     tier: 2,
     refine: ({ text, start, end, mode }) => {
       const value = text.slice(start, end).replace(/^"|"$/g, "");
       if (/^foobared$/i.test(value) || !credible(value, mode)) return null;
       const lead = lineBefore(text, start);
       if (
-        !/^\s*(?:#\s*)?(?:requirepass|masterauth)|--(?:requirepass|masterauth)|config set/i.test(
-          lead,
-        )
+        !/^\s*(?:#\s*)?(?:requirepass|masterauth|auth_pass)|--(?:requirepass|masterauth)|config set|^\s*user\s+\S+\s+(?:groups\s+\S+\s+)?insecure-password/i
+          .test(lead)
       ) {
         return null;
       }
@@ -452,8 +453,16 @@ export const positionalDetectors = (): Detector[] => [
         `requirepass ${pw("rd1")}`,
         `redis-server --requirepass ${fakeToken("rd2", Charset.alnum, 24)}`,
         `conf: |\n  masterauth ${pw("rd3")}\n`,
+        `userlist admins\n    user ops insecure-password ${pw("rd4")}\n`,
+        `vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n    auth_pass ${
+          pw("rd5")
+        }\n  }\n}`,
       ],
-      ignore: ["requirepass foobared", "the requirepass directive sets a password"],
+      ignore: [
+        "requirepass foobared",
+        "the requirepass directive sets a password",
+        "use insecure-password only for tests",
+      ],
     },
   },
   {

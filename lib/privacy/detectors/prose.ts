@@ -206,7 +206,24 @@ function valueNear(ctx: MatchContext): { start: number; end: number } | null {
     const found = valueAfter(ctx);
     return found && strongValue(ctx.text.slice(found.start, found.end)) ? found : null;
   }
-  return valueAfter(ctx) ?? valueBefore(ctx.text, ctx.match.index);
+  return valueAfter(ctx) ?? valueOnNextLine(ctx) ?? valueBefore(ctx.text, ctx.match.index);
+}
+
+/**
+ * A value alone on the line below a line that names it and ends in a colon ("The password for
+ * the QA mailbox is on the next line:", "Passwort:"), as e-mails and wiki pages write it.
+ */
+function valueOnNextLine({ text, end }: MatchContext): { start: number; end: number } | null {
+  const line = lineAfter(text, end);
+  if (!/[:：][ \t]*\r?$/.test(line) || CODE_LINE.test(line) || line.includes("=")) return null;
+  const next = end + line.length + 1;
+  if (text.charCodeAt(next - 1) !== 10) return null;
+  const m = /^[ \t]*(\S+)[ \t]*\r?$/.exec(lineAfter(text, next));
+  if (!m) return null;
+  const { value, lead } = bare(m[1]!);
+  if (!strongValue(value) || /[:：]$/.test(m[1]!)) return null;
+  const start = next + m[0].indexOf(m[1]!) + lead;
+  return { start, end: start + value.length };
 }
 
 /** Find the value after a secret's name in the rest of the line, if the sentence gives one. */
@@ -248,8 +265,12 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   let linked = false;
   let weak = false;
   for (let k = 0; k < tokens.length; k++) {
-    const raw = tokens[k]![0];
+    // A password is written in ASCII or Latin letters: CJK text glued to it ends it
+    // ("パスワードは1Passwordの共有保管庫に…" names a product, then the sentence goes on).
+    const raw = tokens[k]![0].replace(/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef].*$/s, "");
     const { value, lead } = bare(raw);
+    // Glued to the sentence, only a mixed password is one ("1Passwordの" is a product).
+    if (raw !== tokens[k]![0] && raw !== "" && !strongValue(value)) return null;
     const word = value.toLowerCase();
     // "on" links only right after the name (Finnish "salasana on X", "password on db-3 is X"),
     // never later in a sentence ("… depends on X").
@@ -335,6 +356,7 @@ const KEYWORDS = [
   "passwort",
   "kennwort",
   "schlussel",
+  "schluessel",
   "api-schlussel",
   "contrasena",
   "clave",
@@ -392,6 +414,7 @@ const KEYWORDS = [
   "slaptazodis",
   "parole",
   "parool",
+  "mima",
   "zugangstoken",
   "zugriffstoken",
   "cle",
@@ -452,7 +475,7 @@ export const proseDetectors = (): Detector[] => [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis)/i,
+      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,

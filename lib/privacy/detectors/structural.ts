@@ -589,14 +589,21 @@ export const structuralDetectors = (): Detector[] => [
   {
     id: "cli-user-password",
     category: "password-assignment",
-    description: "user:password passed to curl/wget/http with -u or --user",
-    keywords: [" -u ", " --user ", " --user="],
+    description:
+      "user:password passed to curl/wget/http with -u or --user, or to HTTPie/xh with -a or --auth",
+    keywords: [" -u ", " --user ", " --user=", " -a ", " --auth ", " --auth="],
     pattern:
-      /\s(?:-u|--user)[\s=]{1,4}["']?[^\s:"'$]{1,128}:(?<secret>[^\s"'@]{1,256})["']?(?=\s|$)/,
+      /\s(?<flag>-u|--user|-a|--auth)[\s=]{1,4}["']?[^\s:"'$]{1,128}:(?<secret>[^\s"'@]{1,256})["']?(?=\s|$)/,
     window: { before: 2, after: 400 },
     tier: 1,
-    refine: ({ text, start, end, mode }) => {
-      if (!/(?:curl|wget|http|httpie|xh)\b/i.test(lineBefore(text, start))) return null;
+    refine: ({ text, match, start, end, mode }) => {
+      const before = lineBefore(text, start);
+      if (!/(?:curl|wget|http|httpie|xh)\b/i.test(before)) return null;
+      // `-a` is HTTPie's and xh's auth flag only (curl's -a appends).
+      if (
+        /^-a$|^--auth$/.test(match.groups!.flag!) &&
+        !/(?:^|[\s;&|(`"'])(?:https?|httpie|xhs?)\s/.test(before)
+      ) return null;
       const value = text.slice(start, end);
       if (/^\$|^%\w+%$|^\{\{/.test(value)) return null;
       if (
@@ -612,8 +619,14 @@ export const structuralDetectors = (): Detector[] => [
           fakeToken("cu2", Charset.alnum, 20)
         }" -X POST https://api.example.test`,
         `wget --user=ci:${fakeToken("cu3", Charset.alnum, 18)} https://files.example.test/a.tgz`,
+        `http -a ops:${pw("cu4")} GET https://grafana.example.test/api/health`,
+        `xh --auth=bot:${fakeToken("cu5", Charset.alnum, 20)} post https://api.example.test`,
       ],
-      ignore: ["curl -u $USER:$TOKEN https://ci.example.test", "tar -u file:part"],
+      ignore: [
+        "curl -u $USER:$TOKEN https://ci.example.test",
+        "tar -u file:part",
+        "curl -a -T part2.log ftp://files.example.test/logs/x:y",
+      ],
     },
   },
   {
