@@ -48,6 +48,16 @@ function placeTail(text: string, end: number): number {
   return at;
 }
 
+/** A number word that names a business record, not a line (invoice, order, customer …). */
+const BUSINESS_NUMBER =
+  /(?:rechnungs|kunden|bestell|auftrags|artikel|vertrags|sendungs|serien|konto|invoice|order|ticket|case|customer|account|tracking|serial|reference|referenz|factura|facture|fattura|pedido|commande|bestel|factuur|klant|dossier|policy|claim|booking|reservation)[\s_-]?(?:nummer|number|num|no\.?|nr\.?|numero|número|numéro|#|id)?\s*(?:is|ist|est|es|:)?\s*$/;
+/** A word that makes a number a phone number anyway. */
+const PHONE_WORD = /phone|tel[.:\s]|telef|mobil|handy|fax|cell|whatsapp|ruf/;
+
+/** The first letters of a month's name in the languages the birth words are in. */
+const MONTH =
+  /^(?:jan|feb|f[ée]v|m[äa]r|apr|avr|abr|kwi|ma[iy]|mei|mag|maj|jun|juin|giu|jul|juil|lug|aug|ao[ûu]|ago|sep|set|s[ie]p|oct|okt|ott|out|pa[źz]|nov|lis|dec|dez|d[ée]c|dic|gru|sty|lut|cze|lip|wrz|enero|janv|febr|marz|m[äa]rz|maart|junio|julio|luglio|giugno)/i;
+
 /** Personal-data detectors (all switchable with `privacy.pii`; none run in gate mode). */
 export const piiDetectors = (): Detector[] => [
   {
@@ -68,7 +78,10 @@ export const piiDetectors = (): Detector[] => [
       // user:password@host inside a URL is a credential (url-credentials), not an address.
       let back = from;
       while (back > 0 && back > from - 300 && !/\s/.test(text[back - 1]!)) back--;
-      if (text.slice(back, from).includes("://")) return null;
+      // An address in the path or query (`/contacts/lena@mail.test/edit`) is one, though.
+      const url = text.slice(back, from);
+      const scheme = url.indexOf("://");
+      if (scheme !== -1 && !/[/?#=]/.test(url.slice(scheme + 3))) return null;
       if (FILE_TLD.test(match.groups?.tld ?? "")) return null;
       if (RESERVED_DOMAIN.test(match.groups?.domain ?? "")) return null;
       return { start: from, end };
@@ -78,6 +91,7 @@ export const piiDetectors = (): Detector[] => [
         "AUTHOR_EMAIL=jane.doe@acme-corp.io",
         '{"contact": "ops+alerts@mail.acme-corp.co.uk"}',
         "2026-01-04 INFO sent reset link to j.smith@acme-corp.io",
+        "https://crm.acme-corp.io/contacts/lena.fischer@posteo.de/edit",
       ],
       ignore: [
         "import x from '@types/node'",
@@ -182,11 +196,24 @@ export const piiDetectors = (): Detector[] => [
       "mobiel",
       "komorka",
       "cep:",
+      // Verbs: call me back on, reach me at (FR, DE, ES, IT, PT, NL, PL).
+      "rappel",
+      "appeler",
+      "joindre",
+      "ruckruf",
+      "zuruckrufen",
+      "llamar",
+      "chiamar",
+      "richiam",
+      "ligar",
+      "bellen",
+      "bel me",
+      "zadzwon",
     ],
     // Groups are separated by exactly one separator, so a digit run has one reading (no
     // backtracking blow-up); the first group may hold the whole national number.
     pattern:
-      /(?<![\w+./-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,12}(?:[ .\/-]\d{1,8}){0,6}(?![\w.]|-\d)/,
+      /(?<![\w+./-])(?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0?\d{1,4}\)[ .-]?)?\d{1,12}(?:[ .\/-]\d{1,8}){0,6}(?!\w|\.\w|-\d)/,
     window: { before: 0, after: 48 },
     gate: false,
     tier: 1,
@@ -198,6 +225,9 @@ export const piiDetectors = (): Detector[] => [
       // Dates, times, versions and dotted addresses are not phone numbers.
       if (/^\d{4}[-./]\d\d[-./]\d\d|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
       if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null;
+      // An invoice, order or customer number ("Rechnungsnummer 2026-004417"), not a phone.
+      const lead = text.slice(Math.max(0, start - 40), start).toLowerCase();
+      if (BUSINESS_NUMBER.test(lead) && !PHONE_WORD.test(lead)) return null;
       return { start, end };
     },
     examples: {
@@ -208,13 +238,91 @@ export const piiDetectors = (): Detector[] => [
         "Téléphone : 06 12 34 56 78",
         "Handy: 0151 23456789",
         "Telefone: (11) 91234-5678",
+        "Le client demande à être rappelé au 06 12 48 93 75.",
       ],
       ignore: [
         "phone numbers are validated elsewhere",
         "phone_id = 20255501431234567",
         "telemetry since 2026-03-01",
         "mobile layout v1.2.3.4",
+        "Rechnungsnummer 2026-004417 vom 20.11.2026",
+        "order number is 4410-2291-8835",
         "Mozilla/5.0 (Mobile; LYF/F300B/LYF-F300B-001-01-15-130718-i;Android)",
+      ],
+    },
+  },
+  {
+    id: "date-of-birth",
+    category: "pii-id",
+    description:
+      "A date of birth right after a birth word (date of birth, DOB, born on, Geburtsdatum, date de naissance … in 12 languages)",
+    keywords: [
+      "date of birth",
+      "date_of_birth",
+      "dateofbirth",
+      "birth date",
+      "birth_date",
+      "birthdate",
+      "birthday",
+      "dob",
+      "d.o.b",
+      "born",
+      "geboren",
+      "geburtsdatum",
+      "geb.",
+      "date de naissance",
+      "ne le",
+      "nee le",
+      "fecha de nacimiento",
+      "fecha_nacimiento",
+      "nacido el",
+      "nacida el",
+      "data di nascita",
+      "nato il",
+      "nata il",
+      "data de nascimento",
+      "nascido em",
+      "nascida em",
+      "geboortedatum",
+      "data urodzenia",
+      "urodzon",
+      "fodelsedatum",
+      "fodselsdato",
+      "syntymaaika",
+      "生年月日",
+      "出生日期",
+      "생년월일",
+      "дата рождения",
+    ],
+    // Sticky at the birth word (whole word), a few separators, then the date in one of the
+    // forms people write: ISO, day-month-year or month/day/year with / . -, a month's name,
+    // or CJK's 年月日.
+    pattern:
+      /(?<![A-Za-z\u00C0-\u024F])(?:date[ _]?of[ _]?birth|birth[ _]?date|birthday|d\.?o\.?b\.?|born(?:[ \t]on)?|geboren(?:[ \t](?:am|op))?|geburtsdatum|geb\.|date de naissance|n[ée]e?[ \t]le|fecha[ _]de[ _]nacimiento|fecha_nacimiento|nacid[oa][ \t]el|data di nascita|nat[oa][ \t]il|data de nascimento|nascid[oa][ \t]em|geboortedatum|data urodzenia|urodzon[ya]?|f[öo]delsedatum|f[øo]dselsdato|syntym[äa]aika|生年月日|出生日期|생년월일|дата рождения)["'\]]?(?:[ \t:=：|,(]|["'][ \t]?[:,]){0,8}["']?(?<secret>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d.])|\d{1,2}\.?(?:[ \t]de)?[ \t][A-Za-z\u00C0-\u00FF]{3,10}\.?(?:[ \t]de)?[ \t]\d{4}|[A-Za-z\u00C0-\u00FF]{3,10}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d)/i,
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const value = text.slice(start, end);
+      const year = /\d{4}/.exec(value)?.[0];
+      if (year !== undefined && (Number(year) < 1900 || Number(year) > 2030)) return null;
+      const name = /[A-Za-z\u00C0-\u00FF]{3,10}/.exec(value)?.[0];
+      if (name !== undefined && !MONTH.test(name)) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        "Employee: Jana Kowal, date of birth 1987-04-12",
+        '{"name": "Lea", "dob": "03/11/1990"}',
+        "Geburtsdatum: 12. April 1985",
+        "né le 3 mars 1979 à Lyon",
+        "patient born on March 4th, 1962",
+        "生年月日：1990年4月12日",
+      ],
+      ignore: [
+        "dob: null",
+        "Adobe 2024-01-01 release",
+        "born in 1987",
+        "the birthday widget ships 2026-01-01 to 2026-12-31",
       ],
     },
   },
