@@ -448,3 +448,12 @@ export function isIPv6(value: string): boolean {
   if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
   return halves.length === 2 ? count <= 7 : count === 8;
 }
+
+/**
+ * Whether a value at `at` is ciphertext meant to be committed: a Bitnami SealedSecret's
+ * `encryptedData` (base64 starting `Ag`), which only the cluster's controller can open.
+ */
+export function sealedCiphertext(text: string, at: number, value: string): boolean {
+  if (!/^Ag[A-Za-z0-9+/]{60,}/.test(value)) return false;
+  return /encryptedData:|kind:\s*SealedSecret/.test(text.slice(Math.max(0, at - 4000), at));
+}

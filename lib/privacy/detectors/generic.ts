@@ -9,6 +9,7 @@ import {
   looksRandom,
   mixedPassword,
   passwordShaped,
+  sealedCiphertext,
   shannonEntropy,
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
@@ -551,6 +552,7 @@ function secretAssignment(ctx: MatchContext): { start: number; end: number } | n
   }
   if (namesSomething(a.key, a.value)) return null;
   if (!isSecretKey(a.key) && digestOrCacheKey(ctx.text, a)) return null;
+  if (sealedCiphertext(ctx.text, a.keyStart, a.value)) return null;
   if (ctx.mode === "gate") {
     const v = a.value;
     // Entropy says little about 8-14 characters: a mixed password passes on its shape.
@@ -647,7 +649,9 @@ export const genericDetectors = (): Detector[] => [
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
-      if (digestOrCacheKey(ctx.text, a)) return null;
+      if (digestOrCacheKey(ctx.text, a) || sealedCiphertext(ctx.text, a.keyStart, a.value)) {
+        return null;
+      }
       // A token: one run of token characters with a digit in it (20 random base62 characters
       // without a digit happen 3% of the time; identifiers and header names always lack one).
       if (!/^[A-Za-z0-9+/=_~.:-]+$/.test(a.value) || !/[0-9]/.test(a.value)) return null;

@@ -9,6 +9,7 @@ import {
   looksRandom,
   mixedPassword,
   passwordShaped,
+  sealedCiphertext,
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
@@ -202,6 +203,14 @@ const WEAK_NAME =
 
 /** The value a sentence gives a secret's name: after it, else before it. */
 function valueNear(ctx: MatchContext): { start: number; end: number } | null {
+  const found = valueNearAny(ctx);
+  if (found && sealedCiphertext(ctx.text, found.start, ctx.text.slice(found.start, found.end))) {
+    return null;
+  }
+  return found;
+}
+
+function valueNearAny(ctx: MatchContext): { start: number; end: number } | null {
   if (WEAK_NAME.test(ctx.match[0])) {
     const found = valueAfter(ctx);
     return found && strongValue(ctx.text.slice(found.start, found.end)) ? found : null;
