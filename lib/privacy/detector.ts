@@ -45,8 +45,17 @@ export interface MatchContext {
   mode: RedactMode;
 }
 
-/** A refined secret span, or null to drop the match. */
-export type Refine = (context: MatchContext) => { start: number; end: number } | null;
+/** A span of the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * A refined secret span, or null to drop the match; several spans when one match names many
+ * values (a table header and every row's cell under it).
+ */
+export type Refine = (context: MatchContext) => Span | Span[] | null;
 
 /** One detector. `pattern` either starts at a keyword (sticky) or, with `window`, anywhere near one. */
 export interface Detector {

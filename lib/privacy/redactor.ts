@@ -416,21 +416,25 @@ function findCandidates(
     if (offset !== 0) shiftMatch(match, offset);
     const span = match.indices?.groups?.secret ?? match.indices?.[0];
     if (!span) return;
-    let start = span[0];
-    let end = span[1];
     const refine = compiled.detector().refine;
-    if (refine) {
-      const refined = refine({ text, match, start, end, mode });
-      if (!refined) return;
-      start = refined.start;
-      end = refined.end;
+    if (!refine) {
+      keep(compiled, Math.min(match.index, span[0]), span[0], span[1]);
+      return;
     }
+    const refined = refine({ text, match, start: span[0], end: span[1], mode });
+    if (!refined) return;
+    if (!Array.isArray(refined)) {
+      keep(compiled, Math.min(match.index, refined.start), refined.start, refined.end);
+    } else for (const one of refined) keep(compiled, one.start, one.start, one.end);
+  };
+  /** Keep a span unless a check drops it; `from` is where its match (key name included) starts. */
+  const keep = (compiled: Compiled, from: number, start: number, end: number) => {
     if (end <= start) return;
     if (mode === "gate" && compiled.strictInGate && !credibleInGate(text.slice(start, end))) return;
     // Documentation placeholders with a real prefix are not secrets, in either mode.
     if (compiled.checkPlaceholder && isPlaceholderSecret(text.slice(start, end))) return;
     // Never re-redact a marker or read a key name out of one: redacting twice = once.
-    if (markers.length > 0 && overlapsMarker(markers, Math.min(match.index, start), end)) {
+    if (markers.length > 0 && overlapsMarker(markers, from, end)) {
       return;
     }
     if (isAllowed(text, start, end)) return;

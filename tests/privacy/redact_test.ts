@@ -196,3 +196,16 @@ Deno.test("redact() handles pathological 100 KB lines in under 5 s each (no cata
     });
   }
 });
+
+Deno.test("redact() redacts the password column of every row under a table's header", () => {
+  const pw = (seed: string) =>
+    `${fakeToken(seed, Charset.alpha, 6)}#${fakeToken(seed, "0123456789", 3)}`;
+  const rows = [pw("tr1"), pw("tr2"), pw("tr3")];
+  const table = `| host | user | password |\n|---|---|---|\n` +
+    rows.map((p, i) => `| db${i} | app | ${p} |`).join("\n");
+  assert.equal(
+    redactor.redact(table).text,
+    `| host | user | password |\n|---|---|---|\n` +
+      rows.map((_, i) => `| db${i} | app | [REDACTED:table-secret-cell] |`).join("\n"),
+  );
+});

@@ -1,7 +1,7 @@
 // Secrets in structured syntax the assignment detector cannot read: name/value pairs (k8s env,
 // ECS), XML elements and keyed entries, PHP define(), Terraform variable defaults, defaults of
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
-import type { Detector, MatchContext } from "../detector.ts";
+import type { Detector, MatchContext, Span } from "../detector.ts";
 import {
   credibleInGate,
   credibleLiteral,
@@ -60,10 +60,10 @@ function cells(line: string, delimiter: string): Array<{ start: number; text: st
 const SECRET_COLUMN =
   /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
 
+const KEY_COLUMN = /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?keys?(?:\*\*)?$/i;
+
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
-function tableCell(
-  { text, start, end, mode }: MatchContext,
-): { start: number; end: number } | null {
+function tableCell({ text, start, end, mode }: MatchContext): Span | Span[] | null {
   // A cell holds a short name (one to three words): a delimiter or the line's edge on both sides
   // of it. O(1) for the usual hit in code.
   let after = end;
@@ -84,29 +84,40 @@ function tableCell(
   const column = row.findIndex((c) =>
     c.start <= before.length && before.length < c.start + c.text.length + 1
   );
-  if (column === -1 || !SECRET_COLUMN.test(row[column]!.text)) return null;
+  if (column === -1) return null;
+  const header = row[column]!.text;
+  // A `Key` column (`| Service | Key |`, `Access Key`) holds a secret only when its value is a
+  // random token and not a cache or primary key.
+  const keyColumn = !SECRET_COLUMN.test(header);
+  if (keyColumn && !KEY_COLUMN.test(header)) return null;
   const pick = (cell: { start: number; text: string } | undefined, offset: number) => {
     const value = cell?.text.replace(/^`|`$/g, "") ?? "";
     if (!cell || !credibleValue(value, mode) || SECRET_COLUMN.test(value)) return null;
+    if (keyColumn && !secretUnderKey(header.replace(/\*/g, ""), value)) return null;
     const s = offset + cell.start + (cell.text.startsWith("`") ? 1 : 0);
     return { start: s, end: s + value.length };
   };
   // A key/value row: | API token | value |
   const keyValue = pick(row[column + 1], lineStart);
   if (keyValue && (column === 0 || (delimiter === "|" && column === 1))) return keyValue;
-  // A header row: the value sits in the same column of the next data row.
+  // A header row: the values sit in the same column of the data rows below it.
+  const found: Span[] = [];
   let next = text.indexOf("\n", start);
-  for (let skip = 0; next !== -1 && skip < 2; skip++) {
+  for (let rows = 0; next !== -1 && rows < MAX_TABLE_ROWS; rows++) {
     const rowText = lineAfter(text, next + 1);
-    if (!/^[\s|:-]+$/.test(rowText)) {
+    if (!/^[\s|:-]+$/.test(rowText) || rows > 0) {
       const data = cells(rowText, delimiter);
-      if (data.length !== row.length) return null;
-      return pick(data[column], next + 1);
+      if (data.length !== row.length) break;
+      const value = pick(data[column], next + 1);
+      if (value) found.push(value);
     }
     next = text.indexOf("\n", next + 1);
   }
-  return null;
+  return found.length > 0 ? found : null;
 }
+
+/** How many rows under a header are read (a longer table is data, not a note). */
+const MAX_TABLE_ROWS = 200;
 
 /** The line that opens a block of secrets in YAML (`secrets:`, `- credentials:`). */
 const SECRET_BLOCK =
@@ -537,8 +548,10 @@ export const syntaxDetectors = (): Detector[] => [
       "api key",
       "apikey",
       "api_key",
+      "key |",
+      "key|",
     ],
-    pattern: /(?:password|passwd|pwd|pass|secret|token|api[ _]?key)/i,
+    pattern: /(?:password|passwd|pwd|pass|secret|token|api[ _]?key|key(?=[ \t]{0,8}\|))/i,
     tier: 1,
     gate: "strict",
     refine: tableCell,
@@ -547,8 +560,13 @@ export const syntaxDetectors = (): Detector[] => [
         `| service | user | password |\n|---|---|---|\n| grafana | admin | ${pw("tb1")} |`,
         `| Key | Value |\n| --- | --- |\n| API token | ${fakeToken("tb2", Charset.alnum, 36)} |`,
         `echo "id,password,role\n7,${pw("tb3")},admin" >> users.csv`,
+        `| Service | Key | Owner |\n| --- | --- | --- |\n| Geocoder | \`${
+          fakeToken("tb4", Charset.hex, 40)
+        }\` | maps |`,
       ],
       ignore: [
+        "| Key | Action |\n|---|---|\n| Ctrl+S | Save |",
+        `| Table | Cache key |\n|---|---|\n| users | ${fakeToken("tb5", Charset.hex, 40)} |`,
         "| user | password |\n|---|---|\n| alice | (see vault) |",
         "name,type\npassword,string",
       ],
