@@ -185,7 +185,8 @@ function credentialShaped(value: string): boolean {
 /** The callee of the call whose `(` is at `open`, lowercase, `::` read as `.`. */
 function calleeAt(text: string, from: number, open: number): string {
   while (from > 0 && /[\w.$:]/.test(text[from - 1]!)) from--;
-  let callee = text.slice(from, open).toLowerCase().replace(/::/g, ".").replace(/^[.:]+/, "");
+  // Lua's method call `red:auth(…)` reads as `red.auth`.
+  let callee = text.slice(from, open).toLowerCase().replace(/::?/g, ".").replace(/^[.:]+/, "");
   // `new TextEncoder().encode("…")`: the encoder belongs to the call's name.
   if (callee === "encode" && /TextEncoder\(\)$/.test(text.slice(Math.max(0, from - 16), from))) {
     callee = "textencoder.encode";
@@ -259,6 +260,8 @@ export const positionalDetectors = (): Detector[] => [
       "A literal password or key passed by position to a well-known call (getConnection, pymysql.connect, jwt.sign, createHmac, smtp.login …)",
     keywords: [
       "getconnection(",
+      ".auth(",
+      ":auth(",
       "connect(",
       "jwt.sign(",
       "jwt.encode(",
@@ -329,6 +332,8 @@ export const positionalDetectors = (): Detector[] => [
     examples: {
       match: [
         `Connection c = DriverManager.getConnection(url, "app", "${pw("pc1")}");`,
+        `local res, err = red:auth("${pw("pc9")}")`,
+        `request.post(url).auth('deploy', '${pw("pc10")}')`,
         `conn = pymysql.connect("db.internal", "app", "${pw("pc2")}", "shop")`,
         `const t = jwt.sign(payload, '${
           fakeToken("pc3", Charset.alnum, 32)
