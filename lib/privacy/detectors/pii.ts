@@ -1,6 +1,6 @@
 // Personal data: e-mail addresses, phone numbers, payment cards (Luhn), IPv4 and IPv6 addresses.
 import type { Detector } from "../detector.ts";
-import { isIPv6, isTestCard, passesLuhn } from "../checks.ts";
+import { isIPv6, isTestCard, lineBefore, passesLuhn } from "../checks.ts";
 import { lazy, settle } from "../lazy.ts";
 import { fakeCard } from "../fake.ts";
 
@@ -53,6 +53,10 @@ const BUSINESS_NUMBER =
   /(?:rechnungs|kunden|bestell|auftrags|artikel|vertrags|sendungs|serien|konto|invoice|order|ticket|case|customer|account|tracking|serial|reference|referenz|factura|facture|fattura|pedido|commande|bestel|factuur|klant|dossier|policy|claim|booking|reservation)[\s_-]?(?:nummer|number|num|no\.?|nr\.?|numero|número|numéro|#|id)?\s*(?:is|ist|est|es|:)?\s*$/;
 /** A word that makes a number a phone number anyway. */
 const PHONE_WORD = /phone|tel[.:\s]|telef|mobil|handy|fax|cell|whatsapp|ruf/;
+
+/** A table header naming a date of birth. */
+const BIRTH_COLUMN =
+  /^["'`*]*(?:dob|d\.o\.b\.?|date[ _]?of[ _]?birth|birth[ _]?date|birthday|geburtsdatum|date[ _]de[ _]naissance|date_naissance|fecha[ _]de[ _]nacimiento|fecha_nacimiento|data[ _]di[ _]nascita|data[ _]de[ _]nascimento|geboortedatum)["'`*]*$/i;
 
 /** The first letters of a month's name in the languages the birth words are in. */
 const MONTH =
@@ -196,6 +200,15 @@ export const piiDetectors = (): Detector[] => [
       "mobiel",
       "komorka",
       "cep:",
+      "please call",
+      "call us",
+      "ring me",
+      "contact:",
+      "contacto",
+      "contato",
+      "kontakt",
+      "fon:",
+      "fon ",
       // Verbs: call me back on, reach me at (FR, DE, ES, IT, PT, NL, PL).
       "rappel",
       "appeler",
@@ -239,6 +252,8 @@ export const piiDetectors = (): Detector[] => [
         "Handy: 0151 23456789",
         "Telefone: (11) 91234-5678",
         "Le client demande à être rappelé au 06 12 48 93 75.",
+        "contacto: 11 4321-8765",
+        "Fon: 0221 9876543",
       ],
       ignore: [
         "phone numbers are validated elsewhere",
@@ -327,6 +342,44 @@ export const piiDetectors = (): Detector[] => [
     },
   },
   {
+    id: "date-of-birth-column",
+    category: "pii-id",
+    description:
+      "A date in the date-of-birth column of a CSV, TSV or Markdown table (dob, birth_date, Geburtsdatum …)",
+    keywords: ["dob", "birth", "geburtsdatum", "naissance", "nacimiento", "nascita", "nascimento"],
+    pattern: /(?<![\d.\/-])(?:\d{4}-\d{2}-\d{2}|\d{1,2}[.\/]\d{1,2}[.\/]\d{4})(?![\d.\/-])/,
+    window: { before: 0, after: 400 },
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const year = Number(/\d{4}/.exec(text.slice(start, end))![0]);
+      if (year < 1900 || year > 2030) return null;
+      const line = lineBefore(text, start);
+      const delimiter = ["|", "\t", ";", ","].find((d) => line.includes(d));
+      if (delimiter === undefined) return null;
+      const column = line.split(delimiter).length - 1;
+      // The header: one of the few lines above, with a birth word in the same column.
+      let at = start - line.length - 1;
+      for (let up = 0; up < 8 && at > 0; up++) {
+        const above = lineBefore(text, at);
+        const cells = above.split(delimiter);
+        if (cells.length > column && BIRTH_COLUMN.test(cells[column]!.trim())) {
+          return { start, end };
+        }
+        at -= above.length + 1;
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        "name,dob\nAna Ruiz,1985-03-09",
+        "| Name | Date of birth |\n|---|---|\n| Jo Lam | 12/04/1987 |",
+        "id;nom;date_naissance\n7;Petit;05.06.1979",
+      ],
+      ignore: ["name,created\nAna,2026-03-09", "dob,name\n2026-03-09 Ana"],
+    },
+  },
+  {
     id: "phone-japan",
     category: "pii-phone",
     description: "Japanese phone number after 電話 / 携帯 (telephone, mobile)",
@@ -366,6 +419,11 @@ export const piiDetectors = (): Detector[] => [
       "wohnhaft",
       "deliver to",
       "deliver it to",
+      "ship_to",
+      "ship-to",
+      "shipto",
+      "bill to",
+      "bill_to",
       "send to",
       "send it to",
       "ship it to",
@@ -404,7 +462,7 @@ export const piiDetectors = (): Detector[] => [
             String
               .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
             String
-              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
+              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Rue|Avenue|Boulevard|Chemin|Quai|Impasse|Chaussée|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
             // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
             String
               .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
@@ -427,6 +485,8 @@ export const piiDetectors = (): Detector[] => [
         "Ship to: 742 Evergreen Terrace, Springfield, OR 97403",
         "住所: 東京都千代田区丸の内1-1-1",
         "Dirección: Calle Mayor 24, 28013 Madrid",
+        "Adresse: Rue de la Loi 16, 1000 Bruxelles",
+        'ship_to: "88 Queen St W, Toronto, ON M5H 2M5"',
       ],
       ignore: ["address: string | null", "The IP address is logged for rate limiting."],
     },
