@@ -457,3 +457,12 @@ export function sealedCiphertext(text: string, at: number, value: string): boole
   if (!/^Ag[A-Za-z0-9+/]{60,}/.test(value)) return false;
   return /encryptedData:|kind:\s*SealedSecret/.test(text.slice(Math.max(0, at - 4000), at));
 }
+
+/**
+ * Whether a quoted value reads as a pass phrase: three to eight lowercase words and numbers
+ * (`correct horse battery staple`), one of them a word of four letters or more.
+ */
+export function passphraseShaped(value: string): boolean {
+  return value.length <= 64 && /^[a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){2,7}$/.test(value) &&
+    /[a-z]{4}/.test(value) && !isPlaceholder(value);
+}

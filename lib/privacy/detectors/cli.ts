@@ -2,13 +2,16 @@
 // mysql's attached -pX, and the password arguments of redis-cli, ldap*, openssl, htpasswd,
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { credibleLiteral, lineBefore, looksRandom, passphraseShaped } from "../checks.ts";
 import { secretUnderKey } from "./generic.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Whether a command-line argument (quotes stripped) is a credential. */
 function credibleArgument(raw: string, mode: MatchContext["mode"]): boolean {
-  return credibleLiteral(raw.replace(/^(["'])(.*)\1$/s, "$2"), mode);
+  const value = raw.replace(/^(["'])(.*)\1$/s, "$2");
+  // A quoted pass phrase of a few words (`-N 'purple monkey dishwasher 7'`).
+  if (value !== raw && passphraseShaped(value)) return true;
+  return credibleLiteral(value, mode);
 }
 
 /** The span of the argument without its quotes. */
@@ -132,6 +135,17 @@ export const cliDetectors = (): Detector[] => [
           `openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:${p}`,
           `cmd: openssl rsa -in k.pem -passin pass:${p}`,
           `openssl req -x509 -newkey rsa:4096 -passout 'pass:${p}' -keyout k.pem`,
+        ],
+      ],
+      [
+        "openssl-enc-password",
+        "Password given to openssl enc (and its cipher commands) with -k",
+        ["openssl"],
+        /\s-k\s+/,
+        /openssl\s+(?:enc|aes|des|bf|camellia|chacha|rc4|sm4)/,
+        (p: string) => [
+          `openssl enc -aes-256-cbc -salt -k ${p} -in a.tar -out a.tar.enc`,
+          `cmd: openssl aes-256-cbc -d -k '${p}' -in backup.enc`,
         ],
       ],
       [

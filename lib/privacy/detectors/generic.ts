@@ -8,6 +8,7 @@ import {
   lineBefore,
   looksRandom,
   mixedPassword,
+  passphraseShaped,
   passwordShaped,
   sealedCiphertext,
   shannonEntropy,
@@ -418,7 +419,7 @@ function plausibleValue(text: string, a: Assignment): boolean {
     // A pass phrase of a few lowercase words and digits (`restic horse staple 9`) under an env
     // name or a passphrase key; a message reads as a sentence (capitals, punctuation).
     const phrase = (/^[A-Z0-9_]+$/.test(a.key) || /passphrase/i.test(a.key)) &&
-      /^[a-z0-9][a-z0-9-]*(?: [a-z0-9-]+){2,7}$/.test(v) && v.length <= 64;
+      passphraseShaped(v);
     if (!phrase && (v.length > 32 || v.split(/\s+/).length > 3)) return false;
     // A label or a question about the password (`"Passwort vergessen?"`), not a password.
     if (/[?!:.…]$/.test(v) || v.split(/\s+/).some((x) => PASSWORD_WORDS.has(x.toLowerCase()))) {

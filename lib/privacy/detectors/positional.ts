@@ -436,17 +436,28 @@ export const positionalDetectors = (): Detector[] => [
     id: "redis-requirepass",
     category: "password-assignment",
     description:
-      "A password given to a config directive: Redis requirepass/masterauth (also on the command line), HAProxy insecure-password, keepalived auth_pass",
-    keywords: ["requirepass", "masterauth", "insecure-password", "auth_pass"],
+      "A password given to a config directive: Redis requirepass/masterauth (also on the command line), HAProxy insecure-password, keepalived auth_pass, LDAP bindpw/rootpw, SNMP communities, TACACS+/RADIUS keys",
+    keywords: [
+      "requirepass",
+      "masterauth",
+      "insecure-password",
+      "auth_pass",
+      "bindpw",
+      "bind_pw",
+      "rootpw",
+      "community",
+      "-server key",
+      "-server host",
+    ],
     pattern:
-      /(?:requirepass|masterauth|insecure-password|auth_pass)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
+      /(?:requirepass|masterauth|insecure-password|auth_pass|bind_?pw|rootpw|community|-server(?:[ \t]+host[ \t]+\S{1,128})?[ \t]+key(?:[ \t]+[07])?)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
     tier: 2,
     refine: ({ text, start, end, mode }) => {
       const value = text.slice(start, end).replace(/^"|"$/g, "");
       if (/^foobared$/i.test(value) || !credible(value, mode)) return null;
       const lead = lineBefore(text, start);
       if (
-        !/^\s*(?:#\s*)?(?:requirepass|masterauth|auth_pass)|--(?:requirepass|masterauth)|config set|^\s*user\s+\S+\s+(?:groups\s+\S+\s+)?insecure-password/i
+        !/^\s*(?:#\s*)?(?:requirepass|masterauth|auth_pass|bind_?pw|rootpw)|--(?:requirepass|masterauth)|config set|^\s*user\s+\S+\s+(?:groups\s+\S+\s+)?insecure-password|^\s*snmp-server\s+community|^\s*(?:tacacs|radius)-server\s/i
           .test(lead)
       ) {
         return null;
@@ -459,6 +470,9 @@ export const positionalDetectors = (): Detector[] => [
         `redis-server --requirepass ${fakeToken("rd2", Charset.alnum, 24)}`,
         `conf: |\n  masterauth ${pw("rd3")}\n`,
         `userlist admins\n    user ops insecure-password ${pw("rd4")}\n`,
+        `binddn cn=reader,dc=acme,dc=test\nbindpw ${pw("rd6")}`,
+        `snmp-server community ${pw("rd7")} RO`,
+        `tacacs-server host 10.0.0.7 key 7 ${pw("rd8")}`,
         `vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n    auth_pass ${
           pw("rd5")
         }\n  }\n}`,
@@ -467,6 +481,8 @@ export const positionalDetectors = (): Detector[] => [
         "requirepass foobared",
         "the requirepass directive sets a password",
         "use insecure-password only for tests",
+        "snmp-server community public RO",
+        "the community edition",
       ],
     },
   },

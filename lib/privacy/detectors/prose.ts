@@ -225,8 +225,15 @@ function valueNearAny(ctx: MatchContext): { start: number; end: number } | null 
 function valueOnNextLine({ text, end }: MatchContext): { start: number; end: number } | null {
   const line = lineAfter(text, end);
   if (!/[:：][ \t]*\r?$/.test(line) || CODE_LINE.test(line) || line.includes("=")) return null;
-  const next = end + line.length + 1;
+  let next = end + line.length + 1;
   if (text.charCodeAt(next - 1) !== 10) return null;
+  // One blank line may sit between the two.
+  if (
+    /^[ \t]*\r?$/.test(lineAfter(text, next)) &&
+    text.charCodeAt(next + lineAfter(text, next).length) === 10
+  ) {
+    next += lineAfter(text, next).length + 1;
+  }
   const m = /^[ \t]*(\S+)[ \t]*\r?$/.exec(lineAfter(text, next));
   if (!m) return null;
   const { value, lead } = bare(m[1]!);
@@ -460,6 +467,7 @@ const KEYWORDS = [
   "口令",
   "令牌",
   "비밀번호",
+  "비번",
   "암호",
   "패스워드",
   "토큰",
@@ -484,7 +492,7 @@ export const proseDetectors = (): Detector[] => [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
+      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|비번|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,

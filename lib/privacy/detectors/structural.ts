@@ -493,11 +493,12 @@ export const structuralDetectors = (): Detector[] => [
       "sid\t",
       ".aspxauth",
       "remember_",
+      "logged_in_",
     ],
     // Sticky at the keyword: the rest of the name, then `=`, a cookie jar's tab, a JSON key's
     // `": "`, a call's `', '` or a HAR entry's `", "value": "`.
     pattern:
-      /(?:sessionid|sessid|connect\.sid|_session|session-token|session|sess|sid|\.aspxauth|remember_)[\w.-]{0,80}(?:=|\t|["']\s{0,4}[,:]\s{0,4}(?:["']value["']\s{0,4}:\s{0,4})?["'])["']?(?<secret>[A-Za-z0-9%._~+/:-]{16,4096}={0,2})/i,
+      /(?:sessionid|sessid|connect\.sid|_session|session-token|session|sess|sid|\.aspxauth|remember_|logged_in_)[\w.-]{0,80}(?:=|\t|["']\s{0,4}[,:]\s{0,4}(?:["']value["']\s{0,4}:\s{0,4})?["'])["']?(?<secret>[A-Za-z0-9%._~+/:-]{16,4096}={0,2})/i,
     tier: 2,
     refine: ({ text, start, end }) => {
       const v = text.slice(start, end).replace(/%[0-9A-F]{2}/gi, "");
@@ -566,6 +567,27 @@ export const structuralDetectors = (): Detector[] => [
         "AUTH PLAIN is enabled",
         "the AUTH command takes a password",
       ],
+    },
+  },
+  {
+    id: "openvpn-inline-credentials",
+    category: "password-assignment",
+    description: "The password line of an OpenVPN <auth-user-pass> block inlined in a profile",
+    keywords: ["<auth-user-pass>"],
+    pattern:
+      /<auth-user-pass>[ \t]*\r?\n[ \t]*[^\s<]{1,128}[ \t]*\r?\n[ \t]*(?<secret>[^\r\n<]{1,256}?)[ \t]*\r?\n[ \t]*<\/auth-user-pass>/,
+    tier: 2,
+    refine: ({ text, start, end, mode }) =>
+      credibleLiteral(text.slice(start, end), mode) ? { start, end } : null,
+    examples: {
+      match: [
+        `client\n<auth-user-pass>\nvpnuser\n${pw("ovpn1")}\n</auth-user-pass>`,
+        `  <auth-user-pass>\r\n  ops\r\n  ${
+          fakeToken("ovpn2", Charset.alnum, 20)
+        }\r\n  </auth-user-pass>`,
+        `{"profile": "<auth-user-pass>\nbot\n${pw("ovpn3")}\n</auth-user-pass>"}`,
+      ],
+      ignore: ["<auth-user-pass>\nuser\n${VPN_PASSWORD}\n</auth-user-pass>"],
     },
   },
   {

@@ -78,7 +78,10 @@ function tableCell({ text, start, end, mode }: MatchContext): Span | Span[] | nu
   if (/[(){}=]/.test(line)) return null; // code, not a table
   // Two columns only for a bare CSV/TSV line (`username,password`), never for prose.
   const minimum = /\s/.test(line.replaceAll("\t", "")) ? 3 : 2;
-  const delimiter = ["|", "\t", ";", ","].find((d) => line.split(d).length >= minimum);
+  // Prose has no tabs: a TSV line of two columns is a table whatever its cells hold.
+  const delimiter = ["|", "\t", ";", ","].find((d) =>
+    line.split(d).length >= (d === "\t" ? 2 : minimum)
+  );
   if (!delimiter) return null;
   const row = cells(line, delimiter);
   const column = row.findIndex((c) =>
@@ -484,6 +487,7 @@ export const syntaxDetectors = (): Detector[] => [
     description: "A password in SQL (IDENTIFIED BY '…', WITH PASSWORD '…')",
     keywords: [
       "identified by",
+      "identified with",
       "password '",
       'password "',
       "password('",
@@ -494,7 +498,7 @@ export const syntaxDetectors = (): Detector[] => [
     // Also MySQL's PASSWORD('…') function (SET PASSWORD … = PASSWORD('…')) and SQL Server's
     // Unicode literal (CREATE LOGIN … WITH PASSWORD = N'…').
     pattern:
-      /(?:identified\s+by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'";:?$&@(][^\s'";,)]{2,127})/i,
+      /(?:identified\s+(?:with\s+["'`]?\w{1,64}["'`]?\s+)?by(?:\s+password)?|password)(?:\s+|\(\s{0,4}|\s{0,2}=\s{0,2}(?=N'))N?(?<value>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'";:?$&@(][^\s'";,)]{2,127})/i,
     tier: 2,
     refine: (ctx) => {
       // The function form is SQL's upper-case PASSWORD('…') after `=`, never a method call
@@ -520,6 +524,7 @@ export const syntaxDetectors = (): Detector[] => [
     examples: {
       match: [
         `SQL> ALTER USER scott IDENTIFIED BY ${pw("sql5")} ACCOUNT UNLOCK;`,
+        `CREATE USER 'x'@'%' IDENTIFIED WITH mysql_native_password BY '${pw("sql6")}';`,
         `CREATE USER 'report'@'%' IDENTIFIED BY '${pw("sql1")}';`,
         `ALTER USER app WITH PASSWORD '${pw("sql2")}';`,
         `psql -c "CREATE ROLE ci LOGIN PASSWORD '${pw("sql3")}'"`,
