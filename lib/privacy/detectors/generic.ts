@@ -18,10 +18,10 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
 const ASSIGNMENT = new RegExp(
   String
-    .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access)[A-Za-z0-9_.-]{0,40})` +
+    .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
@@ -75,6 +75,8 @@ const PASSWORD_WORDS = new Set([
   "signingkey",
   "sessionsecret",
   "psk",
+  // A personal access token (GITHUB_PAT, ADO_PAT).
+  "pat",
   // Other languages' words for a password, as the last word of a key (`Kennwort=`, `senha:`).
   "kennwort",
   "wachtwoord",
@@ -513,12 +515,15 @@ const passwordExamples = () => ({
     `{"clientSecret": "${fakeToken("pw2", Charset.base64url, 32)}"}`,
     `database:\n  password: "${fakeToken("pw3", Charset.alnum, 12)}"\n`,
     `login(user, password='${fakeToken("pw4", Charset.alnum, 10)}')`,
+    `ARG GITHUB_PAT=${fakeToken("pw7", Charset.alnum, 24)}`,
+    `ENV['API_TOKEN'] ||= '${fakeToken("pw8", Charset.alnum, 20)}'`,
     `const apiToken = "${fakeToken("pw5", Charset.alnum, 16)}" +\n  "${
       fakeToken("pw6", Charset.alnum, 16)
     }";`,
   ],
   ignore: [
     "password = getpass()",
+    "DATA_PATH=/srv/data",
     "const token = req.headers.token;",
     'password: "${DB_PASSWORD}"',
     "token_type: bearer",
@@ -577,7 +582,7 @@ export const genericDetectors = (): Detector[] => [
     id: "password-assignment",
     category: "password-assignment",
     description: "A value assigned to a password/secret/token/API-key name (env, YAML, JSON, code)",
-    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw", "psk"],
+    keywords: ["pass", "pwd", "secret", "token", "key", "cred", "auth", "pw", "psk", "_pat"],
     pattern: ASSIGNMENT,
     tier: 1,
     refine: secretAssignment,

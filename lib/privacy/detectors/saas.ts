@@ -58,6 +58,7 @@ const VENDOR_PREFIXES = [
   "sqp_",
   "sqa_",
   "pscale_tk_",
+  "pscale_tkn_",
   "pscale_pw_",
   "pscale_oauth_",
   "ops_eyJ",
@@ -85,6 +86,10 @@ const VENDOR_PREFIXES = [
   "csk-",
   "fw_",
   "jina_",
+  "HRKU-",
+  "ntn_",
+  "xkeysib-",
+  "xsmtpsib-",
   "sk-",
 ];
 
