@@ -236,7 +236,7 @@ export const piiDetectors = (): Detector[] => [
       if (digits.length < 8 || digits.length > 15) return null;
       if (/^1?555/.test(digits)) return null; // NANP area code 555 is never a real line
       // Dates, times, versions and dotted addresses are not phone numbers.
-      if (/^\d{4}[-./]\d\d[-./]\d\d|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
+      if (/^\d{4}[-./]\d\d[-./]\d\d(?!\d)|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
       if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null;
       // An invoice, order or customer number ("Rechnungsnummer 2026-004417"), not a phone.
       const lead = text.slice(Math.max(0, start - 40), start).toLowerCase();
@@ -254,6 +254,7 @@ export const piiDetectors = (): Detector[] => [
         "Le client demande à être rappelé au 06 12 48 93 75.",
         "contacto: 11 4321-8765",
         "Fon: 0221 9876543",
+        "Tel: 0049-30-44172290",
       ],
       ignore: [
         "phone numbers are validated elsewhere",
@@ -313,7 +314,7 @@ export const piiDetectors = (): Detector[] => [
     // forms people write: ISO, day-month-year or month/day/year with / . -, a month's name,
     // or CJK's 年月日.
     pattern:
-      /(?<![A-Za-z\u00C0-\u024F])(?:date[ _]?of[ _]?birth|birth[ _]?date|birthday|d\.?o\.?b\.?|born(?:[ \t]on)?|geboren(?:[ \t](?:am|op))?|geburtsdatum|geb\.|date de naissance|n[ée]e?[ \t]le|fecha[ _]de[ _]nacimiento|fecha_nacimiento|nacid[oa][ \t]el|data di nascita|nat[oa][ \t]il|data de nascimento|nascid[oa][ \t]em|geboortedatum|data urodzenia|urodzon[ya]?|f[öo]delsedatum|f[øo]dselsdato|syntym[äa]aika|生年月日|出生日期|생년월일|дата рождения)["'\]]?(?:[ \t:=：|,(]|["'][ \t]?[:,]){0,8}["']?(?<secret>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d.])|\d{1,2}\.?(?:[ \t]de)?[ \t][A-Za-z\u00C0-\u00FF]{3,10}\.?(?:[ \t]de)?[ \t]\d{4}|[A-Za-z\u00C0-\u00FF]{3,10}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d)/i,
+      /(?<![A-Za-z\u00C0-\u024F])(?:date[ _]?of[ _]?birth|birth[ _]?date|birthday|d\.?o\.?b\.?|born(?:[ \t]on)?|geboren(?:[ \t](?:am|op))?|geburtsdatum|geb\.|date de naissance|n[ée]e?[ \t]le|fecha[ _]de[ _]nacimiento|fecha_nacimiento|nacid[oa][ \t]el|data di nascita|nat[oa][ \t]il|data de nascimento|nascid[oa][ \t]em|geboortedatum|data urodzenia|urodzon[ya]?|f[öo]delsedatum|f[øo]dselsdato|syntym[äa]aika|生年月日|出生日期|생년월일|дата рождения)["'\]*_]{0,2}(?:[ \t:=：|,(*_]|["'][ \t]?[:,]|\([A-Za-z/.\- ]{4,16}\)){0,8}["']?(?<secret>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d.])|\d{1,2}\.?(?:[ \t]de)?[ \t][A-Za-z\u00C0-\u00FF]{3,10}\.?(?:[ \t]de)?[ \t]\d{4}|[A-Za-z\u00C0-\u00FF]{3,10}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d)/i,
     gate: false,
     tier: 1,
     refine: ({ text, start, end }) => {
@@ -332,6 +333,7 @@ export const piiDetectors = (): Detector[] => [
         "né le 3 mars 1979 à Lyon",
         "patient born on March 4th, 1962",
         "生年月日：1990年4月12日",
+        "*Date of birth (DD/MM/YYYY):* 12/04/1987",
       ],
       ignore: [
         "dob: null",
@@ -419,6 +421,9 @@ export const piiDetectors = (): Detector[] => [
       "wohnhaft",
       "deliver to",
       "deliver it to",
+      "my address",
+      "our address",
+      "home:",
       "ship_to",
       "ship-to",
       "shipto",
