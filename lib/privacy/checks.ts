@@ -92,9 +92,14 @@ export function characterClasses(value: string): number {
 
 const PLACEHOLDER =
   /^(?:x+|\*+|\.+|-+|_+|#+|0+|1234(?:5678?)?|changeme|change_me|example|sample|dummy|fake|foo|bar|baz|test|todo|tbd|none|null|nil|undefined|true|false|redacted|secrets?|passwords?|passwd|pass|pwd|pw|tokens?|keys?|credentials?|string|value|empty|required|optional|hidden|masked|n\/a|mysecretpassword|minioadmin|postgres|guest|root|toor)$/i;
+/**
+ * `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder,
+ * nor is a password mixing cases and digits such as `My-Cnf-Quoted-5`).
+ */
+const PLACEHOLDER_ARTICLE =
+  /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))/i;
 const PLACEHOLDER_PART =
-  // `your_api_key`, `a-token`: a word follows the article (a random `A_4ERB…` is no placeholder).
-  /^(?:your|my|the|an?|enter|insert|put|replace|add|example|sample|dummy|fake|placeholder)[\s_-](?=[a-z]{2,}(?:[\s_.\d-]|$))|xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
+  /xxxx|\*\*\*|<[^>]*>|\{\{|\$\{|%\([a-z_]+\)s|^\$[A-Za-z_{(]|^%[A-Za-z_]+%$|^@[A-Za-z_]+@$|\[REDACTED:/i;
 
 /**
  * A reference to a secret kept elsewhere, not the secret: secret-manager URIs (`op://vault/item`,
@@ -106,7 +111,10 @@ const SECRET_REFERENCE =
 
 /** Whether a value is an obvious placeholder, template or reference rather than a secret. */
 export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.test(value) || PLACEHOLDER_PART.test(value) || SECRET_REFERENCE.test(value);
+  const article = PLACEHOLDER_ARTICLE.test(value) &&
+    !(/\d/.test(value) && /[a-z]/.test(value) && /[A-Z]/.test(value) && value.length >= 10);
+  return PLACEHOLDER.test(value) || article ||
+    PLACEHOLDER_PART.test(value) || SECRET_REFERENCE.test(value);
 }
 
 /** Whether the value repeats one short unit (`abababab`, `aaaa`), which real secrets never do. */

@@ -15,13 +15,15 @@ import {
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
-// Where the value may start: after `=`, `:`, `=>`, `:=`, a comparison, or whitespace before a quote.
+// Where the value may start: after `=`, `:`, `=>`, `:=`, `||=`, a comparison, whitespace before a
+// quote, or whitespace before the line's last token (`password Xyz#123` in msmtprc, Apache,
+// OpenStack configs).
 const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["']))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
@@ -409,6 +411,10 @@ function plausibleValue(text: string, a: Assignment): boolean {
   // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
   if (/^[ \t]$/.test(a.op)) {
     if (!/^\s*$/.test(lineBefore(text, a.keyStart))) return false;
+    // A directive's bare value: a password's or a token's shape, nothing else on the line.
+    if (!a.quoted && !passwordShaped(v) && !looksRandom(v, { minLength: 16, minEntropy: 3.3 })) {
+      return false;
+    }
   }
   if (/\s/.test(v)) {
     // Quoted prose is a message, not a secret, unless a short phrase sits under a password key.
@@ -516,6 +522,7 @@ const passwordExamples = () => ({
     `database:\n  password: "${fakeToken("pw3", Charset.alnum, 12)}"\n`,
     `login(user, password='${fakeToken("pw4", Charset.alnum, 10)}')`,
     `ARG GITHUB_PAT=${fakeToken("pw7", Charset.alnum, 24)}`,
+    `account ops\nhost smtp.acme.test\npassword ${fakeToken("pw9", Charset.alnum, 12)}#1\n`,
     `ENV['API_TOKEN'] ||= '${fakeToken("pw8", Charset.alnum, 20)}'`,
     `const apiToken = "${fakeToken("pw5", Charset.alnum, 16)}" +\n  "${
       fakeToken("pw6", Charset.alnum, 16)
@@ -524,6 +531,7 @@ const passwordExamples = () => ({
   ignore: [
     "password = getpass()",
     "DATA_PATH=/srv/data",
+    "password reset\ntoken expired",
     "const token = req.headers.token;",
     'password: "${DB_PASSWORD}"',
     "token_type: bearer",
@@ -655,6 +663,8 @@ export const genericDetectors = (): Detector[] => [
           .test(a.key)
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
+      // `key value` only as a directive at the start of a line (not `gpg --recv-keys <id>`).
+      if (/^[ \t]$/.test(a.op) && !/^\s*$/.test(lineBefore(ctx.text, a.keyStart))) return null;
       if (digestOrCacheKey(ctx.text, a) || sealedCiphertext(ctx.text, a.keyStart, a.value)) {
         return null;
       }
