@@ -8,6 +8,7 @@ import {
   lineBefore,
   looksRandom,
   mixedPassword,
+  passphraseShaped,
   passwordShaped,
   sealedCiphertext,
 } from "../checks.ts";
@@ -281,6 +282,15 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   let linked = false;
   let weak = false;
   for (let k = 0; k < tokens.length; k++) {
+    // A quoted pass phrase after a copula ("the passphrase is 'violet canyon moss 14'").
+    if (linked && !codeLine && /^["'`‘“]/.test(tokens[k]![0]) && /pass/i.test(ctx.match[0])) {
+      const open = tokens[k]!.index!;
+      const phrase = /^["'`‘“]([^"'`’”]{8,64})["'`’”]/.exec(rest.slice(open));
+      if (phrase && passphraseShaped(phrase[1]!)) {
+        const start = at + open + 1;
+        return { start, end: start + phrase[1]!.length };
+      }
+    }
     // A password is written in ASCII or Latin letters: CJK text glued to it ends it
     // ("パスワードは1Passwordの共有保管庫に…" names a product, then the sentence goes on).
     const raw = tokens[k]![0].replace(/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef].*$/s, "");
