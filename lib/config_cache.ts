@@ -10,7 +10,7 @@ import { cachedValidated } from "./validated_cache.ts";
  * privacy/detector.ts (the schemas config.json is checked with) change; tests/config_cache_test.ts
  * fails until then.
  */
-export const CONFIG_CACHE_FORMAT = "config-1:3d2e9770";
+export const CONFIG_CACHE_FORMAT = "config-1:66bab343";
 
 /** loadConfig(home), through the cache; an invalid file throws loadConfig's error, uncached. */
 export async function cachedConfig(home: string): Promise<Config> {

@@ -25,7 +25,7 @@ export const PiiSwitches = z.object({
   card: z.boolean().default(true).describe("payment card numbers (Luhn-checked)"),
   ip: z.boolean().default(true).describe("IPv4 and IPv6 addresses"),
   id: z.boolean().default(true).describe(
-    "national ids with checksums (SSN, NIR, BSN, DNI, CPF, Aadhaar), dates of birth",
+    "national identifiers with checksums (SSN, NIR, BSN, DNI, CPF, Aadhaar)",
   ),
   iban: z.boolean().default(true).describe("IBANs (mod-97 checked)"),
   address: z.boolean().default(true).describe("postal addresses (near an address word)"),
