@@ -160,6 +160,8 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
   const files = (input.files ?? []).map((file) => normalizeFile(file, input.repoRoot))
     .filter((file) => file !== "");
   const candidates = new Map<string, Candidate>();
+  // What this session was already shown is left out below: anchored memories skip it unread.
+  const shown: ReadonlySet<string> = input.delta && input.seen ? input.seen : new Set();
   const add = (
     memory: Memory,
     score: number,
@@ -183,7 +185,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
       const anchors = vault.anchorsFor(name);
       if (anchors.length === 0) continue;
       const moved = name === file ? "" : ` (${name} was renamed to ${file})`;
-      for (const memory of vault.list({ anchors, limit: 50 })) {
+      for (const memory of vault.list({ anchors, limit: 50 }, { skip: shown })) {
         for (const anchor of memory.files.filter((a) => anchors.includes(a))) {
           const exact = anchor === name;
           add(
@@ -195,7 +197,7 @@ export function buildContext(vault: Vault, input: ContextInput): ContextResult {
         }
       }
     }
-    for (const memory of sameModule(vault, file)) {
+    for (const memory of sameModule(vault, file, shown)) {
       add(memory, WEIGHTS.sameModule, `same module as ${file}`, "anchor");
     }
   }
@@ -352,12 +354,12 @@ function priors(candidate: Candidate, project: string, now: Date): number {
 }
 
 /** Memories anchored to a sibling file or folder of `file` (same directory, not covering it). */
-function sameModule(vault: Vault, file: string): Memory[] {
+function sameModule(vault: Vault, file: string, skip: ReadonlySet<string>): Memory[] {
   const dir = dirname(file);
   if (dir === "." || dir === "") return [];
   const rows = vault.anchorsInFolder(dir)
     .filter((anchor) => anchor !== file && !anchorCovers(anchor, file) && dirname(anchor) === dir);
-  return rows.length === 0 ? [] : vault.list({ anchors: rows, limit: 20 });
+  return rows.length === 0 ? [] : vault.list({ anchors: rows, limit: 20 }, { skip });
 }
 
 /** A file path relative to the repository root, with `/` separators. */

@@ -459,14 +459,28 @@ export class Vault {
     });
   }
 
-  /** Memories matching the filter, newest first. */
-  list(filter: MemoryFilter = {}): Memory[] {
+  /**
+   * Memories matching the filter, newest first; `skip` leaves ids out of that page (the page is
+   * chosen as without it).
+   */
+  list(filter: MemoryFilter = {}, options: { skip?: ReadonlySet<string> } = {}): Memory[] {
     const { where, params } = filterSql(this.#sql, filter);
     const limit = clampLimit(filter.limit, 20);
+    if (!options.skip?.size) {
+      return this.#sql.prepare(
+        `SELECT ${M_COLUMNS} FROM memories m ${whereClause(where)}
+         ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+      ).all(...params, limit).map(toMemory);
+    }
+    // The same page, without the skipped ids: they are never read into memories (a hook skips
+    // what it already showed in this session).
     return this.#sql.prepare(
-      `SELECT ${M_COLUMNS} FROM memories m ${whereClause(where)}
-       ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
-    ).all(...params, limit).map(toMemory);
+      `SELECT ${M_COLUMNS} FROM memories m WHERE m.rowid IN (
+         SELECT m.rowid FROM memories m ${whereClause(where)}
+         ORDER BY m.created_at DESC, m.id DESC LIMIT ?
+       ) AND m.id NOT IN (SELECT value FROM json_each(?))
+       ORDER BY m.created_at DESC, m.id DESC`,
+    ).all(...params, limit, JSON.stringify([...options.skip])).map(toMemory);
   }
 
   /** Every memory matching the filter, oldest first, without a limit (export, scans). */

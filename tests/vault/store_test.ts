@@ -288,3 +288,24 @@ Deno.test("Vault.stats() counts by type, project, scope and status, largest firs
   assert.deepEqual(Object.entries(stats.byScope), [["private", 3], ["team", 1]]);
   assert.deepEqual(Object.entries(stats.byStatus), [["active", 3], ["superseded", 1]]);
 });
+
+Deno.test("Vault.list() with skip returns the same page without the skipped ids", async () => {
+  await using dir = tempDir();
+  let t = FIXED_NOW.getTime();
+  using vault = openVault(join(dir.path, "vault.db"), { now: () => new Date(t += 1000) });
+  const ids = Array.from(
+    { length: 6 },
+    (_, i) =>
+      vault.save({ type: "note", title: `Note ${i}`, content: `body ${i}`, files: ["src/a.ts"] })
+        .memory.id,
+  );
+  const page = vault.list({ anchors: ["src/a.ts"], limit: 4 }).map((m) => m.title);
+  assert.deepEqual(page, ["Note 5", "Note 4", "Note 3", "Note 2"]);
+  const skipped = vault.list({ anchors: ["src/a.ts"], limit: 4 }, { skip: new Set([ids[4]!]) });
+  // Note 1 does not move up into the page: skipping never widens it.
+  assert.deepEqual(skipped.map((m) => m.title), ["Note 5", "Note 3", "Note 2"]);
+  assert.deepEqual(vault.list({ limit: 2 }, { skip: new Set() }).map((m) => m.title), [
+    "Note 5",
+    "Note 4",
+  ]);
+});
