@@ -410,7 +410,10 @@ function plausibleValue(text: string, a: Assignment): boolean {
   }
   // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
   if (/^[ \t]$/.test(a.op)) {
-    if (!/^\s*$/.test(lineBefore(text, a.keyStart))) return false;
+    // At the start of a line, or after fish's `set -x` / csh's `setenv`.
+    if (!/^\s*(?:set\s+-[gxlU]{1,4}\s+|setenv\s+)?$/.test(lineBefore(text, a.keyStart))) {
+      return false;
+    }
     // A directive's bare value: a password's or a token's shape, nothing else on the line.
     if (!a.quoted && !passwordShaped(v) && !looksRandom(v, { minLength: 16, minEntropy: 3.3 })) {
       return false;
@@ -524,6 +527,7 @@ const passwordExamples = () => ({
     `ARG GITHUB_PAT=${fakeToken("pw7", Charset.alnum, 24)}`,
     `account ops\nhost smtp.acme.test\npassword ${fakeToken("pw9", Charset.alnum, 12)}#1\n`,
     `ENV['API_TOKEN'] ||= '${fakeToken("pw8", Charset.alnum, 20)}'`,
+    `set -gx DB_PASSWORD ${fakeToken("pw10", Charset.alnum, 10)}#4`,
     `const apiToken = "${fakeToken("pw5", Charset.alnum, 16)}" +\n  "${
       fakeToken("pw6", Charset.alnum, 16)
     }";`,
