@@ -200,6 +200,20 @@ export const piiDetectors = (): Detector[] => [
       "mobiel",
       "komorka",
       "cep:",
+      "ruf mich",
+      "appelle",
+      "msisdn",
+      "nomor hp",
+      "no hp",
+      "no. hp",
+      "טלפון",
+      "هاتف",
+      "جوال",
+      "موبايل",
+      "मोबाइल",
+      "फोन",
+      "फ़ोन",
+      "โทร",
       "please call",
       "call us",
       "ring me",
@@ -255,6 +269,8 @@ export const piiDetectors = (): Detector[] => [
         "contacto: 11 4321-8765",
         "Fon: 0221 9876543",
         "Tel: 0049-30-44172290",
+        "טלפון: 052-123-4567",
+        '"msisdn": "447911123456"',
       ],
       ignore: [
         "phone numbers are validated elsewhere",
@@ -467,7 +483,7 @@ export const piiDetectors = (): Detector[] => [
             String
               .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
             String
-              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Rue|Avenue|Boulevard|Chemin|Quai|Impasse|Chaussée|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
+              .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Av\.|Rue|Avenue|Boulevard|Chemin|Quai|Impasse|Chaussée|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
             // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
             String
               .raw`(?:[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]{2,24}[ \t]?){1,4}\d{1,5}(?:[-−‐의]\d{1,5}){0,3}(?:[号號番地]|번지)?`,
