@@ -252,6 +252,8 @@ export const piiDetectors = (): Detector[] => [
       // Dates, times, versions and dotted addresses are not phone numbers.
       if (/^\d{4}[-./]\d\d[-./]\d\d(?!\d)|^\d\d[-./]\d\d[-./]\d{4}$/.test(raw)) return null;
       if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(raw)) return null;
+      // A decimal or a build number (`20261120.4`), not a phone.
+      if (/^\d+[.,]\d{1,3}$/.test(raw)) return null;
       // An invoice, order or customer number ("Rechnungsnummer 2026-004417"), not a phone.
       const lead = text.slice(Math.max(0, start - 40), start).toLowerCase();
       if (BUSINESS_NUMBER.test(lead) && !PHONE_WORD.test(lead)) return null;
@@ -277,6 +279,7 @@ export const piiDetectors = (): Detector[] => [
         "phone_id = 20255501431234567",
         "telemetry since 2026-03-01",
         "mobile layout v1.2.3.4",
+        "Contact: see CONTRIBUTING.md, build 20261120.4 shipped",
         "Rechnungsnummer 2026-004417 vom 20.11.2026",
         "order number is 4410-2291-8835",
         "Mozilla/5.0 (Mobile; LYF/F300B/LYF-F300B-001-01-15-130718-i;Android)",
@@ -339,6 +342,8 @@ export const piiDetectors = (): Detector[] => [
       if (year !== undefined && (Number(year) < 1900 || Number(year) > 2030)) return null;
       const name = /[A-Za-z\u00C0-\u00FF]{3,10}/.exec(value)?.[0];
       if (name !== undefined && !MONTH.test(name)) return null;
+      // A timestamp (`Born: 2026-11-20T10:00:00Z` for a process) is not a birthday.
+      if (/^[T ]?\d{1,2}:\d{2}/.test(text.slice(end, end + 8))) return null;
       return { start, end };
     },
     examples: {
@@ -356,6 +361,7 @@ export const piiDetectors = (): Detector[] => [
         "Adobe 2024-01-01 release",
         "born in 1987",
         "the birthday widget ships 2026-01-01 to 2026-12-31",
+        "Born: 2026-11-20T10:00:00Z (service start)",
       ],
     },
   },

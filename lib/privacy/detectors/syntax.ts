@@ -60,6 +60,8 @@ function cells(line: string, delimiter: string): Array<{ start: number; text: st
 const SECRET_COLUMN =
   /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?(?:password|passwd|pwd|pass|secret|token|api[ _-]?key|apikey|(?:api|access|auth|bearer)[ _-]?token|client[ _-]?secret)(?:\*\*)?$/i;
 
+const IDENTIFIER_TABLE =
+  /cache|hash|checksum|digest|etag|object|bucket|lock|idempot|sha\d*|commit|primary|foreign|index/i;
 const KEY_COLUMN = /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?keys?(?:\*\*)?$/i;
 
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
@@ -93,9 +95,13 @@ function tableCell({ text, start, end, mode }: MatchContext): Span | Span[] | nu
   // random token and not a cache or primary key.
   const keyColumn = !SECRET_COLUMN.test(header);
   if (keyColumn && !KEY_COLUMN.test(header)) return null;
+  // The keys of a cache, an object store or a hash table are identifiers.
+  if (keyColumn && IDENTIFIER_TABLE.test(line)) return null;
   const pick = (cell: { start: number; text: string } | undefined, offset: number) => {
     const value = cell?.text.replace(/^`|`$/g, "") ?? "";
     if (!cell || !credibleValue(value, mode) || SECRET_COLUMN.test(value)) return null;
+    // A note in brackets (`(hidden)`, `[in vault]`), not a value.
+    if (/^[(\[].*[)\]]$/.test(value)) return null;
     if (keyColumn && !secretUnderKey(header.replace(/\*/g, ""), value)) return null;
     const s = offset + cell.start + (cell.text.startsWith("`") ? 1 : 0);
     return { start: s, end: s + value.length };
@@ -571,6 +577,7 @@ export const syntaxDetectors = (): Detector[] => [
       ],
       ignore: [
         "| Key | Action |\n|---|---|\n| Ctrl+S | Save |",
+        "| user | password |\n|---|---|\n| ops | (hidden) |",
         `| Table | Cache key |\n|---|---|\n| users | ${fakeToken("tb5", Charset.hex, 40)} |`,
         "| user | password |\n|---|---|\n| alice | (see vault) |",
         "name,type\npassword,string",
