@@ -668,7 +668,10 @@ export const genericDetectors = (): Detector[] => [
       ) return null;
       if (!a.quoted && unquotedIsCode(ctx.text, a)) return null;
       // `key value` only as a directive at the start of a line (not `gpg --recv-keys <id>`).
-      if (/^[ \t]$/.test(a.op) && !/^\s*$/.test(lineBefore(ctx.text, a.keyStart))) return null;
+      if (
+        /^[ \t]$/.test(a.op) &&
+        (!/^\s*$/.test(lineBefore(ctx.text, a.keyStart)) || /^(?:\/|\.\.?\/|~\/)/.test(a.value))
+      ) return null;
       if (digestOrCacheKey(ctx.text, a) || sealedCiphertext(ctx.text, a.keyStart, a.value)) {
         return null;
       }

@@ -257,6 +257,10 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   }
   // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
   // (`secret-key-generator`, `token_type`), a call, an index or an assignment in code.
+  // A CamelCase name (`TokenCache`, `PasswordHasher`) is an identifier, not prose.
+  if (latin && at > end && /[a-z]/.test(text[end - 1]!) && /[A-Z]/.test(text.slice(end, at))) {
+    return null;
+  }
   // "password's X": the contraction of "is".
   if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
   let next = text[at] ?? "";
