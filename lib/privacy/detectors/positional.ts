@@ -46,6 +46,8 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   "usernamepasswordauthenticationtoken": 1,
   "mysqli": 2,
   "mysqli_connect": 2,
+  "mysql_connect": 2,
+  "mysql_pconnect": 2,
   "pg_connect": -1,
   "sequelize": 2,
   "ftplib.ftp": 2,
