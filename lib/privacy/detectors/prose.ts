@@ -264,11 +264,19 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   // "password's X": the contraction of "is".
   if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
   let next = text[at] ?? "";
+  const english = ENGLISH_NAME.test(text.slice(ctx.match.index, end));
+  // `clave_api=X`, `senha_db: X`: another language's word heading a key name.
+  if ((next === "_" || next === "-") && !english && latin) {
+    const suffix = /^(?:[_-][A-Za-z0-9]{1,16}){1,3}(?=[=:])/.exec(text.slice(at, at + 60));
+    if (suffix) {
+      at += suffix[0].length;
+      next = text[at] ?? "";
+    }
+  }
   // `wachtwoord=X`, `senha=X`: another language's word used as a key. English names there are
   // the assignment detectors' (they know code from config).
   if (
-    next === "=" && /\S/.test(text[at + 1] ?? "") &&
-    !ENGLISH_NAME.test(text.slice(ctx.match.index, end))
+    next === "=" && /\S/.test(text[at + 1] ?? "") && !english
   ) {
     at++;
     next = " ";
