@@ -14,6 +14,7 @@ import {
   fakeIban,
   fakeNir,
   fakeSsn,
+  fakeTcKimlik,
   fakeToken,
   fakeUuid,
 } from "../lib/privacy/fake.ts";
@@ -54,7 +55,7 @@ const CHARSETS: Record<string, string> = {
 };
 
 const GENERATOR =
-  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha|b32):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced|card|carddashed|cardspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
+  /\{\{(alnum|hex|HEX|b64|b64url|upper|lower|digits|alpha|b32):(\d+)\}\}|\{\{(uuid|ssn|nir|nirspaced|bsn|dni|cpf|cpfdotted|aadhaar|aadhaarspaced|tckn|card|carddashed|cardspaced)\}\}|\{\{(iban|ibanspaced):([A-Z]{2}):(\d+)\}\}/g;
 
 /** Expand the generators of one template; `seed` makes every row's values distinct. */
 export function expand(template: string, seed: string): string {
@@ -101,6 +102,8 @@ export function expand(template: string, seed: string): string {
         }
         case "aadhaar":
           return fakeAadhaar(s);
+        case "tckn":
+          return fakeTcKimlik(s);
         case "card":
           return fakeCard(s);
         case "carddashed":

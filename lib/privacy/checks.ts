@@ -252,6 +252,16 @@ export function passesBsn(value: string): boolean {
   return sum % 11 === 0;
 }
 
+/** Turkish identity number (TC kimlik no): 11 digits, the last two check digits of the others. */
+export function passesTcKimlik(value: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(value)) return false;
+  const d = Array.from(value, (c) => c.charCodeAt(0) - 48);
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== d[9]) return false;
+  return d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
+}
+
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
 /** Whether a Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter) checks. */

@@ -90,6 +90,17 @@ export function fakeBsn(seed: string): string {
   }
 }
 
+/** A fake Turkish identity number with its two check digits. */
+export function fakeTcKimlik(seed: string): string {
+  const nine = "1" + fakeToken(seed, Charset.digits, 8);
+  const d = Array.from(nine, (c) => c.charCodeAt(0) - 48);
+  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
+  const even = d[1]! + d[3]! + d[5]! + d[7]!;
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  const eleventh = (d.reduce((a, b) => a + b, 0) + tenth) % 10;
+  return `${nine}${tenth}${eleventh}`;
+}
+
 /** A fake Spanish DNI with its control letter. */
 export function fakeDni(seed: string): string {
   const digits = fakeToken(seed, Charset.digits, 8);

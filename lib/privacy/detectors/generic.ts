@@ -91,6 +91,8 @@ const PASSWORD_WORDS = new Set([
   "sifre",
   "jelszo",
   "parool",
+  // SSSD's and PAM's name for the bind password (`ldap_default_authtok = …`).
+  "authtok",
 ]);
 const KEY_QUALIFIERS = new Set([
   "api",
@@ -324,11 +326,17 @@ function blockScalar(text: string, pos: number): { start: number; end: number } 
   return { start, end: start + m[2]!.trimEnd().length };
 }
 
+/** A PowerShell cmdlet name: an approved verb, a hyphen and a PascalCase noun. */
+const POWERSHELL_CMDLET =
+  /^(?:Get|Read|ConvertTo|ConvertFrom|New|Import|Export|Invoke|Select|Set|Out|Format|Join|Test|Resolve|Find|Request|Protect|Unprotect)-[A-Z][a-z]+(?:[A-Z][a-z]+)*$/;
+
 /** Whether an unquoted value reads as code (a reference or expression) rather than a literal. */
 function unquotedIsCode(text: string, a: Assignment): boolean {
   const v = a.value;
   // Called, indexed or dereferenced right after: `password = hash(…)`, `token = parts[1]`.
   if (/^[(.[]/.test(text[a.end] ?? "")) return true;
+  // A PowerShell cmdlet call (`$pw = Read-Host -AsSecureString`, `Get-Credential`), not a value.
+  if (POWERSHELL_CMDLET.test(v)) return true;
   // A password-shaped value under a password name is a literal anywhere on the line.
   if (strongSecretKey(a.key) && passwordShaped(v)) return false;
   // A token with a dot (`pat<id>.<64 hex>`), not a member expression: a long hex part.

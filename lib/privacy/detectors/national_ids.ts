@@ -1,5 +1,6 @@
 // Personal identifiers with checksums: IBANs (mod-97, anywhere), and national numbers near a
-// word that names them (US SSN, FR NIR, NL BSN, ES DNI/NIE, BR CPF, IN Aadhaar).
+// word that names them (US SSN, FR NIR, NL BSN, ES DNI/NIE, BR CPF, IN Aadhaar, TR kimlik no), and
+// passport numbers right after a passport word.
 import type { Detector, MatchContext } from "../detector.ts";
 import {
   IBAN_LENGTHS,
@@ -8,10 +9,23 @@ import {
   passesDni,
   passesIban,
   passesNir,
+  passesTcKimlik,
   passesVerhoeff,
   plausibleSsn,
 } from "../checks.ts";
-import { fakeAadhaar, fakeBsn, fakeCpf, fakeDni, fakeIban, fakeNir, fakeSsn } from "../fake.ts";
+import {
+  Charset,
+  fakeAadhaar,
+  fakeBsn,
+  fakeCpf,
+  fakeDni,
+  fakeIban,
+  fakeNir,
+  fakeSsn,
+  fakeTcKimlik,
+  fakeToken,
+} from "../fake.ts";
+import { lineBefore } from "../checks.ts";
 
 /** The IBAN at the start of a match, cut to its country's length (spaces allowed). */
 function iban({ text, start, end }: MatchContext): { start: number; end: number } | null {
@@ -202,6 +216,76 @@ export const nationalIdDetectors = (): Detector[] => [
         `KYC done with Aadhaar no. ${spaced(fakeAadhaar("aa3"))}`,
       ],
       ignore: ["Aadhaar: 1234 5678 9012"],
+    },
+  },
+  {
+    id: "tr-kimlik",
+    category: "pii-id",
+    description: "Turkish identity number (TC kimlik no, two check digits) near kimlik / TCKN",
+    keywords: ["kimlik", "tckn", "tc no", "t.c. no"],
+    pattern: /(?<!\d)[1-9]\d{10}(?!\d)/,
+    window: { before: 0, after: 80 },
+    gate: false,
+    tier: 1,
+    // The check digits when they hold; else an 11-digit number right after the word (a typed
+    // or masked-out example is as personal as a valid one).
+    refine: (ctx) => {
+      const value = ctx.text.slice(ctx.start, ctx.end);
+      if (passesTcKimlik(value)) return { start: ctx.start, end: ctx.end };
+      const before = lineBefore(ctx.text, ctx.start);
+      return /(?:kimlik|tckn|t\.?c\.? no)[^\d\r\n]{0,32}$/i.test(before) && !/^(\d)\1+$/.test(value)
+        ? { start: ctx.start, end: ctx.end }
+        : null;
+    },
+    examples: {
+      match: [
+        `TC kimlik no: ${fakeTcKimlik("tc1")}`,
+        `{"tckn": "${fakeTcKimlik("tc2")}"}`,
+        `Müşterinin TC kimlik numarası ${fakeTcKimlik("tc3")}, doğrulandı`,
+      ],
+      ignore: ["TC kimlik no: 11111111111", "kimlik doğrulama servisi, istek 1700000000123 ms"],
+    },
+  },
+  {
+    id: "passport-number",
+    category: "pii-id",
+    description:
+      "Passport number (6–9 capital letters and digits) right after a passport word in seven languages",
+    keywords: [
+      "passport",
+      "passeport",
+      "reisepass",
+      "pasaporte",
+      "passaporto",
+      "paspoort",
+      "passaporte",
+    ],
+    pattern: /(?<![\w-])(?=[A-Z0-9]{0,8}\d)[A-Z0-9]{6,9}(?![\w-])/,
+    window: { before: 0, after: 48 },
+    gate: false,
+    tier: 1,
+    refine: ({ text, start, end }) => {
+      const value = text.slice(start, end);
+      // Nine digits (US, UK) or letters with at least five digits (NK3819402, 09AA12345).
+      const digits = value.replace(/\D/g, "").length;
+      if (!(digits === 9 || (digits >= 5 && digits < value.length))) return null;
+      // Only the passport word and a number word between: `passport no. X`, `Reisepass-Nr.: X`.
+      const before = lineBefore(text, start);
+      const NUMBER_WORDS =
+        /(?:passport|passeport|reisepass|pasaporte|passaporto|paspoort|passaporte)(?:[ \t_-]?(?:no\.?|nr\.?|n°|n[uú]m(?:ero|ber)?\.?|number|nummer|#|id))?["']?[ \t]*[:=]?[ \t]*["']?$/i;
+      return NUMBER_WORDS.test(before) ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `passport no. XK${fakeToken("pp1", Charset.digits, 7)}`,
+        `{"passport_number": "${fakeToken("pp2", Charset.digits, 9)}"}`,
+        `Reisepass-Nr.: C${fakeToken("pp3", Charset.digits, 8)}`,
+      ],
+      ignore: [
+        "passport.authenticate('local')",
+        "passport version 0.7.0",
+        "passport: OAUTH2 strategy",
+      ],
     },
   },
 ];

@@ -28,7 +28,7 @@ const HEX_COLON = /[0-9a-fA-F:]/;
 
 /** One comma-separated part after a street: a town, a region code, a postcode or a mix. */
 const PLACE_PART = lazy(() =>
-  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])/u
+  /^,[ \t]{0,4}(?:(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{3}[ \t]\d{2}|\d{4,6}(?:-\d{3,4})?)[ \t]{1,4})?\p{Lu}[\p{L}'.-]*(?:[ \t]{1,4}[\p{Lu}\d][\p{L}\d'.-]*){0,3}|^,[ \t]{0,4}(?:\d{2}-\d{3}|\d{4,6}(?:-\d{3,4})?)(?![\p{L}\p{N}])/u
 );
 
 /** A unit after the street ("Suite 1900", "Apt 3B", ", Flat 2"). */
@@ -38,6 +38,9 @@ const UNIT =
 /** Where an address ends: the street plus up to three parts (", Springfield, OR 97403"). */
 function placeTail(text: string, end: number): number {
   let at = end;
+  // A compass point after the street type (`221 Wellington St W`).
+  const direction = /^[ \t](?:N|S|E|W|NE|NW|SE|SW)(?![\p{L}\p{N}])/u.exec(text.slice(at, at + 4));
+  if (direction) at += direction[0].length;
   const unit = UNIT.exec(text.slice(at, at + 24));
   if (unit) at += unit[0].length;
   for (let part = 0; part < 3; part++) {
@@ -322,6 +325,9 @@ export const piiDetectors = (): Detector[] => [
       "data urodzenia",
       "urodzon",
       "fodelsedatum",
+      // Swedish, Danish and Norwegian "born" (född, født, fødd).
+      "fodd ",
+      "fodt ",
       "fodselsdato",
       "syntymaaika",
       "生年月日",
@@ -333,7 +339,7 @@ export const piiDetectors = (): Detector[] => [
     // forms people write: ISO, day-month-year or month/day/year with / . -, a month's name,
     // or CJK's 年月日.
     pattern:
-      /(?<![A-Za-z\u00C0-\u024F])(?:date[ _]?of[ _]?birth|birth[ _]?date|birthday|d\.?o\.?b\.?|born(?:[ \t]on)?|geboren(?:[ \t](?:am|op))?|geburtsdatum|geb\.|date de naissance|n[ée]e?[ \t]le|fecha[ _]de[ _]nacimiento|fecha_nacimiento|nacid[oa][ \t]el|data di nascita|nat[oa][ \t]il|data de nascimento|nascid[oa][ \t]em|geboortedatum|data urodzenia|urodzon[ya]?|f[öo]delsedatum|f[øo]dselsdato|syntym[äa]aika|生年月日|出生日期|생년월일|дата рождения)["'\]*_]{0,2}(?:[ \t:=：|,(*_]|["'][ \t]?[:,]|\([A-Za-z/.\- ]{4,16}\)){0,8}["']?(?<secret>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d.])|\d{1,2}\.?(?:[ \t]de)?[ \t][A-Za-z\u00C0-\u00FF]{3,10}\.?(?:[ \t]de)?[ \t]\d{4}|[A-Za-z\u00C0-\u00FF]{3,10}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d)/i,
+      /(?<![A-Za-z\u00C0-\u024F])(?:date[ _]?of[ _]?birth|birth[ _]?date|birthday|d\.?o\.?b\.?|born(?:[ \t]on)?|geboren(?:[ \t](?:am|op))?|geburtsdatum|geb\.|date de naissance|n[ée]e?[ \t]le|fecha[ _]de[ _]nacimiento|fecha_nacimiento|nacid[oa][ \t]el|data di nascita|nat[oa][ \t]il|data de nascimento|nascid[oa][ \t]em|geboortedatum|data urodzenia|urodzon[ya]?|f[öo]delsedatum|f[øo]dselsdato|f[öøo]dd?t?(?=[ \t])|syntym[äa]aika|生年月日|出生日期|생년월일|дата рождения)["'\]*_]{0,2}(?:[ \t:=：|,(*_]|["'][ \t]?[:,]|\([A-Za-z/.\- ]{4,16}\)){0,8}["']?(?<secret>\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?![\d.])|\d{1,2}\.?(?:[ \t]de)?[ \t][A-Za-z\u00C0-\u00FF]{3,10}\.?(?:[ \t]de)?[ \t]\d{4}|[A-Za-z\u00C0-\u00FF]{3,10}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?[ \t]\d{4}|\d{4}年\d{1,2}月\d{1,2}日)(?!\d)/i,
     gate: false,
     tier: 1,
     refine: ({ text, start, end }) => {
@@ -355,6 +361,8 @@ export const piiDetectors = (): Detector[] => [
         "patient born on March 4th, 1962",
         "生年月日：1990年4月12日",
         "*Date of birth (DD/MM/YYYY):* 12/04/1987",
+        "Personuppgifter: född 1985-02-28, anställd 2019",
+        "Ansatt: født 14.03.1979 i Bergen",
       ],
       ignore: [
         "dob: null",
@@ -437,6 +445,10 @@ export const piiDetectors = (): Detector[] => [
       "osoite",
       "indirizzo",
       "ship to",
+      "destinatario",
+      "destinataire",
+      "empfanger",
+      "recipient:",
       "lives at",
       "located at",
       "domicile",
@@ -488,6 +500,12 @@ export const piiDetectors = (): Detector[] => [
               .raw`(?<![\p{L}\p{N}])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:[Rr]ue|[Aa]venue|[Aa]v\.|[Bb]oulevard|[Bb]d|[Cc]hemin|[Aa]llée|[Pp]lace|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)\s+[\p{L}'-]+(?:\s[\p{L}'-]+){0,3}`,
             String
               .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|gracht|laan|straat|plein|kade|dijk|singel)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+            // Nordic street names end in their street word (Kungsgatan 44, Vesterbrogade 12).
+            String
+              .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:gatan|gata|vägen|vagen|gränd|torget|gade|vej|veien|vegen|gate|katu|tie)\s\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+            // … or as a word of their own (Karl Johans gate 22), then only before a postcode.
+            String
+              .raw`(?<![\p{L}])\p{Lu}[\p{L}-]*(?:[ \t]\p{Lu}[\p{L}-]*)?[ \t](?:gatan|gata|vägen|gade|vej|veien|vei|vegen|gate|katu|tie)\s\d{1,4}[a-zA-Z]?(?=,?[ \t]{1,4}\d{3}[ \t]?\d{1,2}(?!\d))`,
             String
               .raw`(?<![\p{L}])(?:Calle|C\/|Avenida|Av\.|Rue|Avenue|Boulevard|Chemin|Quai|Impasse|Chaussée|Avda\.?|Plaza|Paseo|Carrer|Rua|Travessa|Via|Viale|Piazza|Corso|Largo|ul\.|ulica|al\.|Aleja)\s+[\p{L}'-]+(?:\s+[\p{L}'-]+){0,3},?\s+\d{1,4}(?:\/\d{1,4})?[A-Za-z]?(?![\p{N}])`,
             // Japanese, Chinese and Korean addresses: place names, then block and house numbers.
@@ -514,8 +532,15 @@ export const piiDetectors = (): Detector[] => [
         "Dirección: Calle Mayor 24, 28013 Madrid",
         "Adresse: Rue de la Loi 16, 1000 Bruxelles",
         'ship_to: "88 Queen St W, Toronto, ON M5H 2M5"',
+        "Return address: Storgatan 12, 113 51 Stockholm",
+        "Recipient: Ola Nordmann, Karl Johans gate 22, 0159 Oslo",
+        "Destinatario: Luca Bianchi\nVia Roma 15, 20121 Milano MI",
       ],
-      ignore: ["address: string | null", "The IP address is logged for rate limiting."],
+      ignore: [
+        "address: string | null",
+        "The IP address is logged for rate limiting.",
+        "shipping: Terminal gate 12 at 10:00",
+      ],
     },
   },
   {
@@ -634,6 +659,14 @@ export const piiDetectors = (): Detector[] => [
     refine: ({ text, start, end }) => {
       const ip = text.slice(start, end);
       if (/^(?:0\.|127\.|255\.|224\.0\.0\.)/.test(ip)) return null;
+      // Private, shared (CGNAT) and link-local ranges name hosts on an internal network (a
+      // backend pool, a VPC subnet), not a person's connection.
+      if (
+        /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.|169\.254\.)/
+          .test(ip)
+      ) {
+        return null;
+      }
       // Documentation ranges (RFC 5737) are examples, like example.com.
       if (/^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(ip)) return null;
       // A CIDR range names a network, not a host.
@@ -657,7 +690,7 @@ export const piiDetectors = (): Detector[] => [
     },
     examples: {
       match: [
-        "DB_HOST=10.20.30.40",
+        "DB_HOST=81.20.30.40",
         '{"client_ip": "81.164.12.54"}',
         "GET /health from 172.217.22.14 took 4ms",
       ],
@@ -671,6 +704,8 @@ export const piiDetectors = (): Detector[] => [
         "192.0.2.44",
         "host 10.10.10.10.example.com",
         "v8@10.2.154.26",
+        "backend api\n    server api1 10.0.1.11:8080 check",
+        "assigned 192.168.1.23 to eth0",
         "node v20.11.1 (v8 11.3.244.8-node.17)",
       ],
     },

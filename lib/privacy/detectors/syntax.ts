@@ -139,9 +139,21 @@ export const syntaxDetectors = (): Detector[] => [
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
     // Postman and some SDKs call the name field "key".
-    keywords: ["- name:", '"name":', "'name':", '"name" :', '"key":', '"key" :', "{name:"],
+    // CloudFormation parameters say ParameterKey/ParameterValue; Envoy's header lists and other
+    // YAML write an unquoted `key:` over `value:`.
+    keywords: [
+      "- name:",
+      '"name":',
+      "'name':",
+      '"name" :',
+      '"key":',
+      '"key" :',
+      "{name:",
+      " key:",
+      "parameterkey",
+    ],
     pattern:
-      /(?:-[ \t]+|["']|\{)?(?:name|key)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?value["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
+      /(?:-[ \t]+|["']|\{|[ \t])?(?:[Nn]ame|[Kk]ey|ParameterKey)["']?\s{0,4}[:=]\s{0,4}["']?(?<key>[A-Za-z][\w.-]{1,80})["']?[ \t]{0,4},?\s{0,64}["']?(?:[Vv]alue|ParameterValue)["']?\s{0,4}[:=]\s{0,4}(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s"',}]+)/,
     tier: 2,
     refine: keyedValue,
     examples: {
@@ -150,10 +162,17 @@ export const syntaxDetectors = (): Detector[] => [
         `{"name": "STRIPE_API_KEY", "value": "${fakeToken("nv2", Charset.alnum, 32)}"}`,
         `- name: DATABASE_PASSWORD\n  value: ${pw("nv3")}`,
         `{"key": "x-api-key", "value": "${fakeToken("nv4", Charset.alnum, 40)}", "type": "text"}`,
+        `[{"ParameterKey": "DbAdminPassword", "ParameterValue": "${pw("nv5")}"}]`,
+        `Parameters:\n  - ParameterKey: AdminPassword\n    ParameterValue: ${pw("nv7")}`,
+        `headers:\n- header:\n    key: x-auth-token\n    value: ${
+          fakeToken("nv6", Charset.alnum, 32)
+        }`,
       ],
       ignore: [
         "- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db",
         '{"name": "LOG_LEVEL", "value": "debug"}',
+        '[{"ParameterKey": "InstanceType", "ParameterValue": "t3.micro"}]',
+        "- header:\n    key: x-request-id\n    value: 5f2b7c9e",
       ],
     },
   },
