@@ -81,7 +81,8 @@ export const aiDetectors = (): Detector[] => [
     "huggingface-token",
     "Hugging Face user access token (hf_)",
     "hf_",
-    "[A-Za-z]{34,40}",
+    // Issued tokens are letters; a copy or an older issue may carry digits.
+    "(?=[A-Za-z0-9]{0,39}[A-Za-z])[A-Za-z0-9]{34,40}",
     fakeToken("hf", Charset.alpha, 34),
     "HF_TOKEN",
   ),

@@ -18,19 +18,24 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, `||=`, a comparison, whitespace before a
 // quote, or whitespace before the line's last token (`password Xyz#123` in msmtprc, Apache,
 // OpenStack configs).
+// An app password as the provider shows it: four groups of four (`abcd efgh ijkl mnop`, Google,
+// Apple), the last thing on its line.
+const APP_PASSWORD = String.raw`[a-z0-9]{4}(?:[ \t][a-z0-9]{4}){3}(?=[ \t]*(?:\r?\n|$))`;
+const APP_PASSWORD_VALUE = /^[a-z0-9]{4}(?: [a-z0-9]{4}){3}$/;
+
 const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$))|[ \t](?=${APP_PASSWORD}))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
     String
-      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
+      .raw`(?<value>${APP_PASSWORD}|"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 
@@ -419,7 +424,12 @@ function plausibleValue(text: string, a: Assignment): boolean {
   // `key 'value'` (Gradle, Groovy) only at the start of a line, never in prose.
   if (/^[ \t]$/.test(a.op)) {
     // At the start of a line, or after fish's `set -x` / csh's `setenv`.
-    if (!/^\s*(?:set\s+-[gxlU]{1,4}\s+|setenv\s+)?$/.test(lineBefore(text, a.keyStart))) {
+    // A C preprocessor constant (`#define SIGNING_SECRET "…"`) reads the same way.
+    if (
+      !/^\s*(?:set\s+-[gxlU]{1,4}\s+|setenv\s+|#[ \t]*define[ \t]+)?$/.test(
+        lineBefore(text, a.keyStart),
+      )
+    ) {
       return false;
     }
     // A directive's bare value: a password's or a token's shape, nothing else on the line.
@@ -427,7 +437,7 @@ function plausibleValue(text: string, a: Assignment): boolean {
       return false;
     }
   }
-  if (/\s/.test(v)) {
+  if (/\s/.test(v) && !(APP_PASSWORD_VALUE.test(v) && strongSecretKey(a.key))) {
     // Quoted prose is a message, not a secret, unless a short phrase sits under a password key.
     const w = words(a.key);
     if (

@@ -26,6 +26,18 @@ const mailgunKey = (seed: string) =>
 
 /** Messaging detectors. */
 export const messagingDetectors = (): Detector[] => [
+  prefixed({
+    id: "matrix-access-token",
+    category: "chat-token",
+    description: "Matrix (Synapse) access token (syt_<user>_<random>_<check>)",
+    prefix: "syt_",
+    body: "[A-Za-z0-9_-]{1,80}_[A-Za-z0-9]{20}_[A-Za-z0-9]{6}",
+    sample: `${fakeToken("syt-user", Charset.alnum, 12)}_${fakeToken("syt", Charset.alnum, 20)}_${
+      fakeToken("syt-check", Charset.alnum, 6)
+    }`,
+    name: "MATRIX_ACCESS_TOKEN",
+    keep: 4,
+  }),
   slack("slack-bot-token", "xoxb-", "bot token"),
   slack("slack-user-token", "xoxp-", "user token"),
   slack("slack-workspace-token", "xoxa-", "workspace access token"),

@@ -111,6 +111,20 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   "from_keys": "any",
   "changepassword": 0,
   "ldap3.connection": "any",
+  // (url, user, password): Groovy's Sql.newInstance, Spring's DriverManagerDataSource, Flyway's
+  // dataSource(…), MATLAB's database(source, user, password).
+  "sql.newinstance": 2,
+  "drivermanagerdatasource": 2,
+  "datasource": "any",
+  "database": 2,
+  // A wallet's private key: ethers/web3.js/eth-account.
+  "wallet": 0,
+  "wallet.fromprivatekey": 0,
+  "privatekeytoaccount": 0,
+  "from_key": 0,
+  // A chat bot's token: discord.py's bot.run / client.run.
+  "bot.run": 0,
+  "client.run": 0,
 });
 
 /**
@@ -325,6 +339,15 @@ export const positionalDetectors = (): Detector[] => [
       "jedis",
       '[]byte("',
       "[]byte(`",
+      "newinstance(",
+      "datasource(",
+      "database(",
+      "wallet(",
+      "privatekey(",
+      "privatekeytoaccount(",
+      "from_key(",
+      "bot.run(",
+      "client.run(",
     ],
     // Any call: the refine hook reads its name and knows where its credential goes.
     pattern: /(?<![\w$])[A-Za-z_$][\w$]*\(/,
@@ -349,6 +372,13 @@ export const positionalDetectors = (): Detector[] => [
         }", None, None, "static");`,
         `transport.connect("smtp.office365.com", "alerts@corp.example", "${pw("pc9")}");`,
         `var jwtKey = []byte("${pw("pc10")}")`,
+        `def sql = Sql.newInstance('jdbc:postgresql://db:5432/app', 'app', '${pw("pc11")}')`,
+        `new DriverManagerDataSource("jdbc:mysql://db/app", "app", "${pw("pc12")}")`,
+        `const wallet = new ethers.Wallet("0x${fakeToken("pc13", Charset.hex, 64)}", provider);`,
+        `acct = Account.from_key("0x${fakeToken("pc14", Charset.hex, 64)}")`,
+        `bot.run('${fakeToken("pc15", Charset.alnum, 24)}.${fakeToken("pc15b", Charset.alnum, 6)}.${
+          fakeToken("pc15c", Charset.alnum, 38)
+        }')`,
       ],
       ignore: [
         'transport.connect("smtp.office365.com", 587, user, password)',
@@ -358,6 +388,9 @@ export const positionalDetectors = (): Detector[] => [
         "DriverManager.getConnection(url, user, pass);",
         "jwt.sign(payload, process.env.JWT_SECRET)",
         "socket.connect('db.internal', 5432)",
+        "const wallet = new ethers.Wallet(process.env.PRIVATE_KEY, provider);",
+        "bot.run(os.environ['DISCORD_TOKEN'])",
+        "db = database('sales', 'reports')",
       ],
     },
   },
@@ -452,7 +485,7 @@ export const positionalDetectors = (): Detector[] => [
       "-server host",
     ],
     pattern:
-      /(?:requirepass|masterauth|insecure-password|auth_pass|bind_?pw|rootpw|community|-server(?:[ \t]+host[ \t]+\S{1,128})?[ \t]+key(?:[ \t]+[07])?)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
+      /(?:requirepass|masterauth|insecure-password|auth_pass|bind_?pw|rootpw(?:[ \t]+--(?:plaintext|iscrypted|lock|allow-ssh))*|community|-server(?:[ \t]+host[ \t]+\S{1,128})?[ \t]+key(?:[ \t]+[07])?)[ \t]+(?<secret>"[^"\r\n]{1,512}"|[^\s"]{1,512})/i,
     tier: 2,
     refine: ({ text, start, end, mode }) => {
       const value = text.slice(start, end).replace(/^"|"$/g, "");
@@ -474,6 +507,7 @@ export const positionalDetectors = (): Detector[] => [
         `userlist admins\n    user ops insecure-password ${pw("rd4")}\n`,
         `binddn cn=reader,dc=acme,dc=test\nbindpw ${pw("rd6")}`,
         `snmp-server community ${pw("rd7")} RO`,
+        `# kickstart\nrootpw --plaintext ${pw("rd9")}`,
         `tacacs-server host 10.0.0.7 key 7 ${pw("rd8")}`,
         `vrrp_instance VI_1 {\n  authentication {\n    auth_type PASS\n    auth_pass ${
           pw("rd5")

@@ -256,7 +256,7 @@ export const saasDetectors = (): Detector[] => [
     "honeycomb-ingest-key",
     "Honeycomb ingest key (hcaik_)",
     "hcaik_",
-    "[a-z0-9]{58}",
+    "[A-Za-z0-9]{50,64}",
     fakeToken("hcaik", Charset.lowerAlnum, 58),
     "HONEYCOMB_API_KEY",
   ),

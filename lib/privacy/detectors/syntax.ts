@@ -355,7 +355,7 @@ export const syntaxDetectors = (): Detector[] => [
     description: 'An XML entry keyed by a secret name (<entry key="password">…, <property name=…>)',
     keywords: ['key="', 'name="'],
     pattern:
-      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+value="(?<value>[^"]+)"|\s*>\s{0,40}(?:<value>)?(?<text>[^<\r\n]+)<)/,
+      /(?:key|name)="(?<key>[^"]{1,60})"(?:\s+(?:[\w-]{1,20}:)?value="(?<value>[^"]+)"|\s*>\s{0,40}(?:<value>)?(?<text>[^<\r\n]+)<)/,
     tier: 2,
     refine: (ctx) => {
       const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "text");
@@ -367,6 +367,9 @@ export const syntaxDetectors = (): Detector[] => [
         `<entry key="password">${pw("xk1")}</entry>`,
         `<property name="db.password" value="${pw("xk2")}"/>`,
         `props:\n  <param name="apiToken" value="${fakeToken("xk3", Charset.alnum, 30)}" />`,
+        `<meta-data\n    android:name="com.acme.sdk.secret"\n    android:value="${
+          fakeToken("xk4", Charset.alnum, 40)
+        }" />`,
       ],
       ignore: [
         '<meta name="viewport" content="width=device-width">',

@@ -223,6 +223,28 @@ export const vcsDetectors = (): Detector[] => [
     sample: fakeToken("reftkn", Charset.alnum, 56),
     name: "JFROG_ACCESS_TOKEN",
   }),
+  // A Docker config (`.dockerconfigjson`, `DOCKER_AUTH_CONFIG`) in base64: `{"auths":` compact
+  // or pretty-printed, always with a registry's user:password inside.
+  prefixed({
+    id: "docker-config-base64",
+    category: "package-registry-token",
+    description: 'A Docker registry config in base64 ({"auths": … with the registry password)',
+    prefix: "eyJhdXRocyI6",
+    body: "[A-Za-z0-9+/]{16,20000}={0,2}",
+    after: "A-Za-z0-9+/=",
+    sample: fakeToken("dockercfg", Charset.base64, 120).replace(/=+$/, ""),
+    name: "DOCKER_AUTH_CONFIG",
+  }),
+  prefixed({
+    id: "docker-config-base64-pretty",
+    category: "package-registry-token",
+    description: 'A pretty-printed Docker registry config in base64 ({\n  "auths": …)',
+    prefix: "ewogICJhdXRocyI6",
+    body: "[A-Za-z0-9+/]{16,20000}={0,2}",
+    after: "A-Za-z0-9+/=",
+    sample: fakeToken("dockercfg2", Charset.base64, 120).replace(/=+$/, ""),
+    name: "DOCKER_AUTH_CONFIG",
+  }),
   prefixed({
     id: "npm-token",
     category: "package-registry-token",
