@@ -331,6 +331,14 @@ function blockScalar(text: string, pos: number): { start: number; end: number } 
   return { start, end: start + m[2]!.trimEnd().length };
 }
 
+/**
+ * A web server directive that sets a header or a parameter by name (nginx `proxy_set_header
+ * X-Api-Key "…"`, `fastcgi_param DB_PASSWORD …`, Apache `RequestHeader set X-Token "…"`): the
+ * name and value after it read like a `key value` line.
+ */
+const HEADER_DIRECTIVE =
+  /^\s*(?:(?:proxy|grpc)_set_header|add_header|more_set_(?:input_)?headers|(?:fastcgi|uwsgi|scgi)_param|(?:Request)?Header[ \t]+(?:always[ \t]+)?(?:set|add|append)|SetEnv|PassEnv)[ \t]+["']?$/i;
+
 /** A PowerShell cmdlet name: an approved verb, a hyphen and a PascalCase noun. */
 const POWERSHELL_CMDLET =
   /^(?:Get|Read|ConvertTo|ConvertFrom|New|Import|Export|Invoke|Select|Set|Out|Format|Join|Test|Resolve|Find|Request|Protect|Unprotect)-[A-Z][a-z]+(?:[A-Z][a-z]+)*$/;
@@ -427,6 +435,9 @@ function plausibleValue(text: string, a: Assignment): boolean {
     // A C preprocessor constant (`#define SIGNING_SECRET "…"`) reads the same way.
     if (
       !/^\s*(?:set\s+-[gxlU]{1,4}\s+|setenv\s+|#[ \t]*define[ \t]+)?$/.test(
+        lineBefore(text, a.keyStart),
+      ) &&
+      !HEADER_DIRECTIVE.test(
         lineBefore(text, a.keyStart),
       )
     ) {
@@ -688,7 +699,9 @@ export const genericDetectors = (): Detector[] => [
       // `key value` only as a directive at the start of a line (not `gpg --recv-keys <id>`).
       if (
         /^[ \t]$/.test(a.op) &&
-        (!/^\s*$/.test(lineBefore(ctx.text, a.keyStart)) || /^(?:\/|\.\.?\/|~\/)/.test(a.value))
+        ((!/^\s*$/.test(lineBefore(ctx.text, a.keyStart)) &&
+          !HEADER_DIRECTIVE.test(lineBefore(ctx.text, a.keyStart))) ||
+          /^(?:\/|\.\.?\/|~\/)/.test(a.value))
       ) return null;
       if (digestOrCacheKey(ctx.text, a) || sealedCiphertext(ctx.text, a.keyStart, a.value)) {
         return null;

@@ -110,7 +110,17 @@ export const nationalIdDetectors = (): Detector[] => [
     id: "fr-nir",
     category: "pii-id",
     description: "French social security number (NIR, 15 digits with its key) near NIR / sécu",
-    keywords: ["nir", "securite sociale", "secu", "insee", "carte vitale"],
+    // Payslips write "N° SS" / "No SS" for the number.
+    keywords: [
+      "nir",
+      "securite sociale",
+      "secu",
+      "insee",
+      "carte vitale",
+      "n° ss",
+      "n°ss",
+      "no ss",
+    ],
     pattern:
       /(?<!\d)[12][ .]?\d{2}[ .]?(?:0[1-9]|1[0-2]|[2-9]\d)[ .]?(?:\d{2}|2[AB])[ .]?\d{3}[ .]?\d{3}[ .]?\d{2}(?!\d)/,
     window: { before: 0, after: 80 },
@@ -121,6 +131,7 @@ export const nationalIdDetectors = (): Detector[] => [
       match: [
         `Numéro de sécurité sociale : ${fakeNir("nir1")}`,
         `{"nir": "${fakeNir("nir2")}"}`,
+        `Salarié : C. Roux\nN° SS : ${fakeNir("nir4")}`,
         `NIR ${
           fakeNir("nir3").replace(
             /^(\d)(\d\d)(\d\d)(\d\d)(\d{3})(\d{3})(\d\d)$/,

@@ -281,6 +281,15 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     at++;
     next = " ";
   }
+  // "the master password, it's X", "the wifi key, which is X": the copula after a comma.
+  const aside = next === "," &&
+    /^,[ \t]{1,2}(?:it['’]?s|it is|that['’]?s|which is|that is)[ \t]/i.exec(
+      text.slice(at, at + 16),
+    );
+  if (aside) {
+    at += aside[0].length - 1;
+    next = " ";
+  }
   if (next === "：") at++;
   else if (!latin && at > end && /[!-~]/.test(next)) {
     // The value right after the script's own copula or particle.
@@ -358,6 +367,32 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   }
   return null;
 }
+
+/** Small words every English sentence has and no BIP-39 phrase does. */
+const SENTENCE_WORDS = new Set([
+  "the",
+  "and",
+  "for",
+  "you",
+  "with",
+  "that",
+  "this",
+  "are",
+  "was",
+  "have",
+  "not",
+  "but",
+  "from",
+  "they",
+  "will",
+  "your",
+  "our",
+  "can",
+  "when",
+  "their",
+  "its",
+  "into",
+]);
 
 const KEYWORDS = [
   "password",
@@ -505,6 +540,38 @@ const KEYWORDS = [
 /** Prose detectors. */
 export const proseDetectors = (): Detector[] => [
   {
+    id: "wallet-mnemonic",
+    category: "private-key",
+    description:
+      "A wallet's recovery phrase (12 to 24 lowercase words, BIP-39) after a seed or wallet word",
+    keywords: ["mnemonic", "seed phrase", "recovery phrase", "seed words", "wallet"],
+    pattern: /(?<![A-Za-z-])[a-z]{3,8}(?:[ \t]{1,2}[a-z]{3,8}){11,23}(?![A-Za-z-])/,
+    window: { before: 0, after: 280 },
+    tier: 2,
+    refine: ({ text, start, end }) => {
+      const words = text.slice(start, end).split(/[ \t]+/);
+      if (words.length % 3 !== 0) return null;
+      // A sentence has its small words; a BIP-39 phrase has none of them.
+      if (words.some((w) => SENTENCE_WORDS.has(w))) return null;
+      return new Set(words).size >= words.length - 2 ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        "seed phrase: fossil canyon mirror velvet orbit lunch ticket habit spider dune glove raven",
+        "wallet backup (keep offline): " +
+        "apple breeze cactus donkey eagle fabric garlic harbor island jacket kettle lemon " +
+        "magnet napkin oyster",
+        "MNEMONIC='quartz bamboo velvet hollow pepper tunnel walnut glimpse meadow ripple anchor " +
+        "forest'",
+      ],
+      ignore: [
+        "wallet: make sure users can export their keys from the settings page and more",
+        "wallet service restarts every night when the batch window opens again later today",
+        "mnemonic: the words shown once on setup, written down by hand and kept offline",
+      ],
+    },
+  },
+  {
     id: "secret-in-prose",
     category: "password-assignment",
     description:
@@ -529,6 +596,7 @@ export const proseDetectors = (): Detector[] => [
         "пароль от почты Kedr#2207x",
         "WLAN 密码是Qiao!5531",
         "비밀번호는 Bada#7788 입니다",
+        "uh the admin password, it's Heron-Quarry-Mint, all one word",
       ],
       ignore: [
         "The password must contain at least 12 characters.",
