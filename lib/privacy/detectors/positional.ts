@@ -114,6 +114,8 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   // (url, user, password): Groovy's Sql.newInstance, Spring's DriverManagerDataSource, Flyway's
   // dataSource(…), MATLAB's database(source, user, password).
   "sql.newinstance": 2,
+  // .NET's DirectoryEntry(path, user, password) binds to LDAP with it.
+  "directoryentry": 2,
   "drivermanagerdatasource": 2,
   "datasource": "any",
   "database": 2,
@@ -340,6 +342,7 @@ export const positionalDetectors = (): Detector[] => [
       '[]byte("',
       "[]byte(`",
       "newinstance(",
+      "directoryentry(",
       "datasource(",
       "database(",
       "wallet(",
@@ -374,6 +377,7 @@ export const positionalDetectors = (): Detector[] => [
         `var jwtKey = []byte("${pw("pc10")}")`,
         `def sql = Sql.newInstance('jdbc:postgresql://db:5432/app', 'app', '${pw("pc11")}')`,
         `new DriverManagerDataSource("jdbc:mysql://db/app", "app", "${pw("pc12")}")`,
+        `var de = new DirectoryEntry("LDAP://dc1.corp.lan", "corp\\svc", "${pw("pc16")}");`,
         `const wallet = new ethers.Wallet("0x${fakeToken("pc13", Charset.hex, 64)}", provider);`,
         `acct = Account.from_key("0x${fakeToken("pc14", Charset.hex, 64)}")`,
         `bot.run('${fakeToken("pc15", Charset.alnum, 24)}.${fakeToken("pc15b", Charset.alnum, 6)}.${
