@@ -18,24 +18,19 @@ import { Charset, fakeToken } from "../fake.ts";
 // Where the value may start: after `=`, `:`, `=>`, `:=`, `||=`, a comparison, whitespace before a
 // quote, or whitespace before the line's last token (`password Xyz#123` in msmtprc, Apache,
 // OpenStack configs).
-// An app password as the provider shows it: four groups of four (`abcd efgh ijkl mnop`, Google,
-// Apple), the last thing on its line.
-const APP_PASSWORD = String.raw`[a-z0-9]{4}(?:[ \t][a-z0-9]{4}){3}(?=[ \t]*(?:\r?\n|$))`;
-const APP_PASSWORD_VALUE = /^[a-z0-9]{4}(?: [a-z0-9]{4}){3}$/;
-
 const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$))|[ \t](?=${APP_PASSWORD}))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
     String
-      .raw`(?<value>${APP_PASSWORD}|"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
+      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 
@@ -448,7 +443,7 @@ function plausibleValue(text: string, a: Assignment): boolean {
       return false;
     }
   }
-  if (/\s/.test(v) && !(APP_PASSWORD_VALUE.test(v) && strongSecretKey(a.key))) {
+  if (/\s/.test(v)) {
     // Quoted prose is a message, not a secret, unless a short phrase sits under a password key.
     const w = words(a.key);
     if (
@@ -619,6 +614,33 @@ function secretAssignment(ctx: MatchContext): { start: number; end: number } | n
 
 /** Context detectors. */
 export const genericDetectors = (): Detector[] => [
+  {
+    id: "app-password",
+    category: "password-assignment",
+    description:
+      "An app password as the provider shows it, four groups of four (Google, Apple), under a password name",
+    // Its own sticky pattern on the password keyword the other detectors share: the assignment
+    // pattern, which runs at every key name, stays as cheap as it was.
+    keywords: ["password"],
+    pattern:
+      /password["']?[ \t]*(?:[:=][ \t]*|[ \t])["']?(?<secret>[a-z0-9]{4}(?:[ \t][a-z0-9]{4}){3})(?=["']?[ \t]*(?:\r?\n|$))/i,
+    tier: 2,
+    // Only as a key at the start of its line (`password …`, `SMTP_PASSWORD=…`), not in prose.
+    refine: ({ text, match, start, end }) =>
+      /^\s*(?:export\s+|set\s+)?["']?[\w.-]*$/.test(lineBefore(text, match.index))
+        ? { start, end }
+        : null,
+    examples: {
+      match: [
+        `account work\nhost smtp.gmail.com\npassword ${
+          fakeToken("ap1", Charset.lower, 16).replace(/(.{4})(?!$)/g, "$1 ")
+        }`,
+        `SMTP_PASSWORD=${fakeToken("ap2", Charset.lower, 16).replace(/(.{4})(?!$)/g, "$1 ")}`,
+        `app_password: "${fakeToken("ap3", Charset.lower, 16).replace(/(.{4})(?!$)/g, "$1 ")}"`,
+      ],
+      ignore: ["the password does this make sure", "password must be long enough"],
+    },
+  },
   {
     id: "password-assignment",
     category: "password-assignment",
