@@ -200,7 +200,23 @@ function valueBefore(text: string, keywordStart: number): { start: number; end: 
 
 /** Phrases that give a value without naming a secret: only a credential's shape follows them. */
 const WEAK_NAME =
-  /^(?:(?:set|changed|reset|rotated|updated) (?:it )?to|(?:new|old) one|now it'?s|(?:door|wifi|wi-fi|access|entry|gate|alarm) code)$/i;
+  /^(?:(?:set|changed|reset|rotated|updated) (?:it )?to|(?:new|old) one|now it'?s|(?:door|wifi|wi-fi|access|entry|gate|alarm|recovery|backup) codes?)$/i;
+
+/** A code people type on a keypad or keep for account recovery: its value may be digits only. */
+const CODE_NAME = /^(?:door|access|entry|gate|alarm|recovery|backup) codes?$/i;
+
+/**
+ * The digits after a code's name and its copula ("the alarm code for the back door is 4 8 1 7 0
+ * 2", "Your recovery code is 276207-799396"): four to sixteen digits, grouped or spaced.
+ */
+function digitCode({ text, end }: MatchContext): { start: number; end: number } | null {
+  const m = /^[^.\r\n]{0,48}?(?:\bis|\bare|\bwas|:)[ \t]{1,3}(\d(?:[ -]?\d){3,15})(?![\w-])/i.exec(
+    lineAfter(text, end).slice(0, 120),
+  );
+  if (!m) return null;
+  const start = end + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.length };
+}
 
 /** The value a sentence gives a secret's name: after it, else before it. */
 function valueNear(ctx: MatchContext): { start: number; end: number } | null {
@@ -213,6 +229,10 @@ function valueNear(ctx: MatchContext): { start: number; end: number } | null {
 
 function valueNearAny(ctx: MatchContext): { start: number; end: number } | null {
   if (WEAK_NAME.test(ctx.match[0])) {
+    if (CODE_NAME.test(ctx.match[0])) {
+      const digits = digitCode(ctx);
+      if (digits) return digits;
+    }
     const found = valueAfter(ctx);
     return found && strongValue(ctx.text.slice(found.start, found.end)) ? found : null;
   }
@@ -421,6 +441,11 @@ const KEYWORDS = [
   "new one is",
   "now it's",
   "door code",
+  "recovery code",
+  "backup code",
+  "alarm code",
+  "gate code",
+  "entry code",
   "wifi code",
   "access code",
   "mot de passe",
@@ -581,7 +606,7 @@ export const proseDetectors = (): Detector[] => [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|비번|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm) code|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
+      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|비번|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm|recovery|backup) codes?|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,
@@ -597,6 +622,8 @@ export const proseDetectors = (): Detector[] => [
         "WLAN 密码是Qiao!5531",
         "비밀번호는 Bada#7788 입니다",
         "uh the admin password, it's Heron-Quarry-Mint, all one word",
+        "the alarm code for the side gate is 7 3 0 9 5 1, then press enter",
+        "Your Globex recovery code is 508113-296604. Keep it safe.",
       ],
       ignore: [
         "The password must contain at least 12 characters.",
@@ -608,6 +635,8 @@ export const proseDetectors = (): Detector[] => [
         "пароль должен содержать не менее 8 символов",
         "请输入密码",
         "password reset for v2.0.1 users",
+        "backup codes are 10 characters long and can be used once",
+        "the recovery code is shown once; error 4041 means it expired",
       ],
     },
   },
