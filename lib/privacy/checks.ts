@@ -252,14 +252,18 @@ export function passesBsn(value: string): boolean {
   return sum % 11 === 0;
 }
 
-/** Turkish identity number (TC kimlik no): 11 digits, the last two check digits of the others. */
-export function passesTcKimlik(value: string): boolean {
-  if (!/^[1-9]\d{10}$/.test(value)) return false;
-  const d = Array.from(value, (c) => c.charCodeAt(0) - 48);
+/** The two check digits of a Turkish identity number (TC kimlik no) for its first nine. */
+export function tcKimlikCheckDigits(nine: string): string {
+  const d = Array.from(nine, (c) => c.charCodeAt(0) - 48);
   const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
   const even = d[1]! + d[3]! + d[5]! + d[7]!;
-  if ((((odd * 7 - even) % 10) + 10) % 10 !== d[9]) return false;
-  return d.slice(0, 10).reduce((a, b) => a + b, 0) % 10 === d[10];
+  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
+  return `${tenth}${(d.reduce((a, b) => a + b, 0) + tenth) % 10}`;
+}
+
+/** Turkish identity number (TC kimlik no): 11 digits, the last two check digits of the others. */
+export function passesTcKimlik(value: string): boolean {
+  return /^[1-9]\d{10}$/.test(value) && tcKimlikCheckDigits(value.slice(0, 9)) === value.slice(9);
 }
 
 const DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";

@@ -1,7 +1,15 @@
 // Deterministic fake tokens and the syntactic contexts detector examples are written in.
 // Examples are built here rather than written as literals so no token-shaped string sits in the
 // source tree for other scanners (or korva's own gate) to trip over.
-import { cpfDigit, dniLetter, mod97, passesBsn, passesLuhn, verhoeffDigit } from "./checks.ts";
+import {
+  cpfDigit,
+  dniLetter,
+  mod97,
+  passesBsn,
+  passesLuhn,
+  tcKimlikCheckDigits,
+  verhoeffDigit,
+} from "./checks.ts";
 
 /** Character sets for fake tokens. */
 export const Charset = {
@@ -93,12 +101,7 @@ export function fakeBsn(seed: string): string {
 /** A fake Turkish identity number with its two check digits. */
 export function fakeTcKimlik(seed: string): string {
   const nine = "1" + fakeToken(seed, Charset.digits, 8);
-  const d = Array.from(nine, (c) => c.charCodeAt(0) - 48);
-  const odd = d[0]! + d[2]! + d[4]! + d[6]! + d[8]!;
-  const even = d[1]! + d[3]! + d[5]! + d[7]!;
-  const tenth = (((odd * 7 - even) % 10) + 10) % 10;
-  const eleventh = (d.reduce((a, b) => a + b, 0) + tenth) % 10;
-  return `${nine}${tenth}${eleventh}`;
+  return nine + tcKimlikCheckDigits(nine);
 }
 
 /** A fake Spanish DNI with its control letter. */

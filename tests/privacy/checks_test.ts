@@ -1,6 +1,7 @@
 // The small validators detectors share, where a table of inputs pins the behaviour.
 import assert from "node:assert/strict";
-import { isIPv6 } from "../../lib/privacy/checks.ts";
+import { isIPv6, passesTcKimlik } from "../../lib/privacy/checks.ts";
+import { fakeTcKimlik } from "../../lib/privacy/fake.ts";
 
 Deno.test("isIPv6() accepts the text forms of IPv6 and nothing else", async (t) => {
   const table: Array<[string, boolean]> = [
@@ -27,4 +28,16 @@ Deno.test("isIPv6() accepts the text forms of IPv6 and nothing else", async (t) 
   for (const [value, expected] of table) {
     await t.step(JSON.stringify(value), () => assert.equal(isIPv6(value), expected));
   }
+});
+
+Deno.test("passesTcKimlik() accepts an 11-digit number whose last two digits check the others, and nothing else", () => {
+  const valid = fakeTcKimlik("checks-test");
+  assert.equal(passesTcKimlik(valid), true);
+  // The tenth digit changed: both check digits disagree.
+  const wrong = valid.slice(0, 9) + String((Number(valid[9]) + 1) % 10) + valid[10];
+  assert.equal(passesTcKimlik(wrong), false);
+  assert.equal(passesTcKimlik("0" + valid.slice(1)), false);
+  assert.equal(passesTcKimlik(valid.slice(0, 10)), false);
+  // The number commonly given as a valid example.
+  assert.equal(passesTcKimlik("10000000146"), true);
 });
