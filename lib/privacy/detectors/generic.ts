@@ -852,7 +852,7 @@ export const genericDetectors = (): Detector[] => [
     description: "A token, key, secret or password sent as a URL or form parameter",
     keywords: ["token=", "key=", "secret=", "password=", "sig=", "pwd=", "auth="],
     pattern:
-      /(?:[?&]|\s-d\s{1,4}|--data\s{1,4})[A-Za-z_]{0,24}(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=(?<secret>[^&\s"'#<>]{8,512})/i,
+      /(?:&amp;|[?&]|\s-d\s{1,4}|--data\s{1,4})[A-Za-z_]{0,24}(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=(?<secret>[^&\s"'#<>]{8,512})/i,
     window: { before: 40, after: 520 },
     tier: 1,
     refine: ({ text, start, end, mode }) => {
@@ -877,6 +877,10 @@ export const genericDetectors = (): Detector[] => [
         `curl https://api.example.test/v1/devices -d access_token=${
           fakeToken("up3", Charset.hex, 40)
         }`,
+        // A URL inside XML escapes its `&` (IntelliJ data sources, Hibernate, Maven settings).
+        `<jdbc-url>jdbc:mysql://db:3306/app?user=app&amp;password=${
+          fakeToken("up4", Charset.alnum, 20)
+        }4Q</jdbc-url>`,
       ],
       ignore: [
         "https://example.test/login?token={token}",

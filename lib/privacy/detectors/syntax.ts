@@ -11,7 +11,7 @@ import {
   looksRandom,
   passwordShaped,
 } from "../checks.ts";
-import { Charset, fakeToken } from "../fake.ts";
+import { Charset, fakeToken, fakeUuid } from "../fake.ts";
 import { isSecretKey, secretUnderKey } from "./generic.ts";
 
 /** The inside of a quoted group (or the bare group), as offsets into the text. */
@@ -285,18 +285,35 @@ export const syntaxDetectors = (): Detector[] => [
       "tokens:",
       '"secrets":',
       '"credentials":',
+      // HCL blocks (Consul's `acl { tokens { … } }`, Nomad, Terraform locals).
+      "tokens {",
+      "secrets {",
+      "credentials {",
     ],
-    // A child entry: an indented YAML `key: value` line or a JSON `"key": "value"` member.
+    // A child entry: an indented YAML `key: value` line, a JSON `"key": "value"` member or an
+    // HCL `key = "value"` attribute.
     pattern:
-      /(?:^[ \t]+[\w.-]{1,40}:[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s#"'{[]\S*)(?:[ \t]+#.*)?[ \t]*$|"[\w.-]{1,40}"\s{0,4}:\s{0,4}(?<json>"[^"\r\n]+"))/m,
+      /(?:^[ \t]+[\w.-]{1,40}:[ \t]+(?<value>"[^"\r\n]+"|'[^'\r\n]+'|[^\s#"'{[]\S*)(?:[ \t]+#.*)?[ \t]*$|"[\w.-]{1,40}"\s{0,4}:\s{0,4}(?<json>"[^"\r\n]+")|^[ \t]+[\w.-]{1,40}[ \t]*=[ \t]*(?<hcl>"[^"\r\n]+")[ \t]*$)/m,
     window: { before: 0, after: 400 },
     tier: 1,
     gate: "strict",
     refine: (ctx) => {
-      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "json");
-      if (!v || !credibleInGate(v.value) || isPlaceholder(v.value)) return null;
+      const v = valueSpan(ctx, "value") ?? valueSpan(ctx, "json") ?? valueSpan(ctx, "hcl");
+      if (!v || isPlaceholder(v.value)) return null;
       const span = { start: v.start, end: v.end };
       const before = ctx.text.slice(Math.max(0, v.start - 400), v.start);
+      if (ctx.match.groups?.hcl !== undefined) {
+        // HCL: the block's name and its `{`, no brace between; a token there may be a UUID
+        // (Consul's ACL tokens are).
+        const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(
+          v.value,
+        );
+        return (uuid || credibleInGate(v.value)) &&
+            /(?:^|\n)[ \t]*(?:secrets|credentials|tokens)[ \t]*\{[^{}]*$/i.test(before)
+          ? span
+          : null;
+      }
+      if (!credibleInGate(v.value)) return null;
       if (ctx.match.groups?.json !== undefined) {
         // JSON: the block's name and its `{`, and no brace between it and the value.
         return /"(?:secrets|credentials|api_keys|apikeys|passwords|tokens)"\s*:\s*\{[^{}]*$/i
@@ -320,10 +337,14 @@ export const syntaxDetectors = (): Detector[] => [
         `api_keys:\n  primary: ${fakeToken("sb1", Charset.alnum, 40)}\n`,
         `credentials:\n  admin: "${pw("sb2")}"\n  reader: ro`,
         `{"secrets": {"jwt": "${fakeToken("sb3", Charset.base64url, 43)}"}}`,
+        `acl {\n  enabled = true\n  tokens {\n    initial_management = "${
+          fakeUuid("sb5")
+        }"\n  }\n}`,
       ],
       ignore: [
         "secrets:\n  enabled: true\n  path: /run/secrets",
         `secrets:\n  name: db\nimage: app:${fakeToken("sb4", Charset.alnum, 20)}`,
+        'acl {\n  tokens {\n    default_policy = "deny"\n  }\n}',
       ],
     },
   },
