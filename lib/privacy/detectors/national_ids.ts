@@ -4,6 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import {
   IBAN_LENGTHS,
+  lineBefore,
   passesBsn,
   passesCpf,
   passesDni,
@@ -25,7 +26,6 @@ import {
   fakeTcKimlik,
   fakeToken,
 } from "../fake.ts";
-import { lineBefore } from "../checks.ts";
 
 /** The IBAN at the start of a match, cut to its country's length (spaces allowed). */
 function iban({ text, start, end }: MatchContext): { start: number; end: number } | null {
