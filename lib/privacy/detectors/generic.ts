@@ -612,6 +612,30 @@ function secretAssignment(ctx: MatchContext): { start: number; end: number } | n
   return { start: a.start, end: a.quoted ? concatenationEnd(ctx.text, a.end) : a.end };
 }
 
+/** A call reading or naming a secret (`getSecret("db")`, `keyring.get_password(…)`), not setting one. */
+const LOOKUP_CALL =
+  /(?:^|[^a-z])(?:get|read|fetch|load|lookup|has|delete|remove|find|describe|resolve|ref|name|env|exists|list)|(?:name|id|ref|path|file|env|arn)s?$/i;
+
+/** Whether a literal given to a credential-named call has a credential's own shape. */
+function credentialArgument(v: string): { lead: number } | null {
+  if (isPlaceholder(v)) return null;
+  // An app password as shown (four groups of four).
+  if (/^(?=.*[a-z])[a-z0-9]{4}(?: [a-z0-9]{4}){3}$/.test(v)) return { lead: 0 };
+  // `user:password`, the shape libcurl's USERPWD and basic-auth helpers take.
+  const colon = /^[\w.@-]{1,64}:(?=.{8})/.exec(v);
+  if (colon && mixedPassword(v.slice(colon[0].length))) return { lead: colon[0].length };
+  if (mixedPassword(v)) return { lead: 0 };
+  if (/^[A-Za-z0-9+/=_~.-]+$/.test(v) && looksRandom(v, { minLength: 16, minEntropy: 3.5 })) {
+    return { lead: 0 };
+  }
+  // Random letters without a digit: many case changes, unlike any identifier.
+  if (/^[A-Za-z]{20,}$/.test(v) && shannonEntropy(v) >= 3.8) {
+    const changes = v.match(/[a-z][A-Z]|[A-Z][a-z]/g)?.length ?? 0;
+    if (changes >= v.length / 3) return { lead: 0 };
+  }
+  return null;
+}
+
 /** Context detectors. */
 export const genericDetectors = (): Detector[] => [
   {
@@ -804,6 +828,69 @@ export const genericDetectors = (): Detector[] => [
         }")\n`,
       ],
       ignore: ["new NetworkCredential(user, password)"],
+    },
+  },
+  {
+    id: "credential-call-argument",
+    category: "password-assignment",
+    description:
+      "A literal with a credential's shape passed to a call whose name mentions a password, secret, token or auth (login(), red:auth(), fromPassword(), CURLOPT_USERPWD, …)",
+    // The keywords the assignment detector already has: the automaton does not grow.
+    keywords: ["pass", "pwd", "secret", "token", "auth", "cred", ".login(", "connect("],
+    // Simple arguments (literals, names) up to the last literal, so a nested call further on
+    // (`fromPassword('admin', SecretValue.unsafePlainText('…'))`) gets its own run.
+    pattern:
+      /(?<callee>[\w$]{0,40}(?:(?:\.|->|::?)[\w$]{1,40}){0,3})(?:\(|[ \t]*,)(?<args>(?:[ \t]*(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'|[\w$.@:-]{1,100})[ \t]*,){0,6}[ \t]*(?:"[^"\r\n]{0,200}"|'[^'\r\n]{0,200}'))/i,
+    tier: 1,
+    refine: ({ text, match }) => {
+      const callee = match.groups?.callee ?? "";
+      if (LOOKUP_CALL.test(callee.replace(/^.*(?:\.|->|:)/, ""))) return null;
+      // `NAME, "…"` without a call only after an option constant (CURLOPT_USERPWD), not after
+      // any argument (`t.equal(authority, "user:pass@host")`).
+      const called = match[0][callee.length] === "(";
+      const name = (lineBefore(text, match.index).match(/[\w$]*$/)?.[0] ?? "") + callee;
+      if (!called && !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name)) return null;
+      const at = match.indices?.groups?.args?.[0];
+      if (at === undefined) return null;
+      const args = match.groups?.args ?? "";
+      // A keyword inside a string literal is prose, not a call.
+      if (/["'][^"',]*$/.test(lineBefore(text, match.index))) return null;
+      const spans: Array<{ start: number; end: number }> = [];
+      // connect(host, user, password): the third argument on, where a password sits.
+      const connect = /connect$/i.test(callee);
+      let index = 0;
+      for (const lit of args.matchAll(/"([^"]*)"|'([^']*)'|,/g)) {
+        if (lit[0] === ",") {
+          index++;
+          continue;
+        }
+        const v = lit[1] ?? lit[2] ?? "";
+        if (connect && index < 2) continue;
+        const ok = credentialArgument(v) ??
+          (connect && passwordShaped(v) && /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v)
+            ? { lead: 0 }
+            : null);
+        if (!ok) continue;
+        const start = at + lit.index! + 1 + ok.lead;
+        spans.push({ start, end: at + lit.index! + 1 + v.length });
+      }
+      return spans.length ? spans : null;
+    },
+    examples: {
+      match: [
+        `server.login("alerts@example.test", "${
+          fakeToken("ca1", Charset.lower, 16).replace(/(.{4})(?!$)/g, "$1 ")
+        }")`,
+        `curl_easy_setopt(curl, CURLOPT_USERPWD, "sync:${fakeToken("ca2", Charset.alpha, 7)}&${
+          fakeToken("ca2b", "0123456789", 2)
+        }");`,
+        `snippet:\n  local ok, err = red:auth("${fakeToken("ca3", Charset.alnum, 24)}")`,
+      ],
+      ignore: [
+        'const pw = await getSecret("db-password");',
+        'keyring.get_password("smtp", "alerts")',
+        "login(user, password)",
+      ],
     },
   },
   {
