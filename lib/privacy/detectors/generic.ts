@@ -939,7 +939,7 @@ export const genericDetectors = (): Detector[] => [
     description: "A token, key, secret or password sent as a URL or form parameter",
     keywords: ["token=", "key=", "secret=", "password=", "sig=", "pwd=", "auth="],
     pattern:
-      /(?:&amp;|[?&]|\s-d\s{1,4}|--data\s{1,4})[A-Za-z_]{0,24}(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=(?<secret>[^&\s"'#<>]{8,512})/i,
+      /(?:&amp;|[?&]|\s-d\s{1,4}|--data\s{1,4})[A-Za-z_-]{0,32}(?:token|key|secret|password|passwd|pwd|sig|signature|auth)=(?<secret>[^&\s"'#<>]{8,512})/i,
     window: { before: 40, after: 520 },
     tier: 1,
     refine: ({ text, start, end, mode }) => {
@@ -968,11 +968,16 @@ export const genericDetectors = (): Detector[] => [
         `<jdbc-url>jdbc:mysql://db:3306/app?user=app&amp;password=${
           fakeToken("up4", Charset.alnum, 20)
         }4Q</jdbc-url>`,
+        // Hyphenated parameter names (presigned S3 and GCS links).
+        `https://b.s3.example.test/a.pdf?X-Amz-Date=20260101&X-Amz-Security-Token=${
+          fakeToken("up5", Charset.base64url, 80)
+        }`,
       ],
       ignore: [
         "https://example.test/login?token={token}",
         "https://example.test/?key=value",
         "x:/resource?key=value%23still-query#first",
+        "https://example.test/cb?x-api-key=not-a-real-value",
       ],
     },
   },
