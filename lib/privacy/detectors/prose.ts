@@ -116,6 +116,16 @@ function bare(token: string): { value: string; lead: number } {
   return { value: token.slice(lead, end), lead };
 }
 
+/**
+ * Like `bare`, but a final `!` or `?` stays when it makes the token a mixed password
+ * ('admin / Tortilla77!', `ubuntu:Egret77Cove!`): redacting a full stop too costs nothing.
+ */
+function barePassword(token: string): { value: string; lead: number } {
+  const found = bare(token);
+  const kept = token.slice(found.lead).replace(/["'`”’)*_]+$/, "");
+  return /[!?]$/.test(kept) && mixedPassword(kept) ? { value: kept, lead: found.lead } : found;
+}
+
 /** Whether a bare token reads as a secret value in a sentence. */
 function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
@@ -669,7 +679,7 @@ export const proseDetectors = (): Detector[] => [
     tier: 1,
     gate: "strict",
     refine: ({ text, start, end }) => {
-      const { value, lead } = bare(text.slice(start, end));
+      const { value, lead } = barePassword(text.slice(start, end));
       if (!strongValue(value) || /@/.test(value)) return null;
       return { start: start + lead, end: start + lead + value.length };
     },
@@ -684,6 +694,42 @@ export const proseDetectors = (): Detector[] => [
         "root:x:0:0:root:/root:/bin/bash",
         "admin: true",
         "https://admin:${PASSWORD}@host",
+      ],
+    },
+  },
+  {
+    id: "user-slash-password",
+    category: "password-assignment",
+    description:
+      "A user and a mixed password joined by a slash, as notes and chats write a login (admin / Velvet42!moon, qa@corp.example / Walrus#Tundra12)",
+    keywords: [" / "],
+    pattern: / \/ (?<secret>[^\s/]{8,64})/,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, match, start }) => {
+      // A user name right before the slash: letters in it, no path, no number (`a / b` in code).
+      const user = /(?:^|[\s:'"(“‘])([\w.+-]{2,40}(?:@[\w-]+(?:\.[\w-]+)+)?)$/.exec(
+        lineBefore(text, match.index),
+      );
+      if (!user || !/[A-Za-z]/.test(user[1]!)) return null;
+      if (CODE_LINE.test(lineBefore(text, match.index) + lineAfter(text, start))) return null;
+      const { value, lead } = barePassword(text.slice(start, match.index + match[0].length));
+      if (!mixedPassword(value) || isPlaceholder(value)) return null;
+      // Without a credential word, names joined by `-_.` (`Settings-v2`, `Blake1-384`) are
+      // too common beside a slash: a symbol of its own is needed.
+      if (/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value)) return null;
+      return { start: start + lead, end: start + lead + value.length };
+    },
+    examples: {
+      match: [
+        "Shared QA login for the console: qa@corp.example / Walrus#Tundra12",
+        "OCR of the sticky note: 'router admin / Tortilla77!'",
+        "logins:\n  staging: deploy / Larch+Ember-204",
+      ],
+      ignore: [
+        "ratio = total / count",
+        "cost per user: 12.50 / Month-2026 plan",
+        "see docs / Getting-Started for setup",
       ],
     },
   },
