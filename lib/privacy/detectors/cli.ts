@@ -391,12 +391,15 @@ export const cliDetectors = (): Detector[] => [
       "with-token",
       "secret create",
       "passphrase-fd",
+      "kinit",
+      "passwd",
+      "login",
     ],
     pattern: new RegExp(
       String.raw`\b(?:echo|printf)\s+(?:-[neE]{1,3}\s+)?(?:(?:"%s(?:\\n)?"|'%s(?:\\n)?')\s+)?` +
         ARG.replace("+", "{1,512}") +
         String
-          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token|\bsecret\s+create\s+\S+\s+-(?!\S)|--passphrase-fd\s+0)`,
+          .raw`\s*\|\s*[^|\r\n]{0,200}?(?:--password-stdin|\bsudo\s+(?:-\w+\s+)*-S|\bchpasswd|\bpasswd\s+--stdin|--with-token|\bsecret\s+create\s+\S+\s+-(?!\S)|--passphrase-fd\s+0|\bkinit\b|\b(?:smb|ht|ldap)passwd\s+(?:-\w+\s+)*-[si]\b|\blogin\s+(?:[^|\r\n]{0,120}\s)?(?:-|--stdin)(?=\s|$))`,
     ),
     window: { before: 300, after: 40 },
     tier: 1,
@@ -406,10 +409,13 @@ export const cliDetectors = (): Detector[] => [
         `echo ${pw("ps1")} | docker login -u ci --password-stdin registry.acme.io`,
         `echo '${pw("ps2")}' | sudo -S apt-get update`,
         `run: echo "deploy:${pw("ps3")}" | chpasswd`,
+        `# kerberos\necho '${pw("ps4")}' | kinit svc_etl@CORP.EXAMPLE.TEST`,
+        `printf '%s' '${pw("ps5")}' | vault login -`,
       ],
       ignore: [
         'echo "$REGISTRY_TOKEN" | docker login -u ci --password-stdin',
         "cat token.txt | gh auth login --with-token",
+        "echo 'Deploy-Step-2 done' | logger -t login",
       ],
     },
   },
