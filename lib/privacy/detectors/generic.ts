@@ -15,7 +15,8 @@ import {
 } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
-// Where the value may start: after `=`, `:`, `=>`, `:=`, `||=`, a comparison, whitespace before a
+// Where the value may start: after `=`, `:`, `=>`, `:=`, `||=`, a comparison, a Go or Bicep type
+// (`var password string = …`, `param adminPassword string = …`), whitespace before a
 // quote, or whitespace before the line's last token (`password Xyz#123` in msmtprc, Apache,
 // OpenStack configs).
 const ASSIGNMENT = new RegExp(
@@ -23,7 +24,7 @@ const ASSIGNMENT = new RegExp(
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t]{1,4}(?:string|securestring)[ \t]{1,4}=|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
