@@ -617,6 +617,9 @@ function secretAssignment(ctx: MatchContext): { start: number; end: number } | n
 const LOOKUP_CALL =
   /(?:^|[^a-z])(?:get|read|fetch|load|lookup|has|delete|remove|find|describe|resolve|ref|name|env|exists|list)|(?:name|id|ref|path|file|env|arn)s?$/i;
 
+/** The words that make a directive's name a secret's (`auth-pass`, `radius-secret`). */
+const DIRECTIVE_WORDS = new Set(["pass", "password", "passwd", "pwd", "secret", "token", "auth"]);
+
 /** Whether a literal given to a credential-named call has a credential's own shape. */
 function credentialArgument(v: string): { lead: number } | null {
   if (isPlaceholder(v)) return null;
@@ -891,6 +894,49 @@ export const genericDetectors = (): Detector[] => [
         'const pw = await getSecret("db-password");',
         'keyring.get_password("smtp", "alerts")',
         "login(user, password)",
+      ],
+    },
+  },
+  {
+    id: "directive-secret-argument",
+    category: "password-assignment",
+    description:
+      "A config directive naming a secret whose value is its last argument, after a name or two (sentinel auth-pass <master> <password>, masterauth, radius secret <client> <secret>)",
+    // Keywords the assignment detector already has.
+    keywords: ["pass", "pwd", "secret", "token", "auth"],
+    pattern:
+      /[\w-]{0,30}(?:[ \t]{1,8}[\w.@:\/-]{1,64}){1,2}[ \t]{1,8}(?<secret>[^\s"'\x60]{8,256})[ \t]*(?=\r?\n|$)/i,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, match, start, end }) => {
+      // A directive: the line starts with at most two words before the secret's name.
+      const before = lineBefore(text, match.index);
+      if (!/^[ \t]*(?:[A-Za-z][\w-]{0,30}[ \t]+){0,2}[\w-]*$/.test(before)) return null;
+      // The name says secret in a word of its own (`auth-pass`, not `AuthorizedKeysFile`).
+      const name = (before.match(/[\w-]*$/)?.[0] ?? "") + /^[\w-]*/.exec(match[0])![0];
+      if (!words(name).some((w) => DIRECTIVE_WORDS.has(w))) return null;
+      const v = text.slice(start, end);
+      if (isPlaceholder(v) || /^[$%{<]|\$\{|\//.test(v)) return null;
+      // Names joined by `-_.` (`Authorized-Keys-2`) are not a password without a symbol of
+      // their own.
+      if (/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(v) && !/\d.*\d.*\d/.test(v)) return null;
+      const random = /^[A-Za-z0-9+/=_~.-]+$/.test(v) && /\d/.test(v) && /[a-z]/.test(v) &&
+        /[A-Z]/.test(v) && looksRandom(v, { minLength: 20, minEntropy: 3.8 });
+      return random || mixedPassword(v) ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `sentinel monitor main 10.0.0.5 6379 2\nsentinel auth-pass main ${
+          fakeToken("da1", Charset.alnum, 32)
+        }`,
+        `client:\n  radius-secret nas01 ${fakeToken("da2", Charset.alpha, 6)}#${
+          fakeToken("da3", "0123456789", 3)
+        }`,
+        `# bouncer\nauth_user pgbouncer md5 ${fakeToken("da4", Charset.alnum, 28)}`,
+      ],
+      ignore: [
+        "sentinel auth-pass mymaster ${REDIS_PASSWORD}",
+        "token expired for user alice after-3-retries",
       ],
     },
   },

@@ -681,6 +681,11 @@ export const proseDetectors = (): Detector[] => [
     refine: ({ text, start, end }) => {
       const { value, lead } = barePassword(text.slice(start, end));
       if (!strongValue(value) || /@/.test(value)) return null;
+      // `admin / Settings-v2` names a page: after a slash, names joined by `-_.` need a symbol.
+      if (
+        /\/[ \t]?$/.test(text.slice(Math.max(0, start - 2), start)) &&
+        /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value)
+      ) return null;
       return { start: start + lead, end: start + lead + value.length };
     },
     examples: {
