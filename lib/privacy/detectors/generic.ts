@@ -24,7 +24,7 @@ const ASSIGNMENT = new RegExp(
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|[ \t]{1,4}(?:string|securestring)[ \t]{1,4}=|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
@@ -618,7 +618,7 @@ const LOOKUP_CALL =
   /(?:^|[^a-z])(?:get|read|fetch|load|lookup|has|delete|remove|find|describe|resolve|ref|name|env|exists|list)|(?:name|id|ref|path|file|env|arn)s?$/i;
 
 /** The words that make a directive's name a secret's (`auth-pass`, `radius-secret`). */
-const DIRECTIVE_WORDS = new Set(["pass", "password", "passwd", "pwd", "secret", "token", "auth"]);
+const DIRECTIVE_WORDS = new Set(["pass", "password", "passwd", "pwd", "secret"]);
 
 /** Whether a literal given to a credential-named call has a credential's own shape. */
 function credentialArgument(v: string): { lead: number } | null {
@@ -902,8 +902,9 @@ export const genericDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A config directive naming a secret whose value is its last argument, after a name or two (sentinel auth-pass <master> <password>, masterauth, radius secret <client> <secret>)",
-    // Keywords the assignment detector already has.
-    keywords: ["pass", "pwd", "secret", "token", "auth"],
+    // Keywords the assignment detector already has; not `token` or `auth`, which code is full of
+    // (`auth-pass` and `auth_pass` hold `pass`).
+    keywords: ["pass", "pwd", "secret"],
     pattern:
       /[\w-]{0,30}(?:[ \t]{1,8}[\w.@:\/-]{1,64}){1,2}[ \t]{1,8}(?<secret>[^\s"'\x60]{8,256})[ \t]*(?=\r?\n|$)/i,
     tier: 1,
@@ -932,7 +933,7 @@ export const genericDetectors = (): Detector[] => [
         `client:\n  radius-secret nas01 ${fakeToken("da2", Charset.alpha, 6)}#${
           fakeToken("da3", "0123456789", 3)
         }`,
-        `# bouncer\nauth_user pgbouncer md5 ${fakeToken("da4", Charset.alnum, 28)}`,
+        `# vrrp\nauth_pass vrrp1 ${fakeToken("da4", Charset.alnum, 28)}`,
       ],
       ignore: [
         "sentinel auth-pass mymaster ${REDIS_PASSWORD}",
