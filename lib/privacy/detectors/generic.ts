@@ -839,8 +839,18 @@ export const genericDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A literal with a credential's shape passed to a call whose name mentions a password, secret, token or auth (login(), red:auth(), fromPassword(), CURLOPT_USERPWD, …)",
-    // The keywords the assignment detector already has: the automaton does not grow.
-    keywords: ["pass", "pwd", "secret", "token", "auth", "cred", ".login(", "connect("],
+    // `token` and `auth` only before a parenthesis: code is full of them (tokenizer, author).
+    keywords: [
+      "pass",
+      "pwd",
+      "secret",
+      "cred",
+      "token(",
+      "auth(",
+      "authenticate(",
+      ".login(",
+      "connect(",
+    ],
     // Simple arguments (literals, names) up to the last literal, so a nested call further on
     // (`fromPassword('admin', SecretValue.unsafePlainText('…'))`) gets its own run.
     pattern:
@@ -848,11 +858,12 @@ export const genericDetectors = (): Detector[] => [
     tier: 1,
     refine: ({ text, match }) => {
       const callee = match.groups?.callee ?? "";
-      if (LOOKUP_CALL.test(callee.replace(/^.*(?:\.|->|:)/, ""))) return null;
+      // The whole name, also where the keyword sits inside it (`getToken`, `CURLOPT_USERPWD`).
+      const name = (lineBefore(text, match.index).match(/[\w$]*$/)?.[0] ?? "") + callee;
+      if (LOOKUP_CALL.test(name.replace(/^.*(?:\.|->|:)/, ""))) return null;
       // `NAME, "…"` without a call only after an option constant (CURLOPT_USERPWD), not after
       // any argument (`t.equal(authority, "user:pass@host")`).
       const called = match[0][callee.length] === "(";
-      const name = (lineBefore(text, match.index).match(/[\w$]*$/)?.[0] ?? "") + callee;
       if (!called && !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name)) return null;
       const at = match.indices?.groups?.args?.[0];
       if (at === undefined) return null;
