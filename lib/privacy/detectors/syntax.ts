@@ -135,6 +135,39 @@ const SECRET_BLOCK =
 /** Structured-syntax detectors. */
 export const syntaxDetectors = (): Detector[] => [
   {
+    id: "ci-debug-evaluated-secret",
+    category: "password-assignment",
+    description:
+      "A CI debug log printing the value of a secret-named expression (GitHub Actions and Azure Pipelines: Evaluating: secrets.X / Result: '…')",
+    keywords: ["evaluating:"],
+    pattern:
+      /Evaluating:[ \t]*(?<expr>[^\r\n]{1,200})\r?\n[^\r\n]{0,60}?Result:[ \t]*'(?<secret>[^'\r\n]{4,1024})'/i,
+    window: { before: 0, after: 1400 },
+    tier: 2,
+    refine: ({ match, start, end, mode, text }) =>
+      /secret|passw|pwd|token|key|credential/i.test(match.groups?.expr ?? "") &&
+        credibleLiteral(text.slice(start, end), mode)
+        ? { start, end }
+        : null,
+    examples: {
+      match: [
+        `##[debug]Evaluating: secrets.DEPLOY_KEY\n##[debug]Result: '${
+          fakeToken("ce1", Charset.base64, 44)
+        }'`,
+        `log: |\n  ##[debug]Evaluating: variables['DB_PASSWORD']\n  ##[debug]Result: '${
+          pw("ce2")
+        }'`,
+        `2026-01-01T00:00:00Z ##[debug]Evaluating: secrets.NPM_TOKEN\n2026-01-01T00:00:00Z ##[debug]Result: '${
+          fakeToken("ce3", Charset.alnum, 36)
+        }'`,
+      ],
+      ignore: [
+        "##[debug]Evaluating: github.ref\n##[debug]Result: 'refs/heads/main'",
+        "##[debug]Evaluating: secrets.DEPLOY_KEY\n##[debug]Result: '***'",
+      ],
+    },
+  },
+  {
     id: "name-value-secret",
     category: "password-assignment",
     description: "A name/value pair whose name is a secret (k8s env, ECS task definitions, JSON)",
