@@ -83,7 +83,7 @@ function rankedHits(
   // project, whose index finds a row at once; without one, SQLite may walk most of the rows.
   if (filter.project !== undefined && filter.tag === undefined && !anyRow(sql, scope)) return [];
   const counts = wordCounts(sql);
-  const { rare, common, unscored, windowed, unselective } = classify(
+  const { rare, common, unscored, windowHoldsUnscored, unselective } = classify(
     counts,
     terms,
     options.rareOnly === true,
@@ -104,9 +104,13 @@ function rankedHits(
       // A filter needs a window bounded by rowid, not by LIMIT, to run before bm25 (see rank).
       const window = size >= total
         ? undefined
-        : windowed.length === rare.length + common.length && !scope.narrow
+        : !windowHoldsUnscored && !scope.narrow
         ? { newest: size }
-        : windowFrom(sql, anyOf(windowed), size);
+        : windowFrom(
+          sql,
+          windowHoldsUnscored ? anyOf([...rare, ...common, ...unscored]) : scored,
+          size,
+        );
       const more = rank(sql, scored, scope, limit + found.size, window)
         .filter((hit) => !found.has(hit.memory.id));
       if (unscored.length > 0 && more.length < limit - hits.length) {
@@ -158,7 +162,7 @@ function newestFirst(sql: Sql, words: string[], scope: Scope, limit: number): Se
     const page = sql.prepare(
       `SELECT ${M_COLUMNS}, 0 AS rank
        FROM memories_fts f CROSS JOIN memories m ON m.rowid = f.rowid
-       WHERE memories_fts MATCH ? ${scope.where.map((clause) => `AND ${clause}`).join(" ")}
+       ${whereClause(["memories_fts MATCH ?", ...scope.where])}
        ORDER BY f.rowid DESC LIMIT ?`,
     ).all(expression, ...scope.params, limit + found.size);
     for (const row of page) {
@@ -170,6 +174,20 @@ function newestFirst(sql: Sql, words: string[], scope: Scope, limit: number): Se
     if (rows.length === limit) break;
   }
   return hitsOf(rows);
+}
+
+/** The query's words by how they take part in a search (see classify). */
+interface Classes {
+  /** Words in at most COMMON_DF memories: matched and scored, no recency window. */
+  rare: string[];
+  /** Other words that are scored. */
+  common: string[];
+  /** Words that match but are not scored: their rows come after every scored row. */
+  unscored: string[];
+  /** Whether the unscored words' newest matches count in the recency window too. */
+  windowHoldsUnscored: boolean;
+  /** Every word is in nearly half the memories or more: newest first, no score (newestFirst). */
+  unselective: boolean;
 }
 
 /**
@@ -192,20 +210,6 @@ function newestFirst(sql: Sql, words: string[], scope: Scope, limit: number): Se
  * same rows, but are not scored. When every word is in NEAR_HALF or more, the query is
  * unselective (newestFirst).
  */
-/** The query's words by how they take part in a search (see classify). */
-interface Classes {
-  /** Words in at most COMMON_DF memories: matched and scored, no recency window. */
-  rare: string[];
-  /** Other words that are scored. */
-  common: string[];
-  /** Words that match but are not scored: their rows come after every scored row. */
-  unscored: string[];
-  /** The words whose newest matches make the recency window. */
-  windowed: string[];
-  /** Every word is in nearly half the memories or more: newest first, no score (newestFirst). */
-  unselective: boolean;
-}
-
 function classify(counts: WordCounts, terms: string[], rareOnly: boolean): Classes {
   const rare: string[] = [];
   const common: string[] = [];
@@ -237,22 +241,22 @@ function classify(counts: WordCounts, terms: string[], rareOnly: boolean): Class
       rare,
       common: scored,
       unscored: common.filter(nearHalf),
-      windowed: [...rare, ...scored],
+      windowHoldsUnscored: false,
       unselective: false,
     };
   }
   const every = [...common, ...ubiquitous];
   if (every.length > 0 && every.every(nearHalf)) {
-    return { rare, common: every, unscored: [], windowed: every, unselective: true };
+    return { rare, common: every, unscored: [], windowHoldsUnscored: false, unselective: true };
   }
   // FTS5's IDF is positive only for a word in fewer than half the rows it indexes. Counting a
   // word's matches is a pass over them (2-3 ms for 60,000), asked only of a word that the
   // estimate puts under half at one end at least.
   const real = (term: string) => least.get(term)! < 0.5 && 2 * counts.matches(term) < counts.rows;
   if (ubiquitous.length > 0 && common.some(real)) {
-    return { rare, common, unscored: ubiquitous, windowed: every, unselective: false };
+    return { rare, common, unscored: ubiquitous, windowHoldsUnscored: true, unselective: false };
   }
-  return { rare, common: every, unscored: [], windowed: every, unselective: false };
+  return { rare, common: every, unscored: [], windowHoldsUnscored: false, unselective: false };
 }
 
 /** How many of a word's first (or last) matches were seen, and the rowid where they ended. */
