@@ -5,6 +5,9 @@
 // global: the package imports node:crypto, which starts Deno's Node layer in every hook.
 
 const ENCODING = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A whole ULID: 26 Crockford base-32 characters, in either case. */
+export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 const TIME_LEN = 10;
 const RANDOM_LEN = 16;
 

@@ -4,10 +4,12 @@
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../file_modes.ts";
 import { appendFileSync, existsSync, readFileSync, renameSync, rmSync } from "../fs_sync.ts";
 import { join } from "../posix_path.ts";
+import { ULID_PATTERN } from "../ulid.ts";
 import type { RecallBatch } from "../vault/mod.ts";
 
 const JOURNAL = "recalls.log";
-const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** An id as the journal holds it: a ULID in upper case. */
+const ULID = new RegExp(ULID_PATTERN.source);
 
 /** Append one batch (one line: the time, then the ids); nothing for no id. */
 export function appendRecalls(runDir: string, batch: RecallBatch): void {

@@ -3,6 +3,7 @@
 // deterministically so edits are normal diffs.
 import YAML from "yaml";
 import { z } from "zod";
+import { ULID_PATTERN } from "../ulid.ts";
 import { LIMITS, type Memory, MEMORY_TYPES } from "../vault/types.ts";
 
 /** The newest team-file schema this korva writes and reads. */
@@ -11,13 +12,13 @@ export const TEAM_SCHEMA = 1;
 /** Front matter of a team memory file. */
 export const TeamFrontMatter = z.object({
   schema: z.number().int().positive().default(TEAM_SCHEMA),
-  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID").optional(),
+  id: z.string().regex(ULID_PATTERN, "must be a 26-character ULID").optional(),
   type: z.enum(MEMORY_TYPES),
   title: z.string().trim().min(1).max(LIMITS.title),
   tags: z.array(z.string()).default([]),
   files: z.array(z.string()).default([]),
   status: z.enum(["active", "superseded", "archived"]).default("active"),
-  supersedes: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
+  supersedes: z.string().regex(ULID_PATTERN, "must be a 26-character ULID")
     .nullable().default(null),
   author: z.string().nullable().default(null),
   shared_by: z.string().nullable().default(null),

@@ -1,6 +1,7 @@
 // The memory schema: one zod definition feeds the CLI, MCP, HTTP API, import and team files.
 // Loaded by the vault's validation (validate.ts) and the front doors, not by readers (types.ts).
 import { z } from "zod";
+import { ULID_PATTERN } from "../ulid.ts";
 import { hasControlCharacter, LIMITS, MEMORY_TYPES } from "./types.ts";
 
 export const MemoryType = z.enum(MEMORY_TYPES);
@@ -13,7 +14,7 @@ export const Status = z.enum(["active", "superseded", "archived"]);
 export type Status = z.infer<typeof Status>;
 
 /** A ULID: 26 Crockford base-32 characters, sortable by time. */
-export const MemoryId = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, "must be a 26-character ULID")
+export const MemoryId = z.string().regex(ULID_PATTERN, "must be a 26-character ULID")
   .transform((id) => id.toUpperCase());
 
 /** Text without control characters (a NUL would cut every later read of the field short). */
