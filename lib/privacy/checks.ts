@@ -174,6 +174,38 @@ export function passesIban(value: string): boolean {
   return mod97(iban.slice(4) + iban.slice(0, 4)) === 1;
 }
 
+/**
+ * IBANs that banks, standards bodies and payment providers print as examples (ECBS, SWIFT's
+ * registry, national banking associations): in documentation, never a person's account.
+ */
+const EXAMPLE_IBANS = new Set([
+  "DE89370400440532013000",
+  "GB82WEST12345698765432",
+  "GB29NWBK60161331926819",
+  "FR1420041010050500013M02606",
+  "FR7630006000011234567890189",
+  "NL91ABNA0417164300",
+  "ES9121000418450200051332",
+  "IT60X0542811101000000123456",
+  "BE68539007547034",
+  "BE71096123456769",
+  "CH9300762011623852957",
+  "AT611904300234573201",
+  "PL61109010140000071219812874",
+  "NO9386011117947",
+  "SE4550000000058398257466",
+  "DK5000400440116243",
+  "FI2112345600000785",
+  "PT50000201231234567890154",
+  "IE29AIBK93115212345678",
+  "LU280019400644750000",
+]);
+
+/** Whether an IBAN (spaces allowed) is one of the examples printed in documentation. */
+export function isExampleIban(value: string): boolean {
+  return EXAMPLE_IBANS.has(value.replace(/[\s-]/g, "").toUpperCase());
+}
+
 /** The remainder mod 97 of an alphanumeric string read as digits (A=10 … Z=35). */
 export function mod97(value: string): number {
   let rest = 0;
@@ -355,7 +387,12 @@ export function plausibleSsn(value: string): boolean {
 }
 
 const PLACEHOLDER_RUN =
-  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|%[A-Z_]+%|(?:change|replace)[-_ ]?me\b|dummy|placeholder|not-?a-?real/i;
+  /x{4,}|X{4,}|\*{3,}|\.{3}|…|•{3,}|_{4,}|#{4,}|0{8,}|<[^>]{0,40}>|\{\{|\$\{|(?:change|replace)[-_ ]?me\b|dummy|placeholder|not-?a-?real/i;
+/**
+ * A Windows environment variable (`%APPDATA%`, `%UserProfile%\…`): upper case inside a value, any
+ * case as the whole value or before a path separator. `Otter%Quay%51` is a password.
+ */
+const WINDOWS_VARIABLE = /%[A-Z_][A-Z0-9_]+%|^%[A-Za-z_]\w*%|%[A-Za-z_]\w*%[\\/]/;
 const PLACEHOLDER_WORD =
   /(?:^|[-_.\s/:])(?:your|example|examples|sample|dummy|fake|placeholder|redacted|changeme|insert|replace|here|todo)(?:[-_.\s/:]|$)/i;
 
@@ -367,6 +404,7 @@ const PLACEHOLDER_WORD =
 export function isPlaceholderSecret(value: string): boolean {
   if (PLACEHOLDER.test(value) || SECRET_REFERENCE.test(value)) return true;
   if (PLACEHOLDER_RUN.test(value) || PLACEHOLDER_WORD.test(value)) return true;
+  if (WINDOWS_VARIABLE.test(value)) return true;
   // Log filters' own masks: [FILTERED], [REDACTED], [MASKED].
   if (/^\[[A-Z_ ]{3,20}\]$/.test(value)) return true;
   return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_VALUES.has(value) ||

@@ -2,7 +2,13 @@
 // mysql's attached -pX, and the password arguments of redis-cli, ldap*, openssl, htpasswd,
 // keytool and rabbitmqctl.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleLiteral, lineBefore, looksRandom, passphraseShaped } from "../checks.ts";
+import {
+  credibleInGate,
+  credibleLiteral,
+  lineBefore,
+  looksRandom,
+  passphraseShaped,
+} from "../checks.ts";
 import { secretUnderKey } from "./generic.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
@@ -299,13 +305,14 @@ export const cliDetectors = (): Detector[] => [
       ],
       [
         "snmp-v3-passphrase",
-        "SNMPv3 authentication or privacy passphrase given to snmpwalk/snmpget/snmpset with -A or -X",
+        "SNMP secret given to snmpwalk/snmpget/snmpset: a v1/v2c community with -c, a v3 authentication or privacy passphrase with -A or -X",
         ["snmpwalk", "snmpget", "snmpset", "snmpbulkwalk", "snmpbulkget", "snmptrap", "snmptable"],
-        /\s-[AX]\s+/,
+        /\s-[AXc]\s+/,
         /snmp[a-z]+\s/,
         (p: string) => [
           `snmpwalk -v3 -u mon -l authPriv -a SHA -A ${p} -x AES 10.0.0.1`,
           `cmd: snmpget -v3 -u mon -X '${p}' 10.0.0.1 sysName.0`,
+          `snmpbulkwalk -v2c -c ${p} 10.0.0.1 1.3.6.1.2.1.1`,
         ],
       ],
       [
@@ -538,7 +545,84 @@ export const cliDetectors = (): Detector[] => [
       ],
     },
   },
+  {
+    id: "cli-login-secret",
+    category: "password-assignment",
+    description:
+      "A token or password given by position to a command's login verb (b2 account authorize ID KEY, cf auth USER PASS, snyk auth TOKEN, vault login TOKEN)",
+    keywords: ["authorize", " login ", " auth ", " signin ", " authenticate "],
+    pattern:
+      /(?:authorize(?:-account)?|[ \t](?:login|auth|signin|authenticate))(?<args>(?:[ \t]+[^\s|;&<>()]{1,256}){1,4})/i,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, match, mode }) => {
+      // A command line: the command and at most one subcommand before the verb (`b2 account`,
+      // `cf`, `$ snyk`), no English word as the command (prose says "the login page").
+      const before = lineBefore(text, match.index + (/^[ \t]/.test(match[0]) ? 1 : 0));
+      const command =
+        /^[ \t]*(?:[$>#][ \t]+|-[ \t]+|run:[ \t]+)?(?<name>[a-z][\w.-]{0,30})(?:[ \t]+[a-z][\w.-]{0,30})?[ \t]*$/
+          .exec(before);
+      if (!command || PROSE_WORDS.has(command.groups!.name!.toLowerCase())) return null;
+      const at = match.indices?.groups?.args?.[0];
+      if (at === undefined) return null;
+      for (const arg of (match.groups?.args ?? "").matchAll(/[^\s]+/g)) {
+        const value = arg[0].replace(/^(["'])(.*)\1$/s, "$2");
+        if (/^-/.test(value) || !credibleInGate(value) || !credibleLiteral(value, mode)) continue;
+        // A server, a user or a file, not a credential.
+        if (/:\/\/|@|^[\w.-]+\.[a-z]{2,}(?::\d+)?$|\//i.test(value)) continue;
+        const start = at + arg.index! + (value === arg[0] ? 0 : 1);
+        return { start, end: start + value.length };
+      }
+      return null;
+    },
+    examples: {
+      match: [
+        `b2 account authorize 0e2dd7bb01a3 ${fakeToken("cl1", Charset.alnum, 31)}`,
+        `$ cf auth admin ${pw("cl2")}`,
+        `run: snyk auth ${fakeToken("cl3", Charset.alnum, 36)}`,
+      ],
+      ignore: [
+        "b2 account authorize $B2_KEY_ID $B2_APP_KEY",
+        "the login page shows Welcome-Back-2 after a reset",
+        "cf auth admin",
+      ],
+    },
+  },
 ];
+
+/** Words that start a sentence, not a command line. */
+const PROSE_WORDS = new Set([
+  "the",
+  "a",
+  "an",
+  "to",
+  "my",
+  "your",
+  "our",
+  "their",
+  "his",
+  "her",
+  "please",
+  "and",
+  "or",
+  "for",
+  "with",
+  "via",
+  "after",
+  "before",
+  "on",
+  "in",
+  "of",
+  "failed",
+  "successful",
+  "user",
+  "invalid",
+  "new",
+  "no",
+  "if",
+  "when",
+  "then",
+]);
 
 /** Words a flag name ends with when its value is a secret. */
 const SECRET_FLAG =

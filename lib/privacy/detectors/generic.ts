@@ -3,6 +3,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import {
   characterClasses,
+  credibleInGate,
   isPlaceholder,
   lineAfter,
   lineBefore,
@@ -23,15 +24,19 @@ const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
+    // `,` only before a quoted value, for a pair in a tuple or list (`{password, <<"…">>}`,
+    // `("password", "…")`); the refine checks the bracket before the name.
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|,(?<=[{(\[][ \t]{0,4}["':]?[\w.$-]{1,60}["']?[ \t]{0,32},)(?=[ \t]{0,4}(?:<<|@)?["'])|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
     String.raw`(?:\r?\n[ \t]{0,32}(?=["']))?` +
     // No length cap that a long secret could outgrow: the whole value is redacted.
+    // A string prefix before the quote: Objective-C and C# `@"…"`, Python `r"…"`/`b"…"`/`u"…"`,
+    // an Erlang binary `<<"…">>`.
     String
-      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
+      .raw`(?<value>(?:@|<<|[rbu]{1,2}(?=["']))?(?:"[^"\r\n]*"|'[^'\r\n]*')(?:>>)?|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 
@@ -304,6 +309,13 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
     start += 1;
     end -= 1;
     quoted = true;
+  } else {
+    const prefix = /^(?:@|<<|[rbu]{1,2})(?=["'])/i.exec(raw);
+    if (prefix) {
+      start += prefix[0].length + 1;
+      end -= prefix[0] === "<<" && raw.endsWith(">>") ? 3 : 1;
+      quoted = true;
+    }
   }
   return {
     key,
@@ -412,6 +424,14 @@ function plausibleValue(text: string, a: Assignment): boolean {
       .test(v)
   ) {
     return false;
+  }
+  // A pair in a tuple or list: the name opens it (`{password, …}`, `("password", …)`, `[:pw, …]`)
+  // and the value has a credential's shape (`("password", "Passwort")` is a translation).
+  if (a.op === ",") {
+    if (!/[{(\[][ \t]{0,4}["':]?$/.test(text.slice(Math.max(0, a.keyStart - 8), a.keyStart))) {
+      return false;
+    }
+    if (!a.quoted || !credibleInGate(v)) return false;
   }
   if (!a.quoted) {
     if (a.op === "==" || a.op === "===" || a.op === "!=" || a.op === "!==") return false;

@@ -4,6 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import {
   IBAN_LENGTHS,
+  isExampleIban,
   lineBefore,
   passesBsn,
   passesCpf,
@@ -38,7 +39,8 @@ function iban({ text, start, end }: MatchContext): { start: number; end: number 
     stop++;
   }
   if (seen !== length || /[A-Za-z0-9]/.test(text[stop] ?? "")) return null;
-  return passesIban(text.slice(start, stop)) ? { start, end: stop } : null;
+  const value = text.slice(start, stop);
+  return passesIban(value) && !isExampleIban(value) ? { start, end: stop } : null;
 }
 
 const checked = (check: (value: string) => boolean) => ({ text, start, end }: MatchContext) =>
@@ -85,12 +87,22 @@ export const nationalIdDetectors = (): Detector[] => [
       "tax_id",
       "tax id",
       "taxpayer",
+      "social",
     ],
     pattern: /(?<![\d-])\d{3}([- ])\d{2}\1\d{4}(?![\d-])|(?<!\d)\d{9}(?!\d)/,
     window: { before: 0, after: 80 },
     gate: false,
     tier: 1,
     refine: ({ text, start, end }) => {
+      // "Her social is 123-45-6789": the bare word "social" only before the dashed form, close by.
+      const lead = text.slice(Math.max(0, start - 80), start).toLowerCase();
+      if (
+        !/ssn|ss ?#|soc(?:\.|ial)?[ _-]?sec|tax/.test(lead) &&
+        (!/\bsocial\b[^\d\r\n]{0,16}$/.test(lead) ||
+          !/^\d{3}-\d{2}-\d{4}$/.test(text.slice(start, end)))
+      ) {
+        return null;
+      }
       const v = text.slice(start, end).replaceAll(" ", "-");
       return plausibleSsn(v.length === 9 ? `${v.slice(0, 3)}-${v.slice(3, 5)}-${v.slice(5)}` : v)
         ? { start, end }
@@ -102,8 +114,13 @@ export const nationalIdDetectors = (): Detector[] => [
         `{"name": "Dana Whitfield", "ssn": "${fakeSsn("ss2")}"}`,
         `Her social security number is ${fakeSsn("ss3")}.`,
         `SSN ${fakeSsn("ss4").replaceAll("-", " ")} (soc. sec. card)`,
+        `Her social is ${fakeSsn("ss5")}, please add it to the request`,
       ],
-      ignore: ["SSN: 000-12-3456", "ssn 123-45-6789 is the sample in every form"],
+      ignore: [
+        "SSN: 000-12-3456",
+        "ssn 123-45-6789 is the sample in every form",
+        "social media campaign 2026 reached 412345678 views",
+      ],
     },
   },
   {

@@ -6,8 +6,9 @@ import { fakeCard } from "../fake.ts";
 
 const FILE_TLD =
   /^(?:png|jpe?g|gif|svg|webp|ico|js|mjs|cjs|ts|tsx|jsx|json|css|scss|html?|md|txt|map|lock|ya?ml|toml|xml|wasm|zip|gz|tgz|exe|dll|so|py|rb|go|rs|java|kt|swift|php|sh|vue|svelte|min)$/i;
+// Also machine identities written as addresses (Google Cloud service accounts): not a person.
 const RESERVED_DOMAIN =
-  /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|users\.noreply\.github\.com)$/i;
+  /(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|localhost|local|users\.noreply\.github\.com|gserviceaccount\.com)$/i;
 // Patterns with \p classes are built on first use (lazy, settle): the edit-time gate runs none.
 const LOCAL_CHAR = lazy(() => /[\p{L}\p{M}\p{N}._%+-]/u);
 const DOMAIN = String
@@ -105,6 +106,7 @@ export const piiDetectors = (): Detector[] => [
         "icon@2x.png",
         "user@example.com",
         "git@github.com:org/repo.git",
+        "serviceAccount: deployer@acme-prod-381212.iam.gserviceaccount.com",
       ],
     },
   },

@@ -202,9 +202,14 @@ function credentialShaped(value: string): boolean {
 
 /** The callee of the call whose `(` is at `open`, lowercase, `::` read as `.`. */
 function calleeAt(text: string, from: number, open: number): string {
-  while (from > 0 && /[\w.$:]/.test(text[from - 1]!)) from--;
-  // Lua's method call `red:auth(…)` reads as `red.auth`.
-  let callee = text.slice(from, open).toLowerCase().replace(/::?/g, ".").replace(/^[.:]+/, "");
+  // PHP's and C++'s `->` joins a name like a dot (`PDO->__construct(` in a stack trace).
+  while (from > 0 && (/[\w.$:]/.test(text[from - 1]!) || text.startsWith("->", from - 2))) {
+    from -= text.startsWith("->", from - 2) ? 2 : 1;
+  }
+  // Lua's method call `red:auth(…)` reads as `red.auth`; a constructor called by its PHP or
+  // Python name (`PDO->__construct(`, `FTP.__init__(`) is the class's call.
+  let callee = text.slice(from, open).toLowerCase().replace(/::?|->/g, ".").replace(/^[.:]+/, "")
+    .replace(/\.(?:__construct|__init__)$/, "");
   // `new TextEncoder().encode("…")`: the encoder belongs to the call's name.
   if (callee === "encode" && /TextEncoder\(\)$/.test(text.slice(Math.max(0, from - 16), from))) {
     callee = "textencoder.encode";
@@ -245,7 +250,8 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
   // Go's `jwtKey := []byte("…")`: the bytes of a literal given to a secret-named variable.
   if (callee === "byte") return secretBytes(ctx, open);
   const slot = slotOf(callee);
-  if (slot === undefined || (typeof slot === "number" && slot < 0)) return null;
+  if (slot === undefined) return SERVICE_CALL.test(callee) ? connectionPassword(text, open) : null;
+  if (typeof slot === "number" && slot < 0) return null;
   const args = callArguments(text, open);
   const arg = typeof slot === "number" ? args[slot] : undefined;
   const literal = arg && literalIn(text.slice(arg[0], arg[1]));
@@ -258,6 +264,40 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
     const [from, to] = args[i]!;
     const found = literalIn(text.slice(from, to));
     if (found && credentialShaped(found.value)) {
+      return { start: from + found.at, end: from + found.at + found.value.length };
+    }
+  }
+  return null;
+}
+
+/**
+ * The last name of a call that opens a session to a server (`SftpClient`, `SmtpConnection`,
+ * `ssh.Session`, `FtpClient.connect`): its arguments are a host, a port, a user and a password.
+ */
+const SERVICE_CALL =
+  /(?:^|\.)(?:new )?[a-z0-9_$]*(?:sftp|ftps?|ssh|scp|smtp|imap|pop3?|ldap|mail|db|sql|mongo|redis|amqp|rabbit|mq|kafka|nats|telnet|vnc|rdp|smb|cifs|webdav|dav)[a-z0-9_$]*(?:client|connection|session|transport|conn|pool)$/;
+
+/** A host name, an IP address, a URL or a DSN: where a connection goes. */
+const LOCATOR =
+  /^(?:[a-z][\w+.-]*:\/\/\S+|[a-z]+:(?:host|dbname|server|data source)=\S*|(?:[\w-]+\.)+[a-z]{2,}(?::\d{1,5})?|\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?)$/i;
+
+/**
+ * A connection's password given by position: a literal with a credential's shape after a literal
+ * naming the server (`new SftpClient("sftp.bank.example", 22, "upload", "…")`).
+ */
+function connectionPassword(text: string, open: number): { start: number; end: number } | null {
+  const args = callArguments(text, open);
+  // The server's argument, then at least a user (or a port) before the password.
+  let server = -1;
+  for (let i = 0; i < args.length; i++) {
+    const [from, to] = args[i]!;
+    const found = literalIn(text.slice(from, to));
+    if (!found) continue;
+    if (server === -1) {
+      if (LOCATOR.test(found.value)) server = i;
+      continue;
+    }
+    if (i >= server + 2 && credentialShaped(found.value)) {
       return { start: from + found.at, end: from + found.at + found.value.length };
     }
   }
@@ -292,6 +332,10 @@ export const positionalDetectors = (): Detector[] => [
       "setauthtoken(",
       "setclientsecret(",
       "pdo(",
+      "__construct(",
+      "client(",
+      "connection(",
+      "session(",
       "mysqli(",
       "bind_s(",
       "simple_bind(",

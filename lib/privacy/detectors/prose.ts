@@ -332,6 +332,9 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
   let linked = false;
   let weak = false;
+  // Words skipped after the link that are neither a qualifier nor a user ("is probably X"):
+  // only a credential's own shape may follow them.
+  let loose = 0;
   for (let k = 0; k < tokens.length; k++) {
     // A quoted pass phrase after a copula ("the passphrase is 'violet canyon moss 14'").
     if (linked && !codeLine && /^["'`‘“]/.test(tokens[k]![0]) && /pass/i.test(ctx.match[0])) {
@@ -357,7 +360,7 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
       weak = WEAK_COPULAS.has(word);
       continue;
     }
-    if ((k === 0 || linked) && secretLike(value, codeLine)) {
+    if ((k === 0 || linked) && (loose === 0 ? secretLike(value, codeLine) : strongValue(value))) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
@@ -365,7 +368,9 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     // cannot be a word, a few qualifiers after the name.
     // A random token (mixed case, digits) may sit a few more words on: "API key for the maps
     // thing X"; no word is that random.
-    if (!linked && (k <= 3 || (k <= 6 && randomToken(value))) && !codeLine && strongValue(value)) {
+    if (
+      !linked && (k <= 3 || (k <= 9 && randomToken(value))) && !codeLine && strongValue(value)
+    ) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
     }
@@ -384,6 +389,12 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
       // A user name, then its password ("the creds are admin X").
       const following = tokens[k + 1] ? bare(tokens[k + 1]![0]).value : "";
       if (/^[\w.@-]{1,32}$/.test(value) && strongValue(following)) continue;
+      // A few more words of the same sentence ("is probably still X", "was the old X"): a
+      // credential's shape after them, nothing weaker.
+      if (!codeLine && loose < 3 && /^[\p{L}'’-]{1,16}$/u.test(raw)) {
+        loose++;
+        continue;
+      }
       return null;
     }
     // Before the copula: a qualifier ("for the jenkins admin account", "on db-3"); a name
@@ -499,6 +510,13 @@ const KEYWORDS = [
   "encryption key",
   "signing key",
   "master key",
+  "admin key",
+  "write key",
+  "server key",
+  "service key",
+  "license key",
+  "licence key",
+  "secret key",
   "zugangsdaten",
   "credenciales",
   "credenziali",
@@ -616,7 +634,7 @@ export const proseDetectors = (): Detector[] => [
       // No `u` flag: the keyword's left edge is checked with Latin ranges, which is much cheaper.
       // Words that languages compound (Datenbankpasswort, databaslösenord, API-sleutel) and
       // keywords in other scripts (API密钥) need no left edge.
-      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|비번|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm|recovery|backup) codes?|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
+      /(?:passwort|kennwort|schl(?:[üu]|ue)ssel|wachtwoord|l[öo]senord|salasana|adgangskode|passord|zugangstoken|zugriffstoken|sleutel|nyckel|n[øo]gle|klucz|пароль|парола|токен|ключ|κωδικ|συνθηματικ|パスワード|暗証番号|トークン|api ?キー|密钥|密鑰|api ?키|密码|密碼|口令|令牌|비밀번호|비번|암호|패스워드|토큰|كلمة المرور|كلمة السر|סיסמה|סיסמא|पासवर्ड|รหัสผ่าน|رمز عبور)|(?<![A-Za-z0-9_.$\u00C0-\u024F-])(?:password|passwd|passphrase|passcode|pass|pwd|secret|token|api[ -]?key|credentials|creds|(?:set|changed|reset|rotated|updated) (?:it )?to(?= )|(?:new|old) one(?= is )|now it'?s(?= )|(?:door|wifi|wi-fi|access|entry|gate|alarm|recovery|backup) codes?|mot de passe|mdp|jeton|passwort|kennwort|api-schl[üu]ssel|schl[üu]ssel|contrase[ñn]a|clave|senha|wachtwoord|has[łl]o|l[öo]senord|parola d'ordine|pw|(?:logging|log|login|sign) in as|login|log in|pre-shared key|shared key|psk|(?<=\bu(?:ser)?:\s{0,3}\S{1,40}\s{1,3})p(?=:)|(?:encryption|signing|master|admin|write|server|service|license|licence|secret) key|key(?= (?:is|was) )|(?:the|this|that|my|our|your|new|old|access) key(?= )|(?:test |demo |admin |service |user )?account(?=:)|zugangsdaten|credenciales|credenziali|identifiants|inloggegevens|credenciais|[şs]ifre|parol[aă]|parole|parool|cl[ée](?![a-z])|chave|chiave|sleutel|klucz|nyckel|n[øo]gle|n[øo]kkel|avain|kulcs|anahtar|cheie|klju[čc]|jelsz[óo]|salasana|heslo|kata (?:sandi|laluan)|m[ậa]t kh[ẩa]u|adgangskode|passord|tunnuss[õo]na|lozinka|geslo|slapta[žz]odis|mima)/i,
     tier: 1,
     gate: "strict",
     refine: valueNear,

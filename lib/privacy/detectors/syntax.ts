@@ -237,7 +237,7 @@ export const syntaxDetectors = (): Detector[] => [
       "A literal inserted into a password/secret/token column (INSERT INTO users (name, password) VALUES ('x', '…'))",
     keywords: ["insert into"],
     pattern:
-      /insert\s+into\s+[\w."`\[\]]{1,128}\s*\((?<cols>[^()]{1,600})\)\s*values\s*\((?<vals>(?:[^()'"]|'[^'\r\n]*'|"[^"\r\n]*"){1,2000})\)/i,
+      /insert\s+into\s+[\w."`\[\]]{1,128}\s*\((?<cols>[^()]{1,600})\)\s*values\s*\((?<vals>(?:[^()'"]|'[^'\r\n]*'|"[^"\r\n]*"|\([^()'"\r\n]{0,200}\)){1,2000})\)/i,
     tier: 2,
     refine: ({ text, match, mode }) => {
       const cols = (match.groups?.cols ?? "").split(",").map((c) =>
@@ -246,9 +246,11 @@ export const syntaxDetectors = (): Detector[] => [
       const column = cols.findIndex((c) => isSecretKey(c) && !/hash|digest|salt_?len/i.test(c));
       const span = match.indices?.groups?.vals;
       if (column === -1 || !span) return null;
-      // The values, split at top-level commas outside quotes.
+      // The values, split at top-level commas outside quotes and calls (`now()`, `md5('a', 'b')`).
       const values = [
-        ...text.slice(span[0], span[1]).matchAll(/\s*('[^'\r\n]*'|"[^"\r\n]*"|[^,'"]+)\s*(?:,|$)/g),
+        ...text.slice(span[0], span[1]).matchAll(
+          /\s*('[^'\r\n]*'|"[^"\r\n]*"|(?:[^,'"()]|\([^()]*\))+)\s*(?:,|$)/g,
+        ),
       ];
       const value = values[column];
       if (!value || !/^['"]/.test(value[1]!)) return null;
