@@ -413,6 +413,10 @@ function plausibleValue(text: string, a: Assignment): boolean {
   if (/^(?:https?:|file:|\/|\.\.?\/|~\/)/.test(v)) return false; // a URL or path, not a secret
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return false; // the NAME of an env var
   if (/^%[sdif]$|^\{\d*\}$|^\$\d$/.test(v)) return false;
+  // A regular expression (`longopt_pat = r'[a-zA-Z](?:…)*'`), not a secret.
+  if (/^\^|\[(?:\^|[a-z]-[a-z]|[A-Z]-[A-Z]|0-9)|\(\?[:=!<]|\\[dswbDSWB][*+?{]?/.test(v)) {
+    return false;
+  }
   // The name of a secret object, not its value: `existingSecret: db-credentials`.
   if (/^existing/i.test(a.key.split(".").pop() ?? "")) return false;
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*-(?:credentials?|secrets?|passwords?|tokens?|keys?)$/.test(v)) {

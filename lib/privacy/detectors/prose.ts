@@ -1,7 +1,7 @@
 // Secrets written in sentences, with no operator or after other text: "the db password is X",
 // "use token X to …", "admin / X", "set it to X", in English and about thirty other languages
 // (Latin keywords in ASCII, the rest in their own script: the keyword pass folds case for both).
-import type { Detector, MatchContext } from "../detector.ts";
+import type { Detector, MatchContext, Span } from "../detector.ts";
 import {
   isPlaceholder,
   lineAfter,
@@ -590,6 +590,48 @@ const KEYWORDS = [
   "رمز عبور",
 ];
 
+/** The words that name a credential, wherever they sit (`$DEPLOY_TOKEN`, "client secret"). */
+const CREDENTIAL_WORD = /token|secret|passw|credential|api[ _-]?key|apikey/i;
+/** Words on the line that make a random value a digest, an identifier or an example instead. */
+const NOT_A_CREDENTIAL =
+  /public[ _-]?key|publishable|sha-?\d|md5|hash|digest|checksum|integrity|fingerprint|nonce|csrf|commit|uuid|request[ _-]?id|trace|correlation|etag|cache|example|sample|placeholder|dummy|fake|mock|encrypted|cipher/i;
+
+/**
+ * A random token by its shape alone: 20+ characters mixing cases and at least two digits, high
+ * entropy, and the case or kind changing often (`ProcessTokenRefresh2Handler` is a name).
+ */
+function randomByShape(value: string): boolean {
+  if (!/\d\D*\d/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  if (!looksRandom(value, { minLength: 20, minEntropy: 3.8 })) return false;
+  const changes = value.match(/[a-z](?=[A-Z0-9])|[A-Z](?=[a-z0-9])|[0-9](?=[A-Za-z])/g)?.length ??
+    0;
+  return changes >= value.length / 4;
+}
+
+/**
+ * A random token on the line of a credential's name or on the line below it (a CI log echoing
+ * `$DEPLOY_TOKEN`, "here is the new client secret:" then the value), not after another key.
+ */
+function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
+  const value = text.slice(start, end);
+  if (!randomByShape(value) || sealedCiphertext(text, start, value)) return null;
+  const lead = lineBefore(text, start);
+  // Another field's value (`request_id=…`, `id: …`) or a URL's part belongs to that field.
+  const field = /([\w.-]+)["']?[ \t]*[:=][ \t]*["']?$/.exec(lead);
+  if (field && !CREDENTIAL_WORD.test(field[1]!)) return null;
+  if (/:\/\/\S*$/.test(lead)) return null;
+  const lineStart = start - lead.length;
+  const previous = lineStart > 0 ? lineBefore(text, lineStart - 1) : "";
+  // A function named for a token (`token_urlsafe(16)`) prints an example, not a credential.
+  const names = (line: string) => CREDENTIAL_WORD.test(line.replace(/[\w$.]*\(/g, "("));
+  const named = names(lead) ? lead : names(previous) ? previous : "";
+  if (named === "") return null;
+  if (NOT_A_CREDENTIAL.test(named) || NOT_A_CREDENTIAL.test(lead + lineAfter(text, end))) {
+    return null;
+  }
+  return { start, end };
+}
+
 /** Prose detectors. */
 export const proseDetectors = (): Detector[] => [
   {
@@ -621,6 +663,37 @@ export const proseDetectors = (): Detector[] => [
         "wallet: make sure users can export their keys from the settings page and more",
         "wallet service restarts every night when the batch window opens again later today",
         "mnemonic: the words shown once on setup, written down by hand and kept offline",
+      ],
+    },
+  },
+  {
+    id: "random-token-near-secret-word",
+    category: "generic-high-entropy",
+    description:
+      "A random token on the line of a credential's name or the line below it (a CI log echoing $DEPLOY_TOKEN, a pasted client secret)",
+    keywords: ["token", "secret", "passw", "credential", "api_key", "apikey", "api key", "api-key"],
+    pattern:
+      /(?<![\w+/=.@:#$%&?\\-])[A-Za-z0-9][A-Za-z0-9_+/-]{18,126}[A-Za-z0-9=](?![\w+/=@\\-]|\.\w)/,
+    window: { before: 0, after: 400 },
+    tier: 1,
+    gate: false,
+    refine: randomNearCredentialWord,
+    examples: {
+      match: [
+        `Run echo "deploying with $DEPLOY_TOKEN"\ndeploying with ${
+          fakeToken("rt1", Charset.alnum, 40)
+        }`,
+        `new client secret for the portal, rotate it in May: ${
+          fakeToken("rt2", Charset.alnum, 36)
+        }`,
+        `COPY api_clients (id, client_secret) FROM stdin;\n3\t${
+          fakeToken("rt3", Charset.alnum, 43)
+        }`,
+      ],
+      ignore: [
+        `token request failed, request id ${fakeToken("rt4", Charset.alnum, 32)}`,
+        `the token refresh handler is ProcessTokenRefreshHandlerForUser2Fa`,
+        `secret rotation commit ${fakeToken("rt5", Charset.alnum, 40)}`,
       ],
     },
   },
