@@ -588,7 +588,84 @@ export const cliDetectors = (): Detector[] => [
       ],
     },
   },
+  {
+    id: "command-word-secret",
+    category: "password-assignment",
+    description:
+      "A secret after a bare secret word among a command's or a device config's arguments (nmcli … password X, username admin secret 0 X, ipmitool user set password 2 X)",
+    keywords: [" password ", " passwd ", " secret ", " psk ", " pass ", " key-string "],
+    pattern:
+      /[ \t](?:password|passwd|secret|psk|pass|key-string)(?:[ \t]+[0-9])?[ \t]+(?<secret>"[^"\r\n]{1,128}"|'[^'\r\n]{1,128}'|[^\s"'|;&]{1,256})/i,
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, match, start, end }) => {
+      // A command or config line, not a sentence: no English function word before the secret
+      // word, and the line starts with a lowercase word (a command, a directive).
+      const before = lineBefore(text, match.index);
+      if (!/^[ \t]*(?:[$#>][ \t]+|sudo[ \t]+)?[a-z][\w.-]*(?:[ \t]|$)/.test(before)) return null;
+      if (SENTENCE_WORD.test(before)) return null;
+      const span = unquoted(text, start, end);
+      const value = text.slice(span.start, span.end);
+      // A credential's own shape; a name with a version (`Vault-Agent-v2`) is none.
+      if (!credibleInGate(value) || /[-_.]v\d+$|\d+\.\d+/.test(value)) return null;
+      return span;
+    },
+    examples: {
+      match: [
+        `nmcli dev wifi connect "Cafe Lumen" password ${pw("cw1")}`,
+        `username admin privilege 15 secret 0 ${pw("cw2")}`,
+        `ipmitool user set password 2 ${pw("cw3")}`,
+      ],
+      ignore: [
+        "nmcli dev wifi connect Cafe password $WIFI_PASSWORD",
+        "the new password Vault-Agent-v2 is not a password",
+        "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
+      ],
+    },
+  },
+  {
+    id: "prompt-answer-secret",
+    category: "password-assignment",
+    description:
+      "The answer an automation script sends to a password prompt (expect's send after expect \"*assword:\", pexpect's sendline)",
+    keywords: ["send ", "sendline(", "send(", "send_line("],
+    pattern:
+      /send(?:line|_line)?\(?[ \t]*(?:--[ \t]+)?["'](?<secret>[^"'\r\n]{4,128}?)(?:\\r|\\n)?["']/,
+    window: { before: 0, after: 160 },
+    tier: 1,
+    gate: "strict",
+    refine: ({ text, match, start, end, mode }) => {
+      // The prompt expected just before names a secret.
+      const lead = text.slice(Math.max(0, match.index - 200), match.index);
+      const prompt =
+        /expect[\w.]*\(?[ \t]*(?:-(?:re|exact)[ \t]+)?["'{]([^"'}\r\n]{1,80})["'}][^\n]*\n?[^\n]*$/i
+          .exec(lead);
+      if (
+        !prompt || !/pass|assword|pwd|secret|token|phrase|pin\b|kennwort|senha/i.test(prompt[1]!)
+      ) {
+        return null;
+      }
+      const value = text.slice(start, end);
+      return credibleLiteral(value, mode) && !/^\$|\[/.test(value) ? { start, end } : null;
+    },
+    examples: {
+      match: [
+        `expect "*assword:"\nsend "${pw("pa1")}\\r"`,
+        `child.expect('Password:')\nchild.sendline('${pw("pa2")}')`,
+        `spawn ssh admin@sw1\nexpect "password: "\nsend -- "${pw("pa3")}\\r"`,
+      ],
+      ignore: [
+        'expect "*assword:"\nsend "$env(SW_PASSWORD)\\r"',
+        'expect "login:"\nsend "admin\\r"',
+        'expect "Password:"\nsend "[lindex $argv 0]\\r"',
+      ],
+    },
+  },
 ];
+
+/** English function words: a line holding one before the secret word is a sentence. */
+const SENTENCE_WORD =
+  /(?:^|\s)(?:the|a|an|is|are|was|were|your|our|my|this|that|these|please|for|to|of|with|when|if|you|we|it|new|old|and|or|not|no)(?=\s|$)/i;
 
 /** Words that start a sentence, not a command line. */
 const PROSE_WORDS = new Set([

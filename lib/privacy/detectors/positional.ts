@@ -304,6 +304,10 @@ function connectionPassword(text: string, open: number): { start: number; end: n
   return null;
 }
 
+/** Calls that compare, hash or check values: a digest beside an id there is data, not a key. */
+const NOT_A_KEY_CALL =
+  /assert|expect|equal|\beq$|same|match|compare|check|verify|hash|digest|sum$|sha\d*|md5|crc|etag|format|join|replace|split|test|it$|describe|log|print|get|fetch|lookup/i;
+
 const pw = (seed: string) =>
   `${fakeToken(seed, Charset.alpha, 6)}!${fakeToken(seed, "0123456789", 2)}${
     fakeToken(seed + "t", Charset.lower, 4)
@@ -631,6 +635,53 @@ export const positionalDetectors = (): Detector[] => [
         `svc:\n  init: WeatherClient('${fakeToken("sdk3", Charset.alnum, 36)}')`,
       ],
       ignore: ["new HttpClient(baseUrl, { timeout: 5000 })", "Client('acme', API_KEY)"],
+    },
+  },
+  {
+    id: "app-id-key-pair",
+    category: "generic-high-entropy",
+    description:
+      "An application id and its key passed as a call's first two literals (algoliasearch('APPID', '…'), Client('AC…', '…'), Pusher('123', '…'))",
+    keywords: ["', '", '", "', "','", '","'],
+    pattern: /["'],[ \t]?["'](?<secret>[0-9a-f]{32,64}|[A-Za-z0-9_-]{24,128})["']/,
+    tier: 1,
+    gate: false,
+    refine: ({ text, match, start, end }) => {
+      const call = /([\w$.]{1,60})\([ \t]*["']([A-Za-z0-9_-]{4,40})$/.exec(
+        lineBefore(text, match.index),
+      );
+      if (!call || NOT_A_KEY_CALL.test(call[1]!)) return null;
+      // The id: letters and digits in capitals, a resource id (`AC` + hex), digits, a UUID.
+      const id = call[2]!;
+      if (
+        !/^(?=.*\d)[A-Z0-9]{6,24}$|^[A-Z]{2}[0-9a-f]{32}$|^\d{4,12}$|^[0-9a-f]{8}-[0-9a-f]{4}-/
+          .test(id)
+      ) {
+        return null;
+      }
+      const key = text.slice(start, end);
+      const hex = /^[0-9a-f]+$/.test(key);
+      if (
+        hex ? !/[a-f]/.test(key) || !looksRandom(key, { minLength: 32, minEntropy: 3.4 }) : (
+          !/\d/.test(key) || !/[a-z]/.test(key) || !/[A-Z]/.test(key) ||
+          !looksRandom(key, { minLength: 24, minEntropy: 3.8 })
+        )
+      ) return null;
+      return { start, end };
+    },
+    examples: {
+      match: [
+        `const client = algoliasearch('Q7W2E9R4T5', '${fakeToken("ak1", Charset.hex, 32)}');`,
+        `client = Client("AC${fakeToken("ak2", Charset.hex, 32)}", "${
+          fakeToken("ak3", Charset.hex, 32)
+        }")`,
+        `const pusher = new Pusher("1234567", "${fakeToken("ak4", Charset.alnum, 32)}");`,
+      ],
+      ignore: [
+        `assertEquals("ABC123", "${fakeToken("ak5", Charset.hex, 32)}")`,
+        `client = Client("acme", API_KEY)`,
+        `md5sum("FILE2024", "${fakeToken("ak6", Charset.hex, 32)}")`,
+      ],
     },
   },
   {
