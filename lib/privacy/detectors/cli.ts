@@ -504,7 +504,20 @@ export const cliDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A secret passed to any command under a flag whose name says so (--db-password X, --redis-pass X, --pwd X, --apiKey X, --gpg-passphrase=X)",
-    keywords: ["-pass", "-pw", "-token", "-secret", "-apikey", "-api", "-key", "-auth"],
+    // `pass=`: flags with the word joined to its owner (`--dbpass=…`, `--adminpwd=…`).
+    keywords: [
+      "-pass",
+      "-pw",
+      "-token",
+      "-secret",
+      "-apikey",
+      "-api",
+      "-key",
+      "-auth",
+      "pass=",
+      "pwd=",
+      "pw=",
+    ],
     pattern: new RegExp(
       // The value never starts with `-`: that is the next flag, which must stay matchable.
       String.raw`(?<![\w-])--?(?<flag>[A-Za-z][A-Za-z0-9_.-]{0,48})[ =]` +
@@ -534,6 +547,7 @@ export const cliDetectors = (): Detector[] => [
         `tool --redis-pass=${pw("nf2")}`,
         `cli --apiKey ${fakeToken("nf3", Charset.alnum, 32)} list`,
         `gpg --batch --passphrase ${pw("nf4")} -d x.gpg`,
+        `wp config create --dbname=wp --dbuser=wp --dbpass=${pw("nf6")}`,
         `steps:\n  - run: ./migrate --db-password '${pw("nf5")}'\n`,
       ],
       ignore: [
@@ -703,7 +717,7 @@ const PROSE_WORDS = new Set([
 
 /** Words a flag name ends with when its value is a secret. */
 const SECRET_FLAG =
-  /(?:^|[-_.])(?:password|passwd|pass|pwd|pw|passphrase|secret|token|api-?key|apikey|auth-?token|access-?token|key|auth|credentials?|bearer)$/i;
+  /(?:^|[-_.])(?:password|passwd|pass|pwd|pw|passphrase|secret|token|api-?key|apikey|auth-?token|access-?token|key|auth|credentials?|bearer)$|(?:password|passwd|secret|apikey)$|^(?:db|admin|root|user|ftp|smtp|mail|ssh|sql|mysql|pg|redis|ldap|bind|proxy|api|app|store|trust|key|sa|http|wifi)(?:pass|pwd|pw)$/i;
 
 /** Whether a flag's name says it carries a secret (`--db-password`, `--apiKey`, `--pw`). */
 function secretFlag(flag: string): boolean {

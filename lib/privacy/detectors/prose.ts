@@ -148,6 +148,8 @@ function secretLike(value: string, codeLine: boolean): boolean {
 function strongValue(value: string): boolean {
   // A log's `key=value` field or a path is not the value of the sentence.
   if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
+  // Words joined with a version (`svc-Deploy-v2`, `Auth_Service.v10`) name a thing.
+  if (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*[-_.]v\d{1,3}$/.test(value)) return false;
   if (mixedPassword(value)) return true;
   // A random token: mixed case and two digits or more (identifiers have at most a version).
   return value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d.*\d/.test(value) &&
@@ -246,7 +248,45 @@ function valueNearAny(ctx: MatchContext): { start: number; end: number } | null 
     const found = valueAfter(ctx);
     return found && strongValue(ctx.text.slice(found.start, found.end)) ? found : null;
   }
-  return valueAfter(ctx) ?? valueOnNextLine(ctx) ?? valueBefore(ctx.text, ctx.match.index);
+  return valueAfter(ctx) ?? valueOnNextLine(ctx) ?? valueBefore(ctx.text, ctx.match.index) ??
+    valueOnLine(ctx);
+}
+
+/**
+ * The one value of a sentence's line that can only be a password, wherever it sits ("can you
+ * try with X? that's the new root password"): both cases, a digit and a symbol other than
+ * `-_.`, at most twelve words from a password's name, in a line that is not code.
+ */
+function valueOnLine({ text, match, end }: MatchContext): { start: number; end: number } | null {
+  // Only a password's name: a token or key is named by code and logs far more often.
+  if (!/pass|pw|mdp|senha|kennwort|wachtwoord|contrase|has[łl]o|l[öo]senord/i.test(match[0])) {
+    return null;
+  }
+  const before = lineBefore(text, match.index);
+  const after = lineAfter(text, end);
+  if (CODE_LINE.test(before + after) || before.length + after.length > 240) return null;
+  const lineStart = match.index - before.length;
+  const candidates = [
+    ...[...before.matchAll(/\S+/g)].slice(-12).map((m) => ({
+      raw: m[0],
+      at: lineStart + m.index!,
+    })),
+    ...[...after.matchAll(/\S+/g)].slice(0, 12).map((m) => ({ raw: m[0], at: end + m.index! })),
+  ];
+  let found: { start: number; end: number } | null = null;
+  for (const { raw, at } of candidates) {
+    const { value, lead } = barePassword(raw);
+    if (/[\/=:@]/.test(value) || isPlaceholder(value)) continue;
+    // Both cases, a digit and a symbol other than `-_.`, in ASCII, and no version (`v0.3.5+`).
+    const strong = /^[!-~]+$/.test(value) && mixedPassword(value) && /[a-z]/.test(value) &&
+      /[A-Z]/.test(value) && /\d/.test(value) && /[^A-Za-z0-9_.-]/.test(value) &&
+      !/^v?\d/.test(value);
+    if (!strong) continue;
+    // Two candidates: the sentence does not say which one is the password.
+    if (found) return null;
+    found = { start: at + lead, end: at + lead + value.length };
+  }
+  return found;
 }
 
 /**
@@ -591,7 +631,7 @@ const KEYWORDS = [
 ];
 
 /** The words that name a credential, wherever they sit (`$DEPLOY_TOKEN`, "client secret"). */
-const CREDENTIAL_WORD = /token|secret|passw|credential|api[ _-]?key|apikey/i;
+const CREDENTIAL_WORD = /token(?!i[sz])|secret(?!ar)|passw|credential|api[ _-]?key|apikey/i;
 /** Words on the line that make a random value a digest, an identifier or an example instead. */
 const NOT_A_CREDENTIAL =
   /public[ _-]?key|publishable|sha-?\d|md5|hash|digest|checksum|integrity|fingerprint|nonce|csrf|commit|uuid|request[ _-]?id|trace|correlation|etag|cache|example|sample|placeholder|dummy|fake|mock|encrypted|cipher/i;
@@ -621,7 +661,11 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
   if (field && !CREDENTIAL_WORD.test(field[1]!)) return null;
   if (/:\/\/\S*$/.test(lead)) return null;
   const lineStart = start - lead.length;
-  const previous = lineStart > 0 ? lineBefore(text, lineStart - 1) : "";
+  // The line above, or the one above a blank line ("Your new API key:", blank, the key).
+  let previous = lineStart > 0 ? lineBefore(text, lineStart - 1) : "";
+  if (/^[ \t]*\r?$/.test(previous) && lineStart - previous.length > 1) {
+    previous = lineBefore(text, lineStart - previous.length - 2);
+  }
   // A function named for a token (`token_urlsafe(16)`) prints an example, not a credential.
   const names = (line: string) => CREDENTIAL_WORD.test(line.replace(/[\w$.]*\(/g, "("));
   const named = names(lead) ? lead : names(previous) ? previous : "";
