@@ -517,6 +517,8 @@ export const cliDetectors = (): Detector[] => [
       "pass=",
       "pwd=",
       "pw=",
+      "_authorization",
+      "-authorization",
     ],
     pattern: new RegExp(
       // The value never starts with `-`: that is the next flag, which must stay matchable.
@@ -717,7 +719,7 @@ const PROSE_WORDS = new Set([
 
 /** Words a flag name ends with when its value is a secret. */
 const SECRET_FLAG =
-  /(?:^|[-_.])(?:password|passwd|pass|pwd|pw|passphrase|secret|token|api-?key|apikey|auth-?token|access-?token|key|auth|credentials?|bearer)$|(?:password|passwd|secret|apikey)$|^(?:db|admin|root|user|ftp|smtp|mail|ssh|sql|mysql|pg|redis|ldap|bind|proxy|api|app|store|trust|key|sa|http|wifi)(?:pass|pwd|pw)$/i;
+  /(?:^|[-_.])(?:password|passwd|pass|pwd|pw|passphrase|secret|token|api-?key|apikey|auth-?token|access-?token|key|auth|authorization|credentials?|bearer)$|(?:password|passwd|secret|apikey)$|^(?:db|admin|root|user|ftp|smtp|mail|ssh|sql|mysql|pg|redis|ldap|bind|proxy|api|app|store|trust|key|sa|http|wifi)(?:pass|pwd|pw)$/i;
 
 /** Whether a flag's name says it carries a secret (`--db-password`, `--apiKey`, `--pw`). */
 function secretFlag(flag: string): boolean {

@@ -41,6 +41,8 @@ const CALLS: Readonly<Record<string, number | "any">> = Object.assign(Object.cre
   "plainauth": 2,
   "simple_bind_s": 1,
   "simple_bind": 1,
+  // ldap3's and ldapjs's bind(dn, password), python-ldap's bind(who, cred).
+  "bind": "any",
   "bind_s": 1,
   "login": 1,
   "usernamepasswordauthenticationtoken": 1,
@@ -342,6 +344,7 @@ export const positionalDetectors = (): Detector[] => [
       "session(",
       "mysqli(",
       "bind_s(",
+      ".bind(",
       "simple_bind(",
       "usernamepasswordauthenticationtoken(",
       "sequelize(",

@@ -252,6 +252,17 @@ function valueNearAny(ctx: MatchContext): { start: number; end: number } | null 
     valueOnLine(ctx);
 }
 
+/** Words of a password rule or an example: the value shows a shape, it is no one's password. */
+const EXAMPLE_OR_RULE =
+  /e\.g\.|\beg\b|for example|for instance|such as|z\. ?b\.|\bpolicy|\bmust\b|at least|characters|\brules?\b/i;
+
+/**
+ * Words joined by `-_.` ending in a number: a generated password (`Heron-Quarry-5512`), not a
+ * title with a year (`Total-Cost-2026`).
+ */
+const WORDS_AND_NUMBER =
+  /^[A-Z][a-z]{2,}(?:[-_.][A-Z][a-z]{2,}){1,3}[-_.](?!(?:19|20)\d\d$)\d{2,6}$/;
+
 /**
  * The one value of a sentence's line that can only be a password, wherever it sits ("can you
  * try with X? that's the new root password"): both cases, a digit and a symbol other than
@@ -265,6 +276,8 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
   const before = lineBefore(text, match.index);
   const after = lineAfter(text, end);
   if (CODE_LINE.test(before + after) || before.length + after.length > 240) return null;
+  // A rule or an example of one ("e.g. X is OK", "must contain at least …"), not a password.
+  if (EXAMPLE_OR_RULE.test(before + after)) return null;
   const lineStart = match.index - before.length;
   const candidates = [
     ...[...before.matchAll(/\S+/g)].slice(-12).map((m) => ({
@@ -819,7 +832,7 @@ export const proseDetectors = (): Detector[] => [
       // `admin / Settings-v2` names a page: after a slash, names joined by `-_.` need a symbol.
       if (
         /\/[ \t]?$/.test(text.slice(Math.max(0, start - 2), start)) &&
-        /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value)
+        /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value) && !WORDS_AND_NUMBER.test(value)
       ) return null;
       return { start: start + lead, end: start + lead + value.length };
     },
@@ -857,7 +870,9 @@ export const proseDetectors = (): Detector[] => [
       if (!mixedPassword(value) || isPlaceholder(value)) return null;
       // Without a credential word, names joined by `-_.` (`Settings-v2`, `Blake1-384`) are
       // too common beside a slash: a symbol of its own is needed.
-      if (/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value)) return null;
+      if (/^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)+$/.test(value) && !WORDS_AND_NUMBER.test(value)) {
+        return null;
+      }
       return { start: start + lead, end: start + lead + value.length };
     },
     examples: {
