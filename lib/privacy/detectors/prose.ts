@@ -126,6 +126,12 @@ function barePassword(token: string): { value: string; lead: number } {
   return /[!?]$/.test(kept) && mixedPassword(kept) ? { value: kept, lead: found.lead } : found;
 }
 
+/** Words joined with a version (`svc-Deploy-v2`, `Auth_Service.v10`): the name of a thing. */
+const VERSIONED_NAME = /^[A-Za-z]+(?:[-_.][A-Za-z]+)*[-_.]v\d{1,3}$/;
+/** A word that names the value after it as an identifier ("request id X", "commit X"). */
+const ID_WORD =
+  /^(?:ids?|identifier|uuid|guid|commit|sha|hash|digest|checksum|trace|request|correlation|ref|reference|nonce|etag|build|run|job)$/i;
+
 /** Whether a bare token reads as a secret value in a sentence. */
 function secretLike(value: string, codeLine: boolean): boolean {
   if (value.length < 6 || value.length > 256) return false;
@@ -139,6 +145,7 @@ function secretLike(value: string, codeLine: boolean): boolean {
     value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.2 })
   ) return true;
+  if (VERSIONED_NAME.test(value)) return false;
   // An identifier in a line of code (`token: TokenType2`) is code, not a password.
   if (codeLine && /^[A-Za-z_$][\w$]*$/.test(value)) return false;
   return passwordShaped(value);
@@ -148,8 +155,7 @@ function secretLike(value: string, codeLine: boolean): boolean {
 function strongValue(value: string): boolean {
   // A log's `key=value` field or a path is not the value of the sentence.
   if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
-  // Words joined with a version (`svc-Deploy-v2`, `Auth_Service.v10`) name a thing.
-  if (/^[A-Za-z]+(?:[-_.][A-Za-z]+)*[-_.]v\d{1,3}$/.test(value)) return false;
+  if (VERSIONED_NAME.test(value)) return false;
   if (mixedPassword(value)) return true;
   // A random token: mixed case and two digits or more (identifiers have at most a version).
   return value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d.*\d/.test(value) &&
@@ -422,7 +428,8 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     // A random token (mixed case, digits) may sit a few more words on: "API key for the maps
     // thing X"; no word is that random.
     if (
-      !linked && (k <= 3 || (k <= 9 && randomToken(value))) && !codeLine && strongValue(value)
+      !linked && (k <= 3 || (k <= 9 && randomToken(value))) && !codeLine && strongValue(value) &&
+      !(k > 0 && ID_WORD.test(bare(tokens[k - 1]![0]).value))
     ) {
       const start = at + tokens[k]!.index! + lead;
       return { start, end: start + value.length };
