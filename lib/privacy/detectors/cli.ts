@@ -618,7 +618,10 @@ export const cliDetectors = (): Detector[] => [
       // A command or config line, not a sentence: no English function word before the secret
       // word, and the line starts with a lowercase word (a command, a directive).
       const before = lineBefore(text, match.index);
-      if (!/^[ \t]*(?:[$#>][ \t]+|sudo[ \t]+)?[a-z][\w.-]*(?:[ \t]|$)/.test(before)) return null;
+      if (
+        !/^[ \t]*(?:-[ \t]+)?(?:[\w-]+:[ \t]+)?(?:[$#>][ \t]+|sudo[ \t]+)?[a-z][\w.-]*(?:[ \t]|$)/
+          .test(before)
+      ) return null;
       if (SENTENCE_WORD.test(before)) return null;
       const span = unquoted(text, start, end);
       const value = text.slice(span.start, span.end);
@@ -631,6 +634,7 @@ export const cliDetectors = (): Detector[] => [
         `nmcli dev wifi connect "Cafe Lumen" password ${pw("cw1")}`,
         `username admin privilege 15 secret 0 ${pw("cw2")}`,
         `ipmitool user set password 2 ${pw("cw3")}`,
+        `steps:\n  - run: nmcli dev wifi connect Lab password ${pw("cw4")}`,
       ],
       ignore: [
         "nmcli dev wifi connect Cafe password $WIFI_PASSWORD",

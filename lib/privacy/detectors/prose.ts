@@ -650,6 +650,9 @@ const KEYWORDS = [
   "رمز عبور",
 ];
 
+/** Field names whose value is an identifier or a name, not a credential. */
+const ID_FIELD =
+  /^(?:ids?|uuid|guid|key|hash|sha|digest|etag|trace|span|request|commit|ref|nonce|state|code|user|name|url|host|path|kid|jti|sub|iss|aud)$/i;
 /** The words that name a credential, wherever they sit (`$DEPLOY_TOKEN`, "client secret"). */
 const CREDENTIAL_WORD = /token(?!i[sz])|secret(?!ar)|passw|credential|api[ _-]?key|apikey/i;
 /** Words on the line that make a random value a digest, an identifier or an example instead. */
@@ -677,8 +680,12 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
   if (!randomByShape(value) || sealedCiphertext(text, start, value)) return null;
   const lead = lineBefore(text, start);
   // Another field's value (`request_id=…`, `id: …`) or a URL's part belongs to that field.
-  const field = /([\w.-]+)["']?[ \t]*[:=][ \t]*["']?$/.exec(lead);
-  if (field && !CREDENTIAL_WORD.test(field[1]!)) return null;
+  // A structured key or an id word names the value; a sentence's word before a colon does not.
+  const field = /([\w.-]+)["']?[ \t]*([:=])[ \t]*["']?$/.exec(lead);
+  if (
+    field && !CREDENTIAL_WORD.test(field[1]!) &&
+    (field[2] === "=" || /[_.-]/.test(field[1]!) || ID_FIELD.test(field[1]!))
+  ) return null;
   if (/:\/\/\S*$/.test(lead)) return null;
   const lineStart = start - lead.length;
   // The line above, or the one above a blank line ("Your new API key:", blank, the key).
