@@ -615,6 +615,8 @@ export const cliDetectors = (): Detector[] => [
     tier: 1,
     gate: "strict",
     refine: ({ text, match, start, end }) => {
+      // Both credential shapes have a digit: most words after "password" in code have none.
+      if (!/\d/.test(text.slice(start, end))) return null;
       // A command or config line, not a sentence: no English function word before the secret
       // word, and the line starts with a lowercase word (a command, a directive).
       const before = lineBefore(text, match.index);

@@ -252,7 +252,7 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
   // Go's `jwtKey := []byte("…")`: the bytes of a literal given to a secret-named variable.
   if (callee === "byte") return secretBytes(ctx, open);
   const slot = slotOf(callee);
-  if (slot === undefined) return SERVICE_CALL.test(callee) ? connectionPassword(text, open) : null;
+  if (slot === undefined) return serviceCall(callee) ? connectionPassword(text, open) : null;
   if (typeof slot === "number" && slot < 0) return null;
   const args = callArguments(text, open);
   const arg = typeof slot === "number" ? args[slot] : undefined;
@@ -276,8 +276,15 @@ function positionalArgument(ctx: MatchContext): { start: number; end: number } |
  * The last name of a call that opens a session to a server (`SftpClient`, `SmtpConnection`,
  * `ssh.Session`, `FtpClient.connect`): its arguments are a host, a port, a user and a password.
  */
-const SERVICE_CALL =
-  /(?:^|\.)(?:new )?[a-z0-9_$]*(?:sftp|ftps?|ssh|scp|smtp|imap|pop3?|ldap|mail|db|sql|mongo|redis|amqp|rabbit|mq|kafka|nats|telnet|vnc|rdp|smb|cifs|webdav|dav)[a-z0-9_$]*(?:client|connection|session|transport|conn|pool)$/;
+const SERVICE_SUFFIX = /(?:client|connection|session|transport|conn|pool)$/;
+const SERVICE_WORD =
+  /sftp|ftp|ssh|scp|smtp|imap|pop|ldap|mail|db|sql|mongo|redis|amqp|rabbit|mq|kafka|nats|telnet|vnc|rdp|smb|cifs|dav/;
+
+/** Whether a callee's last name is a session to a server (its suffix first: most calls fail it). */
+function serviceCall(callee: string): boolean {
+  if (!SERVICE_SUFFIX.test(callee)) return false;
+  return SERVICE_WORD.test(callee.slice(callee.lastIndexOf(".") + 1));
+}
 
 /** A host name, an IP address, a URL or a DSN: where a connection goes. */
 const LOCATOR =

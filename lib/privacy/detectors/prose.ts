@@ -281,6 +281,8 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
   }
   const before = lineBefore(text, match.index);
   const after = lineAfter(text, end);
+  // The password has a digit: most lines naming one have none.
+  if (!/\d/.test(before) && !/\d/.test(after)) return null;
   if (CODE_LINE.test(before + after) || before.length + after.length > 240) return null;
   // A rule or an example of one ("e.g. X is OK", "must contain at least …"), not a password.
   if (EXAMPLE_OR_RULE.test(before + after)) return null;
@@ -451,7 +453,7 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
       if (/^[\w.@-]{1,32}$/.test(value) && strongValue(following)) continue;
       // A few more words of the same sentence ("is probably still X", "was the old X"): a
       // credential's shape after them, nothing weaker.
-      if (!codeLine && loose < 3 && /^[\p{L}'’-]{1,16}$/u.test(raw)) {
+      if (!codeLine && loose < 3 && /^[A-Za-z'’-]{1,16}$/.test(raw)) {
         loose++;
         continue;
       }
@@ -671,36 +673,96 @@ function randomByShape(value: string): boolean {
   return changes >= value.length / 4;
 }
 
+/** Where a random token ends: whitespace, quotes, brackets, separators. */
+const TOKEN_SPLIT = /[^\s"'`,;()<>[\]{}|]+/g;
+
 /**
- * A random token on the line of a credential's name or on the line below it (a CI log echoing
- * `$DEPLOY_TOKEN`, "here is the new client secret:" then the value), not after another key.
+ * A random token after a credential's name on its line, or on the line below it (one blank line
+ * allowed): a CI log echoing `$DEPLOY_TOKEN`, "here is the new client secret:" then the value.
+ * Not after another field's key, not in a URL, not a token-named call's output.
  */
 function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
-  const value = text.slice(start, end);
-  if (!randomByShape(value) || sealedCiphertext(text, start, value)) return null;
-  const lead = lineBefore(text, start);
-  // Another field's value (`request_id=…`, `id: …`) or a URL's part belongs to that field.
-  // A structured key or an id word names the value; a sentence's word before a colon does not.
-  const field = /([\w.-]+)["']?[ \t]*([:=])[ \t]*["']?$/.exec(lead);
-  if (
-    field && !CREDENTIAL_WORD.test(field[1]!) &&
-    (field[2] === "=" || /[_.-]/.test(field[1]!) || ID_FIELD.test(field[1]!))
-  ) return null;
-  if (/:\/\/\S*$/.test(lead)) return null;
-  const lineStart = start - lead.length;
-  // The line above, or the one above a blank line ("Your new API key:", blank, the key).
-  let previous = lineStart > 0 ? lineBefore(text, lineStart - 1) : "";
-  if (/^[ \t]*\r?$/.test(previous) && lineStart - previous.length > 1) {
-    previous = lineBefore(text, lineStart - previous.length - 2);
+  const line = lineAfter(text, end);
+  const found = randomIn(text, line, end, start);
+  if (found !== undefined) return found;
+  let next = end + line.length + 1;
+  if (text.charCodeAt(next - 1) !== 10) return null;
+  let below = lineAfter(text, next);
+  if (/^[ \t]*\r?$/.test(below) && text.charCodeAt(next + below.length) === 10) {
+    next += below.length + 1;
+    below = lineAfter(text, next);
   }
-  // A function named for a token (`token_urlsafe(16)`) prints an example, not a credential.
-  const names = (line: string) => CREDENTIAL_WORD.test(line.replace(/[\w$.]*\(/g, "("));
-  const named = names(lead) ? lead : names(previous) ? previous : "";
-  if (named === "") return null;
-  if (NOT_A_CREDENTIAL.test(named) || NOT_A_CREDENTIAL.test(lead + lineAfter(text, end))) {
-    return null;
+  return randomIn(text, below, next, start) ?? null;
+}
+
+/**
+ * The first random token of `part` (which starts at `base`), null when one is there but belongs
+ * to something else, undefined when there is none. `name` is where the credential's name is.
+ */
+function randomIn(text: string, part: string, base: number, name: number): Span | null | undefined {
+  // Most lines hold no run of 20 token characters with both cases and digits: one pass skips them.
+  if (!hasRandomRun(part)) return undefined;
+  for (const m of part.matchAll(TOKEN_SPLIT)) {
+    const raw = m[0];
+    if (raw.length < 20 || !mixesCasesAndDigits(raw)) continue;
+    const lead = /^[^A-Za-z0-9]*/.exec(raw)![0].length;
+    const value = raw.slice(lead).replace(/[^A-Za-z0-9=]+$/, "");
+    if (value.length < 20 || value.length > 128 || /[^A-Za-z0-9_+/=-]/.test(value)) continue;
+    if (!randomByShape(value)) continue;
+    const at = base + m.index! + lead;
+    if (sealedCiphertext(text, at, value)) return null;
+    const before = lineBefore(text, at);
+    // A structured key or an id word names the value; a sentence's word before a colon does not.
+    const field = /([\w.-]+)["']?[ \t]*([:=])[ \t]*["']?$/.exec(before);
+    if (
+      field && !CREDENTIAL_WORD.test(field[1]!) &&
+      (field[2] === "=" || /[_.-]/.test(field[1]!) || ID_FIELD.test(field[1]!))
+    ) return null;
+    if (/:\/\/\S*$|[\w+/=.@#$%&?\\-]$/.test(before)) return null;
+    const named = lineBefore(text, name) + lineAfter(text, name);
+    if (NOT_A_CREDENTIAL.test(named) || NOT_A_CREDENTIAL.test(before + lineAfter(text, at))) {
+      return null;
+    }
+    return { start: at, end: at + value.length };
   }
-  return { start, end };
+  return undefined;
+}
+
+/** Whether a string has a lowercase letter, an uppercase letter and two digits (one pass). */
+function mixesCasesAndDigits(value: string): boolean {
+  let lower = false;
+  let upper = false;
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digits++;
+  }
+  return lower && upper && digits >= 2;
+}
+
+/** Whether a text has a run of 20+ token characters with both cases and two digits. */
+function hasRandomRun(part: string): boolean {
+  let run = 0;
+  let lower = false;
+  let upper = false;
+  let digits = 0;
+  for (let i = 0; i <= part.length; i++) {
+    const c = i < part.length ? part.charCodeAt(i) : 32;
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digits++;
+    else if (c !== 95 && c !== 43 && c !== 47 && c !== 61 && c !== 45) {
+      if (run >= 20 && lower && upper && digits >= 2) return true;
+      run = 0;
+      lower = upper = false;
+      digits = 0;
+      continue;
+    }
+    run++;
+  }
+  return false;
 }
 
 /** Prose detectors. */
@@ -743,9 +805,12 @@ export const proseDetectors = (): Detector[] => [
     description:
       "A random token on the line of a credential's name or the line below it (a CI log echoing $DEPLOY_TOKEN, a pasted client secret)",
     keywords: ["token", "secret", "passw", "credential", "api_key", "apikey", "api key", "api-key"],
+    // At the name, as prose, a label or a variable writes it (space, a quote, a colon or the
+    // line's end after it; a column or environment name with `_` may end a list); in code it is
+    // mostly a member, a call or an argument (`token.value`, `token(`). The refine reads the rest
+    // of the line and the line below.
     pattern:
-      /(?<![\w+/=.@:#$%&?\\-])[A-Za-z0-9][A-Za-z0-9_+/-]{18,126}[A-Za-z0-9=](?![\w+/=@\\-]|\.\w)/,
-    window: { before: 0, after: 400 },
+      /(?:token(?!i[sz])|secret(?!ar)|passw|credential|api[ _-]?key|apikey)[\w$]*(?:(?=[\s"'\x60:*>]|$)|(?<=_\w*)(?=[,)]))/i,
     tier: 1,
     gate: false,
     refine: randomNearCredentialWord,
