@@ -566,15 +566,17 @@ export const cliDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A token or password given by position to a command's login verb (b2 account authorize ID KEY, cf auth USER PASS, snyk auth TOKEN, vault login TOKEN)",
-    keywords: ["authorize", " login ", " auth ", " signin ", " authenticate "],
+    // No keyword starts with a space: the prefilter would step through more states after every
+    // space of every text. The word's left edge is checked by the pattern.
+    keywords: ["authorize", "login ", "auth ", "signin ", "authenticate "],
     pattern:
-      /(?:authorize(?:-account)?|[ \t](?:login|auth|signin|authenticate))(?<args>(?:[ \t]+[^\s|;&<>()]{1,256}){1,4})/i,
+      /(?:authorize(?:-account)?|(?<=[ \t])(?:login|auth|signin|authenticate))(?<args>(?:[ \t]+[^\s|;&<>()]{1,256}){1,4})/i,
     tier: 1,
     gate: "strict",
     refine: ({ text, match, mode }) => {
       // A command line: the command and at most one subcommand before the verb (`b2 account`,
       // `cf`, `$ snyk`), no English word as the command (prose says "the login page").
-      const before = lineBefore(text, match.index + (/^[ \t]/.test(match[0]) ? 1 : 0));
+      const before = lineBefore(text, match.index);
       const command =
         /^[ \t]*(?:[$>#][ \t]+|-[ \t]+|run:[ \t]+)?(?<name>[a-z][\w.-]{0,30})(?:[ \t]+[a-z][\w.-]{0,30})?[ \t]*$/
           .exec(before);
@@ -609,9 +611,10 @@ export const cliDetectors = (): Detector[] => [
     category: "password-assignment",
     description:
       "A secret after a bare secret word among a command's or a device config's arguments (nmcli … password X, username admin secret 0 X, ipmitool user set password 2 X)",
-    keywords: [" password ", " passwd ", " secret ", " psk ", " pass ", " key-string "],
+    // The word's left edge is checked by the pattern (no keyword starts with a space).
+    keywords: ["password ", "passwd ", "secret ", "psk ", "pass ", "key-string "],
     pattern:
-      /[ \t](?:password|passwd|secret|psk|pass|key-string)(?:[ \t]+[0-9])?[ \t]+(?<secret>"[^"\r\n]{1,128}"|'[^'\r\n]{1,128}'|[^\s"'|;&]{1,256})/i,
+      /(?<=[ \t])(?:password|passwd|secret|psk|pass|key-string)(?:[ \t]+[0-9])?[ \t]+(?<secret>"[^"\r\n]{1,128}"|'[^'\r\n]{1,128}'|[^\s"'|;&]{1,256})/i,
     tier: 1,
     gate: "strict",
     refine: ({ text, match, start, end }) => {

@@ -24,10 +24,11 @@ const ASSIGNMENT = new RegExp(
   String
     .raw`(?<key>(?:pass|pwd|pw|psk|secret|token|key|cred|auth|sig|salt|private|session|cookie|login|license|access|_pat(?![a-z]))[A-Za-z0-9_.-]{0,40})` +
     // A closing quote or bracket, also escaped (`\"password\": \"…\"` inside a JSON string).
-    // `,` only before a quoted value, for a pair in a tuple or list (`{password, <<"…">>}`,
-    // `("password", "…")`); the refine checks the bracket before the name.
+    // `,` only before a quoted value, for a pair in a tuple or list: a bare atom after `{`
+    // (`{password, <<"…">>}`), a quoted name after any bracket (`("password", "…")`); a call's
+    // arguments (`f(key, "…")`) are no pair.
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|,(?<=[{(\[][ \t]{0,4}["':]?[\w.$-]{1,60}["']?[ \t]{0,32},)(?=[ \t]{0,4}(?:<<|@)?["'])|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|,(?<=(?:\{[ \t]{0,4}:?[\w.$-]{1,60}|[{(\[][ \t]{0,4}(["'])[\w.$-]{1,60}\2)[ \t]{0,32},)(?=[ \t]{0,4}(?:<<|@)?["'])|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).

@@ -202,16 +202,34 @@ function credentialShaped(value: string): boolean {
   return credibleInGate(value);
 }
 
+/** The characters of a dotted name (`\w`, `.`, `$`, `:`), by code unit. */
+const NAME_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$:") {
+    table[ch.charCodeAt(0)] = 1;
+  }
+  return table;
+})();
+
 /** The callee of the call whose `(` is at `open`, lowercase, `::` read as `.`. */
 function calleeAt(text: string, from: number, open: number): string {
   // PHP's and C++'s `->` joins a name like a dot (`PDO->__construct(` in a stack trace).
-  while (from > 0 && (/[\w.$:]/.test(text[from - 1]!) || text.startsWith("->", from - 2))) {
-    from -= text.startsWith("->", from - 2) ? 2 : 1;
+  let arrow = false;
+  while (from > 0) {
+    const c = text.charCodeAt(from - 1);
+    if (NAME_CHAR[c] === 1) from--;
+    else if (c === 62 && text.charCodeAt(from - 2) === 45) {
+      from -= 2;
+      arrow = true;
+    } else break;
   }
   // Lua's method call `red:auth(…)` reads as `red.auth`; a constructor called by its PHP or
   // Python name (`PDO->__construct(`, `FTP.__init__(`) is the class's call.
-  let callee = text.slice(from, open).toLowerCase().replace(/::?|->/g, ".").replace(/^[.:]+/, "")
-    .replace(/\.(?:__construct|__init__)$/, "");
+  let callee = text.slice(from, open).toLowerCase().replace(arrow ? /::?|->/g : /::?/g, ".")
+    .replace(/^[.:]+/, "");
+  if (callee.endsWith("__construct") || callee.endsWith("__init__")) {
+    callee = callee.replace(/\.(?:__construct|__init__)$/, "");
+  }
   // `new TextEncoder().encode("…")`: the encoder belongs to the call's name.
   if (callee === "encode" && /TextEncoder\(\)$/.test(text.slice(Math.max(0, from - 16), from))) {
     callee = "textencoder.encode";
@@ -652,8 +670,8 @@ export const positionalDetectors = (): Detector[] => [
     category: "generic-high-entropy",
     description:
       "An application id and its key passed as a call's first two literals (algoliasearch('APPID', '…'), Client('AC…', '…'), Pusher('123', '…'))",
-    keywords: ["', '", '", "', "','", '","'],
-    pattern: /["'],[ \t]?["'](?<secret>[0-9a-f]{32,64}|[A-Za-z0-9_-]{24,128})["']/,
+    keywords: ["', '", '", "'],
+    pattern: /["'], ["'](?<secret>[A-Za-z0-9_-]{24,128})["']/,
     tier: 1,
     gate: false,
     refine: ({ text, match, start, end }) => {

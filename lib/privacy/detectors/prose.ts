@@ -682,9 +682,12 @@ const TOKEN_SPLIT = /[^\s"'`,;()<>[\]{}|]+/g;
  * Not after another field's key, not in a URL, not a token-named call's output.
  */
 function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
-  const line = lineAfter(text, end);
+  const line = lineAfter(text, end).slice(0, 200);
   const found = randomIn(text, line, end, start);
   if (found !== undefined) return found;
+  // The line below only under a label or a line ending soon after the name ("client secret:",
+  // `echo "… $DEPLOY_TOKEN"`).
+  if (line.length > 40) return null;
   let next = end + line.length + 1;
   if (text.charCodeAt(next - 1) !== 10) return null;
   let below = lineAfter(text, next);
@@ -692,7 +695,7 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
     next += below.length + 1;
     below = lineAfter(text, next);
   }
-  return randomIn(text, below, next, start) ?? null;
+  return randomIn(text, below.slice(0, 200), next, start) ?? null;
 }
 
 /**
@@ -804,7 +807,17 @@ export const proseDetectors = (): Detector[] => [
     category: "generic-high-entropy",
     description:
       "A random token on the line of a credential's name or the line below it (a CI log echoing $DEPLOY_TOKEN, a pasted client secret)",
-    keywords: ["token", "secret", "passw", "credential", "api_key", "apikey", "api key", "api-key"],
+    keywords: [
+      "token",
+      "secret",
+      "password",
+      "passwd",
+      "credential",
+      "api_key",
+      "apikey",
+      "api key",
+      "api-key",
+    ],
     // At the name, as prose, a label or a variable writes it (space, a quote, a colon or the
     // line's end after it; a column or environment name with `_` may end a list); in code it is
     // mostly a member, a call or an argument (`token.value`, `token(`). The refine reads the rest
