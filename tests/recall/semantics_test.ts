@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { HEAD_TERMS } from "../../lib/recall/semantics.ts";
+import { textTerms } from "../../lib/recall/terms.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { tempDir } from "../_helpers.ts";
 import { RECORDS, saveRecord, storedVector } from "./_records.ts";
@@ -30,8 +31,9 @@ Deno.test("vectorize() reads a memory's first HEAD_TERMS words: a long tail on a
   const words = "payment retries reuse one idempotency key so a customer is charged once".split(
     " ",
   );
-  // 12 words, 4 of them stopwords: 8 counted per repetition.
-  const head = Array.from({ length: Math.ceil(HEAD_TERMS / 8) }, () => words.join(" ")).join(" ");
+  const counted = textTerms(words.join(" ")).length; // stopwords do not count
+  const repeats = Math.ceil(HEAD_TERMS / counted);
+  const head = Array.from({ length: repeats }, () => words.join(" ")).join(" ");
   const withTail = `${head} kubernetes ingress certificates rotate through the cluster issuer`;
   assert.deepEqual(semantics.vectorize(withTail), semantics.vectorize(head));
   assert.notDeepEqual(
