@@ -82,6 +82,10 @@ interface Compiled {
   /** The set's compiled patterns by flags and source: detectors with the same one share it. */
   patterns?: Map<string, RegExp>;
   sticky: boolean;
+  /** A keyword-less pattern's first character when it is a fixed one (leadingLiteral). */
+  lead?: string | null;
+  /** Its pattern, sticky, tried at each occurrence of `lead`. */
+  leadRe?: RegExp;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
   /** Whether the gate mode keeps only values with a credential's shape (`gate: "strict"`). */
@@ -555,11 +559,63 @@ function runOver(
   accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
 ): void {
   const re = regexOf(compiled);
+  if (compiled.lead === undefined) compiled.lead = leadingLiteral(re);
+  if (compiled.lead !== null) {
+    // Every match starts with this character: jump between its occurrences (a native search)
+    // and try the pattern there, instead of letting the regex engine step through every
+    // position. The matches are the global run's: the leftmost from where the last one ended.
+    const sticky = compiled.leadRe ??= new RegExp(re.source, re.flags.replace("g", "y"));
+    const lead = compiled.lead;
+    for (let at = slice.indexOf(lead); at !== -1;) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(slice);
+      if (m) {
+        accept(compiled, m, offset);
+        at = slice.indexOf(lead, sticky.lastIndex);
+      } else at = slice.indexOf(lead, at + 1);
+    }
+    return;
+  }
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     accept(compiled, m, offset);
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/** Characters that are not a literal when a pattern starts with them. */
+const REGEX_SYNTAX = new Set("\\^$.|?*+()[]{}");
+
+/**
+ * The character every match of a pattern starts with, or null: the pattern's first atom when it
+ * is a literal (plain or an escaped symbol) that is neither quantified nor case-folded, with no
+ * alternation at the top level (`:[0-9a-f]{0,4}:` → ":").
+ */
+export function leadingLiteral(re: RegExp): string | null {
+  const source = re.source;
+  let lead: string;
+  let next: number;
+  if (source[0] === "\\" && source.length > 1 && /[^\w\s]/.test(source[1]!)) {
+    lead = source[1]!;
+    next = 2;
+  } else if (source.length > 0 && !REGEX_SYNTAX.has(source[0]!)) {
+    lead = source[0]!;
+    next = 1;
+  } else return null;
+  if (re.flags.includes("i") && lead.toLowerCase() !== lead.toUpperCase()) return null;
+  if (lead.charCodeAt(0) >= 0xd800 && lead.charCodeAt(0) <= 0xdfff) return null;
+  if (/^(?:[?*+]|\{\d)/.test(source.slice(next))) return null;
+  let depth = 0;
+  for (let i = next; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return null;
+  }
+  return lead;
 }
 
 /** The spans of `[REDACTED:…]` markers (as written or lower-cased) at the keyword hits. */
