@@ -448,9 +448,14 @@ function findCandidates(
   if (privateSeen) addPrivateBlocks(text, out);
 
   {
-    // The automaton reports hits by end position; detectors want them by start.
-    const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
-    order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
+    // The automaton reports hits by end position; detectors want them by start, then keyword:
+    // one number per hit (start × keyword count + keyword, exact in a double) sorted natively.
+    const keywordCount = set.privateKeyword + 1;
+    const order = new Float64Array(hits.length / 2);
+    for (let i = 0; i < order.length; i++) {
+      order[i] = hits[2 * i]! * keywordCount + hits[2 * i + 1]!;
+    }
+    order.sort();
     // Per-detector state in arrays indexed by the detector's order (no hashing per hit).
     const count = set.list.length;
     const lastRun = new Int32Array(count).fill(-1);
@@ -461,9 +466,9 @@ function findCandidates(
     let lastRe: RegExp | undefined;
     let lastPos = -1;
     let lastMatch: RegExpExecArray | null = null;
-    for (const i of order) {
-      const pos = hits[2 * i]!;
-      const keyword = hits[2 * i + 1]!;
+    for (const key of order) {
+      const pos = Math.floor(key / keywordCount);
+      const keyword = key - pos * keywordCount;
       for (const compiled of set.byKeyword[keyword]!) {
         const at = compiled.order;
         if (lastRun[at] === pos) continue;
