@@ -308,7 +308,10 @@ function readAssignment({ text, match }: MatchContext): Assignment | undefined {
   readings.set(match, { text, assignment });
   return assignment;
 }
-const readings = new WeakMap<RegExpExecArray, { text: string; assignment?: Assignment }>();
+const readings = new WeakMap<
+  RegExpExecArray,
+  { text: string; assignment: Assignment | undefined }
+>();
 
 function readAssignmentOnce(text: string, match: RegExpExecArray): Assignment | undefined {
   const keySpan = match.indices?.groups?.key;
