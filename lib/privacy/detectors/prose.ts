@@ -4,6 +4,7 @@
 import type { Detector, MatchContext } from "../detector.ts";
 import {
   isPlaceholder,
+  lastTokens,
   lineAfter,
   lineBefore,
   looksRandom,
@@ -12,7 +13,6 @@ import {
   passwordShaped,
   sealedCiphertext,
 } from "../checks.ts";
-import { lastTokens } from "../tokens.ts";
 import { Charset, fakeToken } from "../fake.ts";
 
 /** Words that link a secret's name to its value ("is", "lautet", "est", ":" …). */

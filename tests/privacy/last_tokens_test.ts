@@ -1,6 +1,6 @@
 // lastTokens() reads a line's last words backwards; it must split exactly as /\S+/g does.
 import assert from "node:assert/strict";
-import { isRegexSpace, lastTokens } from "../../lib/privacy/tokens.ts";
+import { isRegexSpace, lastTokens } from "../../lib/privacy/checks.ts";
 
 Deno.test("isRegexSpace() agrees with the regex \\s on every UTF-16 code unit", () => {
   const differ: number[] = [];
