@@ -4,7 +4,7 @@
 // (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3/4.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
 // --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
-// fourth blind batch, questions_blind4.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
+// fourth blind batch, questions_blind4.tsv; --blind5: the fifth, questions_blind5.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -75,7 +75,9 @@ function score(questions: Question[], rank: Ranker): Scores {
   };
 }
 
-const which = Deno.args.includes("--blind4")
+const which = Deno.args.includes("--blind5")
+  ? "blind5"
+  : Deno.args.includes("--blind4")
   ? "blind4"
   : Deno.args.includes("--blind")
   ? "blind"
@@ -95,7 +97,9 @@ const extraTuning = () =>
   ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap((file) =>
     loadQuestions(join(RECALL_DATA, file), { split: false })
   );
-const questions = which === "blind4"
+const questions = which === "blind5"
+  ? loadQuestions(join(RECALL_DATA, "questions_blind5.tsv"), { split: false })
+  : which === "blind4"
   ? loadQuestions(join(RECALL_DATA, "questions_blind4.tsv"), { split: false })
   : which === "blind"
   ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })

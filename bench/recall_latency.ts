@@ -1,12 +1,12 @@
 // Search latency with semantic recall on versus off, same vault, same run, at 100k memories
 // (the issue's bound: p95 under 10 ms in process). Run: deno run -A bench/recall_latency.ts [n]
 // deno-lint-ignore-file no-console
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSemantics, VECTOR_MODEL } from "../lib/recall/mod.ts";
-import { type NewMemory, openVault } from "../lib/vault/mod.ts";
-import { clockFrom, DATA_DIR, fakeMemory, percentiles, SEARCH_QUERIES } from "./fixtures.ts";
+import { loadSemantics } from "../lib/recall/mod.ts";
+import { openVault } from "../lib/vault/mod.ts";
+import { cachedVaultPath, percentiles, SEARCH_QUERIES } from "./fixtures.ts";
 
 const QUERIES = [...SEARCH_QUERIES, "how do we stop two charges for one payment"];
 
@@ -23,16 +23,7 @@ console.log(
 const n = Number(Deno.args[0] ?? 100_000);
 const semantics = loadSemantics();
 // One cached vault per vectors' model: a vault of another model's vectors searches without them.
-const cached = join(DATA_DIR, `recall-vault-${n}-m${VECTOR_MODEL}.db`);
-if (!existsSync(cached)) {
-  mkdirSync(DATA_DIR, { recursive: true });
-  const building = openVault(`${cached}.building`, { now: clockFrom(n), semantics });
-  const batch: NewMemory[] = [];
-  for (let i = 0; i < n; i++) batch.push(fakeMemory(i));
-  building.importLines(batch);
-  building.close();
-  Deno.renameSync(`${cached}.building`, cached);
-}
+const cached = cachedVaultPath(n, undefined, { semantics });
 const dir = mkdtempSync(join(tmpdir(), "korva-recall-latency-"));
 try {
   const path = join(dir, "vault.db");

@@ -82,6 +82,10 @@ interface Compiled {
   /** The set's compiled patterns by flags and source: detectors with the same one share it. */
   patterns?: Map<string, RegExp>;
   sticky: boolean;
+  /** A keyword-less pattern's first character when it is a fixed one (leadingLiteral). */
+  lead?: string | null;
+  /** Its pattern, sticky, tried at each occurrence of `lead`. */
+  leadRe?: RegExp;
   /** Whether placeholders are dropped (not for personal data or custom patterns). */
   checkPlaceholder: boolean;
   /** Whether the gate mode keeps only values with a credential's shape (`gate: "strict"`). */
@@ -444,9 +448,14 @@ function findCandidates(
   if (privateSeen) addPrivateBlocks(text, out);
 
   {
-    // The automaton reports hits by end position; detectors want them by start.
-    const order = Array.from({ length: hits.length / 2 }, (_, i) => i);
-    order.sort((a, b) => hits[2 * a]! - hits[2 * b]! || hits[2 * a + 1]! - hits[2 * b + 1]!);
+    // The automaton reports hits by end position; detectors want them by start, then keyword:
+    // one number per hit (start × keyword count + keyword, exact in a double) sorted natively.
+    const keywordCount = set.privateKeyword + 1;
+    const order = new Float64Array(hits.length / 2);
+    for (let i = 0; i < order.length; i++) {
+      order[i] = hits[2 * i]! * keywordCount + hits[2 * i + 1]!;
+    }
+    order.sort();
     // Per-detector state in arrays indexed by the detector's order (no hashing per hit).
     const count = set.list.length;
     const lastRun = new Int32Array(count).fill(-1);
@@ -457,9 +466,9 @@ function findCandidates(
     let lastRe: RegExp | undefined;
     let lastPos = -1;
     let lastMatch: RegExpExecArray | null = null;
-    for (const i of order) {
-      const pos = hits[2 * i]!;
-      const keyword = hits[2 * i + 1]!;
+    for (const key of order) {
+      const pos = Math.floor(key / keywordCount);
+      const keyword = key - pos * keywordCount;
       for (const compiled of set.byKeyword[keyword]!) {
         const at = compiled.order;
         if (lastRun[at] === pos) continue;
@@ -555,11 +564,63 @@ function runOver(
   accept: (compiled: Compiled, match: RegExpExecArray, offset: number) => void,
 ): void {
   const re = regexOf(compiled);
+  if (compiled.lead === undefined) compiled.lead = leadingLiteral(re);
+  if (compiled.lead !== null) {
+    // Every match starts with this character: jump between its occurrences (a native search)
+    // and try the pattern there, instead of letting the regex engine step through every
+    // position. The matches are the global run's: the leftmost from where the last one ended.
+    const sticky = compiled.leadRe ??= new RegExp(re.source, re.flags.replace("g", "y"));
+    const lead = compiled.lead;
+    for (let at = slice.indexOf(lead); at !== -1;) {
+      sticky.lastIndex = at;
+      const m = sticky.exec(slice);
+      if (m) {
+        accept(compiled, m, offset);
+        at = slice.indexOf(lead, sticky.lastIndex);
+      } else at = slice.indexOf(lead, at + 1);
+    }
+    return;
+  }
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
     accept(compiled, m, offset);
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/** Characters that are not a literal when a pattern starts with them. */
+const REGEX_SYNTAX = new Set("\\^$.|?*+()[]{}");
+
+/**
+ * The character every match of a pattern starts with, or null: the pattern's first atom when it
+ * is a literal (plain or an escaped symbol) that is neither quantified nor case-folded, with no
+ * alternation at the top level (`:[0-9a-f]{0,4}:` → ":").
+ */
+export function leadingLiteral(re: RegExp): string | null {
+  const source = re.source;
+  let lead: string;
+  let next: number;
+  if (source[0] === "\\" && source.length > 1 && /[^\w\s]/.test(source[1]!)) {
+    lead = source[1]!;
+    next = 2;
+  } else if (source.length > 0 && !REGEX_SYNTAX.has(source[0]!)) {
+    lead = source[0]!;
+    next = 1;
+  } else return null;
+  if (re.flags.includes("i") && lead.toLowerCase() !== lead.toUpperCase()) return null;
+  if (lead.charCodeAt(0) >= 0xd800 && lead.charCodeAt(0) <= 0xdfff) return null;
+  if (/^(?:[?*+]|\{\d)/.test(source.slice(next))) return null;
+  let depth = 0;
+  for (let i = next; i < source.length; i++) {
+    const c = source[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) return null;
+  }
+  return lead;
 }
 
 /** The spans of `[REDACTED:…]` markers (as written or lower-cased) at the keyword hits. */

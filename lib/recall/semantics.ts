@@ -51,9 +51,20 @@ export const DEFAULT_TUNING: RecallTuning = {
 /**
  * The model of the memory vectors: the shipped table (assets/term_vectors.bin, whose SHA-256
  * tests/recall/term_vectors_test.ts pins) and `vectorize`. Change it with either: a vault whose
- * vectors name another model recomputes them all (Vault.backfillVectors).
+ * vectors name another model recomputes them all (Vault.backfillVectors). Model 3 is model 2's
+ * table with vectors of a memory's first HEAD_TERMS words.
  */
-export const VECTOR_MODEL = "2";
+export const VECTOR_MODEL = "3";
+
+/**
+ * How many of a memory's words its vector holds (stopwords not counted): the title (given twice)
+ * and about its first paragraph. What a memory is about is said at its start; the rest of a long
+ * one (its options, consequences, links) pulled the average towards every other record. Chosen on
+ * the tuning questions, where it put the right record in the top 5 for 0.78 of paraphrases instead
+ * of 0.68 (30 to 40 words did as well, 60 or the whole text worse; BENCHMARKS.md, "Recall, fifth
+ * round").
+ */
+export const HEAD_TERMS = 40;
 
 /** What semantic recall knows besides the vectors. */
 export interface SemanticsOptions {
@@ -161,7 +172,9 @@ export function createSemantics(
 
     vectorize(text) {
       const weights = new Map<string, number>();
-      for (const term of textTerms(text)) weights.set(term, (weights.get(term) ?? 0) + 1);
+      for (const term of textTerms(text).slice(0, HEAD_TERMS)) {
+        weights.set(term, (weights.get(term) ?? 0) + 1);
+      }
       // Term frequency dampened: a word repeated ten times is not ten times the topic.
       const sum = embed([...weights].map(([t, n]) => [t, 1 + Math.log(n)] as [string, number]));
       return sum ? quantize(sum) : undefined;

@@ -115,7 +115,10 @@ export interface SearchSemantics {
    * model are never compared with this one's, and are recomputed (Vault.backfillVectors).
    */
   readonly model: string;
-  /** The vector stored beside a memory at save time (at most 400 bytes); undefined for none. */
+  /**
+   * The vector stored beside a memory at save time (at most 400 bytes); undefined for none. The
+   * text puts what says most about the memory first: a long one is read only from its start.
+   */
   vectorize(text: string): Int8Array | undefined;
   /** A few words related to the query's words, to find memories that use other words. */
   related(terms: string[]): RelatedTerm[];

@@ -802,7 +802,8 @@ export class Vault {
     const state = this.#vectorState();
     if (state === "stale") return;
     if (state === "unrecorded") recordVectorModel(this.#sql, this.#semantics.model);
-    const text = [memory.title, memory.title, memory.content, memory.why ?? "", ...memory.tags];
+    // Most telling first (vectorize reads a long memory's start): the title twice, the tags.
+    const text = [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""];
     storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
     // Set only once written: a transaction rolled back leaves "unrecorded" to be written again.
     if (state === "unrecorded") this.#vectorModel = undefined;

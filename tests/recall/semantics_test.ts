@@ -2,6 +2,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { loadSemantics } from "../../lib/recall/mod.ts";
+import { HEAD_TERMS } from "../../lib/recall/semantics.ts";
+import { textTerms } from "../../lib/recall/terms.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { tempDir } from "../_helpers.ts";
 import { RECORDS, saveRecord, storedVector } from "./_records.ts";
@@ -23,6 +25,21 @@ Deno.test("vectorize() gives at most 400 bytes, and nothing for text without kno
   assert.ok(vector instanceof Int8Array);
   assert.ok(vector.byteLength <= 400);
   assert.equal(semantics.vectorize("zzqx qqvv"), undefined);
+});
+
+Deno.test("vectorize() reads a memory's first HEAD_TERMS words: a long tail on another topic leaves the vector as it is", () => {
+  const words = "payment retries reuse one idempotency key so a customer is charged once".split(
+    " ",
+  );
+  const counted = textTerms(words.join(" ")).length; // stopwords do not count
+  const repeats = Math.ceil(HEAD_TERMS / counted);
+  const head = Array.from({ length: repeats }, () => words.join(" ")).join(" ");
+  const withTail = `${head} kubernetes ingress certificates rotate through the cluster issuer`;
+  assert.deepEqual(semantics.vectorize(withTail), semantics.vectorize(head));
+  assert.notDeepEqual(
+    semantics.vectorize(`${words.join(" ")} kubernetes ingress certificates`),
+    semantics.vectorize(words.join(" ")),
+  );
 });
 
 Deno.test("Vault.search() with semantics finds a paraphrase that shares no word with the memory", async () => {

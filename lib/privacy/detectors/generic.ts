@@ -140,14 +140,27 @@ const KEY_QUALIFIERS = new Set([
 const CODE_TYPES =
   /^(?:string|number|boolean|bool|any|unknown|object|int|str|bytes|buffer|void|never|array|list|dict|map|optional|none|nil|null|undefined|true|false|yes|no|on|off|required|nullable|read|write|include|omit|same-origin|use-credentials|bearer|basic|function|symbol|bigint)$/i;
 
-/** Split an identifier into lowercase words (snake, kebab, dotted and camel case). */
-function words(identifier: string): string[] {
-  return identifier
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[\s_.$-]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+/**
+ * Split an identifier into lowercase words (snake, kebab, dotted and camel case). Remembered per
+ * identifier: the refines ask for the same key's words several times per hit, and the same key
+ * names come back all over a text. The array is shared (frozen): never change it.
+ */
+function words(identifier: string): readonly string[] {
+  let w = wordsOf.get(identifier);
+  if (w === undefined) {
+    if (wordsOf.size >= 1024) wordsOf.clear();
+    w = Object.freeze(
+      identifier
+        .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+        .split(/[\s_.$-]+/)
+        .filter(Boolean)
+        .map((x) => x.toLowerCase()),
+    );
+    wordsOf.set(identifier, w);
+  }
+  return w;
 }
+const wordsOf = new Map<string, readonly string[]>();
 
 /** Whether a key name says its value is a password, secret, token or API key. */
 export function isSecretKey(key: string): boolean {
@@ -248,7 +261,14 @@ interface Assignment {
   op: string;
 }
 
-const KEY_CHAR = /[A-Za-z0-9_.$-]/;
+/** A key name's characters, [A-Za-z0-9_.$-], by UTF-16 code unit (no regex per character). */
+const KEY_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-") {
+    table[c.charCodeAt(0)] = 1;
+  }
+  return table;
+})();
 const PUBLIC_KEY_DER =
   /^(?:MFkwEwYHKoZIzj0CAQ|MHYwEAYHKoZIzj0CAQ|MCowBQYDK2V|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MIICIjANBgkqhkiG9w0BAQEFAAOC|MIGfMA0GCSqGSIb3DQEBAQUAA4GN)/;
 const ENTROPY_KEY_WORDS = new Set([
@@ -283,14 +303,29 @@ const ENTROPY_KEY_WORDS = new Set([
 ]);
 const SECRET_SUFFIX = /(?:key|token|secret|password|passwd)$/;
 
-/** Read the key (scanning back past the keyword) and value of an assignment match. */
+/**
+ * Read the key (scanning back past the keyword) and value of an assignment match; read once per
+ * match, which password-assignment and generic-high-entropy share at a keyword.
+ */
 function readAssignment({ text, match }: MatchContext): Assignment | undefined {
+  const read = readings.get(match);
+  if (read?.text === text) return read.assignment;
+  const assignment = readAssignmentOnce(text, match);
+  readings.set(match, { text, assignment });
+  return assignment;
+}
+const readings = new WeakMap<
+  RegExpExecArray,
+  { text: string; assignment: Assignment | undefined }
+>();
+
+function readAssignmentOnce(text: string, match: RegExpExecArray): Assignment | undefined {
   const keySpan = match.indices?.groups?.key;
   const valueSpan = match.indices?.groups?.value;
   if (!keySpan || !valueSpan) return undefined;
   let keyStart = keySpan[0];
   const floor = Math.max(0, keyStart - 60);
-  while (keyStart > floor && KEY_CHAR.test(text[keyStart - 1]!)) keyStart--;
+  while (keyStart > floor && KEY_CHAR[text.charCodeAt(keyStart - 1)] === 1) keyStart--;
   const key = text.slice(keyStart, keySpan[1]).replace(/^[$.-]+/, "");
   let start = valueSpan[0];
   let end = valueSpan[1];

@@ -4,6 +4,7 @@
 import type { Detector, MatchContext, Span } from "../detector.ts";
 import {
   isPlaceholder,
+  lastTokens,
   lineAfter,
   lineBefore,
   looksRandom,
@@ -201,18 +202,15 @@ const LINKS_BEFORE = new Set(["as", "is", "was", "=", ":", "-", "–", "—", "-
 /** The value before a secret's name ("use X as the password", "X is the password for …"). */
 function valueBefore(text: string, keywordStart: number): { start: number; end: number } | null {
   const before = lineBefore(text, keywordStart).slice(-160);
-  const tokens = [...before.matchAll(/\S+/g)];
-  let k = tokens.length - 1;
-  let skipped = 0;
-  while (k >= 0 && BEFORE_NAME.has(tokens[k]![0].toLowerCase()) && skipped < 3) {
-    k--;
-    skipped++;
-  }
-  if (k < 1 || !LINKS_BEFORE.has(tokens[k]![0].toLowerCase())) return null;
-  const token = tokens[k - 1]!;
-  const { value, lead } = bare(token[0]);
+  // The line's last five tokens, last first: at most three qualifiers, the link, the value.
+  const tokens = lastTokens(before, 5);
+  let k = 0;
+  while (k < tokens.length && BEFORE_NAME.has(tokens[k]!.text.toLowerCase()) && k < 3) k++;
+  if (k + 1 >= tokens.length || !LINKS_BEFORE.has(tokens[k]!.text.toLowerCase())) return null;
+  const token = tokens[k + 1]!;
+  const { value, lead } = bare(token.text);
   if (!strongValue(value)) return null;
-  const start = keywordStart - before.length + token.index! + lead;
+  const start = keywordStart - before.length + token.index + lead;
   return { start, end: start + value.length };
 }
 
