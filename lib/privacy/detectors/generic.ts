@@ -28,7 +28,7 @@ const ASSIGNMENT = new RegExp(
     // (`{password, <<"…">>}`), a quoted name after any bracket (`("password", "…")`); a call's
     // arguments (`f(key, "…")`) are no pair.
     String
-      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|,(?<=(?:\{[ \t]{0,4}:?[\w.$-]{1,60}|[{(\[][ \t]{0,4}(["'])[\w.$-]{1,60}\2)[ \t]{0,32},)(?=[ \t]{0,4}(?:<<|@)?["'])|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$)))[ \t]{0,32}` +
+      .raw`(?<close>(?:\\?["'\]]){0,2})[ \t]{0,32}(?<op>=>|:=|\|\|=|\?\?=|===?|!==?|[:=]|(?:string|securestring)[ \t]{1,4}=|[ \t](?=["'])|[ \t](?=[^\s"'=:(){}\[\],;]{1,256}[ \t]*(?:\r?\n|$))|,(?=[ \t]{0,4}(?:<<|@)?["'])(?<=(?:\{[ \t]{0,4}:?[\w.$-]{1,60}|[{(\[][ \t]{0,4}["'][\w.$-]{1,60}["'])[ \t]{0,32},))[ \t]{0,32}` +
     // A YAML type tag before the value (`password: !!str …`).
     String.raw`(?:!!(?:str|binary)[ \t]{1,8})?` +
     // A quoted value may sit on the next line (pretty-printed JSON).
@@ -37,7 +37,7 @@ const ASSIGNMENT = new RegExp(
     // A string prefix before the quote: Objective-C and C# `@"…"`, Python `r"…"`/`b"…"`/`u"…"`,
     // an Erlang binary `<<"…">>`.
     String
-      .raw`(?<value>(?:@|<<|[rbu]{1,2}(?=["']))?(?:"[^"\r\n]*"|'[^'\r\n]*')(?:>>)?|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
+      .raw`(?<value>"[^"\r\n]*"|'[^'\r\n]*'|(?:@|<<|[rbu]{1,2})(?:"[^"\r\n]*"|'[^'\r\n]*')(?:>>)?|\x60[^\x60\r\n]*\x60|\\"[^"\\\r\n]*\\"|[^\s"'\x60,;)(\[\]}{]+)`,
   "i",
 );
 

@@ -129,6 +129,10 @@ function barePassword(token: string): { value: string; lead: number } {
 
 /** Words joined with a version (`svc-Deploy-v2`, `Auth_Service.v10`): the name of a thing. */
 const VERSIONED_NAME = /^[A-Za-z]+(?:[-_.][A-Za-z]+)*[-_.]v\d{1,3}$/;
+function isVersionedName(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1);
+  return last >= 48 && last <= 57 && value.includes("v") && VERSIONED_NAME.test(value);
+}
 /** A word that names the value after it as an identifier ("request id X", "commit X"). */
 const ID_WORD =
   /^(?:ids?|identifier|uuid|guid|commit|sha|hash|digest|checksum|trace|request|correlation|ref|reference|nonce|etag|build|run|job)$/i;
@@ -146,7 +150,7 @@ function secretLike(value: string, codeLine: boolean): boolean {
     value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d/.test(value) &&
     looksRandom(value, { minLength: 16, minEntropy: 3.2 })
   ) return true;
-  if (VERSIONED_NAME.test(value)) return false;
+  if (isVersionedName(value)) return false;
   // An identifier in a line of code (`token: TokenType2`) is code, not a password.
   if (codeLine && /^[A-Za-z_$][\w$]*$/.test(value)) return false;
   return passwordShaped(value);
@@ -156,7 +160,7 @@ function secretLike(value: string, codeLine: boolean): boolean {
 function strongValue(value: string): boolean {
   // A log's `key=value` field or a path is not the value of the sentence.
   if (/^[A-Za-z_][\w.-]*[=:]|\//.test(value)) return false;
-  if (VERSIONED_NAME.test(value)) return false;
+  if (isVersionedName(value)) return false;
   if (mixedPassword(value)) return true;
   // A random token: mixed case and two digits or more (identifiers have at most a version).
   return value.length >= 16 && /^[A-Za-z0-9+/=_~.-]+$/.test(value) && /\d.*\d/.test(value) &&
@@ -277,10 +281,12 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
   if (!/pass|pw|mdp|senha|kennwort|wachtwoord|contrase|has[łl]o|l[öo]senord/i.test(match[0])) {
     return null;
   }
+  const after = lineUpTo(text, end, 240);
+  // The password has a digit: most lines naming one have none (after the name, as a rule).
+  if (!/\d/.test(after) && !/\d/.test(text.slice(Math.max(0, match.index - 120), match.index))) {
+    return null;
+  }
   const before = lineBefore(text, match.index);
-  const after = lineAfter(text, end);
-  // The password has a digit: most lines naming one have none.
-  if (!/\d/.test(before) && !/\d/.test(after)) return null;
   if (CODE_LINE.test(before + after) || before.length + after.length > 240) return null;
   // A rule or an example of one ("e.g. X is OK", "must contain at least …"), not a password.
   if (EXAMPLE_OR_RULE.test(before + after)) return null;
@@ -680,7 +686,7 @@ const TOKEN_SPLIT = /[^\s"'`,;()<>[\]{}|]+/g;
  * Not after another field's key, not in a URL, not a token-named call's output.
  */
 function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
-  const line = lineAfter(text, end).slice(0, 200);
+  const line = lineUpTo(text, end, 200);
   const found = randomIn(text, line, end, start);
   if (found !== undefined) return found;
   // The line below only under a label or a line ending soon after the name ("client secret:",
@@ -688,12 +694,12 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
   if (line.length > 40) return null;
   let next = end + line.length + 1;
   if (text.charCodeAt(next - 1) !== 10) return null;
-  let below = lineAfter(text, next);
+  let below = lineUpTo(text, next, 200);
   if (/^[ \t]*\r?$/.test(below) && text.charCodeAt(next + below.length) === 10) {
     next += below.length + 1;
-    below = lineAfter(text, next);
+    below = lineUpTo(text, next, 200);
   }
-  return randomIn(text, below.slice(0, 200), next, start) ?? null;
+  return randomIn(text, below, next, start) ?? null;
 }
 
 /**
@@ -727,6 +733,15 @@ function randomIn(text: string, part: string, base: number, name: number): Span 
     return { start: at, end: at + value.length };
   }
   return undefined;
+}
+
+/** The text from `pos` to the end of its line, at most `max` characters (a native search). */
+function lineUpTo(text: string, pos: number, max: number): string {
+  const newline = text.indexOf("\n", pos);
+  return text.slice(
+    pos,
+    newline === -1 || newline - pos > max ? Math.min(text.length, pos + max) : newline,
+  );
 }
 
 /** Whether a string has a lowercase letter, an uppercase letter and two digits (one pass). */
