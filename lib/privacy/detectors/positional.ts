@@ -669,18 +669,36 @@ export const positionalDetectors = (): Detector[] => [
     id: "app-id-key-pair",
     category: "generic-high-entropy",
     description:
-      "An application id and its key passed as a call's first two literals (algoliasearch('APPID', '…'), Client('AC…', '…'), Pusher('123', '…'))",
-    keywords: ["', '", '", "'],
-    pattern: /["'], ["'](?<secret>[A-Za-z0-9_-]{24,128})["']/,
+      "An application id and its key as the first two literals of an SDK's entry call (algoliasearch('APPID', '…'), Client('AC…', '…'), new Pusher('123', '…'), Parse.initialize('…', '…'))",
+    // Keyed on the entry calls' last word and the quote (a `', '` keyword ran at every list
+    // of strings in code).
+    keywords: [
+      "search('",
+      'search("',
+      "client('",
+      'client("',
+      "init('",
+      'init("',
+      "initialize('",
+      'initialize("',
+      "configure('",
+      'configure("',
+      "pusher('",
+      'pusher("',
+      "sdk('",
+      'sdk("',
+      "api('",
+      'api("',
+    ],
+    pattern:
+      /(?<![\w$.])(?<callee>[\w$.]{1,60})\([ \t]*["'](?<id>[A-Za-z0-9_-]{4,40})["'],[ \t]?["'](?<secret>[A-Za-z0-9_-]{24,128})["']/,
+    window: { before: 60, after: 300 },
     tier: 1,
     gate: false,
     refine: ({ text, match, start, end }) => {
-      const call = /([\w$.]{1,60})\([ \t]*["']([A-Za-z0-9_-]{4,40})$/.exec(
-        lineBefore(text, match.index),
-      );
-      if (!call || NOT_A_KEY_CALL.test(call[1]!)) return null;
+      if (NOT_A_KEY_CALL.test(match.groups?.callee ?? "")) return null;
       // The id: letters and digits in capitals, a resource id (`AC` + hex), digits, a UUID.
-      const id = call[2]!;
+      const id = match.groups?.id ?? "";
       if (
         !/^(?=.*\d)[A-Z0-9]{6,24}$|^[A-Z]{2}[0-9a-f]{32}$|^\d{4,12}$|^[0-9a-f]{8}-[0-9a-f]{4}-/
           .test(id)
