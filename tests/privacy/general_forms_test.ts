@@ -134,6 +134,7 @@ Deno.test("a random token on a credential name's line or the line below it; not 
   for (
     const negative of [
       `token refresh failed, request id ${t}`,
+      `error: token expired (kid=${t})`,
       `secret rotation landed in commit ${t}`,
       `>>> token_urlsafe(16)\n'${t}'`,
       `const tokenizer = new Tokenizer2Fast('bert-base', '${t}')`,

@@ -715,6 +715,8 @@ function randomIn(text: string, part: string, base: number, name: number): Span 
     const lead = /^[^A-Za-z0-9]*/.exec(raw)![0].length;
     const value = raw.slice(lead).replace(/[^A-Za-z0-9=]+$/, "");
     if (value.length < 20 || value.length > 128 || /[^A-Za-z0-9_+/=-]/.test(value)) continue;
+    // `kid=…`: a field and its value, which the assignment detectors read by the field's name.
+    if (/=(?!=*$)/.test(value)) continue;
     if (!randomByShape(value)) continue;
     const at = base + m.index! + lead;
     if (sealedCiphertext(text, at, value)) return null;
