@@ -822,11 +822,11 @@ export const proseDetectors = (): Detector[] => [
     category: "generic-high-entropy",
     description:
       "A random token on the line of a credential's name or the line below it (a CI log echoing $DEPLOY_TOKEN, a pasted client secret)",
+    // Not at a password's name: a password is rarely random, and the prose and assignment
+    // detectors read it by its own shape (code names passwords far more often than tokens).
     keywords: [
       "token",
       "secret",
-      "password",
-      "passwd",
       "credential",
       "api_key",
       "apikey",
@@ -838,7 +838,7 @@ export const proseDetectors = (): Detector[] => [
     // mostly a member, a call or an argument (`token.value`, `token(`). The refine reads the rest
     // of the line and the line below.
     pattern:
-      /(?:token(?!i[sz])|secret(?!ar)|passw|credential|api[ _-]?key|apikey)[\w$]*(?:(?=[\s"'\x60:*>]|$)|(?<=_\w*)(?=[,)]))/i,
+      /(?:token(?!i[sz])|secret(?!ar)|credential|api[ _-]?key|apikey)[\w$]*(?:(?=[\s"'\x60:*>]|$)|(?<=_\w*)(?=[,)]))/i,
     tier: 1,
     gate: false,
     refine: randomNearCredentialWord,
