@@ -346,7 +346,7 @@ function readAssignmentOnce(text: string, match: RegExpExecArray): Assignment | 
     end -= 1;
     quoted = true;
   } else {
-    const prefix = /^(?:@|<<|[rbu]{1,2})(?=["'])/i.exec(raw);
+    const prefix = /^[@<rbuRBU]/.test(raw) ? /^(?:@|<<|[rbu]{1,2})(?=["'])/i.exec(raw) : null;
     if (prefix) {
       start += prefix[0].length + 1;
       end -= prefix[0] === "<<" && raw.endsWith(">>") ? 3 : 1;
