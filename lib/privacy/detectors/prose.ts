@@ -282,10 +282,9 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
     return null;
   }
   const after = lineUpTo(text, end, 240);
-  // The password has a digit: most lines naming one have none (after the name, as a rule).
-  if (!/\d/.test(after) && !/\d/.test(text.slice(Math.max(0, match.index - 120), match.index))) {
-    return null;
-  }
+  // The password has a digit and a symbol other than `-_.`: most lines naming one have neither.
+  const near = text.slice(Math.max(0, match.index - 120), match.index) + after;
+  if (!/\d/.test(near) || !/[!#$%&*+?@^~=]/.test(near)) return null;
   const before = lineBefore(text, match.index);
   if (CODE_LINE.test(before + after) || before.length + after.length > 240) return null;
   // A rule or an example of one ("e.g. X is OK", "must contain at least …"), not a password.
@@ -686,7 +685,7 @@ const TOKEN_SPLIT = /[^\s"'`,;()<>[\]{}|]+/g;
  * Not after another field's key, not in a URL, not a token-named call's output.
  */
 function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
-  const line = lineUpTo(text, end, 200);
+  const line = lineUpTo(text, end, 160);
   const found = randomIn(text, line, end, start);
   if (found !== undefined) return found;
   // The line below only under a label or a line ending soon after the name ("client secret:",
@@ -694,10 +693,10 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
   if (line.length > 40) return null;
   let next = end + line.length + 1;
   if (text.charCodeAt(next - 1) !== 10) return null;
-  let below = lineUpTo(text, next, 200);
+  let below = lineUpTo(text, next, 160);
   if (/^[ \t]*\r?$/.test(below) && text.charCodeAt(next + below.length) === 10) {
     next += below.length + 1;
-    below = lineUpTo(text, next, 200);
+    below = lineUpTo(text, next, 160);
   }
   return randomIn(text, below, next, start) ?? null;
 }
