@@ -169,6 +169,16 @@ function strongValue(value: string): boolean {
 }
 
 /** English secret names, which the assignment detectors read when they are followed by `=`. */
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+/** The first `n` runs of non-blank characters, with their offsets (matchAll's, cut short). */
+function firstTokens(text: string, n: number): RegExpExecArray[] {
+  const tokens: RegExpExecArray[] = [];
+  const run = /\S+/g;
+  for (let m = run.exec(text); m && tokens.length < n; m = run.exec(text)) tokens.push(m);
+  return tokens;
+}
+
 const ENGLISH_NAME =
   /^(?:password|passwd|passphrase|passcode|pass|pwd|pw|secret|token|api[ -]?key|credentials|creds|login|psk|p|key)$/i;
 
@@ -345,8 +355,11 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   // "パスワードは"); after a keyword in another script only that script's letters continue it
   // ("密码是Long#Ma8842" has no space before the value).
   const latin = text.charCodeAt(end - 1) < 0x370;
-  while (at < text.length && /[\p{L}\p{M}]/u.test(text[at]!)) {
-    if (!latin && text.charCodeAt(at) < 0x370) break;
+  while (at < text.length) {
+    const c = text.charCodeAt(at);
+    // ASCII letters without the unicode regex (nearly every character here is ASCII).
+    if (c < 0x80 ? (c | 32) < 97 || (c | 32) > 122 : !LETTER_OR_MARK.test(text[at]!)) break;
+    if (!latin && c < 0x370) break;
     at++;
   }
   // Prose continues with a space, a colon or Markdown emphasis; anything else is an identifier
@@ -356,11 +369,17 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     return null;
   }
   // "password's X": the contraction of "is".
-  if (/^['’]s\s/.test(text.slice(at, at + 3))) at += 2;
+  if (
+    (text[at] === "'" || text[at] === "’") && text[at + 1] === "s" && /\s/.test(text[at + 2] ?? "")
+  ) {
+    at += 2;
+  }
   let next = text[at] ?? "";
-  const english = ENGLISH_NAME.test(text.slice(ctx.match.index, end));
+  // Asked only after `_`, `-` or `=`: most hits are followed by neither.
+  let englishName: boolean | undefined;
+  const english = () => englishName ??= ENGLISH_NAME.test(text.slice(ctx.match.index, end));
   // `clave_api=X`, `senha_db: X`: another language's word heading a key name.
-  if ((next === "_" || next === "-") && !english && latin) {
+  if ((next === "_" || next === "-") && latin && !english()) {
     const suffix = /^(?:[_-][A-Za-z0-9]{1,16}){1,3}(?=[=:])/.exec(text.slice(at, at + 60));
     if (suffix) {
       at += suffix[0].length;
@@ -370,7 +389,7 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   // `wachtwoord=X`, `senha=X`: another language's word used as a key. English names there are
   // the assignment detectors' (they know code from config).
   if (
-    next === "=" && /\S/.test(text[at + 1] ?? "") && !english
+    next === "=" && /\S/.test(text[at + 1] ?? "") && !english()
   ) {
     at++;
     next = " ";
@@ -393,7 +412,7 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
   }
   const rest = lineAfter(text, at).slice(0, 200);
   const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
-  const tokens = [...rest.matchAll(/\S+/g)].slice(0, 10);
+  const tokens = firstTokens(rest, 10);
   let linked = false;
   let weak = false;
   // Words skipped after the link that are neither a qualifier nor a user ("is probably X"):
