@@ -86,8 +86,13 @@ export function isTestCard(digits: string): boolean {
 
 /** How many of lower, upper, digit, other a value mixes. */
 export function characterClasses(value: string): number {
-  return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) +
-    Number(/[0-9]/.test(value)) + Number(/[^A-Za-z0-9]/.test(value));
+  // One pass over the code units: bit 1 lower, 2 upper, 4 digit, 8 anything else.
+  let seen = 0;
+  for (let i = 0; i < value.length && seen !== 15; i++) {
+    const c = value.charCodeAt(i);
+    seen |= c >= 97 && c <= 122 ? 1 : c >= 65 && c <= 90 ? 2 : c >= 48 && c <= 57 ? 4 : 8;
+  }
+  return (seen & 1) + ((seen >> 1) & 1) + ((seen >> 2) & 1) + ((seen >> 3) & 1);
 }
 
 const PLACEHOLDER =
@@ -151,18 +156,16 @@ const LINE_REACH = 400;
 
 /** The text from the start of the line (at most LINE_REACH back) up to `pos`. */
 export function lineBefore(text: string, pos: number): string {
-  const floor = Math.max(0, pos - LINE_REACH);
-  let i = pos;
-  while (i > floor && text.charCodeAt(i - 1) !== 10) i--;
-  return text.slice(i, pos);
+  // The native search over the reach alone (a slice shares the text's characters).
+  const reach = text.slice(Math.max(0, pos - LINE_REACH), pos);
+  return reach.slice(reach.lastIndexOf("\n") + 1);
 }
 
 /** The text from `pos` to the end of the line (at most LINE_REACH ahead). */
 export function lineAfter(text: string, pos: number): string {
-  const ceiling = Math.min(text.length, pos + LINE_REACH);
-  let i = pos;
-  while (i < ceiling && text.charCodeAt(i) !== 10) i++;
-  return text.slice(pos, i);
+  const reach = text.slice(pos, pos + LINE_REACH);
+  const end = reach.indexOf("\n");
+  return end === -1 ? reach : reach.slice(0, end);
 }
 
 /** Whether an IBAN (spaces allowed) has a known length for its country and passes mod-97. */

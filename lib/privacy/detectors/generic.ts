@@ -162,13 +162,19 @@ function words(identifier: string): readonly string[] {
 }
 const wordsOf = new Map<string, readonly string[]>();
 
+/** Whether a key's words end in French "mot de passe" (no slice and join per key). */
+function isMotDePasse(w: readonly string[]): boolean {
+  const n = w.length;
+  return n >= 3 && w[n - 1] === "passe" && w[n - 2] === "de" && w[n - 3] === "mot";
+}
+
 /** Whether a key name says its value is a password, secret, token or API key. */
 export function isSecretKey(key: string): boolean {
   const w = words(key);
   const last = w[w.length - 1];
   if (!last) return false;
   if (PASSWORD_WORDS.has(last)) return true;
-  if (w.slice(-3).join(" ") === "mot de passe") return true;
+  if (isMotDePasse(w)) return true;
   if (last === "key" || last === "keys") return KEY_QUALIFIERS.has(w[w.length - 2] ?? "");
   // Joined words: jwtsecret, dbpassword, AUTHTOKEN
   return /(?:password|passwd|secret|token|apikey|secretkey|accesskey|privatekey)$/.test(last) &&
@@ -245,7 +251,7 @@ function strongSecretKey(key: string): boolean {
   // `ROOT_PW`, `pw` (not `p0Pw` in random text); other languages' words (`Passwort`, `senha`).
   if (last === "pw") return /(?:^|[_.-])pw$/i.test(key);
   if (PASSWORD_WORDS.has(last) && !/key$/.test(last)) return true;
-  if (w.slice(-3).join(" ") === "mot de passe") return true;
+  if (isMotDePasse(w)) return true;
   // `secret_key`, `private_key`, `api_key`: a key of a kind that is always a secret.
   if (last === "key" && SECRET_KEY_QUALIFIERS.has(w[w.length - 2] ?? "")) return true;
   return /(?:password|passwd|pwd|pass|passphrase|secret|token|apikey)$/.test(last);

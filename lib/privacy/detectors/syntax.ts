@@ -69,10 +69,10 @@ function tableCell({ text, start, end, mode }: MatchContext): Span | Span[] | nu
   // A cell holds a short name (one to three words): a delimiter or the line's edge on both sides
   // of it. O(1) for the usual hit in code.
   let after = end;
-  while (after < text.length && /[\w* -]/.test(text[after]!) && after - end < 24) after++;
+  while (after < text.length && isCellChar(text.charCodeAt(after)) && after - end < 24) after++;
   if (!/^[|,;\t\r\n]?$/.test(text[after] ?? "")) return null;
   let left = start;
-  while (left > 0 && /[\w* -]/.test(text[left - 1]!) && start - left < 24) left--;
+  while (left > 0 && isCellChar(text.charCodeAt(left - 1)) && start - left < 24) left--;
   if (!/^[|,;\t\n]?$/.test(text[left - 1] ?? "")) return null;
   const before = lineBefore(text, start);
   const lineStart = start - before.length;
@@ -733,3 +733,9 @@ export const syntaxDetectors = (): Detector[] => [
     },
   },
 ];
+
+/** A character of a short cell name, /[\w* -]/, by its code unit. */
+function isCellChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ||
+    c === 42 || c === 32 || c === 45;
+}
