@@ -9,7 +9,7 @@
 // time beside it.
 // Run: deno run -A bench/privacy_startup.ts [ref=main] [samples=200]
 import { cpus } from "node:os";
-import { fileURLToPath } from "node:url";
+import { extractLib, REPO_ROOT } from "./_baseline.ts";
 
 const ref = Deno.args[0] ?? "main";
 /** A short edit as the gate sees one: code with a few keywords (api, token, url), no secret. */
@@ -20,7 +20,7 @@ const EDIT = "export async function fetchUser(id: string) {\n" +
 /** A one-line edit with no detector keyword. */
 const PLAIN_EDIT = "  const total = items.reduce((sum, item) => sum + item.price, 0);\n";
 const samples = Number(Deno.args[1] ?? 200);
-const root = fileURLToPath(new URL("..", import.meta.url));
+const root = REPO_ROOT;
 
 const PROBE = `
 const cpu = () => Number(Deno.readTextFileSync("/proc/thread-self/schedstat").split(" ")[0]) / 1e6;
@@ -41,10 +41,7 @@ console.log(JSON.stringify({ importCpu: c1 - c0, buildCpu: c2 - c1, processCpu: 
 `;
 
 const dir = Deno.makeTempDirSync({ prefix: "korva-startup-" });
-const archive = new Deno.Command("sh", {
-  args: ["-c", `git -C "$1" archive "$2" lib | tar -x -C "$3"`, "sh", root, ref, dir],
-}).outputSync();
-if (!archive.success) throw new Error(new TextDecoder().decode(archive.stderr));
+extractLib(ref, dir);
 Deno.writeTextFileSync(`${dir}/probe.ts`, PROBE);
 
 const sides = [

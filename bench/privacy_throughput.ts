@@ -7,20 +7,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import process from "node:process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRedactor, type Redactor } from "../lib/privacy/redact.ts";
+import { extractLib } from "./_baseline.ts";
 import { cleanCode } from "./privacy_inputs.ts";
 
 const ref = Deno.args[0] ?? "main";
 const samples = Number(Deno.args[1] ?? 200);
-const root = fileURLToPath(new URL("..", import.meta.url));
 
 async function baseline(ref: string): Promise<{ redactor: Redactor; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), "korva-baseline-"));
-  const archive = new Deno.Command("sh", {
-    args: ["-c", `git -C "$1" archive "$2" lib | tar -x -C "$3"`, "sh", root, ref, dir],
-  }).outputSync();
-  if (!archive.success) throw new Error(new TextDecoder().decode(archive.stderr));
+  extractLib(ref, dir);
   const mod = await import(join(dir, "lib/privacy/redact.ts")) as {
     createRedactor: () => Redactor;
   };
