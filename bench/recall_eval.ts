@@ -75,43 +75,26 @@ function score(questions: Question[], rank: Ranker): Scores {
   };
 }
 
-const which = Deno.args.includes("--blind5")
-  ? "blind5"
-  : Deno.args.includes("--blind4")
-  ? "blind4"
-  : Deno.args.includes("--blind")
-  ? "blind"
-  : Deno.args.includes("--tuning3")
-  ? "tuning3"
-  : Deno.args.includes("--tuning4")
-  ? "tuning4"
-  : Deno.args.includes("--all")
-  ? "all"
-  : Deno.args.includes("--tuning")
-  ? "tuning"
-  : "held-out";
 const adrs = loadAdrs();
+/** One question file, wholly tuning or wholly held out. */
+const file = (name: string) => loadQuestions(join(RECALL_DATA, name), { split: false });
 // Tuning: the even half of questions.tsv plus questions_tuning2.tsv, 3 and 4;
 // held-out: the odd half.
 const extraTuning = () =>
-  ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap((file) =>
-    loadQuestions(join(RECALL_DATA, file), { split: false })
-  );
-const questions = which === "blind5"
-  ? loadQuestions(join(RECALL_DATA, "questions_blind5.tsv"), { split: false })
-  : which === "blind4"
-  ? loadQuestions(join(RECALL_DATA, "questions_blind4.tsv"), { split: false })
-  : which === "blind"
-  ? loadQuestions(join(RECALL_DATA, "questions_blind.tsv"), { split: false })
-  : which === "tuning3"
-  ? loadQuestions(join(RECALL_DATA, "questions_tuning3.tsv"), { split: false })
-  : which === "tuning4"
-  ? loadQuestions(join(RECALL_DATA, "questions_tuning4.tsv"), { split: false })
-  : which === "tuning"
-  ? [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]
-  : which === "all"
-  ? [...loadQuestions(), ...extraTuning()]
-  : loadQuestions().filter((q) => q.heldOut);
+  ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap(file);
+/** The question sets by flag, the first flag given wins (none: the held-out half). */
+const SETS: [string, () => Question[]][] = [
+  ["blind5", () => file("questions_blind5.tsv")],
+  ["blind4", () => file("questions_blind4.tsv")],
+  ["blind", () => file("questions_blind.tsv")],
+  ["tuning3", () => file("questions_tuning3.tsv")],
+  ["tuning4", () => file("questions_tuning4.tsv")],
+  ["all", () => [...loadQuestions(), ...extraTuning()]],
+  ["tuning", () => [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]],
+  ["held-out", () => loadQuestions().filter((q) => q.heldOut)],
+];
+const [which, load] = SETS.find(([name]) => Deno.args.includes(`--${name}`)) ?? SETS.at(-1)!;
+const questions = load();
 const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
 try {
   using vault = openVault(join(dir, "vault.db"));
