@@ -172,7 +172,7 @@ export function createSemantics(
 
     vectorize(text) {
       const weights = new Map<string, number>();
-      for (const term of textTerms(text).slice(0, HEAD_TERMS)) {
+      for (const term of textTerms(text, HEAD_TERMS)) {
         weights.set(term, (weights.get(term) ?? 0) + 1);
       }
       // Term frequency dampened: a word repeated ten times is not ten times the topic.

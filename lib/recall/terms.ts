@@ -32,10 +32,14 @@ export function termKey(word: string): string {
   return w;
 }
 
-/** The term keys of a text in order: identifiers split, stopwords and one-letter words dropped. */
-export function textTerms(text: string): string[] {
+/**
+ * The term keys of a text in order: identifiers split, stopwords and one-letter words dropped;
+ * the first `limit` only (the words after them are not processed).
+ */
+export function textTerms(text: string, limit = Infinity): string[] {
   const terms: string[] = [];
   for (const raw of text.normalize("NFKC").match(WORD) ?? []) {
+    if (terms.length >= limit) break;
     // Only mixed-case or letter-digit words need the (slower) identifier split.
     const parts = PLAIN.test(raw) ? [raw.toLowerCase()] : splitIdentifier(raw.replace(/'/g, ""));
     for (const part of parts) {
@@ -43,5 +47,5 @@ export function textTerms(text: string): string[] {
       terms.push(termKey(part));
     }
   }
-  return terms;
+  return terms.length > limit ? terms.slice(0, limit) : terms;
 }
