@@ -349,6 +349,8 @@ interface CompiledSet {
   everywhere: Compiled[];
   /** One pass finds every keyword, plus existing markers and `<private` blocks. */
   scanKeywords: () => KeywordScanner;
+  /** How many keywords the pass knows (the marker prefix and `<private` ride last). */
+  keywordCount: number;
   markerKeyword: number;
   privateKeyword: number;
 }
@@ -379,6 +381,7 @@ function compileSet(
     byKeyword,
     everywhere: list.filter((c) => c.data.keywords.length === 0),
     scanKeywords,
+    keywordCount: keywords.list.length,
     markerKeyword: keywords.list.length - 2,
     privateKeyword: keywords.list.length - 1,
   };
@@ -450,7 +453,7 @@ function findCandidates(
   {
     // The automaton reports hits by end position; detectors want them by start, then keyword:
     // one number per hit (start × keyword count + keyword, exact in a double) sorted natively.
-    const keywordCount = set.privateKeyword + 1;
+    const keywordCount = set.keywordCount;
     const order = new Float64Array(hits.length / 2);
     for (let i = 0; i < order.length; i++) {
       order[i] = hits[2 * i]! * keywordCount + hits[2 * i + 1]!;
