@@ -161,9 +161,9 @@ export function lineBefore(text: string, pos: number): string {
   return reach.slice(reach.lastIndexOf("\n") + 1);
 }
 
-/** The text from `pos` to the end of the line (at most LINE_REACH ahead). */
-export function lineAfter(text: string, pos: number): string {
-  const reach = text.slice(pos, pos + LINE_REACH);
+/** The text from `pos` to the end of the line (at most `max`, LINE_REACH by default, ahead). */
+export function lineAfter(text: string, pos: number, max = LINE_REACH): string {
+  const reach = text.slice(pos, pos + max);
   const end = reach.indexOf("\n");
   return end === -1 ? reach : reach.slice(0, end);
 }

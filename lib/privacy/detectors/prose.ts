@@ -241,7 +241,7 @@ const CODE_NAME = /^(?:door|access|entry|gate|alarm|recovery|backup) codes?$/i;
  */
 function digitCode({ text, end }: MatchContext): { start: number; end: number } | null {
   const m = /^[^.\r\n]{0,48}?(?:\bis|\bare|\bwas|:)[ \t]{1,3}(\d(?:[ -]?\d){3,15})(?![\w-])/i.exec(
-    lineAfter(text, end).slice(0, 120),
+    lineAfter(text, end, 120),
   );
   if (!m) return null;
   const start = end + m[0].length - m[1]!.length;
@@ -291,7 +291,7 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
   if (!/pass|pw|mdp|senha|kennwort|wachtwoord|contrase|has[łl]o|l[öo]senord/i.test(match[0])) {
     return null;
   }
-  const after = lineUpTo(text, end, 240);
+  const after = lineAfter(text, end, 240);
   // The password has a digit and a symbol other than `-_.`: most lines naming one have neither.
   const near = text.slice(Math.max(0, match.index - 120), match.index) + after;
   if (!/\d/.test(near) || !/[!#$%&*+?@^~=]/.test(near)) return null;
@@ -410,7 +410,7 @@ function valueAfter(ctx: MatchContext): { start: number; end: number } | null {
     if (!/^[\s:*]$/.test(next)) return null;
     if (next === ":" && !/^[\s*]$/.test(text[at + 1] ?? "")) return null;
   }
-  const rest = lineAfter(text, at).slice(0, 200);
+  const rest = lineAfter(text, at, 200);
   const codeLine = CODE_LINE.test(lineBefore(text, end).slice(-120) + rest);
   const tokens = firstTokens(rest, 10);
   let linked = false;
@@ -704,7 +704,7 @@ const TOKEN_SPLIT = /[^\s"'`,;()<>[\]{}|]+/g;
  * Not after another field's key, not in a URL, not a token-named call's output.
  */
 function randomNearCredentialWord({ text, start, end }: MatchContext): Span | null {
-  const line = lineUpTo(text, end, 160);
+  const line = lineAfter(text, end, 160);
   const found = randomIn(text, line, end, start);
   if (found !== undefined) return found;
   // The line below only under a label or a line ending soon after the name ("client secret:",
@@ -712,10 +712,10 @@ function randomNearCredentialWord({ text, start, end }: MatchContext): Span | nu
   if (line.length > 40) return null;
   let next = end + line.length + 1;
   if (text.charCodeAt(next - 1) !== 10) return null;
-  let below = lineUpTo(text, next, 160);
+  let below = lineAfter(text, next, 160);
   if (/^[ \t]*\r?$/.test(below) && text.charCodeAt(next + below.length) === 10) {
     next += below.length + 1;
-    below = lineUpTo(text, next, 160);
+    below = lineAfter(text, next, 160);
   }
   return randomIn(text, below, next, start) ?? null;
 }
@@ -753,15 +753,6 @@ function randomIn(text: string, part: string, base: number, name: number): Span 
     return { start: at, end: at + value.length };
   }
   return undefined;
-}
-
-/** The text from `pos` to the end of its line, at most `max` characters (a native search). */
-function lineUpTo(text: string, pos: number, max: number): string {
-  const newline = text.indexOf("\n", pos);
-  return text.slice(
-    pos,
-    newline === -1 || newline - pos > max ? Math.min(text.length, pos + max) : newline,
-  );
 }
 
 /** Whether a string has a lowercase letter, an uppercase letter and two digits (one pass). */
