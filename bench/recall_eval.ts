@@ -4,7 +4,7 @@
 // (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3/4.tsv;
 // --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
 // --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
-// fourth blind batch, questions_blind4.tsv; --blind5: the fifth, questions_blind5.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
+// fourth blind batch, questions_blind4.tsv; --blind5: the fifth, questions_blind5.tsv; --blind6: the sixth, questions_blind6.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -84,6 +84,7 @@ const extraTuning = () =>
   ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap(file);
 /** The question sets by flag, the first flag given wins (none: the held-out half). */
 const SETS: [string, () => Question[]][] = [
+  ["blind6", () => file("questions_blind6.tsv")],
   ["blind5", () => file("questions_blind5.tsv")],
   ["blind4", () => file("questions_blind4.tsv")],
   ["blind", () => file("questions_blind.tsv")],
