@@ -1,10 +1,10 @@
 // Retrieval evaluation: R@1/R@5/R@10/MRR per question style for plain FTS5 bm25, korva search and
-// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--all|--tuning|--blind]
+// korva recall, over 102 public ADRs. Run: deno run -A bench/recall_eval.ts [--FLAG]
 // [--vectors table.bin] (a candidate table from bench/build_term_vectors.ts --out, synonyms beside it)
-// (default: the held-out half of questions.tsv; --tuning: its other half plus questions_tuning2/3/4.tsv;
-// --blind: the second held-out batch, questions_blind.tsv; neither held-out set chose a weight;
-// --tuning3: questions_tuning3.tsv alone, written after the weights were chosen; --blind4: the
-// fourth blind batch, questions_blind4.tsv; --blind5: the fifth, questions_blind5.tsv; --blind6: the sixth, questions_blind6.tsv; --tuning4: questions_tuning4.tsv alone, hard paraphrases)
+// Flags (see SETS): none, the held-out half of questions.tsv; --tuning: its other half plus
+// questions_tuning2/3/4.tsv (the only questions weights are chosen on); --tuning3, --tuning4: one
+// tuning file alone; --blind, --blind4, --blind5, --blind6: the blind held-out batches, written by
+// engineers who ran no search; --held-out-all: every held-out question pooled; --all: everything.
 // deno-lint-ignore-file no-console
 import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -84,6 +84,11 @@ const extraTuning = () =>
   ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap(file);
 /** The question sets by flag, the first flag given wins (none: the held-out half). */
 const SETS: [string, () => Question[]][] = [
+  ["held-out-all", () => [
+    ...loadQuestions().filter((q) => q.heldOut),
+    ...["questions_blind.tsv", "questions_blind4.tsv", "questions_blind5.tsv"].flatMap(file),
+    ...file("questions_blind6.tsv"),
+  ]],
   ["blind6", () => file("questions_blind6.tsv")],
   ["blind5", () => file("questions_blind5.tsv")],
   ["blind4", () => file("questions_blind4.tsv")],
