@@ -14,7 +14,7 @@ export function hookCommand(deps: Deps): Command {
     "Editor hook handlers (read the hook JSON on stdin; never fail the editor)",
   );
   hook.command("session-start")
-    .description("SessionStart (Claude Code, Gemini CLI): add the project's context")
+    .description("SessionStart (Claude Code, Gemini CLI, Codex): add the project's context")
     .option("--max-tokens <n>", "budget", "1500")
     .option("--text", "print plain text instead of hook JSON")
     .action((flags: HookFlags) => HOOK_EVENTS["session-start"]!.run(deps, flags));
@@ -24,7 +24,7 @@ export function hookCommand(deps: Deps): Command {
     .action((flags: HookFlags) => HOOK_EVENTS["file-context"]!.run(deps, flags));
   hook.command("prompt")
     .description(
-      "UserPromptSubmit (Claude Code) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
+      "UserPromptSubmit (Claude Code, Codex) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
     )
     .action((flags: HookFlags) => HOOK_EVENTS["prompt"]!.run(deps, flags));
   hook.command("stop")

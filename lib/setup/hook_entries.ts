@@ -1,5 +1,6 @@
-// korva's hook entries in an editor's settings.json (Claude Code's and Gemini CLI's shape): the
-// handlers, and an install that replaces only korva's own entries.
+// korva's hook entries in an editor's settings.json (Claude Code's shape, which Gemini CLI's
+// settings.json and Codex's hooks.json share): the handlers, and an install that replaces only
+// korva's own entries.
 import { removeCreated } from "./config_changes.ts";
 import { getJson, parseJsonc, setJson } from "./edit.ts";
 import type { FileChange, SetupContext } from "./target.ts";
@@ -19,7 +20,7 @@ export interface HookSpec {
   event: string;
   matcher?: string;
   handler: HookHandler;
-  /** In the tool's own unit: seconds for Claude Code, milliseconds for Gemini CLI. */
+  /** In the tool's own unit: seconds for Claude Code and Codex, milliseconds for Gemini CLI. */
   timeout: number;
 }
 

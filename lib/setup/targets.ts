@@ -147,10 +147,19 @@ export const TARGETS: Target[] = [
     name: "OpenAI Codex CLI",
     detect: (ctx) =>
       existsSync(ctx.env("CODEX_HOME") ?? home(ctx, ".codex")) || onPath(ctx, "codex"),
+    note:
+      "Codex runs hooks only once you trust them: open /hooks in Codex and trust korva's (again after korva moves)",
     files: (ctx) => {
       const codexHome = ctx.env("CODEX_HOME") ?? home(ctx, ".codex");
+      // Codex's hooks.json has Claude Code's shape, events and answers (hookSpecificOutput
+      // .additionalContext), timeouts in seconds (developers.openai.com/codex/hooks).
+      const hooks: HookSpec[] = [
+        { event: "SessionStart", handler: "session-start", timeout: 10 },
+        { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
+      ];
       return ctx.repoRoot ? [markdown(repo(ctx, "AGENTS.md"), ctx)] : [
         tomlServer(join(codexHome, "config.toml"), ctx),
+        jsonHooks(join(codexHome, "hooks.json"), ctx, hooks),
         markdown(join(codexHome, "AGENTS.md"), ctx),
       ];
     },

@@ -170,3 +170,36 @@ Deno.test("korva hook file-context finds a memory anchored by a glob that needs 
   assert.match(context, /Payment modules export one function/);
   assert.match(context, /anchored to src\/\*\/pay\*\.ts/);
 });
+
+Deno.test("korva hook session-start answers a Codex SessionStart payload with only the keys Codex's output schema allows", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "schema: 1\nproject: acme\n" });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  // Codex 0.169's SessionStart input: source is startup, resume or clear.
+  const result = await runKorva(["hook", "session-start"], {
+    env: home.env,
+    cwd: repo.path,
+    stdin: JSON.stringify({
+      session_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e4",
+      transcript_path: null,
+      cwd: repo.path,
+      hook_event_name: "SessionStart",
+      model: "gpt-5.5",
+      permission_mode: "default",
+      source: "startup",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  // session-start.command.output: additionalProperties false, at the top and in the event's part.
+  assert.deepEqual(Object.keys(out).sort(), ["hookSpecificOutput", "suppressOutput"]);
+  assert.deepEqual(Object.keys(out.hookSpecificOutput).sort(), [
+    "additionalContext",
+    "hookEventName",
+  ]);
+  assert.equal(out.hookSpecificOutput.hookEventName, "SessionStart");
+  assert.match(
+    out.hookSpecificOutput.additionalContext,
+    /^## korva: what this team knows \(acme\)\n/,
+  );
+});

@@ -87,3 +87,39 @@ Deno.test("korva hook prompt answers a Gemini CLI BeforeAgent payload in its eve
   assert.equal(out.hookSpecificOutput.hookEventName, "BeforeAgent");
   assert.match(out.hookSpecificOutput.additionalContext, /\(01[0-9A-Z]{24}\): Customers were/);
 });
+
+Deno.test("korva hook prompt answers a Codex UserPromptSubmit payload with only the keys Codex's output schema allows", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
+  {
+    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
+    vault.save({ ...INCIDENT, project: "shop" });
+  }
+  // Codex 0.169's user-prompt-submit.command.input schema: every field is required.
+  const result = await runKorva(["hook", "prompt"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      session_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e4",
+      turn_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e5",
+      transcript_path: null,
+      cwd: repo.path,
+      hook_event_name: "UserPromptSubmit",
+      model: "gpt-5.5",
+      permission_mode: "default",
+      prompt: "Why does the payment retry take a redis lock?",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  // Its output schema has additionalProperties: false, at the top and in hookSpecificOutput.
+  assert.deepEqual(Object.keys(out).sort(), ["hookSpecificOutput", "suppressOutput"]);
+  assert.deepEqual(Object.keys(out.hookSpecificOutput).sort(), [
+    "additionalContext",
+    "hookEventName",
+  ]);
+  assert.equal(out.hookSpecificOutput.hookEventName, "UserPromptSubmit");
+  assert.match(
+    out.hookSpecificOutput.additionalContext,
+    /\[incident\] Double charge: payment lock/,
+  );
+});

@@ -258,7 +258,7 @@ Deno.test("korva setup --project writes repository files and --status reports th
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
 });
 
-Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code and Gemini CLI", async () => {
+Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code, Gemini CLI and Codex", async () => {
   await using temp = tempHome();
   writeFixtures(temp.home, FIXTURES);
   const before = snapshot(temp.home);
@@ -284,6 +284,17 @@ Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kir
     gemini.hooks.BeforeAgent[0].hooks[0].command,
     `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`,
   );
+  // Codex reads Claude Code's shape from ~/.codex/hooks.json, timeouts in seconds.
+  const handler = (name: string) => [{
+    hooks: [{
+      type: "command",
+      command: `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook ${name}`,
+      timeout: 10,
+    }],
+  }];
+  assert.deepEqual(JSON.parse(read(".codex/hooks.json")), {
+    hooks: { SessionStart: handler("session-start"), UserPromptSubmit: handler("prompt") },
+  });
   install(deps, "uninstall");
   assert.deepEqual(snapshot(temp.home), before);
 });
@@ -318,4 +329,23 @@ Deno.test("korva setup writes through a symlinked config to its target; uninstal
   assert.equal(lstatSync(link).isSymbolicLink(), true);
   assert.equal(readlinkSync(link), "../dotfiles/cursor-mcp.json");
   assert.equal(readFileSync(target, "utf8"), original);
+});
+
+Deno.test("setup adds korva's hooks beside a user's own Codex hooks and uninstall leaves theirs byte for byte", async () => {
+  await using temp = tempHome();
+  const mine =
+    '{\n  "hooks": {\n    "UserPromptSubmit": [{"hooks": [{"type": "command", "command": "scan-keys"}]}]\n  }\n}\n';
+  writeFixtures(temp.home, { ".codex/config.toml": "", ".codex/hooks.json": mine });
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const hooks = JSON.parse(readFileSync(join(temp.home, ".codex/hooks.json"), "utf8"));
+  assert.deepEqual(
+    hooks.hooks.UserPromptSubmit.map((e: { hooks: { command: string }[] }) => e.hooks[0]!.command),
+    ["scan-keys", `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook prompt`],
+  );
+  const status = setupStatus(setupContext(deps, { profile: "agent", repoRoot: undefined }))
+    .find((s) => s.id === "codex");
+  assert.equal(status?.configured, true);
+  install(deps, "uninstall");
+  assert.equal(readFileSync(join(temp.home, ".codex/hooks.json"), "utf8"), mine);
 });
