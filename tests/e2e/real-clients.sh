@@ -49,4 +49,14 @@ check "claude mcp list: korva connected" 'korva:.*Connected' "$bin/claude" mcp l
 check "gemini mcp list: korva connected" 'korva:.*Connected' "$bin/gemini" mcp list
 check "opencode mcp list: korva connected" 'korva.*connected' "$bin/opencode" mcp list
 check "codex mcp list: korva listed" '^korva +.*mcp --profile agent' "$bin/codex" mcp list
+# Codex parses ~/.codex/hooks.json itself: its app-server lists korva's prompt hook, no errors.
+codex_hooks='{
+  echo "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"clientInfo\":{\"name\":\"korva-ci\",\"version\":\"1\"}}}"
+  echo "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\"}"
+  echo "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"hooks/list\",\"params\":{\"cwds\":[\"$HOME/project\"]}}"
+  sleep 8
+} | "$0" app-server'
+check "codex hooks/list: korva's prompt hook parsed" \
+  '"eventName":"userPromptSubmit","handlerType":"command","command":"[^"]* hook prompt".*"warnings":\[\],"errors":\[\]' \
+  bash -c "$codex_hooks" "$bin/codex"
 exit "$fail"
