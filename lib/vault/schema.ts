@@ -24,6 +24,7 @@
 //   memory_vector_backlog(memory_id)       memories whose vector is missing or stale (v8)
 import type { DatabaseSync } from "node:sqlite";
 import { KorvaError } from "../errors.ts";
+import { isBusy } from "./sqlite_error.ts";
 
 /** Migration N+1 is MIGRATIONS[N]; a vault at version N runs the ones after it, in order. */
 const MIGRATIONS: string[] = [
@@ -233,7 +234,7 @@ export function migrate(db: DatabaseSync, path: string, readonly: boolean): void
     );
   }
   if (version === SCHEMA_VERSION || readonly) return;
-  db.exec("PRAGMA journal_mode = WAL");
+  switchToWal(db);
   db.exec("BEGIN IMMEDIATE");
   try {
     // Another process may have migrated while we waited for the lock.
@@ -251,17 +252,43 @@ export function migrate(db: DatabaseSync, path: string, readonly: boolean): void
   }
 }
 
+/**
+ * The vault's schema version (0 for an empty file). Whether `meta` exists and whether anything
+ * else does are read in one statement: read apart, another process creating the vault could
+ * commit in between, and a vault being born looked like a database of someone else's tables.
+ */
 function readSchemaVersion(db: DatabaseSync): number {
-  const hasMeta = db.prepare(
-    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+  const found = db.prepare(
+    `SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta') AS meta,
+            (SELECT count(*) FROM sqlite_master) AS objects`,
   ).get();
-  if (!hasMeta) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get();
-    if (Number(tables?.n ?? 0) > 0) {
+  if (Number(found?.meta ?? 0) === 0) {
+    if (Number(found?.objects ?? 0) > 0) {
       throw new KorvaError("the database has tables but is not a korva vault", { exitCode: 3 });
     }
     return 0;
   }
+  // meta and its schema_version row are committed together (migrate).
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get();
   return row ? Number(row.value) : 0;
+}
+
+/**
+ * Put the file in WAL mode. Two processes switching a new vault at once each hold a read lock
+ * and want the file to themselves: SQLite answers one of them SQLITE_BUSY at once, without the
+ * busy timeout, so the switch is tried again (every 10 ms, within the busy timeout) until the
+ * other process has switched it or let go.
+ */
+function switchToWal(db: DatabaseSync): void {
+  const timeout = Number(db.prepare("PRAGMA busy_timeout").get()?.timeout ?? 0);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
