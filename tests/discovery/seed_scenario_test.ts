@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { buildContext } from "../../lib/discovery/context.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { fakeMemory } from "../../bench/fixtures.ts";
+import { codexContext, codexPayload } from "../_codex.ts";
 import { FIXED_NOW, runKorva, tempDir, type TempHome, tempHome, tempRepo } from "../_helpers.ts";
 
 export const INCIDENT = {
@@ -175,31 +176,14 @@ Deno.test("korva hook session-start answers a Codex SessionStart payload with on
   await using home = tempHome();
   await using repo = tempRepo({ ".korva/config.yml": "schema: 1\nproject: acme\n" });
   seedVault(join(home.korvaHome, "vault.db"), "acme").close();
-  // Codex 0.169's SessionStart input: source is startup, resume or clear.
   const result = await runKorva(["hook", "session-start"], {
     env: home.env,
     cwd: repo.path,
-    stdin: JSON.stringify({
-      session_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e4",
-      transcript_path: null,
-      cwd: repo.path,
-      hook_event_name: "SessionStart",
-      model: "gpt-5.5",
-      permission_mode: "default",
-      source: "startup",
-    }),
+    stdin: codexPayload("SessionStart", repo.path, { source: "startup" }),
   });
   assert.equal(result.code, 0, result.stderr);
-  const out = JSON.parse(result.stdout);
-  // session-start.command.output: additionalProperties false, at the top and in the event's part.
-  assert.deepEqual(Object.keys(out).sort(), ["hookSpecificOutput", "suppressOutput"]);
-  assert.deepEqual(Object.keys(out.hookSpecificOutput).sort(), [
-    "additionalContext",
-    "hookEventName",
-  ]);
-  assert.equal(out.hookSpecificOutput.hookEventName, "SessionStart");
   assert.match(
-    out.hookSpecificOutput.additionalContext,
+    codexContext(result.stdout, "SessionStart"),
     /^## korva: what this team knows \(acme\)\n/,
   );
 });

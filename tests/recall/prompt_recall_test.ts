@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { promptRecall } from "../../lib/recall/prompt_recall.ts";
 import { openVault } from "../../lib/vault/mod.ts";
+import { codexContext, codexPayload } from "../_codex.ts";
 import { runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
 
 const INCIDENT = {
@@ -66,19 +67,30 @@ Deno.test("korva hook prompt answers a Claude Code UserPromptSubmit payload, the
   assert.equal(garbage.stdout, "");
 });
 
+/** A home whose vault holds the incident in project "shop", and a repository of that project. */
+function shopWithIncident() {
+  const home = tempHome();
+  const repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
+  using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
+  vault.save({ ...INCIDENT, project: "shop" });
+  return {
+    home,
+    repo,
+    async [Symbol.asyncDispose]() {
+      await repo[Symbol.asyncDispose]();
+      await home[Symbol.asyncDispose]();
+    },
+  };
+}
+
 Deno.test("korva hook prompt answers a Gemini CLI BeforeAgent payload in its event's name", async () => {
-  await using home = tempHome();
-  await using repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
-  {
-    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
-    vault.save({ ...INCIDENT, project: "shop" });
-  }
+  await using shop = shopWithIncident();
   const result = await runKorva(["hook", "prompt"], {
-    env: home.env,
+    env: shop.home.env,
     stdin: JSON.stringify({
       hook_event_name: "BeforeAgent",
       session_id: "g-1",
-      cwd: repo.path,
+      cwd: shop.repo.path,
       prompt: "Add a retry to the payment job without a second redis lock",
     }),
   });
@@ -89,37 +101,17 @@ Deno.test("korva hook prompt answers a Gemini CLI BeforeAgent payload in its eve
 });
 
 Deno.test("korva hook prompt answers a Codex UserPromptSubmit payload with only the keys Codex's output schema allows", async () => {
-  await using home = tempHome();
-  await using repo = tempRepo({ ".korva/config.yml": "project: shop\n" });
-  {
-    using vault = openVault(join(home.korvaHome, "vault.db"), { project: "shop" });
-    vault.save({ ...INCIDENT, project: "shop" });
-  }
-  // Codex 0.169's user-prompt-submit.command.input schema: every field is required.
+  await using shop = shopWithIncident();
   const result = await runKorva(["hook", "prompt"], {
-    env: home.env,
-    stdin: JSON.stringify({
-      session_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e4",
+    env: shop.home.env,
+    stdin: codexPayload("UserPromptSubmit", shop.repo.path, {
       turn_id: "019d036d-c7fa-72d2-b6fd-78878bfe34e5",
-      transcript_path: null,
-      cwd: repo.path,
-      hook_event_name: "UserPromptSubmit",
-      model: "gpt-5.5",
-      permission_mode: "default",
       prompt: "Why does the payment retry take a redis lock?",
     }),
   });
   assert.equal(result.code, 0, result.stderr);
-  const out = JSON.parse(result.stdout);
-  // Its output schema has additionalProperties: false, at the top and in hookSpecificOutput.
-  assert.deepEqual(Object.keys(out).sort(), ["hookSpecificOutput", "suppressOutput"]);
-  assert.deepEqual(Object.keys(out.hookSpecificOutput).sort(), [
-    "additionalContext",
-    "hookEventName",
-  ]);
-  assert.equal(out.hookSpecificOutput.hookEventName, "UserPromptSubmit");
   assert.match(
-    out.hookSpecificOutput.additionalContext,
+    codexContext(result.stdout, "UserPromptSubmit"),
     /\[incident\] Double charge: payment lock/,
   );
 });
