@@ -168,7 +168,7 @@ function strongValue(value: string): boolean {
     looksRandom(value, { minLength: 16, minEntropy: 3.5 });
 }
 
-/** English secret names, which the assignment detectors read when they are followed by `=`. */
+/** A letter or a combining mark of any script. */
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
 /** The first `n` runs of non-blank characters, with their offsets (matchAll's, cut short). */
@@ -179,6 +179,7 @@ function firstTokens(text: string, n: number): RegExpExecArray[] {
   return tokens;
 }
 
+/** English secret names, which the assignment detectors read when they are followed by `=`. */
 const ENGLISH_NAME =
   /^(?:password|passwd|passphrase|passcode|pass|pwd|pw|secret|token|api[ -]?key|credentials|creds|login|psk|p|key)$/i;
 
@@ -301,11 +302,8 @@ function valueOnLine({ text, match, end }: MatchContext): { start: number; end: 
   if (EXAMPLE_OR_RULE.test(before + after)) return null;
   const lineStart = match.index - before.length;
   const candidates = [
-    ...[...before.matchAll(/\S+/g)].slice(-12).map((m) => ({
-      raw: m[0],
-      at: lineStart + m.index!,
-    })),
-    ...[...after.matchAll(/\S+/g)].slice(0, 12).map((m) => ({ raw: m[0], at: end + m.index! })),
+    ...lastTokens(before, 12).map((t) => ({ raw: t.text, at: lineStart + t.index })),
+    ...firstTokens(after, 12).map((m) => ({ raw: m[0], at: end + m.index })),
   ];
   let found: { start: number; end: number } | null = null;
   for (const { raw, at } of candidates) {
