@@ -84,6 +84,13 @@ export function isTestCard(digits: string): boolean {
   return TEST_CARDS.has(digits) || new Set(digits).size <= 3;
 }
 
+/** A lookup of ASCII characters by UTF-16 code unit: `set[c] === 1` for each one in `chars`. */
+export function asciiSet(chars: string): Uint8Array {
+  const set = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
 /** How many of lower, upper, digit, other a value mixes. */
 export function characterClasses(value: string): number {
   // One pass over the code units: bit 1 lower, 2 upper, 4 digit, 8 anything else.

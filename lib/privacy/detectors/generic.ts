@@ -2,6 +2,7 @@
 // passed to credential constructors or sent as URL parameters, plus the high-entropy fallback.
 import type { Detector, MatchContext } from "../detector.ts";
 import {
+  asciiSet,
   characterClasses,
   credibleInGate,
   isPlaceholder,
@@ -268,13 +269,7 @@ interface Assignment {
 }
 
 /** A key name's characters, [A-Za-z0-9_.$-], by UTF-16 code unit (no regex per character). */
-const KEY_CHAR = (() => {
-  const table = new Uint8Array(128);
-  for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-") {
-    table[c.charCodeAt(0)] = 1;
-  }
-  return table;
-})();
+const KEY_CHAR = asciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-");
 const PUBLIC_KEY_DER =
   /^(?:MFkwEwYHKoZIzj0CAQ|MHYwEAYHKoZIzj0CAQ|MCowBQYDK2V|MIIBIjANBgkqhkiG9w0BAQEFAAOC|MIICIjANBgkqhkiG9w0BAQEFAAOC|MIGfMA0GCSqGSIb3DQEBAQUAA4GN)/;
 const ENTROPY_KEY_WORDS = new Set([

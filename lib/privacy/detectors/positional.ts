@@ -3,7 +3,7 @@
 // credential constructors of every SDK), and written in DSN shapes that have no key name: Go MySQL
 // DSNs, Oracle easy-connect strings, .pgpass lines, redis.conf.
 import type { Detector, MatchContext } from "../detector.ts";
-import { credibleInGate, credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
+import { asciiSet, credibleInGate, credibleLiteral, lineBefore, looksRandom } from "../checks.ts";
 import { Charset, fakeToken } from "../fake.ts";
 import { secretUnderKey } from "./generic.ts";
 
@@ -203,13 +203,7 @@ function credentialShaped(value: string): boolean {
 }
 
 /** The characters of a dotted name (`\w`, `.`, `$`, `:`), by code unit. */
-const NAME_CHAR = (() => {
-  const table = new Uint8Array(128);
-  for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$:") {
-    table[ch.charCodeAt(0)] = 1;
-  }
-  return table;
-})();
+const NAME_CHAR = asciiSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$:");
 
 /** The callee of the call whose `(` is at `open`, lowercase, `::` read as `.`. */
 function calleeAt(text: string, from: number, open: number): string {

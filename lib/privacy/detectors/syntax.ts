@@ -3,6 +3,7 @@
 // environment lookups, SQL passwords, and Markdown/CSV tables with a password column.
 import type { Detector, MatchContext, Span } from "../detector.ts";
 import {
+  asciiSet,
   credibleInGate,
   credibleLiteral,
   isPlaceholder,
@@ -64,15 +65,20 @@ const IDENTIFIER_TABLE =
   /cache|hash|checksum|digest|etag|object|bucket|lock|idempot|sha\d*|commit|primary|foreign|index/i;
 const KEY_COLUMN = /^(?:\*\*)?(?:[A-Za-z][\w-]{0,30}[ _-])?keys?(?:\*\*)?$/i;
 
+/** The characters of a short cell name, /[\w* -]/, by code unit. */
+const CELL_CHAR = asciiSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_* -");
+
 /** A table (Markdown pipes, CSV, semicolons, tabs) with a password column or a password row. */
 function tableCell({ text, start, end, mode }: MatchContext): Span | Span[] | null {
   // A cell holds a short name (one to three words): a delimiter or the line's edge on both sides
   // of it. O(1) for the usual hit in code.
   let after = end;
-  while (after < text.length && isCellChar(text.charCodeAt(after)) && after - end < 24) after++;
+  while (after < text.length && CELL_CHAR[text.charCodeAt(after)] === 1 && after - end < 24) {
+    after++;
+  }
   if (!/^[|,;\t\r\n]?$/.test(text[after] ?? "")) return null;
   let left = start;
-  while (left > 0 && isCellChar(text.charCodeAt(left - 1)) && start - left < 24) left--;
+  while (left > 0 && CELL_CHAR[text.charCodeAt(left - 1)] === 1 && start - left < 24) left--;
   if (!/^[|,;\t\n]?$/.test(text[left - 1] ?? "")) return null;
   const before = lineBefore(text, start);
   const lineStart = start - before.length;
@@ -733,9 +739,3 @@ export const syntaxDetectors = (): Detector[] => [
     },
   },
 ];
-
-/** A character of a short cell name, /[\w* -]/, by its code unit. */
-function isCellChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ||
-    c === 42 || c === 32 || c === 45;
-}
