@@ -86,8 +86,13 @@ const extraTuning = () =>
 const SETS: [string, () => Question[]][] = [
   ["held-out-all", () => [
     ...loadQuestions().filter((q) => q.heldOut),
-    ...["questions_blind.tsv", "questions_blind4.tsv", "questions_blind5.tsv"].flatMap(file),
-    ...file("questions_blind6.tsv"),
+    ...[
+      "questions_blind.tsv",
+      "questions_blind4.tsv",
+      "questions_blind5.tsv",
+      "questions_blind6.tsv",
+    ]
+      .flatMap(file),
   ]],
   ["blind6", () => file("questions_blind6.tsv")],
   ["blind5", () => file("questions_blind5.tsv")],
