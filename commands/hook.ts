@@ -24,7 +24,8 @@ export function hookCommand(deps: Deps): Command {
     .action((flags: HookFlags) => HOOK_EVENTS["file-context"]!.run(deps, flags));
   hook.command("prompt")
     .description(
-      "UserPromptSubmit (Claude Code, Codex) / BeforeAgent (Gemini CLI): add memories relevant to the prompt",
+      "UserPromptSubmit (Claude Code, Codex, Copilot CLI, VS Code, OpenCode's plugin) / " +
+        "BeforeAgent (Gemini CLI): add memories relevant to the prompt",
     )
     .action((flags: HookFlags) => HOOK_EVENTS["prompt"]!.run(deps, flags));
   hook.command("stop")

@@ -129,7 +129,10 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   recordRecalls(memories, found.map((memory) => memory.id));
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   deps.io.out(
-    hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found)) + "\n",
+    hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found), {
+      // GitHub Copilot CLI sets COPILOT_CLI=1 for its hooks and reads only the top-level field.
+      topLevel: deps.env("COPILOT_CLI") === "1",
+    }) + "\n",
   );
 }
 

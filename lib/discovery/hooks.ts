@@ -72,10 +72,17 @@ export function hookFile(payload: HookPayload): string | undefined {
 /**
  * The JSON a hook prints: `hookSpecificOutput.additionalContext`, which Claude Code
  * (SessionStart, PreToolUse) and Gemini CLI (SessionStart, AfterTool) add to the model's
- * context. No decision field is set, so the tool call is never blocked.
+ * context. No decision field is set, so the tool call is never blocked. `topLevel` repeats the
+ * context as a top-level `additionalContext`, the only one GitHub Copilot CLI reads (it ignores
+ * `hookSpecificOutput`); other editors get it only when they ask, since VS Code reads both.
  */
-export function hookOutput(event: string, context: string): string {
+export function hookOutput(
+  event: string,
+  context: string,
+  options: { topLevel?: boolean } = {},
+): string {
   return JSON.stringify({
+    ...(options.topLevel ? { additionalContext: context } : {}),
     hookSpecificOutput: { hookEventName: event, additionalContext: context },
     suppressOutput: true,
   });

@@ -146,7 +146,18 @@ export function changedFiles(plans: TargetPlan[]): PlannedFile[] {
   for (const plan of plans) {
     for (const file of plan.files) {
       const earlier = seen.get(file.path);
-      seen.set(file.path, earlier ? { ...file, before: earlier.before } : file);
+      // A file two targets share (AGENTS.md, ~/.copilot/hooks/korva.json): the first one's text
+      // before, the last one's after, and the containers either created.
+      seen.set(
+        file.path,
+        earlier
+          ? {
+            ...file,
+            before: earlier.before,
+            containers: [...earlier.containers, ...file.containers],
+          }
+          : file,
+      );
     }
   }
   return [...seen.values()].filter((f) => f.before !== f.after);

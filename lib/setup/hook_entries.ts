@@ -27,12 +27,26 @@ export interface HookSpec {
 const KORVA_HOOK = new RegExp(` hook (${HOOK_HANDLERS.join("|")})"`);
 const isKorvaHook = (entry: unknown) => KORVA_HOOK.test(JSON.stringify(entry));
 
-/** Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's). */
-export function jsonHooks(path: string, ctx: SetupContext, specs: HookSpec[]): FileChange {
-  const wanted = (spec: HookSpec) => ({
-    ...(spec.matcher ? { matcher: spec.matcher } : {}),
-    hooks: [{ type: "command", command: ctx.hookCommand(spec.handler), timeout: spec.timeout }],
-  });
+/**
+ * Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's): each event a list
+ * of `{matcher, hooks: [handler]}`. `flat` lists the handlers themselves, the shape of VS Code's
+ * own hook files (no matchers), which GitHub Copilot CLI reads too.
+ */
+export function jsonHooks(
+  path: string,
+  ctx: SetupContext,
+  specs: HookSpec[],
+  options: { flat?: boolean } = {},
+): FileChange {
+  const wanted = (spec: HookSpec) => {
+    const handler = {
+      type: "command",
+      command: ctx.hookCommand(spec.handler),
+      timeout: spec.timeout,
+    };
+    if (options.flat) return handler;
+    return { ...(spec.matcher ? { matcher: spec.matcher } : {}), hooks: [handler] };
+  };
   return {
     path,
     part: "hooks",

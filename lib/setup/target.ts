@@ -28,7 +28,7 @@ export interface FileChange {
   path: string;
   /** What is changed, for messages: "MCP server", "hooks", "instructions". */
   part: string;
-  format: "json" | "jsonc" | "toml" | "markdown";
+  format: "json" | "jsonc" | "toml" | "markdown" | "javascript";
   install(text: string | undefined): string;
   /** korva's part removed; containers korva created (and left empty) are removed too. */
   uninstall(text: string, created: string[][]): string;

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { jsonServer, markdown, ownedMarkdown, stdio, tomlServer } from "./config_changes.ts";
 import { type HookSpec, jsonHooks } from "./hook_entries.ts";
+import { opencodePlugin } from "./opencode_plugin.ts";
 import type { SetupContext, Target } from "./target.ts";
 
 export { HOOK_HANDLERS, type HookHandler } from "./hook_entries.ts";
@@ -25,6 +26,19 @@ function onPath(ctx: SetupContext, binary: string): boolean {
 }
 
 const home = (ctx: SetupContext, ...parts: string[]) => join(ctx.userHome, ...parts);
+
+/**
+ * The prompt hook in ~/.copilot/hooks/korva.json, which both GitHub Copilot CLI (1.0.65+ adds a
+ * prompt hook's top-level additionalContext to the prompt) and VS Code's local agent
+ * (hookSpecificOutput.additionalContext) read, in VS Code's flat shape, timeouts in seconds.
+ */
+const copilotHooks = (ctx: SetupContext) =>
+  jsonHooks(
+    home(ctx, ".copilot", "hooks", "korva.json"),
+    ctx,
+    [{ event: "UserPromptSubmit", handler: "prompt", timeout: 10 }],
+    { flat: true },
+  );
 const repo = (ctx: SetupContext, ...parts: string[]) => join(ctx.repoRoot ?? "", ...parts);
 
 /** Every target, in the order `korva setup --status` lists them. */
@@ -125,6 +139,7 @@ export const TARGETS: Target[] = [
             ctx,
             "---\napplyTo: '**'\n---\n",
           ),
+          copilotHooks(ctx),
         ],
   },
   {
@@ -140,6 +155,7 @@ export const TARGETS: Target[] = [
         ),
         // User-level instructions for every repository (Copilot CLI custom instructions docs).
         markdown(home(ctx, ".copilot", "copilot-instructions.md"), ctx),
+        copilotHooks(ctx),
       ],
   },
   {
@@ -183,6 +199,8 @@ export const TARGETS: Target[] = [
         : [
           jsonServer(home(ctx, ".config", "opencode", "opencode.json"), ["mcp"], entry, "jsonc"),
           markdown(home(ctx, ".config", "opencode", "AGENTS.md"), ctx),
+          // OpenCode has no prompt hook of the command kind; a plugin's chat.message is one.
+          opencodePlugin(home(ctx, ".config", "opencode", "plugins", "korva.js"), ctx),
         ];
     },
   },

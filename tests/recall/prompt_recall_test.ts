@@ -115,3 +115,32 @@ Deno.test("korva hook prompt answers a Codex UserPromptSubmit payload with only 
     /\[incident\] Double charge: payment lock/,
   );
 });
+
+Deno.test("korva hook prompt run by GitHub Copilot CLI also answers the top-level additionalContext it reads", async () => {
+  await using shop = shopWithIncident();
+  const payload = {
+    hook_event_name: "UserPromptSubmit",
+    session_id: "c-1",
+    timestamp: "2026-11-27T00:30:25.095Z",
+    cwd: shop.repo.path,
+    prompt: "Why does the payment retry take a redis lock?",
+  };
+  const copilot = await runKorva(["hook", "prompt"], {
+    env: { ...shop.home.env, COPILOT_CLI: "1" },
+    stdin: JSON.stringify(payload),
+  });
+  assert.equal(copilot.code, 0, copilot.stderr);
+  const out = JSON.parse(copilot.stdout);
+  assert.deepEqual(Object.keys(out), ["additionalContext", "hookSpecificOutput", "suppressOutput"]);
+  assert.equal(out.additionalContext, out.hookSpecificOutput.additionalContext);
+  assert.match(out.additionalContext, /\[incident\] Double charge: payment lock/);
+  // VS Code reads the same file and both fields: without COPILOT_CLI only one is given.
+  const vscode = await runKorva(["hook", "prompt"], {
+    env: shop.home.env,
+    stdin: JSON.stringify({ ...payload, session_id: "v-1" }),
+  });
+  assert.deepEqual(Object.keys(JSON.parse(vscode.stdout)), [
+    "hookSpecificOutput",
+    "suppressOutput",
+  ]);
+});

@@ -258,7 +258,7 @@ Deno.test("korva setup --project writes repository files and --status reports th
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
 });
 
-Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code, Gemini CLI and Codex", async () => {
+Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code, Gemini CLI, Codex, Copilot CLI and VS Code", async () => {
   await using temp = tempHome();
   writeFixtures(temp.home, FIXTURES);
   const before = snapshot(temp.home);
@@ -294,6 +294,10 @@ Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kir
   }];
   assert.deepEqual(JSON.parse(read(".codex/hooks.json")), {
     hooks: { SessionStart: handler("session-start"), UserPromptSubmit: handler("prompt") },
+  });
+  // Copilot CLI and VS Code's local agent share ~/.copilot/hooks, in VS Code's flat shape.
+  assert.deepEqual(JSON.parse(read(".copilot/hooks/korva.json")), {
+    hooks: { UserPromptSubmit: handler("prompt")[0]!.hooks },
   });
   install(deps, "uninstall");
   assert.deepEqual(snapshot(temp.home), before);
