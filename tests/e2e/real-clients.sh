@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The real thing: install Claude Code, Gemini CLI, OpenCode and Codex from npm into a temp
-# prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there.
-# Needs the npm registry (exit 77 when the clients cannot be installed). Usage: tests/e2e/real-clients.sh
+# The real thing: install Claude Code, Gemini CLI, OpenCode, Codex and Copilot CLI from npm into a
+# temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
+# then send Claude Code, OpenCode and Copilot CLI a prompt, with a stand-in model
+# (tests/e2e/fake_model.ts) in place of theirs, and look for korva's memory in what each sent its
+# model (Claude Code: from SessionStart, which shows it first, so the prompt hook stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
+# Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+model_pid=""
+trap 'rm -rf "$work"; [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null' EXIT
 prefix="$work/prefix"
 echo "installing the clients from npm into $prefix"
 if ! timeout 300 npm install --silent --no-audit --no-fund --prefix "$prefix" \
-  @anthropic-ai/claude-code@2.1.331 @google/gemini-cli@0.61.0 opencode-ai@1.18.33 @openai/codex@0.169.0 >/dev/null 2>&1; then
+  @anthropic-ai/claude-code@2.1.331 @google/gemini-cli@0.61.0 opencode-ai@1.18.33 @openai/codex@0.169.0 \
+  @github/copilot@1.0.102 >/dev/null 2>&1; then
   echo "skipped: the clients could not be installed from npm (no registry?)"
   exit 77
 fi
@@ -33,6 +38,8 @@ export KORVA_BIN
 cd "$HOME/project"
 git init -q .
 "$KORVA_BIN" init >/dev/null
+"$KORVA_BIN" save --type incident --title "Double charge: payment lock must be keyed by payment_id" \
+  --content "Customers were charged twice when a retry ran after the Redis lock expired." >/dev/null 2>&1
 "$KORVA_BIN" setup --all >/dev/null
 # Gemini CLI only starts MCP servers in trusted folders: trust the project the way a user would.
 printf '{"%s": "TRUST_FOLDER"}\n' "$HOME/project" >"$HOME/.gemini/trustedFolders.json"
@@ -59,4 +66,31 @@ codex_hooks='{
 check "codex hooks/list: korva's prompt hook parsed" \
   '"eventName":"userPromptSubmit","handlerType":"command","command":"[^"]* hook prompt".*"warnings":\[\],"errors":\[\]' \
   bash -c "$codex_hooks" "$bin/codex"
+
+# Prompt-time recall, as each client's model receives it.
+model_log="$work/model.log"
+deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
+model_pid=$!
+for _ in $(seq 50); do [ -s "$work/model.port" ] && break; sleep 0.1; done
+model="http://127.0.0.1:$(head -1 "$work/model.port")"
+prompt="Why does the payment retry take a redis lock?"
+memory='\[incident\] Double charge: payment lock'
+sent() { # sent NAME PATTERN COMMAND...: run a client with the prompt, then grep its model requests
+  local name="$1" pattern="$2"
+  shift 2
+  : >"$model_log"
+  NO_COLOR=1 timeout 120 "$@" >"$work/client.out" 2>&1 || true
+  if grep -Eq "$pattern" "$model_log"; then echo "ok    $name"; else echo "FAIL  $name"; tail -5 "$work/client.out"; fail=1; fi
+}
+sent "claude -p: the model receives korva's memory (SessionStart)" \
+  "SessionStart hook additional context: ## korva[^\"]*$memory" \
+  env ANTHROPIC_BASE_URL="$model" ANTHROPIC_API_KEY=sk-ant-stand-in "$bin/claude" -p "$prompt"
+printf '{"provider":{"stand-in":{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"%s/v1","apiKey":"x"},"models":{"m":{}}}},"model":"stand-in/m"}\n' \
+  "$model" >"$work/opencode-model.json"
+recalled="that may bear on this request[^\"]*$memory"
+sent "opencode run: the model receives korva's recalled memory (plugin chat.message)" "$recalled" \
+  env OPENCODE_CONFIG="$work/opencode-model.json" "$bin/opencode" run "$prompt"
+sent "copilot -p: the model receives korva's recalled memory (~/.copilot/hooks)" "$recalled" \
+  env COPILOT_AUTO_UPDATE=false COPILOT_PROVIDER_BASE_URL="$model/v1" COPILOT_MODEL=gpt-4.1 \
+  COPILOT_PROVIDER_API_KEY=x "$bin/copilot" -p "$prompt" --no-auto-update
 exit "$fail"

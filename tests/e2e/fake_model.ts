@@ -1,0 +1,89 @@
+// A stand-in model server for the real-client checks: answers "ok" to OpenAI-compatible chat
+// completions and to Anthropic messages (streamed or not), and appends every request body to a
+// log, so a check can see what the editor sent its model. Prints its port once listening.
+// Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
+// deno-lint-ignore-file no-console
+import { appendFileSync } from "node:fs";
+
+const log = Deno.args[0]!;
+const sse = (events: [string | undefined, unknown][], end = "") =>
+  new Response(
+    events.map(([name, data]) =>
+      `${name ? `event: ${name}\n` : ""}data: ${JSON.stringify(data)}\n\n`
+    )
+      .join("") + end,
+    { headers: { "content-type": "text/event-stream" } },
+  );
+
+function chatCompletion(request: { model: string; stream?: boolean }): Response {
+  const base = { id: "chatcmpl-1", created: 1, model: request.model };
+  const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+  if (!request.stream) {
+    return Response.json({
+      ...base,
+      object: "chat.completion",
+      choices: [{ index: 0, message: { role: "assistant", content: "ok" }, finish_reason: "stop" }],
+      usage,
+    });
+  }
+  const chunk = (delta: unknown, finish: string | null) => ({
+    ...base,
+    object: "chat.completion.chunk",
+    choices: [{ index: 0, delta, finish_reason: finish }],
+    ...(finish ? { usage } : {}),
+  });
+  return sse([
+    [undefined, chunk({ role: "assistant", content: "ok" }, null)],
+    [undefined, chunk({}, "stop")],
+  ], "data: [DONE]\n\n");
+}
+
+function anthropicMessage(request: { model: string; stream?: boolean }): Response {
+  const message = {
+    id: "msg_1",
+    type: "message",
+    role: "assistant",
+    model: request.model,
+    content: [{ type: "text", text: "ok" }],
+    stop_reason: "end_turn",
+    stop_sequence: null,
+    usage: { input_tokens: 1, output_tokens: 1 },
+  };
+  if (!request.stream) return Response.json(message);
+  return sse([
+    ["message_start", {
+      type: "message_start",
+      message: { ...message, content: [], stop_reason: null },
+    }],
+    ["content_block_start", {
+      type: "content_block_start",
+      index: 0,
+      content_block: { type: "text", text: "" },
+    }],
+    ["content_block_delta", {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "text_delta", text: "ok" },
+    }],
+    ["content_block_stop", { type: "content_block_stop", index: 0 }],
+    ["message_delta", {
+      type: "message_delta",
+      delta: { stop_reason: "end_turn", stop_sequence: null },
+      usage: { output_tokens: 1 },
+    }],
+    ["message_stop", { type: "message_stop" }],
+  ]);
+}
+
+Deno.serve({
+  hostname: "127.0.0.1",
+  port: 0,
+  onListen: ({ port }) => console.log(port),
+}, async (request) => {
+  const path = new URL(request.url).pathname;
+  const body = request.method === "POST" ? await request.text() : "";
+  appendFileSync(log, JSON.stringify({ path, body }) + "\n");
+  if (path.endsWith("/chat/completions")) return chatCompletion(JSON.parse(body));
+  if (path.endsWith("/v1/messages")) return anthropicMessage(JSON.parse(body));
+  return new Response("{}", { status: 404, headers: { "content-type": "application/json" } });
+});
