@@ -1,7 +1,7 @@
 // The editors and agents `korva setup` configures: one table entry per tool saying how to detect
 // it and which files to change, in which format. Paths and shapes follow each tool's docs
 // (docs/editors.md says what was verified and how).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jsonServer, markdown, ownedMarkdown, stdio, tomlServer } from "./config_changes.ts";
 import { type HookSpec, jsonHooks } from "./hook_entries.ts";
@@ -17,6 +17,24 @@ function vscodeUserDir(ctx: SetupContext): string {
   }
   if (ctx.platform === "windows") return join(ctx.env("APPDATA") ?? ctx.userHome, "Code", "User");
   return join(ctx.env("XDG_CONFIG_HOME") ?? join(ctx.userHome, ".config"), "Code", "User");
+}
+
+/**
+ * The user's Documents folder, where Cline keeps its global rules (`Cline/Rules`): on Linux the
+ * XDG_DOCUMENTS_DIR of `user-dirs.dirs` (what `xdg-user-dir DOCUMENTS` prints), else ~/Documents.
+ */
+function documentsDir(ctx: SetupContext): string {
+  if (ctx.platform === "linux") {
+    const config = ctx.env("XDG_CONFIG_HOME") ?? join(ctx.userHome, ".config");
+    try {
+      const dirs = readFileSync(join(config, "user-dirs.dirs"), "utf8");
+      const value = /^XDG_DOCUMENTS_DIR="([^"]+)"/m.exec(dirs)?.[1];
+      if (value) return value.replace(/^\$HOME(?=\/|$)/, ctx.userHome);
+    } catch {
+      // No user-dirs.dirs: the default below.
+    }
+  }
+  return join(ctx.userHome, "Documents");
 }
 
 function onPath(ctx: SetupContext, binary: string): boolean {
@@ -277,6 +295,8 @@ export const TARGETS: Target[] = [
           ["mcpServers"],
           stdio(ctx, { disabled: false }),
         ),
+        // Global rules: every file in Documents/Cline/Rules applies in every workspace.
+        ownedMarkdown(join(documentsDir(ctx), "Cline", "Rules", "korva.md"), ctx),
       ],
   },
   {

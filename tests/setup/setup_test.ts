@@ -353,3 +353,28 @@ Deno.test("setup adds korva's hooks beside a user's own Codex hooks and uninstal
   install(deps, "uninstall");
   assert.equal(readFileSync(join(temp.home, ".codex/hooks.json"), "utf8"), mine);
 });
+
+Deno.test({
+  name:
+    "setup writes Cline's global rules into the Documents folder user-dirs.dirs names; uninstall removes them",
+  ignore: Deno.build.os !== "linux", // user-dirs.dirs is the Linux (XDG) way; elsewhere ~/Documents
+  fn: async () => {
+    await using temp = tempHome();
+    writeFixtures(temp.home, {
+      ".config/Code/User/globalStorage/saoudrizwan.claude-dev/settings/cline_mcp_settings.json":
+        '{"mcpServers": {}}\n',
+      ".config/user-dirs.dirs":
+        '# written by xdg-user-dirs-update\nXDG_DOCUMENTS_DIR="$HOME/Dokumente"\n',
+    });
+    const before = snapshot(temp.home);
+    const deps = depsFor(temp.home, temp.korvaHome);
+    install(deps);
+    assert.match(
+      readFileSync(join(temp.home, "Dokumente/Cline/Rules/korva.md"), "utf8"),
+      /^<!-- korva:begin/,
+    );
+    assert.equal(existsSync(join(temp.home, "Documents")), false);
+    install(deps, "uninstall");
+    assert.deepEqual(snapshot(temp.home), before);
+  },
+});
