@@ -1,6 +1,7 @@
 // A stand-in model server for the real-client checks: answers "ok" to OpenAI-compatible chat
-// completions and to Anthropic messages (streamed or not), and appends every request body to a
-// log, so a check can see what the editor sent its model. Prints its port once listening.
+// completions, Anthropic messages (streamed or not) and OpenAI responses (streamed), and appends
+// every request body to a log, so a check can see what the editor sent its model. Prints its port
+// once listening.
 // Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
 // deno-lint-ignore-file no-console
 import { appendFileSync } from "node:fs";
@@ -75,6 +76,28 @@ function anthropicMessage(request: { model: string; stream?: boolean }): Respons
   ]);
 }
 
+/** OpenAI's Responses API, streamed: what Codex asks a custom model provider for. */
+function response(): Response {
+  const usage = {
+    input_tokens: 1,
+    input_tokens_details: { cached_tokens: 0 },
+    output_tokens: 1,
+    output_tokens_details: { reasoning_tokens: 0 },
+    total_tokens: 2,
+  };
+  const item = {
+    type: "message",
+    role: "assistant",
+    id: "msg_1",
+    content: [{ type: "output_text", text: "ok", annotations: [] }],
+  };
+  return sse([
+    ["response.created", { type: "response.created", response: { id: "resp_1" } }],
+    ["response.output_item.done", { type: "response.output_item.done", output_index: 0, item }],
+    ["response.completed", { type: "response.completed", response: { id: "resp_1", usage } }],
+  ]);
+}
+
 Deno.serve({
   hostname: "127.0.0.1",
   port: 0,
@@ -85,5 +108,6 @@ Deno.serve({
   appendFileSync(log, JSON.stringify({ path, body }) + "\n");
   if (path.endsWith("/chat/completions")) return chatCompletion(JSON.parse(body));
   if (path.endsWith("/v1/messages")) return anthropicMessage(JSON.parse(body));
+  if (path.endsWith("/responses")) return response();
   return new Response("{}", { status: 404, headers: { "content-type": "application/json" } });
 });

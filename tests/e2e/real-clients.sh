@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The real thing: install Claude Code, Gemini CLI, OpenCode, Codex and Copilot CLI from npm into a
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
-# then send Claude Code, OpenCode and Copilot CLI a prompt, with a stand-in model
+# then send Claude Code, Codex, OpenCode and Copilot CLI a prompt, with a stand-in model
 # (tests/e2e/fake_model.ts) in place of theirs, and look for korva's memory in what each sent its
-# model (Claude Code: from SessionStart, which shows it first, so the prompt hook stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
+# model (Claude Code and Codex: from SessionStart, which shows it first, so their prompt hook then
+# stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -85,6 +86,11 @@ sent() { # sent NAME PATTERN COMMAND...: run a client with the prompt, then grep
 sent "claude -p: the model receives korva's memory (SessionStart)" \
   "SessionStart hook additional context: ## korva[^\"]*$memory" \
   env ANTHROPIC_BASE_URL="$model" ANTHROPIC_API_KEY=sk-ant-stand-in "$bin/claude" -p "$prompt"
+sent "codex exec: the model receives korva's memory (SessionStart; hook trust bypassed for this run)" \
+  "## korva: what this team knows[^\"]*$memory" \
+  "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
+  -c model_provider=stand-in \
+  -c "model_providers.stand-in={name=\"stand-in\",base_url=\"$model/v1\",wire_api=\"responses\"}" "$prompt"
 printf '{"provider":{"stand-in":{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"%s/v1","apiKey":"x"},"models":{"m":{}}}},"model":"stand-in/m"}\n' \
   "$model" >"$work/opencode-model.json"
 recalled="that may bear on this request[^\"]*$memory"
