@@ -14,7 +14,7 @@ export function hookCommand(deps: Deps): Command {
     "Editor hook handlers (read the hook JSON on stdin; never fail the editor)",
   );
   hook.command("session-start")
-    .description("SessionStart (Claude Code, Gemini CLI, Codex): add the project's context")
+    .description("SessionStart (Claude Code, Gemini CLI, Codex, Kiro): add the project's context")
     .option("--max-tokens <n>", "budget", "1500")
     .option("--text", "print plain text instead of hook JSON")
     .action((flags: HookFlags) => HOOK_EVENTS["session-start"]!.run(deps, flags));
@@ -24,9 +24,10 @@ export function hookCommand(deps: Deps): Command {
     .action((flags: HookFlags) => HOOK_EVENTS["file-context"]!.run(deps, flags));
   hook.command("prompt")
     .description(
-      "UserPromptSubmit (Claude Code, Codex, Copilot CLI, VS Code, OpenCode's plugin) / " +
+      "UserPromptSubmit (Claude Code, Codex, Copilot CLI, VS Code, Kiro, OpenCode's plugin) / " +
         "BeforeAgent (Gemini CLI): add memories relevant to the prompt",
     )
+    .option("--text", "print plain text instead of hook JSON (Kiro)")
     .action((flags: HookFlags) => HOOK_EVENTS["prompt"]!.run(deps, flags));
   hook.command("stop")
     .description(

@@ -65,14 +65,14 @@ export const HOOK_EVENTS: Record<string, HookEvent> = {
   },
   "prompt": {
     valueFlags: [],
-    booleanFlags: [],
-    run: (deps) =>
+    booleanFlags: ["--text"],
+    run: (deps, flags) =>
       guarded(deps, "prompt", async () => {
         const payload = parseHookPayload(await deps.io.readStdin());
         await (await importLazily<typeof import("./hook_memory.ts")>(
           import.meta.url,
           "./hook_memory.ts",
-        )).prompt(deps, payload);
+        )).prompt(deps, payload, flags);
       }),
   },
   "stop": {

@@ -112,7 +112,7 @@ export async function fileContext(
 }
 
 /** UserPromptSubmit / BeforeAgent: memories the prompt recalls. */
-export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
+export async function prompt(deps: Deps, payload: HookPayload, flags: HookFlags): Promise<void> {
   const prompt = payload.prompt ?? "";
   if (prompt.trim() === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
@@ -128,11 +128,12 @@ export async function prompt(deps: Deps, payload: HookPayload): Promise<void> {
   if (found.length === 0) return;
   recordRecalls(memories, found.map((memory) => memory.id));
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
+  const context = renderPromptRecall(found);
   deps.io.out(
-    hookOutput(payload.hook_event_name ?? "UserPromptSubmit", renderPromptRecall(found), {
+    (flags.text ? context : hookOutput(payload.hook_event_name ?? "UserPromptSubmit", context, {
       // GitHub Copilot CLI sets COPILOT_CLI=1 for its hooks and reads only the top-level field.
       topLevel: deps.env("COPILOT_CLI") === "1",
-    }) + "\n",
+    })) + "\n",
   );
 }
 

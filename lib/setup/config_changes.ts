@@ -69,6 +69,38 @@ export function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = "")
   };
 }
 
+/**
+ * A file korva owns whole (a plugin, a hook file): its text is `text`. A file of that name that
+ * `mine` does not recognise is reported and never overwritten; uninstall empties it (apply then
+ * removes a file korva created).
+ */
+export function ownedFile(
+  path: string,
+  options: {
+    part: string;
+    format: FileChange["format"];
+    text: string;
+    mine: (text: string) => boolean;
+  },
+): FileChange {
+  const { part, format, text: wanted, mine } = options;
+  return {
+    path,
+    part,
+    format,
+    install: (text) => {
+      if (text !== undefined && text.trim() !== "" && !mine(text)) {
+        throw new Error(`"${path}" is not korva's ${part}; it was left untouched`);
+      }
+      return wanted;
+    },
+    uninstall: () => "",
+    containers: [],
+    current: (text) => text === wanted,
+    present: (text) => text !== undefined && mine(text),
+  };
+}
+
 export function tomlServer(path: string, ctx: SetupContext): FileChange {
   const q = (s: string) => JSON.stringify(s);
   const block = [

@@ -1,5 +1,6 @@
 // OpenCode's prompt-time recall: a plugin file korva owns whole, which runs `korva hook prompt`
 // on each message the user sends and adds korva's answer as context the model sees.
+import { ownedFile } from "./config_changes.ts";
 import type { FileChange, SetupContext } from "./target.ts";
 
 /** The first line of the plugin: how korva knows the file is its own. */
@@ -90,26 +91,12 @@ export default {
 `;
 }
 
-/**
- * The plugin file at `path`. korva owns it whole: a file of that name that is not korva's is
- * reported and never overwritten; uninstall empties it (apply removes a file korva created).
- */
+/** The plugin file at `path`, which korva owns whole (config_changes.ts ownedFile). */
 export function opencodePlugin(path: string, ctx: SetupContext): FileChange {
-  const source = opencodePluginSource(ctx);
-  const mine = (text: string | undefined) => text?.startsWith(MARK) ?? false;
-  return {
-    path,
+  return ownedFile(path, {
     part: "prompt recall plugin",
     format: "javascript",
-    install: (text) => {
-      if (text !== undefined && text.trim() !== "" && !mine(text)) {
-        throw new Error(`"${path}" is not korva's plugin; it was left untouched`);
-      }
-      return source;
-    },
-    uninstall: () => "",
-    containers: [],
-    current: (text) => text === source,
-    present: mine,
-  };
+    text: opencodePluginSource(ctx),
+    mine: (text) => text.startsWith(MARK),
+  });
 }

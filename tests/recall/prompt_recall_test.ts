@@ -144,3 +144,27 @@ Deno.test("korva hook prompt run by GitHub Copilot CLI also answers the top-leve
     "suppressOutput",
   ]);
 });
+
+Deno.test("korva hook prompt --text answers Kiro's UserPromptSubmit payload in plain text, and nothing for its empty prompts", async () => {
+  await using shop = shopWithIncident();
+  const kiro = (prompt: string, session: string) =>
+    runKorva(["hook", "prompt", "--text"], {
+      env: shop.home.env,
+      stdin: JSON.stringify({
+        cwd: shop.repo.path,
+        hook_event_name: "UserPromptSubmit",
+        prompt,
+        session_id: session,
+      }),
+    });
+  const result = await kiro("Why does the payment retry take a redis lock?", "k-1");
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /^Team memory \(korva\) that may bear on this request; call vault_get for a full record:\n- \[incident\] Double charge: payment lock must be keyed by payment_id \(01[0-9A-Z]{24}\): Customers were charged twice when a retry ran after the Redis lock expired\. The lock is keyed by payment_id with a 30 s TTL\.\n$/,
+  );
+  // Kiro IDE 1.0.242 sends every prompt empty.
+  const empty = await kiro("", "k-2");
+  assert.equal(empty.code, 0);
+  assert.equal(empty.stdout, "");
+});

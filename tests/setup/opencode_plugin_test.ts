@@ -110,7 +110,9 @@ Deno.test("korva setup --opencode leaves a plugins/korva.js that is not korva's 
   assert.equal(result.code, 2);
   assert.match(
     result.stderr,
-    new RegExp(`"${join(home.home, PLUGIN)}" is not korva's plugin; it was left untouched`),
+    new RegExp(
+      `"${join(home.home, PLUGIN)}" is not korva's prompt recall plugin; it was left untouched`,
+    ),
   );
   assert.equal(readFileSync(join(home.home, PLUGIN), "utf8"), theirs);
 });

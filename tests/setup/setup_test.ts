@@ -258,7 +258,7 @@ Deno.test("korva setup --project writes repository files and --status reports th
   assert.equal(status.find((s: { id: string }) => s.id === "claude").configured, true);
 });
 
-Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code, Gemini CLI, Codex, Copilot CLI and VS Code", async () => {
+Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kiro, and prompt hooks for Claude Code, Gemini CLI, Codex, Copilot CLI, VS Code and Kiro", async () => {
   await using temp = tempHome();
   writeFixtures(temp.home, FIXTURES);
   const before = snapshot(temp.home);
@@ -298,6 +298,35 @@ Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kir
   // Copilot CLI and VS Code's local agent share ~/.copilot/hooks, in VS Code's flat shape.
   assert.deepEqual(JSON.parse(read(".copilot/hooks/korva.json")), {
     hooks: { UserPromptSubmit: handler("prompt")[0]!.hooks },
+  });
+  // Kiro: its v1 hook schema, and the plain-text answers it passes to the agent.
+  const kiro = (name: string, trigger: string, handler: string, description: string) => ({
+    name,
+    description,
+    trigger,
+    action: {
+      type: "command",
+      command: `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook ${handler} --text`,
+    },
+    timeout: 10,
+    enabled: true,
+  });
+  assert.deepEqual(JSON.parse(read(".kiro/hooks/korva.json")), {
+    version: "v1",
+    hooks: [
+      kiro(
+        "korva-session-start",
+        "SessionStart",
+        "session-start",
+        "korva: the project's team memory",
+      ),
+      kiro(
+        "korva-prompt",
+        "UserPromptSubmit",
+        "prompt",
+        "korva: team memories relevant to the prompt",
+      ),
+    ],
   });
   install(deps, "uninstall");
   assert.deepEqual(snapshot(temp.home), before);
