@@ -68,3 +68,37 @@ export function loadQuestions(
   }
   return questions;
 }
+
+/** One question file, wholly tuning or wholly held out. */
+const file = (name: string) => loadQuestions(join(RECALL_DATA, name), { split: false });
+/** Tuning: the even half of questions.tsv plus questions_tuning2.tsv, 3 and 4. */
+const extraTuning = () =>
+  ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap(file);
+
+/** The question sets by flag (`--tuning` …); none given: the held-out half of questions.tsv. */
+const SETS: [string, () => Question[]][] = [
+  ["held-out-all", () => [
+    ...loadQuestions().filter((q) => q.heldOut),
+    ...[
+      "questions_blind.tsv",
+      "questions_blind4.tsv",
+      "questions_blind5.tsv",
+      "questions_blind6.tsv",
+    ]
+      .flatMap(file),
+  ]],
+  ["blind6", () => file("questions_blind6.tsv")],
+  ["blind5", () => file("questions_blind5.tsv")],
+  ["blind4", () => file("questions_blind4.tsv")],
+  ["blind", () => file("questions_blind.tsv")],
+  ["tuning3", () => file("questions_tuning3.tsv")],
+  ["tuning4", () => file("questions_tuning4.tsv")],
+  ["all", () => [...loadQuestions(), ...extraTuning()]],
+  ["tuning", () => [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]],
+  ["held-out", () => loadQuestions().filter((q) => q.heldOut)],
+];
+
+/** The question set the first matching flag in `args` names, and its name. */
+export function questionSet(args: string[]): [string, () => Question[]] {
+  return SETS.find(([name]) => args.includes(`--${name}`)) ?? SETS.at(-1)!;
+}

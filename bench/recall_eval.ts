@@ -17,7 +17,7 @@ import { loadSemantics } from "../lib/recall/mod.ts";
 import { abbreviationTable } from "../lib/recall/abbreviations.ts";
 import { createSemantics, parseSynonyms } from "../lib/recall/semantics.ts";
 import { decodeTermVectors } from "../lib/recall/term_vectors.ts";
-import { type Adr, loadAdrs, loadQuestions, type Question, RECALL_DATA } from "./recall_data.ts";
+import { type Adr, loadAdrs, type Question, questionSet } from "./recall_data.ts";
 
 type Ranker = (query: string) => string[];
 
@@ -76,35 +76,7 @@ function score(questions: Question[], rank: Ranker): Scores {
 }
 
 const adrs = loadAdrs();
-/** One question file, wholly tuning or wholly held out. */
-const file = (name: string) => loadQuestions(join(RECALL_DATA, name), { split: false });
-// Tuning: the even half of questions.tsv plus questions_tuning2.tsv, 3 and 4;
-// held-out: the odd half.
-const extraTuning = () =>
-  ["questions_tuning2.tsv", "questions_tuning3.tsv", "questions_tuning4.tsv"].flatMap(file);
-/** The question sets by flag, the first flag given wins (none: the held-out half). */
-const SETS: [string, () => Question[]][] = [
-  ["held-out-all", () => [
-    ...loadQuestions().filter((q) => q.heldOut),
-    ...[
-      "questions_blind.tsv",
-      "questions_blind4.tsv",
-      "questions_blind5.tsv",
-      "questions_blind6.tsv",
-    ]
-      .flatMap(file),
-  ]],
-  ["blind6", () => file("questions_blind6.tsv")],
-  ["blind5", () => file("questions_blind5.tsv")],
-  ["blind4", () => file("questions_blind4.tsv")],
-  ["blind", () => file("questions_blind.tsv")],
-  ["tuning3", () => file("questions_tuning3.tsv")],
-  ["tuning4", () => file("questions_tuning4.tsv")],
-  ["all", () => [...loadQuestions(), ...extraTuning()]],
-  ["tuning", () => [...loadQuestions().filter((q) => !q.heldOut), ...extraTuning()]],
-  ["held-out", () => loadQuestions().filter((q) => q.heldOut)],
-];
-const [which, load] = SETS.find(([name]) => Deno.args.includes(`--${name}`)) ?? SETS.at(-1)!;
+const [which, load] = questionSet(Deno.args);
 const questions = load();
 const dir = mkdtempSync(join(tmpdir(), "korva-recall-eval-"));
 try {

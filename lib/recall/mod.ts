@@ -45,6 +45,7 @@ export function lazySemantics(options: LoadSemanticsOptions = {}): SearchSemanti
     // Pure: a query the lexical hits settle (most file hooks) never loads the tables.
     settled: settledBy,
     rerank: (query, candidates, limit) => get().rerank(query, candidates, limit),
+    termWeight: (term) => get().termWeight!(term),
   };
 }
 

@@ -1,5 +1,7 @@
 // Prompt-time recall: the few memories worth adding to a user's prompt, or none. Used by the
-// `korva hook prompt` handler (Claude Code UserPromptSubmit, Gemini CLI BeforeAgent).
+// `korva hook prompt` handler (Claude Code, Codex, Copilot CLI, VS Code, Kiro UserPromptSubmit,
+// Gemini CLI BeforeAgent, OpenCode's plugin).
+import type { SearchSemantics } from "../vault/search.ts";
 import type { Vault } from "../vault/store.ts";
 import type { Memory } from "../vault/types.ts";
 import { textTerms } from "./terms.ts";
@@ -15,14 +17,22 @@ export interface PromptRecallOptions {
 
 /** Prompts shorter than this many content words are chit-chat ("yes", "go on"): no recall. */
 const MIN_PROMPT_TERMS = 2;
-/** A memory must share this many distinct content words with the prompt to be shown. */
+/** Without word weights: a memory must share this many distinct content words with the prompt. */
 const MIN_SHARED_TERMS = 2;
 /** Only the top candidates are considered: below them the match is too weak to interrupt. */
 const CANDIDATES = 5;
+/**
+ * The bar with semantic recall's word weights: the memory holds this share of what the prompt's
+ * words tell (each weighed by termWeight), or its vector is this close to the prompt's. Chosen on
+ * the tuning questions and unrelated prompts (bench/prompt_recall_eval.ts, BENCHMARKS.md "Prompt
+ * recall's bar"): the old bar, two shared words, added memories to 2 of 3 unrelated prompts.
+ */
+const MIN_COVER = 0.45;
+const MIN_COSINE = 0.6;
 
 /**
  * The memories that clear the relevance bar for a prompt: among the top search results, those
- * sharing at least two content words with it, not shown before in the session.
+ * the prompt is about (see MIN_COVER), not shown before in the session.
  */
 export function promptRecall(vault: Vault, prompt: string, options: PromptRecallOptions): Memory[] {
   const terms = new Set(textTerms(prompt));
@@ -32,18 +42,53 @@ export function promptRecall(vault: Vault, prompt: string, options: PromptRecall
     status: "active",
     ...(options.project ? { project: options.project } : {}),
   });
+  const relevant = relevanceBar(prompt, [...terms], vault.semantics);
   const picked: Memory[] = [];
   for (const { memory } of hits) {
     if (picked.length >= (options.limit ?? 3)) break;
-    if (options.seen.has(memory.id)) continue;
-    const words = new Set(textTerms(`${memory.title} ${memory.content} ${memory.tags.join(" ")}`));
-    let shared = 0;
-    for (const term of terms) if (words.has(term)) shared++;
-    if (shared < Math.min(MIN_SHARED_TERMS, terms.size)) continue;
+    if (options.seen.has(memory.id) || !relevant(memory)) continue;
     picked.push(memory);
     options.seen.add(memory.id);
   }
   return picked;
+}
+
+/** Whether a memory clears the bar for the prompt whose distinct content words are `terms`. */
+function relevanceBar(
+  prompt: string,
+  terms: string[],
+  semantics: SearchSemantics | undefined,
+): (memory: Memory) => boolean {
+  const wordsOf = (memory: Memory) =>
+    new Set(textTerms(`${memory.title} ${memory.content} ${memory.tags.join(" ")}`));
+  const weight = semantics?.termWeight?.bind(semantics);
+  if (!semantics || !weight) {
+    return (memory) => {
+      const words = wordsOf(memory);
+      return terms.filter((t) => words.has(t)).length >= Math.min(MIN_SHARED_TERMS, terms.length);
+    };
+  }
+  const total = terms.reduce((sum, t) => sum + weight(t), 0);
+  const promptVector = semantics.vectorize(prompt);
+  return (memory) => {
+    const words = wordsOf(memory);
+    const held = terms.reduce((sum, t) => sum + (words.has(t) ? weight(t) : 0), 0);
+    if (total > 0 && held / total >= MIN_COVER) return true;
+    // The text a memory's stored vector is made of (Vault #storeVector): title twice, tags first.
+    const text = [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""];
+    return cosine(promptVector, semantics.vectorize(text.join("\n"))) >= MIN_COSINE;
+  };
+}
+
+function cosine(a: Int8Array | undefined, b: Int8Array | undefined): number {
+  if (!a || !b) return 0;
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** The context text added to the prompt. */

@@ -227,6 +227,11 @@ export function createSemantics(
 
     settled: settledBy,
 
+    termWeight(term) {
+      const row = table.index.get(term);
+      return Math.log(table.total / ((row === undefined ? 0 : table.counts[row]!) + 1));
+    },
+
     rerank(query, candidates, limit) {
       if (candidates.length === 0) return [];
       const queryTerms = textTerms(query);

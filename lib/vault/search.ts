@@ -128,6 +128,11 @@ export interface SearchSemantics {
   settled(query: string, hits: SearchHit[]): boolean;
   /** Reorder the candidates, best first, at most `limit`. */
   rerank(query: string, candidates: SearchCandidate[], limit: number): SearchHit[];
+  /**
+   * How much a word (a term key) tells: the log of its inverse frequency in the vectors' corpus,
+   * the same for every vault. Prompt-time recall weighs a prompt's words by it; the vault does not.
+   */
+  termWeight?(term: string): number;
 }
 
 /** How many bm25 candidates semantic recall reorders (30 ranked as well as 100 on the evaluation). */

@@ -743,6 +743,11 @@ export class Vault {
   }
 
   /** Whether the connection is still open. */
+  /** The semantic recall this vault searches with (undefined: lexical search only). */
+  get semantics(): SearchSemantics | undefined {
+    return this.#semantics;
+  }
+
   get isOpen(): boolean {
     return this.#db.isOpen;
   }

@@ -1,8 +1,11 @@
 // Prompt-time recall: the memories worth adding to a prompt, once per session, silent otherwise.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSemantics } from "../../lib/recall/mod.ts";
 import { promptRecall } from "../../lib/recall/prompt_recall.ts";
+import { textTerms } from "../../lib/recall/terms.ts";
+import { RECALL_DATA } from "../../bench/recall_data.ts";
 import { openVault } from "../../lib/vault/mod.ts";
 import { codexContext, codexPayload } from "../_codex.ts";
 import { runKorva, tempDir, tempHome, tempRepo } from "../_helpers.ts";
@@ -15,7 +18,7 @@ const INCIDENT = {
   tags: ["payments", "redis"],
 };
 
-Deno.test("promptRecall() returns a memory sharing two words with the prompt, once per session", async () => {
+Deno.test("promptRecall() returns the memory a prompt is about, once per session", async () => {
   await using dir = tempDir();
   using vault = openVault(join(dir.path, "vault.db"), { semantics: loadSemantics() });
   const id = vault.save(INCIDENT).memory.id;
@@ -35,6 +38,36 @@ Deno.test("promptRecall() stays silent for short or unrelated prompts", async ()
     promptRecall(vault, "rename the button label on the settings page", { seen: new Set() }),
     [],
   );
+});
+
+Deno.test("promptRecall() adds nothing for a prompt about other work that shares two everyday words with a memory", async () => {
+  await using dir = tempDir();
+  using vault = openVault(join(dir.path, "vault.db"), { semantics: loadSemantics() });
+  // A real record (tests/testdata/recall, govuk-aws ADR 24): "image" and "data" are in it.
+  const adr = readFileSync(join(RECALL_DATA, "adr/govuk-aws/0024-ami-lookups.md"), "utf8");
+  vault.save({ type: "decision", title: "AMI Lookups", content: adr });
+  vault.save(INCIDENT);
+  const prompt = "apply a Gaussian blur to the canvas image data";
+  const words = new Set(textTerms(adr));
+  assert.deepEqual(textTerms(prompt).filter((t) => words.has(t)), ["image", "data"]);
+  assert.deepEqual(promptRecall(vault, prompt, { seen: new Set() }), []);
+  // Paraphrased, the prompt still reaches the memory it is about.
+  assert.deepEqual(
+    promptRecall(vault, "how do we stop customers paying twice", { seen: new Set() })
+      .map((m) => m.title),
+    [INCIDENT.title],
+  );
+});
+
+Deno.test("promptRecall() without semantic recall adds a memory that shares two words with the prompt", async () => {
+  await using dir = tempDir();
+  using vault = openVault(join(dir.path, "vault.db"));
+  vault.save({ type: "note", title: "Release checklist", content: "Tag the release, build it." });
+  assert.deepEqual(
+    promptRecall(vault, "build a tag cloud for the blog", { seen: new Set() }).map((m) => m.title),
+    ["Release checklist"],
+  );
+  assert.deepEqual(promptRecall(vault, "build the blog sidebar", { seen: new Set() }), []);
 });
 
 Deno.test("korva hook prompt answers a Claude Code UserPromptSubmit payload, then stays silent", async () => {
