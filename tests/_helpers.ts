@@ -138,13 +138,25 @@ export interface CliResult {
 }
 
 /** Spawn the real CLI (`deno run -A main.ts …`) with a clean environment. */
-export async function runKorva(
+export function runKorva(
   args: string[],
   options: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
 ): Promise<CliResult> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", MAIN, ...args],
+  return runCommand(Deno.execPath(), ["run", "-A", "--quiet", MAIN, ...args], {
+    ...options,
     cwd: options.cwd ?? NEUTRAL_CWD,
+  });
+}
+
+/** Spawn a command with a clean environment (baseEnv() and `env`), `stdin` written then closed. */
+export async function runCommand(
+  command: string,
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; stdin?: string } = {},
+): Promise<CliResult> {
+  const child = new Deno.Command(command, {
+    args,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...baseEnv(), ...options.env },
     clearEnv: true,
     stdin: options.stdin === undefined ? "null" : "piped",

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { baseEnv, git, runKorva, tempDir, tempHome, writeFiles } from "../_helpers.ts";
+import { git, runCommand, runKorva, tempDir, tempHome, writeFiles } from "../_helpers.ts";
 
 const RULE = (incident: string) =>
   `version: 1
@@ -41,23 +41,7 @@ function cloneAs(bare: string, dir: string, name: string): string {
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, stdin = "") {
-  const child = new Deno.Command(cmd, {
-    args,
-    cwd,
-    env: { ...baseEnv(), ...env },
-    clearEnv: true,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  return writer.write(new TextEncoder().encode(stdin)).then(() => writer.close()).then(() =>
-    child.output()
-  ).then((out) => ({
-    code: out.code,
-    stdout: new TextDecoder().decode(out.stdout),
-    stderr: new TextDecoder().decode(out.stderr),
-  }));
+  return runCommand(cmd, args, { cwd, env, stdin });
 }
 
 Deno.test("origin scenario: a second clone, onboarded with korva init and korva setup --all, blocks a user_id lock at edit time and at commit", async () => {

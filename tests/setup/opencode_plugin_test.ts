@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { applySetup, changedFiles, planSetup, setupContext } from "../../lib/setup/apply.ts";
 import { TARGETS } from "../../lib/setup/targets.ts";
 import { openVault } from "../../lib/vault/mod.ts";
-import { baseEnv, runKorva, tempHome, tempRepo, testDeps, writeFiles } from "../_helpers.ts";
+import { runCommand, runKorva, tempHome, tempRepo, testDeps, writeFiles } from "../_helpers.ts";
 
 const PLUGIN = ".config/opencode/plugins/korva.js";
 const RUNNER = new URL("../testdata/opencode_chat_message.ts", import.meta.url).pathname;
@@ -32,20 +32,13 @@ async function chatMessage(
       parts: [{ id: "prt_4f1c2a9e1001AbCdEfGhIjKlMn", type: "text", text }],
     },
   };
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "--quiet", RUNNER, join(home.home, PLUGIN), dir],
-    env: { ...baseEnv(), ...home.env },
-    clearEnv: true,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(message)));
-  await writer.close();
-  const result = await child.output();
-  assert.equal(result.code, 0, new TextDecoder().decode(result.stderr));
-  return JSON.parse(new TextDecoder().decode(result.stdout)) as {
+  const result = await runCommand(
+    Deno.execPath(),
+    ["run", "-A", "--quiet", RUNNER, join(home.home, PLUGIN), dir],
+    { env: home.env, stdin: JSON.stringify(message) },
+  );
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as {
     id: string;
     output: { parts: Record<string, unknown>[] };
   };
