@@ -3,15 +3,9 @@
 // (docs/editors.md says what was verified and how).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  jsonServer,
-  markdown,
-  ownedFile,
-  ownedMarkdown,
-  stdio,
-  tomlServer,
-} from "./config_changes.ts";
+import { jsonServer, markdown, ownedMarkdown, stdio, tomlServer } from "./config_changes.ts";
 import { type HookSpec, jsonHooks } from "./hook_entries.ts";
+import { kiroHooks } from "./kiro_hooks.ts";
 import { opencodePlugin } from "./opencode_plugin.ts";
 import type { SetupContext, Target } from "./target.ts";
 
@@ -44,36 +38,6 @@ function documentsDir(ctx: SetupContext): string {
   return join(ctx.userHome, "Documents");
 }
 
-/**
- * Kiro's user-level hook file (~/.kiro/hooks/*.json, loaded in every workspace since IDE 1.0.182
- * and CLI 2.13): the v1 schema, a list of named hooks with PascalCase triggers, timeouts in
- * seconds. Kiro gives the agent a SessionStart or UserPromptSubmit command's stdout as plain text
- * (exit 0), so the handlers answer with --text.
- */
-function kiroHooks(ctx: SetupContext): string {
-  const hook = (name: string, trigger: string, handler: "session-start" | "prompt") => ({
-    name,
-    description: `korva: ${
-      handler === "prompt" ? "team memories relevant to the prompt" : "the project's team memory"
-    }`,
-    trigger,
-    action: { type: "command", command: `${ctx.hookCommand(handler)} --text` },
-    timeout: 10,
-    enabled: true,
-  });
-  return JSON.stringify(
-    {
-      version: "v1",
-      hooks: [
-        hook("korva-session-start", "SessionStart", "session-start"),
-        hook("korva-prompt", "UserPromptSubmit", "prompt"),
-      ],
-    },
-    null,
-    2,
-  ) + "\n";
-}
-
 function onPath(ctx: SetupContext, binary: string): boolean {
   return (ctx.env("PATH") ?? "").split(":").some((dir) =>
     dir !== "" && existsSync(join(dir, binary))
@@ -81,6 +45,7 @@ function onPath(ctx: SetupContext, binary: string): boolean {
 }
 
 const home = (ctx: SetupContext, ...parts: string[]) => join(ctx.userHome, ...parts);
+const repo = (ctx: SetupContext, ...parts: string[]) => join(ctx.repoRoot ?? "", ...parts);
 
 /**
  * The prompt hook in ~/.copilot/hooks/korva.json, which both GitHub Copilot CLI (1.0.65+ adds a
@@ -94,7 +59,6 @@ const copilotHooks = (ctx: SetupContext) =>
     [{ event: "UserPromptSubmit", handler: "prompt", timeout: 10 }],
     { flat: true },
   );
-const repo = (ctx: SetupContext, ...parts: string[]) => join(ctx.repoRoot ?? "", ...parts);
 
 /** Every target, in the order `korva setup --status` lists them. */
 export const TARGETS: Target[] = [
@@ -350,12 +314,7 @@ export const TARGETS: Target[] = [
           jsonServer(home(ctx, ".kiro", "settings", "mcp.json"), ["mcpServers"], stdio(ctx)),
           // Global steering: ~/.kiro/steering/*.md apply in every workspace (Kiro steering docs).
           ownedMarkdown(home(ctx, ".kiro", "steering", "korva.md"), ctx),
-          ownedFile(home(ctx, ".kiro", "hooks", "korva.json"), {
-            part: "hook file",
-            format: "json",
-            text: kiroHooks(ctx),
-            mine: (text) => text.includes('"name": "korva-prompt"'),
-          }),
+          kiroHooks(home(ctx, ".kiro", "hooks", "korva.json"), ctx),
         ],
   },
 ];
