@@ -14,7 +14,9 @@ export function hookCommand(deps: Deps): Command {
     "Editor hook handlers (read the hook JSON on stdin; never fail the editor)",
   );
   hook.command("session-start")
-    .description("SessionStart (Claude Code, Gemini CLI, Codex, Kiro): add the project's context")
+    .description(
+      "SessionStart (Claude Code, Gemini CLI, Codex, Kiro, Cursor): add the project's context",
+    )
     .option("--max-tokens <n>", "budget", "1500")
     .option("--text", "print plain text instead of hook JSON")
     .action((flags: HookFlags) => HOOK_EVENTS["session-start"]!.run(deps, flags));

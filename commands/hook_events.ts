@@ -9,7 +9,12 @@ import { stopAnswer } from "../lib/capture/nudge.ts";
 import { nudgeMayBeDue } from "../lib/capture/session_log.ts";
 import { queueSessionEnd } from "../lib/capture/summary_queue.ts";
 import { spawnDetached } from "../lib/detached.ts";
-import { type HookPayload, parseHookPayload, sessionFileStem } from "../lib/discovery/hooks.ts";
+import {
+  hookFolder,
+  type HookPayload,
+  parseHookPayload,
+  sessionFileStem,
+} from "../lib/discovery/hooks.ts";
 import { messageOf } from "../lib/errors.ts";
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from "../lib/file_modes.ts";
 import { existsSync, readFileSync, writeFileSync } from "../lib/fs_sync.ts";
@@ -139,9 +144,10 @@ export function runDir(deps: Deps): string {
   return homePaths(deps.home).run;
 }
 
-/** The payload's working directory when it exists, else the process's. */
+/** The payload's working directory (or Cursor's first workspace root) when it exists, else the process's. */
 export function payloadCwd(deps: Deps, payload: HookPayload): string {
-  return payload.cwd && existsSync(payload.cwd) ? payload.cwd : deps.cwd;
+  const folder = hookFolder(payload);
+  return folder && existsSync(folder) ? folder : deps.cwd;
 }
 
 function seenFile(home: string, sessionId: string): string {

@@ -12,7 +12,7 @@ import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
 import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
-import { hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
+import { cursorOutput, hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
 import { type Memories, openMemories } from "../lib/memory/memories.ts";
 import { prepareGlobs } from "../lib/glob.ts";
 import { readGlobCache, writeGlobCache } from "../lib/glob_cache.ts";
@@ -71,7 +71,11 @@ export async function sessionStart(
   ].filter((part) => part !== "").join("\n\n");
   if (text === "") return;
   deps.io.out(
-    flags.text ? text : hookOutput(payload.hook_event_name ?? "SessionStart", text) + "\n",
+    flags.text
+      ? text
+      : (payload.cursor_version !== undefined
+        ? cursorOutput(text)
+        : hookOutput(payload.hook_event_name ?? "SessionStart", text)) + "\n",
   );
 }
 

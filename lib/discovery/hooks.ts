@@ -18,6 +18,10 @@ export interface HookPayload {
   source?: string;
   /** Stop, SubagentStop, AfterAgent: true when this stop follows a hook's own continuation. */
   stop_hook_active?: boolean;
+  /** Set by Cursor, which reads its own answer shape (cursorOutput). */
+  cursor_version?: string;
+  /** Cursor's open folders (it sends no cwd). */
+  workspace_roots?: unknown;
   [key: string]: unknown;
 }
 
@@ -28,6 +32,7 @@ const STRING_FIELDS = [
   "tool_name",
   "prompt",
   "source",
+  "cursor_version",
 ] as const;
 
 /** Tool-input keys that carry the file a tool touches, across Claude Code and Gemini CLI tools. */
@@ -86,6 +91,18 @@ export function hookOutput(
     hookSpecificOutput: { hookEventName: event, additionalContext: context },
     suppressOutput: true,
   });
+}
+
+/** The JSON a Cursor `sessionStart` hook prints: `additional_context` joins the conversation. */
+export function cursorOutput(context: string): string {
+  return JSON.stringify({ additional_context: context });
+}
+
+/** The folder a hook is about: its `cwd`, else (Cursor) the first of its workspace roots. */
+export function hookFolder(payload: HookPayload): string | undefined {
+  if (payload.cwd) return payload.cwd;
+  const roots = payload.workspace_roots;
+  return Array.isArray(roots) && typeof roots[0] === "string" ? roots[0] : undefined;
 }
 
 const SAFE_SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;

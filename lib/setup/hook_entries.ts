@@ -27,26 +27,32 @@ export interface HookSpec {
 const KORVA_HOOK = new RegExp(` hook (${HOOK_HANDLERS.join("|")})"`);
 const isKorvaHook = (entry: unknown) => KORVA_HOOK.test(JSON.stringify(entry));
 
-/**
- * Hook entries in a settings.json shaped like Claude Code's (and Gemini CLI's): each event a list
- * of `{matcher, hooks: [handler]}`. `flat` lists the handlers themselves, the shape of VS Code's
- * own hook files (no matchers), which GitHub Copilot CLI reads too.
- */
+/** How a hook file lists an event's handlers. */
+export type HookShape =
+  /** Claude Code's (Gemini CLI's, Codex's): `{matcher, hooks: [{type, command, timeout}]}`. */
+  | "nested"
+  /** VS Code's own files, which GitHub Copilot CLI reads too: `{type, command, timeout}`. */
+  | "flat"
+  /** Cursor's: `{command}`, in a file that also says `"version": 1`. */
+  | "cursor";
+
+/** Hook entries in a JSON settings or hooks file, in the tool's shape (default "nested"). */
 export function jsonHooks(
   path: string,
   ctx: SetupContext,
   specs: HookSpec[],
-  options: { flat?: boolean } = {},
+  options: { shape?: HookShape } = {},
 ): FileChange {
+  const shape = options.shape ?? "nested";
   const wanted = (spec: HookSpec) => {
-    const handler = {
-      type: "command",
-      command: ctx.hookCommand(spec.handler),
-      timeout: spec.timeout,
-    };
-    if (options.flat) return handler;
+    const command = ctx.hookCommand(spec.handler);
+    if (shape === "cursor") return { command };
+    const handler = { type: "command", command, timeout: spec.timeout };
+    if (shape === "flat") return handler;
     return { ...(spec.matcher ? { matcher: spec.matcher } : {}), hooks: [handler] };
   };
+  // Cursor reads a hooks.json only with its version: korva writes one when there is none.
+  const version = shape === "cursor" ? [["version"]] : [];
   return {
     path,
     part: "hooks",
@@ -58,6 +64,9 @@ export function jsonHooks(
       if (out !== undefined && specs.some((s) => Array.isArray(getJson(out, ["hooks", s.event])))) {
         out = stripOnly(out, specs);
       }
+      if (version.length > 0 && getJson(out, ["version"]) === undefined) {
+        out = setJson(out, ["version"], 1);
+      }
       for (const spec of specs) {
         const list = getJson(out, ["hooks", spec.event]);
         const index = Array.isArray(list) ? list.length : 0;
@@ -67,8 +76,17 @@ export function jsonHooks(
       }
       return out ?? "{}\n";
     },
-    uninstall: (text, created) => removeCreated(stripOnly(text, specs), created),
-    containers: [["hooks"], ...specs.map((spec) => ["hooks", spec.event])],
+    uninstall: (text, created) => {
+      const out = removeCreated(stripOnly(text, specs), created);
+      // A version korva wrote leaves with the last thing beside it.
+      const rest = parseJsonc(out);
+      const onlyVersion = typeof rest === "object" && rest !== null &&
+        Object.keys(rest).join() === "version";
+      return onlyVersion && created.some((path) => path.join() === "version")
+        ? setJson(out, ["version"], undefined)
+        : out;
+    },
+    containers: [...version, ["hooks"], ...specs.map((spec) => ["hooks", spec.event])],
     current: (text) =>
       specs.every((spec) => {
         const list = getJson(text, ["hooks", spec.event]);

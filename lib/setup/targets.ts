@@ -57,7 +57,7 @@ const copilotHooks = (ctx: SetupContext) =>
     home(ctx, ".copilot", "hooks", "korva.json"),
     ctx,
     [{ event: "UserPromptSubmit", handler: "prompt", timeout: 10 }],
-    { flat: true },
+    { shape: "flat" },
   );
 
 /** Every target, in the order `korva setup --status` lists them. */
@@ -113,7 +113,18 @@ export const TARGETS: Target[] = [
             "---\ndescription: Team memory (korva)\nalwaysApply: true\n---\n",
           ),
         ]
-        : [jsonServer(home(ctx, ".cursor", "mcp.json"), ["mcpServers"], stdio(ctx))],
+        : [
+          jsonServer(home(ctx, ".cursor", "mcp.json"), ["mcpServers"], stdio(ctx)),
+          // sessionStart's `additional_context` joins the conversation (Cursor 3.20; korva answers
+          // in Cursor's shape when the payload has cursor_version). Cursor documents no prompt
+          // hook that adds context, so `korva hook prompt` is not wired.
+          jsonHooks(
+            home(ctx, ".cursor", "hooks.json"),
+            ctx,
+            [{ event: "sessionStart", handler: "session-start", timeout: 10 }],
+            { shape: "cursor" },
+          ),
+        ],
   },
   {
     id: "windsurf",

@@ -187,3 +187,28 @@ Deno.test("korva hook session-start answers a Codex SessionStart payload with on
     /^## korva: what this team knows \(acme\)\n/,
   );
 });
+
+Deno.test("korva hook session-start answers Cursor's sessionStart in its shape, for the project of its first workspace root", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "schema: 1\nproject: acme\n" });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  // Cursor sends no cwd, and runs the hook from elsewhere (here: the neutral folder).
+  const result = await runKorva(["hook", "session-start"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      conversation_id: "c0ffee00-1111-2222-3333-444455556666",
+      generation_id: "9d1e-01",
+      session_id: "c0ffee00-1111-2222-3333-444455556666",
+      hook_event_name: "sessionStart",
+      cursor_version: "3.20.17",
+      workspace_roots: [repo.path],
+      is_background_agent: false,
+      composer_mode: "agent",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.deepEqual(Object.keys(out), ["additional_context"]);
+  // "acme" is the project of the workspace root, not of the folder the hook ran in.
+  assert.match(out.additional_context, /^## korva: what this team knows \(acme\)\n/);
+});

@@ -407,3 +407,34 @@ Deno.test({
     assert.deepEqual(snapshot(temp.home), before);
   },
 });
+
+Deno.test("setup adds korva's sessionStart beside a user's own Cursor hooks; a new hooks.json gets version 1; uninstall restores both", async () => {
+  await using temp = tempHome();
+  const mine =
+    '{\n  "version": 1,\n  "hooks": {\n    "afterFileEdit": [{ "command": "./format.sh" }]\n  }\n}\n';
+  writeFixtures(temp.home, { ".cursor/mcp.json": "{}\n", ".cursor/hooks.json": mine });
+  const deps = depsFor(temp.home, temp.korvaHome);
+  install(deps);
+  const command = `KORVA_HOME=${temp.korvaHome} /opt/korva/bin/korva hook session-start`;
+  assert.deepEqual(JSON.parse(readFileSync(join(temp.home, ".cursor/hooks.json"), "utf8")), {
+    version: 1,
+    hooks: { afterFileEdit: [{ command: "./format.sh" }], sessionStart: [{ command }] },
+  });
+  install(deps, "uninstall");
+  assert.equal(readFileSync(join(temp.home, ".cursor/hooks.json"), "utf8"), mine);
+
+  await using fresh = tempHome();
+  writeFixtures(fresh.home, { ".cursor/mcp.json": "{}\n" });
+  const freshDeps = depsFor(fresh.home, fresh.korvaHome);
+  install(freshDeps);
+  assert.deepEqual(JSON.parse(readFileSync(join(fresh.home, ".cursor/hooks.json"), "utf8")), {
+    version: 1,
+    hooks: {
+      sessionStart: [{
+        command: `KORVA_HOME=${fresh.korvaHome} /opt/korva/bin/korva hook session-start`,
+      }],
+    },
+  });
+  install(freshDeps, "uninstall");
+  assert.equal(existsSync(join(fresh.home, ".cursor/hooks.json")), false);
+});
