@@ -1,6 +1,6 @@
 // A stand-in model server for the real-client checks: answers "ok" to OpenAI-compatible chat
-// completions, Anthropic messages (streamed or not) and OpenAI responses (streamed), and appends
-// every request body to a log, so a check can see what the editor sent its model. Prints its port
+// completions, Anthropic messages and Gemini generateContent (streamed or not) and OpenAI
+// responses (streamed), and appends every request body to a log, so a check can see what the editor sent its model. Prints its port
 // once listening.
 // Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
 // deno-lint-ignore-file no-console
@@ -98,6 +98,31 @@ function response(): Response {
   ]);
 }
 
+/**
+ * Gemini's generateContent, streamed or not. A request for JSON (Gemini CLI's routing asks for a
+ * complexity score) gets its schema's properties filled: "ok", 1 or false.
+ */
+function geminiContent(request: GeminiRequest, stream: boolean): Response {
+  const schema = request.generationConfig?.responseJsonSchema;
+  const fill = (type: string) => (/INT|NUM/i.test(type) ? 1 : /BOOL/i.test(type) ? false : "ok");
+  const text = schema
+    ? JSON.stringify(
+      Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value.type)]),
+      ),
+    )
+    : "ok";
+  const answer = {
+    candidates: [{ index: 0, content: { role: "model", parts: [{ text }] }, finishReason: "STOP" }],
+    usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
+  };
+  return stream ? sse([[undefined, answer]]) : Response.json(answer);
+}
+
+interface GeminiRequest {
+  generationConfig?: { responseJsonSchema?: { properties?: Record<string, { type: string }> } };
+}
+
 Deno.serve({
   hostname: "127.0.0.1",
   port: 0,
@@ -109,5 +134,8 @@ Deno.serve({
   if (path.endsWith("/chat/completions")) return chatCompletion(JSON.parse(body));
   if (path.endsWith("/v1/messages")) return anthropicMessage(JSON.parse(body));
   if (path.endsWith("/responses")) return response();
+  if (path.endsWith(":countTokens")) return Response.json({ totalTokens: 1 });
+  if (path.endsWith(":streamGenerateContent")) return geminiContent(JSON.parse(body), true);
+  if (path.endsWith(":generateContent")) return geminiContent(JSON.parse(body), false);
   return new Response("{}", { status: 404, headers: { "content-type": "application/json" } });
 });

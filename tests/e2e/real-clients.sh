@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The real thing: install Claude Code, Gemini CLI, OpenCode, Codex and Copilot CLI from npm into a
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
-# then send Claude Code, Codex, OpenCode and Copilot CLI a prompt, with a stand-in model
-# (tests/e2e/fake_model.ts) in place of theirs, and look for korva's memory in what each sent its
-# model (Claude Code and Codex: from SessionStart, which shows it first, so their prompt hook then
-# stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
+# then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
+# model (tests/e2e/fake_model.ts) in place of theirs, and look for korva's memory in what each sent
+# its model (Claude Code, Codex and Gemini CLI: from SessionStart, which shows it first, so their
+# prompt hook then stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -91,6 +91,14 @@ sent "codex exec: the model receives korva's memory (SessionStart; hook trust by
   "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
   -c model_provider=stand-in \
   -c "model_providers.stand-in={name=\"stand-in\",base_url=\"$model/v1\",wire_api=\"responses\"}" "$prompt"
+# Gemini CLI takes GOOGLE_GEMINI_BASE_URL with the API-key sign-in a user would have chosen.
+deno eval --quiet "const p = Deno.env.get('HOME') + '/.gemini/settings.json';
+  const s = JSON.parse(Deno.readTextFileSync(p));
+  s.security = { auth: { selectedType: 'gemini-api-key' } };
+  Deno.writeTextFileSync(p, JSON.stringify(s, null, 2));"
+sent "gemini -p: the model receives korva's memory (SessionStart)" \
+  "## korva: what this team knows[^\"]*$memory" \
+  env GOOGLE_GEMINI_BASE_URL="$model" GEMINI_API_KEY=stand-in "$bin/gemini" -p "$prompt"
 printf '{"provider":{"stand-in":{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"%s/v1","apiKey":"x"},"models":{"m":{}}}},"model":"stand-in/m"}\n' \
   "$model" >"$work/opencode-model.json"
 recalled="that may bear on this request[^\"]*$memory"
