@@ -12,7 +12,13 @@ import { knownRepo, rememberRepo } from "../lib/capture/repo_cache.ts";
 import { recordFileUse } from "../lib/capture/session_log.ts";
 import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
-import { cursorOutput, hookFile, hookOutput, type HookPayload } from "../lib/discovery/hooks.ts";
+import {
+  cursorOutput,
+  hookFile,
+  hookOutput,
+  type HookPayload,
+  userPrompt,
+} from "../lib/discovery/hooks.ts";
 import { type Memories, openMemories } from "../lib/memory/memories.ts";
 import { prepareGlobs } from "../lib/glob.ts";
 import { readGlobCache, writeGlobCache } from "../lib/glob_cache.ts";
@@ -117,8 +123,8 @@ export async function fileContext(
 
 /** UserPromptSubmit / BeforeAgent: memories the prompt recalls. */
 export async function prompt(deps: Deps, payload: HookPayload, flags: HookFlags): Promise<void> {
-  const prompt = payload.prompt ?? "";
-  if (prompt.trim() === "") return;
+  const prompt = userPrompt(payload);
+  if (prompt === "") return;
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
   using memories = await hookMemories(await hookContext(deps, payload, { semantics: true }));
   // Loaded here: the recall tables are not needed by the file hooks.

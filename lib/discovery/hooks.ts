@@ -93,6 +93,14 @@ export function hookOutput(
   });
 }
 
+/**
+ * What the user typed: the payload's prompt without the `<hook_context>…</hook_context>` blocks
+ * Gemini CLI (0.61) puts before the first prompt of a session (what SessionStart hooks added).
+ */
+export function userPrompt(payload: HookPayload): string {
+  return (payload.prompt ?? "").replace(/<hook_context>[\s\S]*?<\/hook_context>/g, "").trim();
+}
+
 /** The JSON a Cursor `sessionStart` hook prints: `additional_context` joins the conversation. */
 export function cursorOutput(context: string): string {
   return JSON.stringify({ additional_context: context });

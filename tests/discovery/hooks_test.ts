@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseHookPayload } from "../../lib/discovery/hooks.ts";
+import { parseHookPayload, userPrompt } from "../../lib/discovery/hooks.ts";
 
 Deno.test("parseHookPayload() keeps a payload whose known fields have their types, unknown fields too", () => {
   const payload = {
@@ -33,4 +33,13 @@ Deno.test("parseHookPayload() gives an empty payload for empty, invalid or misty
   for (const [name, text] of rows) {
     await t.step(name, () => assert.deepEqual(parseHookPayload(text), {}));
   }
+});
+
+Deno.test("userPrompt() drops the hook context Gemini CLI puts before a prompt, and only that", () => {
+  assert.equal(
+    userPrompt({ prompt: "<hook_context>## korva\n- a\n</hook_context>\n\nwhy the lock?" }),
+    "why the lock?",
+  );
+  assert.equal(userPrompt({ prompt: "  keep <b>this</b> as typed " }), "keep <b>this</b> as typed");
+  assert.equal(userPrompt({}), "");
 });

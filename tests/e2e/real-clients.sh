@@ -2,9 +2,8 @@
 # The real thing: install Claude Code, Gemini CLI, OpenCode, Codex and Copilot CLI from npm into a
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
 # then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
-# model (tests/e2e/fake_model.ts) in place of theirs, and look for korva's memory in what each sent
-# its model (Claude Code, Codex and Gemini CLI: from SessionStart, which shows it first, so their
-# prompt hook then stays silent). Needs the npm registry (exit 77 when the clients cannot be installed).
+# model (tests/e2e/fake_model.ts) in place of theirs, and look in what each sent its model for
+# korva's session context and for the one memory only that prompt recalls. Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -39,8 +38,13 @@ export KORVA_BIN
 cd "$HOME/project"
 git init -q .
 "$KORVA_BIN" init >/dev/null
-"$KORVA_BIN" save --type incident --title "Double charge: payment lock must be keyed by payment_id" \
-  --content "Customers were charged twice when a retry ran after the Redis lock expired." >/dev/null 2>&1
+# A note only a prompt about it recalls: thirty newer decisions fill the session-start context.
+"$KORVA_BIN" save --type note --title "Payment retries take the Redis lock keyed by payment_id" \
+  --content "A retry that ran after the Redis lock expired charged customers twice." >/dev/null 2>&1
+for i in $(seq 30); do
+  "$KORVA_BIN" save --type decision --title "Dashboard area $i is laid out with CSS grid" \
+    --content "Area $i uses named template areas; flexbox only inside its cards." >/dev/null 2>&1
+done
 "$KORVA_BIN" setup --all >/dev/null
 # Gemini CLI only starts MCP servers in trusted folders: trust the project the way a user would.
 printf '{"%s": "TRUST_FOLDER"}\n' "$HOME/project" >"$HOME/.gemini/trustedFolders.json"
@@ -75,36 +79,36 @@ model_pid=$!
 for _ in $(seq 50); do [ -s "$work/model.port" ] && break; sleep 0.1; done
 model="http://127.0.0.1:$(head -1 "$work/model.port")"
 prompt="Why does the payment retry take a redis lock?"
-memory='\[incident\] Double charge: payment lock'
-sent() { # sent NAME PATTERN COMMAND...: run a client with the prompt, then grep its model requests
-  local name="$1" pattern="$2"
-  shift 2
+asked() { # asked COMMAND...: send the prompt through a client; its model requests land in the log
   : >"$model_log"
   NO_COLOR=1 timeout 120 "$@" >"$work/client.out" 2>&1 || true
-  if grep -Eq "$pattern" "$model_log"; then echo "ok    $name"; else echo "FAIL  $name"; tail -5 "$work/client.out"; fail=1; fi
 }
-sent "claude -p: the model receives korva's memory (SessionStart)" \
-  "SessionStart hook additional context: ## korva[^\"]*$memory" \
-  env ANTHROPIC_BASE_URL="$model" ANTHROPIC_API_KEY=sk-ant-stand-in "$bin/claude" -p "$prompt"
-sent "codex exec: the model receives korva's memory (SessionStart; hook trust bypassed for this run)" \
-  "## korva: what this team knows[^\"]*$memory" \
-  "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
+received() { # received NAME PATTERN: what the last client sent its model holds PATTERN
+  if grep -Eq "$2" "$model_log"; then echo "ok    $1"; else echo "FAIL  $1"; tail -5 "$work/client.out"; fail=1; fi
+}
+started='## korva: what this team knows'
+recalled='that may bear on this request[^"]*\[note\] Payment retries take the Redis lock'
+asked env ANTHROPIC_BASE_URL="$model" ANTHROPIC_API_KEY=sk-ant-stand-in "$bin/claude" -p "$prompt"
+received "claude -p: the model receives korva's session context (SessionStart)" "$started"
+received "claude -p: the model receives the memory the prompt recalls (UserPromptSubmit)" "$recalled"
+asked "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
   -c model_provider=stand-in \
   -c "model_providers.stand-in={name=\"stand-in\",base_url=\"$model/v1\",wire_api=\"responses\"}" "$prompt"
+received "codex exec: the model receives korva's session context (SessionStart; trust bypassed)" "$started"
+received "codex exec: the model receives the memory the prompt recalls (UserPromptSubmit)" "$recalled"
 # Gemini CLI takes GOOGLE_GEMINI_BASE_URL with the API-key sign-in a user would have chosen.
 deno eval --quiet "const p = Deno.env.get('HOME') + '/.gemini/settings.json';
   const s = JSON.parse(Deno.readTextFileSync(p));
   s.security = { auth: { selectedType: 'gemini-api-key' } };
   Deno.writeTextFileSync(p, JSON.stringify(s, null, 2));"
-sent "gemini -p: the model receives korva's memory (SessionStart)" \
-  "## korva: what this team knows[^\"]*$memory" \
-  env GOOGLE_GEMINI_BASE_URL="$model" GEMINI_API_KEY=stand-in "$bin/gemini" -p "$prompt"
+asked env GOOGLE_GEMINI_BASE_URL="$model" GEMINI_API_KEY=stand-in "$bin/gemini" -p "$prompt"
+received "gemini -p: the model receives korva's session context (SessionStart)" "$started"
+received "gemini -p: the model receives the memory the prompt recalls (BeforeAgent)" "$recalled"
 printf '{"provider":{"stand-in":{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"%s/v1","apiKey":"x"},"models":{"m":{}}}},"model":"stand-in/m"}\n' \
   "$model" >"$work/opencode-model.json"
-recalled="that may bear on this request[^\"]*$memory"
-sent "opencode run: the model receives korva's recalled memory (plugin chat.message)" "$recalled" \
-  env OPENCODE_CONFIG="$work/opencode-model.json" "$bin/opencode" run "$prompt"
-sent "copilot -p: the model receives korva's recalled memory (~/.copilot/hooks)" "$recalled" \
-  env COPILOT_AUTO_UPDATE=false COPILOT_PROVIDER_BASE_URL="$model/v1" COPILOT_MODEL=gpt-4.1 \
+asked env OPENCODE_CONFIG="$work/opencode-model.json" "$bin/opencode" run "$prompt"
+received "opencode run: the model receives the memory the prompt recalls (plugin chat.message)" "$recalled"
+asked env COPILOT_AUTO_UPDATE=false COPILOT_PROVIDER_BASE_URL="$model/v1" COPILOT_MODEL=gpt-4.1 \
   COPILOT_PROVIDER_API_KEY=x "$bin/copilot" -p "$prompt" --no-auto-update
+received "copilot -p: the model receives the memory the prompt recalls (~/.copilot/hooks)" "$recalled"
 exit "$fail"

@@ -201,3 +201,25 @@ Deno.test("korva hook prompt --text answers Kiro's UserPromptSubmit payload in p
   assert.equal(empty.code, 0);
   assert.equal(empty.stdout, "");
 });
+
+Deno.test("korva hook prompt finds the user's words in a Gemini CLI prompt that carries the session's hook context first", async () => {
+  await using shop = shopWithIncident();
+  // Gemini CLI 0.61 puts what SessionStart added before the first prompt's text, in one field.
+  const context = "## korva: what this team knows (shop)\n" +
+    "- [decision] Dashboard area 1 is laid out with CSS grid\n".repeat(60);
+  const result = await runKorva(["hook", "prompt"], {
+    env: shop.home.env,
+    stdin: JSON.stringify({
+      hook_event_name: "BeforeAgent",
+      session_id: "g-2",
+      cwd: shop.repo.path,
+      prompt:
+        `<hook_context>${context}</hook_context>\n\nWhy does the payment retry take a redis lock?`,
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    JSON.parse(result.stdout).hookSpecificOutput.additionalContext,
+    /\[incident\] Double charge: payment lock/,
+  );
+});
