@@ -81,7 +81,9 @@ export async function sessionStart(
       ? text
       : (payload.cursor_version !== undefined
         ? cursorOutput(text)
-        : hookOutput(payload.hook_event_name ?? "SessionStart", text)) + "\n",
+        : hookOutput(payload.hook_event_name ?? "SessionStart", text, {
+          topLevel: deps.env("COPILOT_CLI") === "1",
+        })) + "\n",
   );
 }
 

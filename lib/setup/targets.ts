@@ -48,15 +48,18 @@ const home = (ctx: SetupContext, ...parts: string[]) => join(ctx.userHome, ...pa
 const repo = (ctx: SetupContext, ...parts: string[]) => join(ctx.repoRoot ?? "", ...parts);
 
 /**
- * The prompt hook in ~/.copilot/hooks/korva.json, which both GitHub Copilot CLI (1.0.65+ adds a
- * prompt hook's top-level additionalContext to the prompt) and VS Code's local agent
- * (hookSpecificOutput.additionalContext) read, in VS Code's flat shape, timeouts in seconds.
+ * The session-start and prompt hooks in ~/.copilot/hooks/korva.json, which both GitHub Copilot CLI
+ * (1.0.102 adds either hook's top-level additionalContext to the conversation) and VS Code's local
+ * agent (hookSpecificOutput.additionalContext) read, in VS Code's flat shape, timeouts in seconds.
  */
 const copilotHooks = (ctx: SetupContext) =>
   jsonHooks(
     home(ctx, ".copilot", "hooks", "korva.json"),
     ctx,
-    [{ event: "UserPromptSubmit", handler: "prompt", timeout: 10 }],
+    [
+      { event: "SessionStart", handler: "session-start", timeout: 10 },
+      { event: "UserPromptSubmit", handler: "prompt", timeout: 10 },
+    ],
     { shape: "flat" },
   );
 

@@ -212,3 +212,25 @@ Deno.test("korva hook session-start answers Cursor's sessionStart in its shape, 
   // "acme" is the project of the workspace root, not of the folder the hook ran in.
   assert.match(out.additional_context, /^## korva: what this team knows \(acme\)\n/);
 });
+
+Deno.test("korva hook session-start run by GitHub Copilot CLI also answers the top-level additionalContext it reads", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({ ".korva/config.yml": "schema: 1\nproject: acme\n" });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const result = await runKorva(["hook", "session-start"], {
+    env: { ...home.env, COPILOT_CLI: "1" },
+    stdin: JSON.stringify({
+      hook_event_name: "SessionStart",
+      session_id: "74329f2e-e243-4cca-a557-535f45ef6be1",
+      timestamp: "2026-11-27T01:13:28.702Z",
+      cwd: repo.path,
+      source: "new",
+      initial_prompt: "Why does the payment retry take a redis lock?",
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.deepEqual(Object.keys(out), ["additionalContext", "hookSpecificOutput", "suppressOutput"]);
+  assert.equal(out.additionalContext, out.hookSpecificOutput.additionalContext);
+  assert.match(out.additionalContext, /^## korva: what this team knows \(acme\)\n/);
+});

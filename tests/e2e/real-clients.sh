@@ -110,5 +110,6 @@ asked env OPENCODE_CONFIG="$work/opencode-model.json" "$bin/opencode" run "$prom
 received "opencode run: the model receives the memory the prompt recalls (plugin chat.message)" "$recalled"
 asked env COPILOT_AUTO_UPDATE=false COPILOT_PROVIDER_BASE_URL="$model/v1" COPILOT_MODEL=gpt-4.1 \
   COPILOT_PROVIDER_API_KEY=x "$bin/copilot" -p "$prompt" --no-auto-update
+received "copilot -p: the model receives korva's session context (~/.copilot/hooks SessionStart)" "$started"
 received "copilot -p: the model receives the memory the prompt recalls (~/.copilot/hooks)" "$recalled"
 exit "$fail"

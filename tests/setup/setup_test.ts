@@ -297,7 +297,10 @@ Deno.test("setup writes user-level instructions for VS Code, Copilot CLI and Kir
   });
   // Copilot CLI and VS Code's local agent share ~/.copilot/hooks, in VS Code's flat shape.
   assert.deepEqual(JSON.parse(read(".copilot/hooks/korva.json")), {
-    hooks: { UserPromptSubmit: handler("prompt")[0]!.hooks },
+    hooks: {
+      SessionStart: handler("session-start")[0]!.hooks,
+      UserPromptSubmit: handler("prompt")[0]!.hooks,
+    },
   });
   // Kiro: its v1 hook schema, and the plain-text answers it passes to the agent.
   const kiro = (name: string, trigger: string, handler: string, description: string) => ({
