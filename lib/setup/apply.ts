@@ -108,7 +108,8 @@ export function planSetup(
         else {
           const mine = state.containers?.[change.path] ?? [];
           after = change.present(current) ? change.uninstall(current, mine) : current;
-          if (created.has(change.path) && isBlank(after)) after = undefined;
+          // A file korva created, or one it owns whole, goes when nothing is left in it.
+          if ((created.has(change.path) || change.owned) && isBlank(after)) after = undefined;
         }
         const planned = staged.get(change.path) ??
           {

@@ -71,8 +71,7 @@ export function ownedMarkdown(path: string, ctx: SetupContext, frontMatter = "")
 
 /**
  * A file korva owns whole (a plugin, a hook file): its text is `text`. A file of that name that
- * `mine` does not recognise is reported and never overwritten; uninstall empties it (apply then
- * removes a file korva created).
+ * `mine` does not recognise is reported and never overwritten; uninstall deletes it.
  */
 export function ownedFile(
   path: string,
@@ -96,6 +95,7 @@ export function ownedFile(
     },
     uninstall: () => "",
     containers: [],
+    owned: true,
     current: (text) => text === wanted,
     present: (text) => text !== undefined && mine(text),
   };

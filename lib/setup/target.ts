@@ -34,6 +34,8 @@ export interface FileChange {
   uninstall(text: string, created: string[][]): string;
   /** Objects/arrays korva may create to hold its part (recorded when it does). */
   containers: string[][];
+  /** korva owns the whole file (it refuses one that is not its own): uninstall deletes it. */
+  owned?: boolean;
   /** Whether korva's part is present and current in the text. */
   current(text: string | undefined): boolean;
   present(text: string | undefined): boolean;

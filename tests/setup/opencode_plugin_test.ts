@@ -120,3 +120,12 @@ Deno.test("korva setup --uninstall removes the OpenCode plugin it wrote", async 
   assert.equal(existsSync(join(home.home, PLUGIN)), false);
   assert.equal(readFileSync(join(home.home, ".config/opencode/opencode.json"), "utf8"), "{}\n");
 });
+
+Deno.test("korva setup --uninstall removes the OpenCode plugin even when its record of created files is gone", async () => {
+  await using home = tempHome();
+  writeFiles(home.home, { ".config/opencode/opencode.json": "{}\n" });
+  setup(home.home, home.korvaHome);
+  Deno.removeSync(join(home.korvaHome, "setup-state.json"));
+  setup(home.home, home.korvaHome, "uninstall");
+  assert.equal(existsSync(join(home.home, PLUGIN)), false);
+});
