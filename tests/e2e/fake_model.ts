@@ -1,7 +1,8 @@
 // A stand-in model server for the real-client checks: answers "ok" to OpenAI-compatible chat
 // completions, Anthropic messages and Gemini generateContent (streamed or not) and OpenAI
-// responses (streamed), and appends every request body to a log, so a check can see what the editor sent its model. Prints its port
-// once listening.
+// responses (streamed), and appends every request body to a log, so a check can see what the
+// editor sent its model. Prints its port once listening. With FAKE_MODEL_READ=FILE, an Anthropic
+// answer first asks to Read that file.
 // Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
 // deno-lint-ignore-file no-console
 import { appendFileSync } from "node:fs";
@@ -39,37 +40,57 @@ function chatCompletion(request: { model: string; stream?: boolean }): Response 
   ], "data: [DONE]\n\n");
 }
 
-function anthropicMessage(request: { model: string; stream?: boolean }): Response {
+interface AnthropicRequest {
+  model: string;
+  stream?: boolean;
+  tools?: { name: string }[];
+  messages?: { content: string | { type: string }[] }[];
+}
+
+/**
+ * Anthropic's messages: "ok", or, when FAKE_MODEL_READ names a file and the request offers a
+ * `Read` tool and holds no tool result yet, a call to read that file (what opening a file in a
+ * session looks like to the editor).
+ */
+function anthropicMessage(request: AnthropicRequest): Response {
+  const read = Deno.env.get("FAKE_MODEL_READ");
+  const answered = (request.messages ?? []).some((m) =>
+    Array.isArray(m.content) && m.content.some((block) => block.type === "tool_result")
+  );
+  const callRead = read !== undefined && !answered &&
+    (request.tools ?? []).some((tool) => tool.name === "Read");
+  const block = callRead
+    ? { type: "tool_use", id: "toolu_1", name: "Read", input: { file_path: read } }
+    : { type: "text", text: "ok" };
+  const stop = callRead ? "tool_use" : "end_turn";
   const message = {
     id: "msg_1",
     type: "message",
     role: "assistant",
     model: request.model,
-    content: [{ type: "text", text: "ok" }],
-    stop_reason: "end_turn",
+    content: [block],
+    stop_reason: stop,
     stop_sequence: null,
     usage: { input_tokens: 1, output_tokens: 1 },
   };
   if (!request.stream) return Response.json(message);
+  const [start, delta] = callRead
+    ? [{ ...block, input: {} }, {
+      type: "input_json_delta",
+      partial_json: JSON.stringify(block.input),
+    }]
+    : [{ type: "text", text: "" }, { type: "text_delta", text: "ok" }];
   return sse([
     ["message_start", {
       type: "message_start",
       message: { ...message, content: [], stop_reason: null },
     }],
-    ["content_block_start", {
-      type: "content_block_start",
-      index: 0,
-      content_block: { type: "text", text: "" },
-    }],
-    ["content_block_delta", {
-      type: "content_block_delta",
-      index: 0,
-      delta: { type: "text_delta", text: "ok" },
-    }],
+    ["content_block_start", { type: "content_block_start", index: 0, content_block: start }],
+    ["content_block_delta", { type: "content_block_delta", index: 0, delta }],
     ["content_block_stop", { type: "content_block_stop", index: 0 }],
     ["message_delta", {
       type: "message_delta",
-      delta: { stop_reason: "end_turn", stop_sequence: null },
+      delta: { stop_reason: stop, stop_sequence: null },
       usage: { output_tokens: 1 },
     }],
     ["message_stop", { type: "message_stop" }],

@@ -3,7 +3,8 @@
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
 # then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
 # model (tests/e2e/fake_model.ts) in place of theirs, and look in what each sent its model for
-# korva's session context and for the one memory only that prompt recalls. Needs the npm registry (exit 77 when the clients cannot be installed).
+# korva's session context, the one memory only that prompt recalls and (Claude Code, whose model
+# asks to read a file) the memory anchored to that file. Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -38,7 +39,13 @@ export KORVA_BIN
 cd "$HOME/project"
 git init -q .
 "$KORVA_BIN" init >/dev/null
-# A note only a prompt about it recalls: thirty newer decisions fill the session-start context.
+# A note only opening its file recalls, one only a prompt about it recalls: thirty newer decisions
+# fill the session-start context.
+mkdir -p src/billing
+echo "export const cents = (n: number) => Math.round(n * 100);" >src/billing/amount.ts
+"$KORVA_BIN" save --type note --title "Money amounts in src/billing are integer cents" \
+  --content "Never store a float amount: convert at the edge with cents()." \
+  --files "src/billing/**" >/dev/null 2>&1
 "$KORVA_BIN" save --type note --title "Payment retries take the Redis lock keyed by payment_id" \
   --content "A retry that ran after the Redis lock expired charged customers twice." >/dev/null 2>&1
 for i in $(seq 30); do
@@ -74,7 +81,9 @@ check "codex hooks/list: korva's prompt hook parsed" \
 
 # Prompt-time recall, as each client's model receives it.
 model_log="$work/model.log"
-deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
+# The stand-in Anthropic model first asks to Read that file, as a session that opens it would.
+FAKE_MODEL_READ="$HOME/project/src/billing/amount.ts" \
+  deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
 model_pid=$!
 for _ in $(seq 50); do [ -s "$work/model.port" ] && break; sleep 0.1; done
 model="http://127.0.0.1:$(head -1 "$work/model.port")"
@@ -91,6 +100,9 @@ recalled='that may bear on this request[^"]*\[note\] Payment retries take the Re
 asked env ANTHROPIC_BASE_URL="$model" ANTHROPIC_API_KEY=sk-ant-stand-in "$bin/claude" -p "$prompt"
 received "claude -p: the model receives korva's session context (SessionStart)" "$started"
 received "claude -p: the model receives the memory the prompt recalls (UserPromptSubmit)" "$recalled"
+received "claude -p: the model receives the memory of the file it reads (PreToolUse on Read)" \
+  'PreToolUse:Read hook additional context: ## korva[^"]*\[note\] Money amounts in src/billing'
+
 asked "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
   -c model_provider=stand-in \
   -c "model_providers.stand-in={name=\"stand-in\",base_url=\"$model/v1\",wire_api=\"responses\"}" "$prompt"
