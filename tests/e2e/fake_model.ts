@@ -2,7 +2,7 @@
 // completions, Anthropic messages and Gemini generateContent (streamed or not) and OpenAI
 // responses (streamed), and appends every request body to a log, so a check can see what the
 // editor sent its model. Prints its port once listening. With FAKE_MODEL_READ=FILE, an Anthropic
-// answer first asks to Read that file.
+// or Gemini answer first asks to read that file.
 // Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
 // deno-lint-ignore-file no-console
 import { appendFileSync } from "node:fs";
@@ -121,26 +121,40 @@ function response(): Response {
 
 /**
  * Gemini's generateContent, streamed or not. A request for JSON (Gemini CLI's routing asks for a
- * complexity score) gets its schema's properties filled: "ok", 1 or false.
+ * complexity score) gets its schema's properties filled: "ok", 1 or false. With FAKE_MODEL_READ,
+ * a request that offers `read_file` and holds no function response yet gets a call to read it.
  */
 function geminiContent(request: GeminiRequest, stream: boolean): Response {
   const schema = request.generationConfig?.responseJsonSchema;
   const fill = (type: string) => (/INT|NUM/i.test(type) ? 1 : /BOOL/i.test(type) ? false : "ok");
-  const text = schema
-    ? JSON.stringify(
-      Object.fromEntries(
-        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value.type)]),
-      ),
-    )
-    : "ok";
+  const read = Deno.env.get("FAKE_MODEL_READ");
+  const answered = (request.contents ?? []).some((c) =>
+    (c.parts ?? []).some((part) => "functionResponse" in part)
+  );
+  const offered = (request.tools ?? []).some((tool) =>
+    (tool.functionDeclarations ?? []).some((f) => f.name === "read_file")
+  );
+  const part = read !== undefined && offered && !answered
+    ? { functionCall: { name: "read_file", args: { file_path: read } } }
+    : {
+      text: schema
+        ? JSON.stringify(
+          Object.fromEntries(
+            Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value.type)]),
+          ),
+        )
+        : "ok",
+    };
   const answer = {
-    candidates: [{ index: 0, content: { role: "model", parts: [{ text }] }, finishReason: "STOP" }],
+    candidates: [{ index: 0, content: { role: "model", parts: [part] }, finishReason: "STOP" }],
     usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
   };
   return stream ? sse([[undefined, answer]]) : Response.json(answer);
 }
 
 interface GeminiRequest {
+  contents?: { parts?: Record<string, unknown>[] }[];
+  tools?: { functionDeclarations?: { name: string }[] }[];
   generationConfig?: { responseJsonSchema?: { properties?: Record<string, { type: string }> } };
 }
 

@@ -3,8 +3,8 @@
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
 # then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
 # model (tests/e2e/fake_model.ts) in place of theirs, and look in what each sent its model for
-# korva's session context, the one memory only that prompt recalls and (Claude Code, whose model
-# asks to read a file) the memory anchored to that file. Needs the npm registry (exit 77 when the clients cannot be installed).
+# korva's session context, the one memory only that prompt recalls and (Claude Code and Gemini
+# CLI, whose models ask to read a file) the memory anchored to that file. Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -81,7 +81,8 @@ check "codex hooks/list: korva's prompt hook parsed" \
 
 # Prompt-time recall, as each client's model receives it.
 model_log="$work/model.log"
-# The stand-in Anthropic model first asks to Read that file, as a session that opens it would.
+# The stand-in Anthropic and Gemini models first ask to read that file, as a session that opens it
+# would.
 FAKE_MODEL_READ="$HOME/project/src/billing/amount.ts" \
   deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
 model_pid=$!
@@ -116,6 +117,9 @@ deno eval --quiet "const p = Deno.env.get('HOME') + '/.gemini/settings.json';
 asked env GOOGLE_GEMINI_BASE_URL="$model" GEMINI_API_KEY=stand-in "$bin/gemini" -p "$prompt"
 received "gemini -p: the model receives korva's session context (SessionStart)" "$started"
 received "gemini -p: the model receives the memory the prompt recalls (BeforeAgent)" "$recalled"
+received "gemini -p: the model receives the memory of the file it reads (AfterTool on read_file)" \
+  'functionResponse.{0,80}read_file.{0,400}hook_context>## korva[^"]*\[note\] Money amounts in src/billing'
+
 printf '{"provider":{"stand-in":{"npm":"@ai-sdk/openai-compatible","options":{"baseURL":"%s/v1","apiKey":"x"},"models":{"m":{}}}},"model":"stand-in/m"}\n' \
   "$model" >"$work/opencode-model.json"
 asked env OPENCODE_CONFIG="$work/opencode-model.json" "$bin/opencode" run "$prompt"
