@@ -1,8 +1,8 @@
 // A stand-in model server for the real-client checks: answers "ok" to OpenAI-compatible chat
 // completions, Anthropic messages and Gemini generateContent (streamed or not) and OpenAI
 // responses (streamed), and appends every request body to a log, so a check can see what the
-// editor sent its model. Prints its port once listening. With FAKE_MODEL_READ=FILE, an Anthropic
-// or Gemini answer first asks to read that file.
+// editor sent its model. Prints its port once listening. FAKE_MODEL_CALLS (a JSON list of
+// {name, input}) are tool calls the model makes first, in order, each of a tool the request offers.
 // Usage: deno run -A tests/e2e/fake_model.ts LOG_FILE
 // deno-lint-ignore-file no-console
 import { appendFileSync } from "node:fs";
@@ -47,22 +47,26 @@ interface AnthropicRequest {
   messages?: { content: string | { type: string }[] }[];
 }
 
-/**
- * Anthropic's messages: "ok", or, when FAKE_MODEL_READ names a file and the request offers a
- * `Read` tool and holds no tool result yet, a call to read that file (what opening a file in a
- * session looks like to the editor).
- */
+/** Tool calls the stand-in model makes before it answers (FAKE_MODEL_CALLS). */
+const CALLS: { name: string; input: Record<string, unknown> }[] = JSON.parse(
+  Deno.env.get("FAKE_MODEL_CALLS") ?? "[]",
+);
+
+/** The call to make next: of the calls whose tool is offered, the one after those answered. */
+function nextCall(offered: string[], answered: number) {
+  return CALLS.filter((call) => offered.includes(call.name))[answered];
+}
+
+/** Anthropic's messages: the next tool call (see nextCall), else "ok". */
 function anthropicMessage(request: AnthropicRequest): Response {
-  const read = Deno.env.get("FAKE_MODEL_READ");
-  const answered = (request.messages ?? []).some((m) =>
-    Array.isArray(m.content) && m.content.some((block) => block.type === "tool_result")
-  );
-  const callRead = read !== undefined && !answered &&
-    (request.tools ?? []).some((tool) => tool.name === "Read");
-  const block = callRead
-    ? { type: "tool_use", id: "toolu_1", name: "Read", input: { file_path: read } }
+  const answered =
+    (request.messages ?? []).flatMap((m) => Array.isArray(m.content) ? m.content : [])
+      .filter((block) => block.type === "tool_result").length;
+  const call = nextCall((request.tools ?? []).map((tool) => tool.name), answered);
+  const block = call
+    ? { type: "tool_use", id: `toolu_${answered + 1}`, name: call.name, input: call.input }
     : { type: "text", text: "ok" };
-  const stop = callRead ? "tool_use" : "end_turn";
+  const stop = call ? "tool_use" : "end_turn";
   const message = {
     id: "msg_1",
     type: "message",
@@ -74,10 +78,10 @@ function anthropicMessage(request: AnthropicRequest): Response {
     usage: { input_tokens: 1, output_tokens: 1 },
   };
   if (!request.stream) return Response.json(message);
-  const [start, delta] = callRead
+  const [start, delta] = call
     ? [{ ...block, input: {} }, {
       type: "input_json_delta",
-      partial_json: JSON.stringify(block.input),
+      partial_json: JSON.stringify(call.input),
     }]
     : [{ type: "text", text: "" }, { type: "text_delta", text: "ok" }];
   return sse([
@@ -120,31 +124,27 @@ function response(): Response {
 }
 
 /**
- * Gemini's generateContent, streamed or not. A request for JSON (Gemini CLI's routing asks for a
- * complexity score) gets its schema's properties filled: "ok", 1 or false. With FAKE_MODEL_READ,
- * a request that offers `read_file` and holds no function response yet gets a call to read it.
+ * Gemini's generateContent, streamed or not: the next tool call (see nextCall), else "ok". A
+ * request for JSON (Gemini CLI's routing asks for a complexity score) gets its schema's properties
+ * filled: "ok", 1 or false.
  */
 function geminiContent(request: GeminiRequest, stream: boolean): Response {
   const schema = request.generationConfig?.responseJsonSchema;
   const fill = (type: string) => (/INT|NUM/i.test(type) ? 1 : /BOOL/i.test(type) ? false : "ok");
-  const read = Deno.env.get("FAKE_MODEL_READ");
-  const answered = (request.contents ?? []).some((c) =>
-    (c.parts ?? []).some((part) => "functionResponse" in part)
-  );
-  const offered = (request.tools ?? []).some((tool) =>
-    (tool.functionDeclarations ?? []).some((f) => f.name === "read_file")
-  );
-  const part = read !== undefined && offered && !answered
-    ? { functionCall: { name: "read_file", args: { file_path: read } } }
-    : {
-      text: schema
-        ? JSON.stringify(
-          Object.fromEntries(
-            Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value.type)]),
-          ),
-        )
-        : "ok",
-    };
+  const answered = (request.contents ?? []).flatMap((c) => c.parts ?? [])
+    .filter((part) => "functionResponse" in part).length;
+  const offered = (request.tools ?? []).flatMap((tool) => tool.functionDeclarations ?? [])
+    .map((f) => f.name);
+  const call = nextCall(offered, answered);
+  const part = call ? { functionCall: { name: call.name, args: call.input } } : {
+    text: schema
+      ? JSON.stringify(
+        Object.fromEntries(
+          Object.entries(schema.properties ?? {}).map(([key, value]) => [key, fill(value.type)]),
+        ),
+      )
+      : "ok",
+  };
   const answer = {
     candidates: [{ index: 0, content: { role: "model", parts: [part] }, finishReason: "STOP" }],
     usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },

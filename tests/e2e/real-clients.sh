@@ -3,8 +3,9 @@
 # temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
 # then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
 # model (tests/e2e/fake_model.ts) in place of theirs, and look in what each sent its model for
-# korva's session context, the one memory only that prompt recalls and (Claude Code and Gemini
-# CLI, whose models ask to read a file) the memory anchored to that file. Needs the npm registry (exit 77 when the clients cannot be installed).
+# korva's session context, the one memory only that prompt recalls, (Claude Code and Gemini CLI,
+# whose models ask to read a file) the memory anchored to that file and (Claude Code, whose model
+# then writes code a team rule forbids) the edit gate's refusal. Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -52,7 +53,25 @@ for i in $(seq 30); do
   "$KORVA_BIN" save --type decision --title "Dashboard area $i is laid out with CSS grid" \
     --content "Area $i uses named template areas; flexbox only inside its cards." >/dev/null 2>&1
 done
-"$KORVA_BIN" setup --all >/dev/null
+# The team's rule against locking payments by user id, citing the incident behind it.
+incident="$("$KORVA_BIN" save --type incident --title "Double charge from a user_id lock" \
+  --content "Two cards of one user raced" --why "users pay with several cards at once" --json |
+  sed -n 's/^  "id": "\(.*\)",$/\1/p')"
+mkdir -p .korva/rules
+cat >.korva/rules/pay.yml <<RULE
+version: 1
+rules:
+  - id: payments/lock-key
+    title: Payment locks are keyed by order
+    message: "Payment lock keyed by a user id"
+    memory: [$incident]
+    fix: Key the lock by the order id
+    match:
+      kind: call
+      callee: '(?:^|\\.)lock\$'
+      built-from: '\\buser_?id\\b'
+RULE
+"$KORVA_BIN" setup --all >/dev/null 2>"$work/setup.err" || { cat "$work/setup.err"; exit 1; }
 # Gemini CLI only starts MCP servers in trusted folders: trust the project the way a user would.
 printf '{"%s": "TRUST_FOLDER"}\n' "$HOME/project" >"$HOME/.gemini/trustedFolders.json"
 
@@ -81,10 +100,14 @@ check "codex hooks/list: korva's prompt hook parsed" \
 
 # Prompt-time recall, as each client's model receives it.
 model_log="$work/model.log"
-# The stand-in Anthropic and Gemini models first ask to read that file, as a session that opens it
-# would.
-FAKE_MODEL_READ="$HOME/project/src/billing/amount.ts" \
-  deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
+# The stand-in models first read that file, as a session that opens it would; Claude Code's then
+# writes a payment lock keyed by user id, which the team's rule forbids.
+amount="$HOME/project/src/billing/amount.ts"
+calls='[{"name":"Read","input":{"file_path":"'"$amount"'"}},
+  {"name":"read_file","input":{"file_path":"'"$amount"'"}},
+  {"name":"Write","input":{"file_path":"'"$HOME/project/src/pay.ts"'",
+    "content":"export async function pay(p) {\n  await redis.lock(`pay:${p.user_id}`, 30000);\n}\n"}}]'
+FAKE_MODEL_CALLS="$calls" deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
 model_pid=$!
 for _ in $(seq 50); do [ -s "$work/model.port" ] && break; sleep 0.1; done
 model="http://127.0.0.1:$(head -1 "$work/model.port")"
@@ -103,6 +126,10 @@ received "claude -p: the model receives korva's session context (SessionStart)" 
 received "claude -p: the model receives the memory the prompt recalls (UserPromptSubmit)" "$recalled"
 received "claude -p: the model receives the memory of the file it reads (PreToolUse on Read)" \
   'PreToolUse:Read hook additional context: ## korva[^"]*\[note\] Money amounts in src/billing'
+received "claude -p: the write that breaks a team rule is refused with the rule and its memory (edit gate)" \
+  "korva sentinel: this edit breaks 1 team rule:[^\"]*payments/lock-key[^\"]*why: memory $incident"
+if [ -e "$HOME/project/src/pay.ts" ]; then echo "FAIL  claude -p: the refused write left no file"; fail=1
+else echo "ok    claude -p: the refused write left no file"; fi
 
 asked "$bin/codex" exec --dangerously-bypass-hook-trust --skip-git-repo-check -c model=gpt-5 \
   -c model_provider=stand-in \
