@@ -4,6 +4,7 @@
 import type { SearchSemantics } from "../vault/search.ts";
 import type { Vault } from "../vault/store.ts";
 import type { Memory } from "../vault/types.ts";
+import { vectorText } from "../vault/vectors.ts";
 import { textTerms } from "./terms.ts";
 
 /** Options for promptRecall. */
@@ -74,9 +75,7 @@ function relevanceBar(
     const words = wordsOf(memory);
     const held = terms.reduce((sum, t) => sum + (words.has(t) ? weight(t) : 0), 0);
     if (total > 0 && held / total >= MIN_COVER) return true;
-    // The text a memory's stored vector is made of (Vault #storeVector): title twice, tags first.
-    const text = [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""];
-    return cosine(promptVector, semantics.vectorize(text.join("\n"))) >= MIN_COSINE;
+    return cosine(promptVector, semantics.vectorize(vectorText(memory))) >= MIN_COSINE;
   };
 }
 

@@ -22,6 +22,7 @@ import {
   vectorBacklog,
   vectorBacklogSize,
   vectorsOf,
+  vectorText,
 } from "./vectors.ts";
 import { type Cleaners, type RewriteResult, rewriteTexts } from "./rewrite.ts";
 import {
@@ -807,9 +808,7 @@ export class Vault {
     const state = this.#vectorState();
     if (state === "stale") return;
     if (state === "unrecorded") recordVectorModel(this.#sql, this.#semantics.model);
-    // Most telling first (vectorize reads a long memory's start): the title twice, the tags.
-    const text = [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""];
-    storeVector(this.#sql, memory.id, this.#semantics.vectorize(text.join("\n")));
+    storeVector(this.#sql, memory.id, this.#semantics.vectorize(vectorText(memory)));
     // Set only once written: a transaction rolled back leaves "unrecorded" to be written again.
     if (state === "unrecorded") this.#vectorModel = undefined;
   }

@@ -7,6 +7,14 @@ import type { Sql } from "./sql.ts";
 import { M_COLUMNS, toMemory } from "./rows.ts";
 import type { Memory, MemoryFilter } from "./types.ts";
 
+/**
+ * The text a memory's vector is computed from, most telling first (vectorize reads a long
+ * memory's start): the title twice, the tags, then the content and the why.
+ */
+export function vectorText(memory: Pick<Memory, "title" | "content" | "why" | "tags">): string {
+  return [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""].join("\n");
+}
+
 /** Store (or replace) a memory's vector; undefined (no known word) only settles its backlog entry. */
 export function storeVector(sql: Sql, id: string, vector: Int8Array | undefined): void {
   if (vector) {
