@@ -76,15 +76,19 @@ export async function sessionStart(
     nudge ?? "",
   ].filter((part) => part !== "").join("\n\n");
   if (text === "") return;
-  deps.io.out(
-    flags.text
-      ? text
-      : (payload.cursor_version !== undefined
-        ? cursorOutput(text)
-        : hookOutput(payload.hook_event_name ?? "SessionStart", text, {
-          topLevel: deps.env("COPILOT_CLI") === "1",
-        })) + "\n",
-  );
+  deps.io.out(flags.text ? text : contextAnswer(deps, payload, "SessionStart", text) + "\n");
+}
+
+/**
+ * The JSON that adds `context` in the editor that sent `payload`: Cursor's own shape when it
+ * carries `cursor_version`, else the `hookSpecificOutput` of Claude Code's hooks, repeated at the
+ * top level for GitHub Copilot CLI (which sets COPILOT_CLI=1 for its hooks and reads only that).
+ */
+function contextAnswer(deps: Deps, payload: HookPayload, event: string, context: string): string {
+  if (payload.cursor_version !== undefined) return cursorOutput(context);
+  return hookOutput(payload.hook_event_name ?? event, context, {
+    topLevel: deps.env("COPILOT_CLI") === "1",
+  });
 }
 
 /** PreToolUse / AfterTool on a file: memories anchored to it, and a candidate's question. */
@@ -142,10 +146,7 @@ export async function prompt(deps: Deps, payload: HookPayload, flags: HookFlags)
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   const context = renderPromptRecall(found);
   deps.io.out(
-    (flags.text ? context : hookOutput(payload.hook_event_name ?? "UserPromptSubmit", context, {
-      // GitHub Copilot CLI sets COPILOT_CLI=1 for its hooks and reads only the top-level field.
-      topLevel: deps.env("COPILOT_CLI") === "1",
-    })) + "\n",
+    (flags.text ? context : contextAnswer(deps, payload, "UserPromptSubmit", context)) + "\n",
   );
 }
 
