@@ -144,7 +144,10 @@ export function runDir(deps: Deps): string {
   return homePaths(deps.home).run;
 }
 
-/** The payload's working directory (or Cursor's first workspace root) when it exists, else the process's. */
+/**
+ * The payload's working directory (Cursor: its first workspace root) when it exists, else the
+ * process's.
+ */
 export function payloadCwd(deps: Deps, payload: HookPayload): string {
   const folder = hookFolder(payload);
   return folder && existsSync(folder) ? folder : deps.cwd;

@@ -52,7 +52,7 @@ export function jsonHooks(
     return { ...(spec.matcher ? { matcher: spec.matcher } : {}), hooks: [handler] };
   };
   // Cursor reads a hooks.json only with its version: korva writes one when there is none.
-  const version = shape === "cursor" ? [["version"]] : [];
+  const versioned = shape === "cursor";
   return {
     path,
     part: "hooks",
@@ -64,7 +64,7 @@ export function jsonHooks(
       if (out !== undefined && specs.some((s) => Array.isArray(getJson(out, ["hooks", s.event])))) {
         out = stripOnly(out, specs);
       }
-      if (version.length > 0 && getJson(out, ["version"]) === undefined) {
+      if (versioned && getJson(out, ["version"]) === undefined) {
         out = setJson(out, ["version"], 1);
       }
       for (const spec of specs) {
@@ -79,14 +79,17 @@ export function jsonHooks(
     uninstall: (text, created) => {
       const out = removeCreated(stripOnly(text, specs), created);
       // A version korva wrote leaves with the last thing beside it.
+      if (!created.some((path) => path.join() === "version")) return out;
       const rest = parseJsonc(out);
       const onlyVersion = typeof rest === "object" && rest !== null &&
         Object.keys(rest).join() === "version";
-      return onlyVersion && created.some((path) => path.join() === "version")
-        ? setJson(out, ["version"], undefined)
-        : out;
+      return onlyVersion ? setJson(out, ["version"], undefined) : out;
     },
-    containers: [...version, ["hooks"], ...specs.map((spec) => ["hooks", spec.event])],
+    containers: [
+      ...(versioned ? [["version"]] : []),
+      ["hooks"],
+      ...specs.map((spec) => ["hooks", spec.event]),
+    ],
     current: (text) =>
       specs.every((spec) => {
         const list = getJson(text, ["hooks", spec.event]);

@@ -10,19 +10,32 @@ import type { FileChange, SetupContext } from "./target.ts";
  * the handlers answer with --text.
  */
 export function kiroHooksText(ctx: SetupContext): string {
-  const hook = (name: string, trigger: string, handler: "session-start" | "prompt") => ({
+  const hook = (
+    name: string,
+    trigger: string,
+    handler: "session-start" | "prompt",
+    description: string,
+  ) => ({
     name,
-    description: `korva: ${
-      handler === "prompt" ? "team memories relevant to the prompt" : "the project's team memory"
-    }`,
+    description,
     trigger,
     action: { type: "command", command: `${ctx.hookCommand(handler)} --text` },
     timeout: 10,
     enabled: true,
   });
   const hooks = [
-    hook("korva-session-start", "SessionStart", "session-start"),
-    hook("korva-prompt", "UserPromptSubmit", "prompt"),
+    hook(
+      "korva-session-start",
+      "SessionStart",
+      "session-start",
+      "korva: the project's team memory",
+    ),
+    hook(
+      "korva-prompt",
+      "UserPromptSubmit",
+      "prompt",
+      "korva: team memories relevant to the prompt",
+    ),
   ];
   return JSON.stringify({ version: "v1", hooks }, null, 2) + "\n";
 }
