@@ -76,12 +76,14 @@ RULE
 printf '{"%s": "TRUST_FOLDER"}\n' "$HOME/project" >"$HOME/.gemini/trustedFolders.json"
 
 fail=0
-check() {
+verdict() { # verdict NAME PATTERN FILE: ok when FILE holds PATTERN, else FAIL and the client's last lines
+  if grep -Eq "$2" "$3"; then echo "ok    $1"; else echo "FAIL  $1"; tail -5 "$work/client.out"; fail=1; fi
+}
+check() { # check NAME PATTERN COMMAND...: what the command prints holds PATTERN
   local name="$1" pattern="$2"
   shift 2
-  local out
-  out="$(NO_COLOR=1 timeout 120 "$@" 2>&1 || true)"
-  if grep -Eq "$pattern" <<<"$out"; then echo "ok    $name"; else echo "FAIL  $name"; echo "$out" | tail -5; fail=1; fi
+  NO_COLOR=1 timeout 120 "$@" >"$work/client.out" 2>&1 || true
+  verdict "$name" "$pattern" "$work/client.out"
 }
 check "claude mcp list: korva connected" 'korva:.*Connected' "$bin/claude" mcp list
 check "gemini mcp list: korva connected" 'korva:.*Connected' "$bin/gemini" mcp list
@@ -117,7 +119,7 @@ asked() { # asked COMMAND...: send the prompt through a client; its model reques
   NO_COLOR=1 timeout 120 "$@" >"$work/client.out" 2>&1 || true
 }
 received() { # received NAME PATTERN: what the last client sent its model holds PATTERN
-  if grep -Eq "$2" "$model_log"; then echo "ok    $1"; else echo "FAIL  $1"; tail -5 "$work/client.out"; fail=1; fi
+  verdict "$1" "$2" "$model_log"
 }
 started='## korva: what this team knows'
 recalled='that may bear on this request[^"]*\[note\] Payment retries take the Redis lock'
