@@ -17,9 +17,8 @@ import { loadSemantics } from "../lib/recall/mod.ts";
 import { abbreviationTable } from "../lib/recall/abbreviations.ts";
 import { createSemantics, parseSynonyms } from "../lib/recall/semantics.ts";
 import { decodeTermVectors } from "../lib/recall/term_vectors.ts";
-import { type Adr, loadAdrs, type Question, questionSet } from "./recall_data.ts";
-
-type Ranker = (query: string) => string[];
+import { type Adr, loadAdrs, questionSet } from "./recall_data.ts";
+import { printScores, type Ranker, SCORES_HEADING } from "./_recall_score.ts";
 
 /** Plain FTS5: one table (title, body), unicode61 tokenizer, every query word OR-ed, bm25. */
 function plainFts(adrs: Adr[]): Ranker {
@@ -44,35 +43,6 @@ function saveAll(vault: Vault, adrs: Adr[]): Map<string, string> {
     keyOf.set(saved.memory.id, adr.key);
   }
   return keyOf;
-}
-
-interface Scores {
-  n: number;
-  r1: number;
-  r5: number;
-  r10: number;
-  mrr: number;
-}
-
-function score(questions: Question[], rank: Ranker): Scores {
-  const s = { n: 0, r1: 0, r5: 0, r10: 0, mrr: 0 };
-  for (const q of questions) {
-    const position = rank(q.query).indexOf(q.expected);
-    s.n++;
-    if (position === 0) s.r1++;
-    if (position >= 0 && position < 5) s.r5++;
-    if (position >= 0 && position < 10) {
-      s.r10++;
-      s.mrr += 1 / (position + 1);
-    }
-  }
-  return {
-    n: s.n,
-    r1: s.r1 / s.n,
-    r5: s.r5 / s.n,
-    r10: s.r10 / s.n,
-    mrr: s.mrr / s.n,
-  };
 }
 
 const adrs = loadAdrs();
@@ -104,18 +74,8 @@ try {
     ["korva recall (semantic)", viaVault((q) => recallVault.search(q, { limit: 10 }))],
   ];
   console.log(`${adrs.length} records, ${questions.length} questions (${which})`);
-  console.log("ranker                      style        n    R@1   R@5   R@10  MRR");
-  for (const [name, rank] of rankers) {
-    for (const style of ["keyword", "question", "paraphrase", "all"] as const) {
-      const subset = questions.filter((q) => style === "all" || q.style === style);
-      const s = score(subset, rank);
-      console.log(
-        `${name.padEnd(27)} ${style.padEnd(11)} ${String(s.n).padStart(3)}  ${
-          [s.r1, s.r5, s.r10, s.mrr].map((x) => x.toFixed(2)).join("  ")
-        }`,
-      );
-    }
-  }
+  console.log(SCORES_HEADING);
+  for (const [name, rank] of rankers) printScores(name, questions, rank);
   if (Deno.args.includes("--diff")) {
     // Questions where korva recall and korva's lexical search disagree on the record's rank.
     const [lexical, recall] = [rankers[1]![1], rankers[2]![1]];
