@@ -13,8 +13,9 @@ import { recordFileUse } from "../lib/capture/session_log.ts";
 import { dequeue, queuedSessionEnds } from "../lib/capture/summary_queue.ts";
 import { normalizeFile } from "../lib/discovery/context.ts";
 import {
+  clineOutput,
   cursorOutput,
-  hookFile,
+  hookFiles,
   hookOutput,
   type HookPayload,
   userPrompt,
@@ -80,12 +81,14 @@ export async function sessionStart(
 }
 
 /**
- * The JSON that adds `context` in the editor that sent `payload`: Cursor's own shape when it
- * carries `cursor_version`, else the `hookSpecificOutput` of Claude Code's hooks, repeated at the
- * top level for GitHub Copilot CLI (which sets COPILOT_CLI=1 for its hooks and reads only that).
+ * The JSON that adds `context` in the editor that sent `payload`: Cursor's or Cline's own shape
+ * when it carries `cursor_version` or `cline_version`, else the `hookSpecificOutput` of Claude
+ * Code's hooks, repeated at the top level for GitHub Copilot CLI (which sets COPILOT_CLI=1 for its
+ * hooks and reads only that).
  */
 function contextAnswer(deps: Deps, payload: HookPayload, event: string, context: string): string {
   if (payload.cursor_version !== undefined) return cursorOutput(context);
+  if (payload.cline_version !== undefined) return clineOutput(context);
   return hookOutput(payload.hook_event_name ?? event, context, {
     topLevel: deps.env("COPILOT_CLI") === "1",
   });
@@ -97,34 +100,36 @@ export async function fileContext(
   payload: HookPayload,
   flags: HookFlags,
 ): Promise<void> {
-  const file = hookFile(payload);
-  if (!file) return;
+  const files = hookFiles(payload);
+  if (files.length === 0) return;
   const ctx = await hookContext(deps, payload);
+  const root = ctx.root();
   if (payload.session_id) {
-    const root = ctx.root();
-    recordFileUse(runDir(deps), payload.session_id, {
-      at: deps.now().toISOString(),
-      file: normalizeFile(file, root),
-      edit: isEditTool(payload.tool_name),
-      root: root ?? null,
-    });
+    for (const file of files) {
+      recordFileUse(runDir(deps), payload.session_id, {
+        at: deps.now().toISOString(),
+        file: normalizeFile(file, root),
+        edit: isEditTool(payload.tool_name),
+        root: root ?? null,
+      });
+    }
   }
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
   using memories = await hookMemories(ctx);
   await refreshTeamIfChanged(memories);
   const result = rankedContext(memories, {
-    files: [file],
+    files,
     maxTokens: Number(flags.maxTokens) || 800,
     anchoredOnly: true,
     delta: true,
     seen,
   });
-  const ask = candidateQuestion(memories, normalizeFile(file, ctx.root()), seen);
+  const ask = candidateQuestion(memories, normalizeFile(files[0]!, root), seen);
   const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
     .filter((part) => part !== "").join("\n\n");
   if (text === "") return;
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
-  deps.io.out(hookOutput(payload.hook_event_name ?? "PreToolUse", text) + "\n");
+  deps.io.out(contextAnswer(deps, payload, "PreToolUse", text) + "\n");
 }
 
 /** UserPromptSubmit / BeforeAgent: memories the prompt recalls. */

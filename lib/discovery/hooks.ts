@@ -1,5 +1,5 @@
-// Editor hook payloads (Claude Code, Gemini CLI) in, additional context out. Pure functions; the
-// command does the I/O and guarantees a hook never fails the editor's action.
+// Editor hook payloads (Claude Code, Gemini CLI, Cline …) in, additional context out. Pure
+// functions; the command does the I/O and guarantees a hook never fails the editor's action.
 import { sha256Hex } from "../sha256.ts";
 
 /**
@@ -20,8 +20,10 @@ export interface HookPayload {
   stop_hook_active?: boolean;
   /** Set by Cursor, which reads its own answer shape (cursorOutput). */
   cursor_version?: string;
-  /** Cursor's open folders (it sends no cwd). */
+  /** Cursor's and Cline's open folders (they send no cwd). */
   workspace_roots?: unknown;
+  /** Set for a Cline payload (see fromCline), which reads its own answer shape (clineOutput). */
+  cline_version?: string;
   [key: string]: unknown;
 }
 
@@ -33,6 +35,7 @@ const STRING_FIELDS = [
   "prompt",
   "source",
   "cursor_version",
+  "cline_version",
 ] as const;
 
 /** Tool-input keys that carry the file a tool touches, across Claude Code and Gemini CLI tools. */
@@ -47,7 +50,45 @@ export function parseHookPayload(text: string): HookPayload {
   } catch {
     return {};
   }
+  if (isRecord(value) && typeof value.clineVersion === "string") value = fromCline(value);
   return isHookPayload(value) ? value : {};
+}
+
+/**
+ * A Cline hook payload in korva's fields. Cline (CLI 3.0, VS Code extension 4.1) sends camelCase
+ * fields: `clineVersion`, `taskId`, `workspaceRoots`, and for a tool call `tool_call: {name,
+ * input}` (the CLI) or `preToolUse` / `postToolUse: {toolName, parameters}`, whose non-string
+ * parameters are JSON text.
+ */
+function fromCline(value: Record<string, unknown>): Record<string, unknown> {
+  const call: Record<string, unknown> = isRecord(value.tool_call) ? value.tool_call : {};
+  const [event, use]: [unknown, Record<string, unknown>] = isRecord(value.preToolUse)
+    ? ["PreToolUse", value.preToolUse]
+    : isRecord(value.postToolUse)
+    ? ["PostToolUse", value.postToolUse]
+    : [value.hookName, {}];
+  const parameters = isRecord(use.parameters)
+    ? Object.fromEntries(Object.entries(use.parameters).map(([key, v]) => [key, jsonText(v)]))
+    : {};
+  const input = isRecord(call.input) ? call.input : parameters;
+  const name = typeof call.name === "string" ? call.name : use.toolName;
+  return {
+    cline_version: value.clineVersion,
+    ...(typeof value.taskId === "string" ? { session_id: value.taskId } : {}),
+    ...(typeof event === "string" ? { hook_event_name: event } : {}),
+    ...(typeof name === "string" ? { tool_name: name, tool_input: input } : {}),
+    workspace_roots: value.workspaceRoots,
+  };
+}
+
+/** A parameter Cline sent as JSON text (`"[{\"path\": …}]"`), parsed; anything else as it is. */
+function jsonText(value: unknown): unknown {
+  if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 /** A JSON object whose known fields, when present, have their types (else none is trusted). */
@@ -64,14 +105,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** The file a tool call is about to read or write, if any. */
-export function hookFile(payload: HookPayload): string | undefined {
+/**
+ * The files a tool call is about to read or write: the first of its FILE_KEYS, else each `path`
+ * of a `files` list (Cline's read_files).
+ */
+export function hookFiles(payload: HookPayload): string[] {
   const input = payload.tool_input ?? {};
   for (const key of FILE_KEYS) {
     const value = input[key];
-    if (typeof value === "string" && value.trim() !== "") return value;
+    if (typeof value === "string" && value.trim() !== "") return [value];
   }
-  return undefined;
+  const files = Array.isArray(input.files) ? input.files : [];
+  return files.map((file) => isRecord(file) ? file.path : undefined)
+    .filter((path): path is string => typeof path === "string" && path.trim() !== "");
 }
 
 /**
@@ -106,7 +152,15 @@ export function cursorOutput(context: string): string {
   return JSON.stringify({ additional_context: context });
 }
 
-/** The folder a hook is about: its `cwd`, else (Cursor) the first of its workspace roots. */
+/**
+ * The JSON a Cline hook prints: a tool hook's `contextModification` reaches the model as a
+ * `<hook_context>` message after the tool's result; `cancel: false` lets the call run.
+ */
+export function clineOutput(context: string): string {
+  return JSON.stringify({ cancel: false, contextModification: context });
+}
+
+/** The folder a hook is about: its `cwd`, else (Cursor, Cline) the first of its workspace roots. */
 export function hookFolder(payload: HookPayload): string | undefined {
   if (payload.cwd) return payload.cwd;
   const roots = payload.workspace_roots;

@@ -141,6 +141,37 @@ Deno.test("korva hook file-context answers a Gemini CLI AfterTool payload for re
   assert.equal("decision" in out, false, "never blocks or hides the tool result");
 });
 
+Deno.test("korva hook file-context answers Cline's PreToolUse on read_files in its shape, for the project of its first workspace root", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({
+    "src/payments/payments.ts": "export const pay = 1;\n",
+    "README.md": "# acme\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const files = ["README.md", "src/payments/payments.ts"].map((f) => ({
+    path: join(repo.path, f),
+  }));
+  // Cline sends no cwd; the hook runs from elsewhere (here: the neutral folder).
+  const result = await runKorva(["hook", "file-context"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      clineVersion: "",
+      taskId: "conv_1795746201356_zwfi0fk",
+      workspaceRoots: [repo.path],
+      hookName: "tool_call",
+      tool_call: { id: "call_1", name: "read_files", input: { files } },
+      preToolUse: { toolName: "read_files", parameters: { files: JSON.stringify(files) } },
+    }),
+  });
+  assert.equal(result.code, 0, result.stderr);
+  const out = JSON.parse(result.stdout);
+  assert.deepEqual(Object.keys(out), ["cancel", "contextModification"]);
+  assert.equal(out.cancel, false);
+  assert.match(out.contextModification, /^## korva: what this team knows \(acme\)\n/);
+  assert.match(out.contextModification, /Double charge/);
+});
+
 Deno.test("korva hook file-context finds a memory anchored by a glob that needs the glob compiler", async () => {
   await using home = tempHome();
   await using repo = tempRepo({
