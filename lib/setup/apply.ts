@@ -20,6 +20,8 @@ export interface PlannedFile {
   after: string | undefined;
   /** JSON containers this install creates (remembered for uninstall). */
   containers: string[][];
+  /** The mode of a file korva creates (FileChange.mode). */
+  mode?: number;
 }
 
 /** One target's plan: its files, or why it was skipped. */
@@ -49,6 +51,7 @@ export function setupContext(
       env: deps.homeFromEnv ? { KORVA_HOME: deps.home } : {},
     },
     hookCommand: (handler) => `${envPrefix}${self.map(quote).join(" ")} hook ${handler}`,
+    korva: self,
     instructions: renderInstructions(),
   };
 }
@@ -120,6 +123,7 @@ export function planSetup(
             containers: [],
           };
         planned.containers.push(...newContainers);
+        if (change.mode !== undefined) planned.mode = change.mode;
         planned.after = after;
         planned.parts.push(change.part);
         staged.set(change.path, planned);
@@ -216,6 +220,7 @@ export function applySetup(
       const backup = writeFileAtomic(file.path, file.after, {
         backupDir: homePaths(home).backups,
         now,
+        ...(file.mode !== undefined ? { mode: file.mode } : {}),
       });
       if (file.before === undefined) created.add(file.path);
       return backup ? { path: file.path, backup } : { path: file.path };

@@ -20,6 +20,8 @@ export interface SetupContext {
   server: ServerEntry;
   /** The shell command an editor hook runs for a handler. */
   hookCommand: (handler: HookHandler) => string;
+  /** How to run this korva: its executable and leading arguments (`korva` is `[path]`). */
+  korva: string[];
   instructions: string;
 }
 
@@ -28,7 +30,7 @@ export interface FileChange {
   path: string;
   /** What is changed, for messages: "MCP server", "hooks", "instructions". */
   part: string;
-  format: "json" | "jsonc" | "toml" | "markdown" | "javascript";
+  format: "json" | "jsonc" | "toml" | "markdown" | "javascript" | "shell" | "powershell";
   install(text: string | undefined): string;
   /** korva's part removed; containers korva created (and left empty) are removed too. */
   uninstall(text: string, created: string[][]): string;
@@ -36,6 +38,8 @@ export interface FileChange {
   containers: string[][];
   /** korva owns the whole file (it refuses one that is not its own): uninstall deletes it. */
   owned?: boolean;
+  /** The file's mode when korva creates it (default 0644): 0755 for a script an editor runs. */
+  mode?: number;
   /** Whether korva's part is present and current in the text. */
   current(text: string | undefined): boolean;
   present(text: string | undefined): boolean;

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { jsonServer, markdown, ownedMarkdown, stdio, tomlServer } from "./config_changes.ts";
 import { type HookSpec, jsonHooks } from "./hook_entries.ts";
+import { clineHook } from "./cline_hooks.ts";
 import { kiroHooks } from "./kiro_hooks.ts";
 import { opencodePlugin } from "./opencode_plugin.ts";
 import type { SetupContext, Target } from "./target.ts";
@@ -21,7 +22,8 @@ function vscodeUserDir(ctx: SetupContext): string {
 }
 
 /**
- * The user's Documents folder, where Cline keeps its global rules (`Cline/Rules`): on Linux the
+ * The user's Documents folder, where Cline keeps its global rules and hooks (`Cline/Rules`,
+ * `Cline/Hooks`): on Linux the
  * XDG_DOCUMENTS_DIR of `user-dirs.dirs` (what `xdg-user-dir DOCUMENTS` prints), else ~/Documents.
  */
 function documentsDir(ctx: SetupContext): string {
@@ -295,8 +297,10 @@ export const TARGETS: Target[] = [
   {
     id: "cline",
     name: "Cline",
+    // The VS Code extension, or the CLI (~/.cline).
     detect: (ctx) =>
-      existsSync(join(vscodeUserDir(ctx), "globalStorage", "saoudrizwan.claude-dev")),
+      existsSync(join(vscodeUserDir(ctx), "globalStorage", "saoudrizwan.claude-dev")) ||
+      existsSync(home(ctx, ".cline")),
     files: (ctx) =>
       ctx.repoRoot ? [ownedMarkdown(repo(ctx, ".clinerules", "korva.md"), ctx)] : [
         jsonServer(
@@ -310,8 +314,16 @@ export const TARGETS: Target[] = [
           ["mcpServers"],
           stdio(ctx, { disabled: false }),
         ),
-        // Global rules: every file in Documents/Cline/Rules applies in every workspace.
+        // The CLI's (3.0) MCP settings, which take the extension's entry shape too.
+        jsonServer(
+          home(ctx, ".cline", "data", "settings", "cline_mcp_settings.json"),
+          ["mcpServers"],
+          stdio(ctx, { disabled: false }),
+        ),
+        // Global rules and hooks: Documents/Cline/Rules and Documents/Cline/Hooks apply in every
+        // workspace, for the extension and the CLI alike.
         ownedMarkdown(join(documentsDir(ctx), "Cline", "Rules", "korva.md"), ctx),
+        clineHook(join(documentsDir(ctx), "Cline", "Hooks"), ctx),
       ],
   },
   {

@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -23,7 +24,7 @@ import {
   setupStatus,
 } from "../../lib/setup/apply.ts";
 import { TARGETS } from "../../lib/setup/targets.ts";
-import { runKorva, tempHome, testDeps } from "../_helpers.ts";
+import { MAIN, runCommand, runKorva, tempHome, tempRepo, testDeps } from "../_helpers.ts";
 
 function depsFor(home: string, korvaHome: string, command = "/opt/korva/bin/korva"): Deps {
   const deps = testDeps(korvaHome, { env: { HOME: home, PATH: "" } });
@@ -440,4 +441,90 @@ Deno.test("setup adds korva's sessionStart beside a user's own Cursor hooks; a n
   });
   install(freshDeps, "uninstall");
   assert.equal(existsSync(join(fresh.home, ".cursor/hooks.json")), false);
+});
+
+Deno.test("setup writes Cline's PreToolUse hook, whose script gives the memories of the files a read opens, and nothing for other tools", async () => {
+  await using temp = tempHome();
+  await using repo = tempRepo({
+    "src/billing/amount.ts": "export const cents = 1;\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  const saved = await runKorva([
+    "save",
+    "--type",
+    "convention",
+    "--title",
+    "Money amounts in src/billing are integer cents",
+    "--content",
+    "Never store a float amount.",
+    "--files",
+    "src/billing/**",
+  ], { env: temp.env, cwd: repo.path });
+  assert.equal(saved.code, 0, saved.stderr);
+  writeFixtures(temp.home, { ".cline/data/settings/cline_mcp_settings.json": "{}\n" });
+  // The hook runs this checkout's korva, as the launcher install.sh writes would.
+  const deps = {
+    ...testDeps(temp.korvaHome, { env: { HOME: temp.home, PATH: "" } }),
+    self: { command: Deno.execPath(), args: ["run", "-A", "--quiet", MAIN] },
+  };
+  install(deps);
+  const hook = join(temp.home, "Documents/Cline/Hooks/PreToolUse");
+  assert.equal(statSync(hook).mode & 0o777, 0o755, "Cline's extension runs only executable hooks");
+  assert.equal(readFileSync(hook, "utf8").split("\n")[0], "#!/bin/sh");
+  const cliSettings = JSON.parse(
+    readFileSync(join(temp.home, ".cline/data/settings/cline_mcp_settings.json"), "utf8"),
+  );
+  assert.deepEqual(
+    cliSettings.mcpServers.korva,
+    {
+      disabled: false,
+      command: Deno.execPath(),
+      args: ["run", "-A", "--quiet", MAIN, "mcp", "--profile", "agent"],
+      env: { KORVA_HOME: temp.korvaHome },
+    },
+  );
+  const call = (name: string, input: object) =>
+    runCommand(hook, [], {
+      env: { HOME: temp.home },
+      cwd: repo.path,
+      stdin: JSON.stringify({
+        clineVersion: "3.0.65",
+        taskId: "conv_1_a",
+        workspaceRoots: [repo.path],
+        hookName: "tool_call",
+        tool_call: { id: "call_1", name, input },
+        preToolUse: { toolName: name, parameters: {} },
+      }),
+    });
+  const read = await call("read_files", {
+    files: [{ path: join(repo.path, "src/billing/amount.ts") }],
+  });
+  assert.equal(read.code, 0, read.stderr);
+  const out = JSON.parse(read.stdout);
+  assert.equal(out.cancel, false);
+  assert.match(
+    out.contextModification,
+    /\[convention\] Money amounts in src\/billing are integer cents/,
+  );
+  const other = await call("run_commands", { commands: ["ls src/billing/amount.ts"] });
+  assert.deepEqual([other.code, other.stdout, other.stderr], [0, "", ""]);
+  install(deps, "uninstall");
+  assert.equal(existsSync(hook), false);
+});
+
+Deno.test("setup leaves a Cline PreToolUse hook that is not korva's untouched and says so", async () => {
+  await using temp = tempHome();
+  const theirs = "#!/bin/sh\necho '{}'\n";
+  writeFixtures(temp.home, {
+    ".cline/data/settings/cline_mcp_settings.json": "{}\n",
+    "Documents/Cline/Hooks/PreToolUse": theirs,
+  });
+  const { plans } = install(depsFor(temp.home, temp.korvaHome));
+  const hook = join(temp.home, "Documents/Cline/Hooks/PreToolUse");
+  assert.equal(
+    plans.find((plan) => plan.target.id === "cline")?.error,
+    `"${hook}" is not korva's file hook; it was left untouched`,
+  );
+  assert.equal(readFileSync(hook, "utf8"), theirs);
+  assert.equal(existsSync(join(temp.home, ".cline/data/settings/cline_mcp_settings.json")), true);
 });
