@@ -22,14 +22,18 @@ const FILE_TOOLS = ["read_files", "editor", "read_file", "write_to_file", "repla
  * `PreToolUse.ps1`, with PowerShell.
  */
 export function clineHookText(ctx: SetupContext): string {
-  const command = ctx.hookCommand("file-context");
   if (ctx.platform === "windows") {
+    const quote = (word: string) => `'${word.replaceAll("'", "''")}'`;
+    const home = ctx.server.env.KORVA_HOME;
     return [
       MARK,
       "# Written by `korva setup`; `korva setup --uninstall` removes it.",
+      "$utf8 = [System.Text.UTF8Encoding]::new($false)",
+      "[Console]::InputEncoding = $utf8; [Console]::OutputEncoding = $utf8; $OutputEncoding = $utf8",
       "$payload = [Console]::In.ReadToEnd()",
       `if ($payload -match '"(${FILE_TOOLS.join("|")})"') {`,
-      `  $payload | & ${powershellCommand(ctx)}`,
+      ...(home === undefined ? [] : [`  $env:KORVA_HOME = ${quote(home)}`]),
+      `  $payload | & ${ctx.korva.map(quote).join(" ")} hook file-context`,
       "}",
       "",
     ].join("\r\n");
@@ -41,18 +45,10 @@ export function clineHookText(ctx: SetupContext): string {
     'payload="$(cat)"',
     'case "$payload" in',
     `*${FILE_TOOLS.map((tool) => `'"${tool}"'`).join("*|*")}*)`,
-    `  printf '%s' "$payload" | ${command} ;;`,
+    `  printf '%s' "$payload" | ${ctx.hookCommand("file-context")} ;;`,
     "esac",
     "",
   ].join("\n");
-}
-
-/** `korva hook file-context` as a PowerShell call, KORVA_HOME set first when it is not the default. */
-function powershellCommand(ctx: SetupContext): string {
-  const quote = (word: string) => `'${word.replaceAll("'", "''")}'`;
-  const call = ctx.korva.map(quote).join(" ") + " hook file-context";
-  const home = ctx.server.env.KORVA_HOME;
-  return home === undefined ? call : `{ $env:KORVA_HOME = ${quote(home)}; ${call} }`;
 }
 
 /** The hook in `hooksDir` (PreToolUse, or PreToolUse.ps1 on Windows), which korva owns whole. */
