@@ -17,14 +17,26 @@ const sse = (events: [string | undefined, unknown][], end = "") =>
     { headers: { "content-type": "text/event-stream" } },
   );
 
-function chatCompletion(request: { model: string; stream?: boolean }): Response {
+/** OpenAI-compatible chat completions, streamed or not: the next tool call (see nextCall), else "ok". */
+function chatCompletion(request: ChatRequest): Response {
   const base = { id: "chatcmpl-1", created: 1, model: request.model };
   const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+  const answered = (request.messages ?? []).filter((m) => m.role === "tool").length;
+  const call = nextCall((request.tools ?? []).map((tool) => tool.function?.name ?? ""), answered);
+  const toolCall = call && {
+    id: `call_${answered + 1}`,
+    type: "function",
+    function: { name: call.name, arguments: JSON.stringify(call.input) },
+  };
+  const finish = call ? "tool_calls" : "stop";
   if (!request.stream) {
+    const message = toolCall
+      ? { role: "assistant", content: null, tool_calls: [toolCall] }
+      : { role: "assistant", content: "ok" };
     return Response.json({
       ...base,
       object: "chat.completion",
-      choices: [{ index: 0, message: { role: "assistant", content: "ok" }, finish_reason: "stop" }],
+      choices: [{ index: 0, message, finish_reason: finish }],
       usage,
     });
   }
@@ -34,10 +46,20 @@ function chatCompletion(request: { model: string; stream?: boolean }): Response 
     choices: [{ index: 0, delta, finish_reason: finish }],
     ...(finish ? { usage } : {}),
   });
+  const delta = toolCall
+    ? { role: "assistant", tool_calls: [{ index: 0, ...toolCall }] }
+    : { role: "assistant", content: "ok" };
   return sse([
-    [undefined, chunk({ role: "assistant", content: "ok" }, null)],
-    [undefined, chunk({}, "stop")],
+    [undefined, chunk(delta, null)],
+    [undefined, chunk({}, finish)],
   ], "data: [DONE]\n\n");
+}
+
+interface ChatRequest {
+  model: string;
+  stream?: boolean;
+  tools?: { function?: { name: string } }[];
+  messages?: { role: string }[];
 }
 
 interface AnthropicRequest {

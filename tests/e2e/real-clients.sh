@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# The real thing: install Claude Code, Gemini CLI, OpenCode, Codex and Copilot CLI from npm into a
-# temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether korva is there;
-# then send Claude Code, Codex, Gemini CLI, OpenCode and Copilot CLI a prompt, with a stand-in
-# model (tests/e2e/fake_model.ts) in place of theirs, and look in what each sent its model for
-# korva's session context, the one memory only that prompt recalls, (Claude Code and Gemini CLI,
-# whose models ask to read a file) the memory anchored to that file and (Claude Code, whose model
-# then writes code a team rule forbids) the edit gate's refusal. Needs the npm registry (exit 77 when the clients cannot be installed).
+# The real thing: install Claude Code, Gemini CLI, OpenCode, Codex, Copilot CLI and the Cline CLI
+# from npm into a temp prefix, run `korva setup --all` in a temp HOME, and ask each client whether
+# korva is there; then send each a prompt, with a stand-in model (tests/e2e/fake_model.ts) in place
+# of theirs, and look in what each sent its model for korva's session context, the one memory only
+# that prompt recalls, (Claude Code, Gemini CLI and Cline, whose models ask to read a file) the
+# memory anchored to that file and (Claude Code, whose model then writes code a team rule forbids)
+# the edit gate's refusal. Needs the npm registry (exit 77 when the clients cannot be installed).
 # Usage: tests/e2e/real-clients.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 model_pid=""
-trap 'rm -rf "$work"; [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null' EXIT
+# The Cline CLI leaves a hub daemon running in the folder it ran in.
+trap 'pkill -f "cline-hub-daemon --cwd $work/" 2>/dev/null; rm -rf "$work"
+  [ -n "$model_pid" ] && kill "$model_pid" 2>/dev/null' EXIT
 prefix="$work/prefix"
 echo "installing the clients from npm into $prefix"
 if ! timeout 300 npm install --silent --no-audit --no-fund --prefix "$prefix" \
   @anthropic-ai/claude-code@2.1.331 @google/gemini-cli@0.61.0 opencode-ai@1.18.33 @openai/codex@0.169.0 \
-  @github/copilot@1.0.102 >/dev/null 2>&1; then
+  @github/copilot@1.0.102 cline@3.0.65 >/dev/null 2>&1; then
   echo "skipped: the clients could not be installed from npm (no registry?)"
   exit 77
 fi
@@ -107,6 +109,7 @@ model_log="$work/model.log"
 amount="$HOME/project/src/billing/amount.ts"
 calls='[{"name":"Read","input":{"file_path":"'"$amount"'"}},
   {"name":"read_file","input":{"file_path":"'"$amount"'"}},
+  {"name":"read_files","input":{"files":[{"path":"'"$amount"'"}]}},
   {"name":"Write","input":{"file_path":"'"$HOME/project/src/pay.ts"'",
     "content":"export async function pay(p) {\n  await redis.lock(`pay:${p.user_id}`, 30000);\n}\n"}}]'
 FAKE_MODEL_CALLS="$calls" deno run -A "$root/tests/e2e/fake_model.ts" "$model_log" >"$work/model.port" &
@@ -157,4 +160,13 @@ asked env COPILOT_AUTO_UPDATE=false COPILOT_PROVIDER_BASE_URL="$model/v1" COPILO
   COPILOT_PROVIDER_API_KEY=x "$bin/copilot" -p "$prompt" --no-auto-update
 received "copilot -p: the model receives korva's session context (~/.copilot/hooks SessionStart)" "$started"
 received "copilot -p: the model receives the memory the prompt recalls (~/.copilot/hooks)" "$recalled"
+# The Cline CLI takes an OpenAI-compatible server only from its stored provider settings.
+"$bin/cline" auth -p openai-compatible -k stand-in -m m -b "$model/v1" >"$work/client.out" 2>&1
+asked "$bin/cline" "$prompt"
+received "cline: the model is offered korva's MCP tools (~/.cline/data/settings)" \
+  '"name\\":\\"korva__vault_search'
+received "cline: the model receives korva's instructions (Documents/Cline/Rules)" \
+  '<!-- korva:begin[^"]*Team memory \(korva\)'
+received "cline: the model receives the memory of the file it reads (Documents/Cline/Hooks PreToolUse)" \
+  'hook_context source=[^>]*PreToolUse[^>]*>[^"]*## korva[^"]*\[note\] Money amounts in src/billing'
 exit "$fail"
