@@ -7,9 +7,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applySetup, changedFiles, planSetup, setupContext } from "../lib/setup/apply.ts";
-import { TARGETS } from "../lib/setup/targets.ts";
-import { testDeps } from "../tests/_helpers.ts";
 import { benchEnv, cpuModel, MAIN, summary, timeDenoFloor } from "./_process.ts";
 
 const at = Deno.args.indexOf("--samples");
@@ -34,7 +31,7 @@ try {
       stderr: "piped",
     });
   for (
-    const args of [["init"], [
+    const args of [["init"], ["setup", "--cline"], [
       "save",
       "--type",
       "note",
@@ -49,13 +46,6 @@ try {
     const out = korva(args).outputSync();
     if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
   }
-  const deps = {
-    ...testDeps(korvaHome, { env: { HOME: home, PATH: "" } }),
-    self: { command: Deno.execPath(), args: ["run", "-A", "--quiet", MAIN] },
-  };
-  const ctx = setupContext(deps, { profile: "agent", repoRoot: undefined });
-  const cline = TARGETS.filter((t) => t.id === "cline");
-  applySetup(changedFiles(planSetup(ctx, cline, "install", korvaHome)), korvaHome, deps.now);
   const hook = join(home, "Documents", "Cline", "Hooks", "PreToolUse");
 
   const payload = (name: string, input: object) =>
