@@ -23,8 +23,8 @@ function vscodeUserDir(ctx: SetupContext): string {
 
 /**
  * The user's Documents folder, where Cline keeps its global rules and hooks (`Cline/Rules`,
- * `Cline/Hooks`): on Linux the
- * XDG_DOCUMENTS_DIR of `user-dirs.dirs` (what `xdg-user-dir DOCUMENTS` prints), else ~/Documents.
+ * `Cline/Hooks`): on Linux the XDG_DOCUMENTS_DIR of `user-dirs.dirs` (what `xdg-user-dir
+ * DOCUMENTS` prints), else ~/Documents.
  */
 function documentsDir(ctx: SetupContext): string {
   if (ctx.platform === "linux") {
