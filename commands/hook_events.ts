@@ -165,6 +165,11 @@ export function loadSeen(home: string, sessionId: string): Set<string> {
   }
 }
 
+/** Whether a hook of this session has run before (and recorded what it showed). */
+export function seenBefore(home: string, sessionId: string): boolean {
+  return existsSync(seenFile(home, sessionId));
+}
+
 export function saveSeen(home: string, sessionId: string, seen: Set<string>): void {
   ensurePrivateDir(homePaths(home).run);
   writeFileSync(seenFile(home, sessionId), JSON.stringify([...seen]), { mode: PRIVATE_FILE_MODE });

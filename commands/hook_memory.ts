@@ -38,6 +38,7 @@ import {
   payloadCwd,
   runDir,
   saveSeen,
+  seenBefore,
 } from "./hook_events.ts";
 
 /** Hooks that read count what they serve in the recall journal, not the vault (see usage.ts). */
@@ -53,31 +54,41 @@ export async function sessionStart(
   using memories = await hookMemories(ctx);
   const seen = new Set<string>();
   await refreshTeamIfChanged(memories);
-  const result = rankedContext(memories, {
-    maxTokens: Number(flags.maxTokens) || 1500,
-    delta: true,
-    seen,
-  });
+  const context = await projectContext(deps, payload, memories, seen, Number(flags.maxTokens));
   if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   // After a compaction (PreCompact cannot add context), the session's nudge comes here.
   const nudge = payload.source === "compact" && payload.session_id
     ? dueNudge(runDir(deps), payload.session_id, () => openMemories(ctx, HOOK_ORIGIN, JOURNAL))
     : undefined;
+  const text = [context, nudge ?? ""].filter((part) => part !== "").join("\n\n");
+  if (text === "") return;
+  deps.io.out(flags.text ? text : contextAnswer(deps, payload, "SessionStart", text) + "\n");
+}
+
+/**
+ * What a session starts with: the repository's missing git hooks and the project's memories (at
+ * most `maxTokens`, default 1500), those shown added to `seen`; "" for nothing.
+ */
+async function projectContext(
+  deps: Deps,
+  payload: HookPayload,
+  memories: Memories,
+  seen: Set<string>,
+  maxTokens: number,
+): Promise<string> {
+  const result = rankedContext(memories, { maxTokens: maxTokens || 1500, delta: true, seen });
   // The git hooks are checked (and their module loaded) only where there are team rules.
-  const root = ctx.root();
+  const root = memories.ctx.root();
   const unchecked = root && existsSync(join(root, ".korva", "rules"))
     ? (await importLazily<typeof import("../lib/sentinel/missing_hooks.ts")>(
       import.meta.url,
       "../lib/sentinel/missing_hooks.ts",
     )).missingHooks(payloadCwd(deps, payload), deps.self, { root })
     : undefined;
-  const text = [
+  return [
     unchecked ? `korva: ${unchecked.message}: run \`${unchecked.fix}\`.` : "",
     result.memories.length > 0 ? result.text : "",
-    nudge ?? "",
   ].filter((part) => part !== "").join("\n\n");
-  if (text === "") return;
-  deps.io.out(flags.text ? text : contextAnswer(deps, payload, "SessionStart", text) + "\n");
 }
 
 /**
@@ -114,9 +125,14 @@ export async function fileContext(
       });
     }
   }
+  // Cline passes on no session-start hook's answer: a task's first file hook brings the
+  // project's context too.
+  const opening = payload.cline_version !== undefined && payload.session_id !== undefined &&
+    !seenBefore(deps.home, payload.session_id);
   const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
   using memories = await hookMemories(ctx);
   await refreshTeamIfChanged(memories);
+  const start = opening ? await projectContext(deps, payload, memories, seen, 0) : "";
   const result = rankedContext(memories, {
     files,
     maxTokens: Number(flags.maxTokens) || 800,
@@ -125,10 +141,10 @@ export async function fileContext(
     seen,
   });
   const ask = candidateQuestion(memories, normalizeFile(files[0]!, root), seen);
-  const text = [result.memories.length > 0 ? result.text : "", ask ?? ""]
+  const text = [start, result.memories.length > 0 ? result.text : "", ask ?? ""]
     .filter((part) => part !== "").join("\n\n");
+  if (payload.session_id && (text !== "" || opening)) saveSeen(deps.home, payload.session_id, seen);
   if (text === "") return;
-  if (payload.session_id) saveSeen(deps.home, payload.session_id, seen);
   deps.io.out(contextAnswer(deps, payload, "PreToolUse", text) + "\n");
 }
 

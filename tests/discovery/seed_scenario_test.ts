@@ -172,6 +172,46 @@ Deno.test("korva hook file-context answers Cline's PreToolUse on read_files in i
   assert.match(out.contextModification, /Double charge/);
 });
 
+Deno.test("a Cline task's first file hook brings the project's context, once; its later ones only the new file memories", async () => {
+  await using home = tempHome();
+  await using repo = tempRepo({
+    "src/payments/payments.ts": "export const pay = 1;\n",
+    "README.md": "# acme\n",
+    ".korva/config.yml": "schema: 1\nproject: acme\n",
+  });
+  seedVault(join(home.korvaHome, "vault.db"), "acme").close();
+  const read = async (taskId: string, file: string) => {
+    const path = join(repo.path, file);
+    const result = await runKorva(["hook", "file-context"], {
+      env: home.env,
+      stdin: JSON.stringify({
+        clineVersion: "3.0.65",
+        taskId,
+        workspaceRoots: [repo.path],
+        hookName: "tool_call",
+        tool_call: { id: "call_1", name: "read_files", input: { files: [{ path }] } },
+        preToolUse: { toolName: "read_files", parameters: {} },
+      }),
+    });
+    assert.equal(result.code, 0, result.stderr);
+    return result.stdout === "" ? "" : JSON.parse(result.stdout).contextModification as string;
+  };
+  // README.md has no memory of its own: what comes is the project's context.
+  const first = await read("conv_1_first", "README.md");
+  assert.match(first, /^## korva: what this team knows \(acme\)\n/);
+  assert.match(first, /chosen because: project convention\n/);
+  assert.doesNotMatch(first, /Double charge/);
+  // The same task opening src/payments gets the incident anchored there, not the context again.
+  const second = await read("conv_1_first", "src/payments/payments.ts");
+  assert.match(second, /\[incident\] Double charge/);
+  assert.doesNotMatch(second, /project convention/);
+  assert.equal(await read("conv_1_first", "src/payments/payments.ts"), "");
+  // Another task starts with the project's context again.
+  const other = await read("conv_2_other", "src/payments/payments.ts");
+  assert.match(other, /chosen because: project convention\n/);
+  assert.match(other, /\[incident\] Double charge/);
+});
+
 Deno.test("korva hook file-context finds a memory anchored by a glob that needs the glob compiler", async () => {
   await using home = tempHome();
   await using repo = tempRepo({

@@ -167,6 +167,8 @@ received "cline: the model is offered korva's MCP tools (~/.cline/data/settings)
   '"name\\":\\"korva__vault_search'
 received "cline: the model receives korva's instructions (Documents/Cline/Rules)" \
   '<!-- korva:begin[^"]*Team memory \(korva\)'
+received "cline: the model receives korva's session context with the task's first file read (PreToolUse)" \
+  'hook_context source=[^>]*PreToolUse[^>]*>[^"]*## korva[^"]*\[decision\] Dashboard area [0-9]+ is laid out'
 received "cline: the model receives the memory of the file it reads (Documents/Cline/Hooks PreToolUse)" \
   'hook_context source=[^>]*PreToolUse[^>]*>[^"]*## korva[^"]*\[note\] Money amounts in src/billing'
 exit "$fail"
