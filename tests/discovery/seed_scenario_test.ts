@@ -141,6 +141,26 @@ Deno.test("korva hook file-context answers a Gemini CLI AfterTool payload for re
   assert.equal("decision" in out, false, "never blocks or hides the tool result");
 });
 
+/**
+ * `korva hook file-context` with the PreToolUse payload the Cline CLI 3.0 sends for a read_files
+ * call (its parameters also as JSON text, as the 4.1 extension sends them), from the neutral
+ * folder: Cline sends no cwd and runs the hook elsewhere.
+ */
+function clineRead(home: TempHome, root: string, taskId: string, ...paths: string[]) {
+  const files = paths.map((path) => ({ path: join(root, path) }));
+  return runKorva(["hook", "file-context"], {
+    env: home.env,
+    stdin: JSON.stringify({
+      clineVersion: "",
+      taskId,
+      workspaceRoots: [root],
+      hookName: "tool_call",
+      tool_call: { id: "call_1", name: "read_files", input: { files } },
+      preToolUse: { toolName: "read_files", parameters: { files: JSON.stringify(files) } },
+    }),
+  });
+}
+
 Deno.test("korva hook file-context answers Cline's PreToolUse on read_files in its shape, for the project of its first workspace root", async () => {
   await using home = tempHome();
   await using repo = tempRepo({
@@ -149,21 +169,13 @@ Deno.test("korva hook file-context answers Cline's PreToolUse on read_files in i
     ".korva/config.yml": "schema: 1\nproject: acme\n",
   });
   seedVault(join(home.korvaHome, "vault.db"), "acme").close();
-  const files = ["README.md", "src/payments/payments.ts"].map((f) => ({
-    path: join(repo.path, f),
-  }));
-  // Cline sends no cwd; the hook runs from elsewhere (here: the neutral folder).
-  const result = await runKorva(["hook", "file-context"], {
-    env: home.env,
-    stdin: JSON.stringify({
-      clineVersion: "",
-      taskId: "conv_1795746201356_zwfi0fk",
-      workspaceRoots: [repo.path],
-      hookName: "tool_call",
-      tool_call: { id: "call_1", name: "read_files", input: { files } },
-      preToolUse: { toolName: "read_files", parameters: { files: JSON.stringify(files) } },
-    }),
-  });
+  const result = await clineRead(
+    home,
+    repo.path,
+    "conv_1795746201356_zwfi0fk",
+    "README.md",
+    "src/payments/payments.ts",
+  );
   assert.equal(result.code, 0, result.stderr);
   const out = JSON.parse(result.stdout);
   assert.deepEqual(Object.keys(out), ["cancel", "contextModification"]);
@@ -181,18 +193,7 @@ Deno.test("a Cline task's first file hook brings the project's context, once; it
   });
   seedVault(join(home.korvaHome, "vault.db"), "acme").close();
   const read = async (taskId: string, file: string) => {
-    const path = join(repo.path, file);
-    const result = await runKorva(["hook", "file-context"], {
-      env: home.env,
-      stdin: JSON.stringify({
-        clineVersion: "3.0.65",
-        taskId,
-        workspaceRoots: [repo.path],
-        hookName: "tool_call",
-        tool_call: { id: "call_1", name: "read_files", input: { files: [{ path }] } },
-        preToolUse: { toolName: "read_files", parameters: {} },
-      }),
-    });
+    const result = await clineRead(home, repo.path, taskId, file);
     assert.equal(result.code, 0, result.stderr);
     return result.stdout === "" ? "" : JSON.parse(result.stdout).contextModification as string;
   };
