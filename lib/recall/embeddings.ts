@@ -6,6 +6,7 @@ import { KorvaError, messageOf } from "../errors.ts";
 import { searchTerms } from "../vault/search.ts";
 import { snippetOf, type Vault } from "../vault/mod.ts";
 import type { MemoryFilter, SearchHit } from "../vault/types.ts";
+import { cosine } from "../vault/vectors.ts";
 
 /** Where embeddings come from: `recall.embeddings` in config.json. */
 export interface EmbeddingEndpoint {
@@ -146,14 +147,4 @@ function quantize(v: Float32Array): Int8Array {
   let max = 0;
   for (const x of v) max = Math.max(max, Math.abs(x));
   return Int8Array.from(v, (x) => (max === 0 ? 0 : Math.round((x * 127) / max)));
-}
-
-function cosine(a: Float32Array, b: Int8Array): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -4,7 +4,7 @@
 import type { SearchSemantics } from "../vault/search.ts";
 import type { Vault } from "../vault/store.ts";
 import type { Memory } from "../vault/types.ts";
-import { vectorText } from "../vault/vectors.ts";
+import { cosine, vectorText } from "../vault/vectors.ts";
 import { textTerms } from "./terms.ts";
 
 /** Options for promptRecall. */
@@ -75,19 +75,10 @@ function relevanceBar(
     const words = wordsOf(memory);
     const held = terms.reduce((sum, t) => sum + (words.has(t) ? weight(t) : 0), 0);
     if (total > 0 && held / total >= MIN_COVER) return true;
-    return cosine(promptVector, semantics.vectorize(vectorText(memory))) >= MIN_COSINE;
+    if (promptVector === undefined) return false;
+    const vector = semantics.vectorize(vectorText(memory));
+    return vector !== undefined && cosine(promptVector, vector) >= MIN_COSINE;
   };
-}
-
-function cosine(a: Int8Array | undefined, b: Int8Array | undefined): number {
-  if (!a || !b) return 0;
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 /** The context text added to the prompt. */

@@ -15,6 +15,17 @@ export function vectorText(memory: Pick<Memory, "title" | "content" | "why" | "t
   return [memory.title, memory.title, ...memory.tags, memory.content, memory.why ?? ""].join("\n");
 }
 
+/** The cosine of two vectors (over their common length); 0 when either is all zeros. */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
 /** Store (or replace) a memory's vector; undefined (no known word) only settles its backlog entry. */
 export function storeVector(sql: Sql, id: string, vector: Int8Array | undefined): void {
   if (vector) {
