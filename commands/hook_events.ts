@@ -157,17 +157,13 @@ function seenFile(home: string, sessionId: string): string {
   return join(homePaths(home).run, `hook-seen-${sessionFileStem(sessionId)}.json`);
 }
 
-export function loadSeen(home: string, sessionId: string): Set<string> {
+/** What earlier hooks of this session showed; undefined when none has recorded anything. */
+export function loadSeen(home: string, sessionId: string): Set<string> | undefined {
   try {
     return new Set(JSON.parse(readFileSync(seenFile(home, sessionId), "utf8")) as string[]);
   } catch {
-    return new Set();
+    return undefined;
   }
-}
-
-/** Whether a hook of this session has run before (and recorded what it showed). */
-export function seenBefore(home: string, sessionId: string): boolean {
-  return existsSync(seenFile(home, sessionId));
 }
 
 export function saveSeen(home: string, sessionId: string, seen: Set<string>): void {

@@ -38,7 +38,6 @@ import {
   payloadCwd,
   runDir,
   saveSeen,
-  seenBefore,
 } from "./hook_events.ts";
 
 /** Hooks that read count what they serve in the recall journal, not the vault (see usage.ts). */
@@ -127,9 +126,10 @@ export async function fileContext(
   }
   // Cline passes on no session-start hook's answer: a task's first file hook brings the
   // project's context too.
+  const stored = payload.session_id ? loadSeen(deps.home, payload.session_id) : undefined;
   const opening = payload.cline_version !== undefined && payload.session_id !== undefined &&
-    !seenBefore(deps.home, payload.session_id);
-  const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
+    stored === undefined;
+  const seen = stored ?? new Set<string>();
   using memories = await hookMemories(ctx);
   await refreshTeamIfChanged(memories);
   const start = opening ? await projectContext(deps, payload, memories, seen, 0) : "";
@@ -152,7 +152,8 @@ export async function fileContext(
 export async function prompt(deps: Deps, payload: HookPayload, flags: HookFlags): Promise<void> {
   const prompt = userPrompt(payload);
   if (prompt === "") return;
-  const seen = payload.session_id ? loadSeen(deps.home, payload.session_id) : new Set<string>();
+  const seen = (payload.session_id ? loadSeen(deps.home, payload.session_id) : undefined) ??
+    new Set<string>();
   using memories = await hookMemories(await hookContext(deps, payload, { semantics: true }));
   // Loaded here: the recall tables are not needed by the file hooks.
   const { promptRecall, renderPromptRecall } = await importLazily<
