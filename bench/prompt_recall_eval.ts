@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractLib, REPO_ROOT } from "./_baseline.ts";
-import { type Adr, loadAdrs, questionSet, RECALL_DATA } from "./recall_data.ts";
+import { type Adr, loadAdrs, questionSet, RECALL_DATA, saveAll } from "./recall_data.ts";
 
 /** What a lib/ offers this bench (this tree's or a baseline's). */
 interface Lib {
@@ -85,11 +85,7 @@ try {
     using vault = lib.openVault(join(dir, `${name.replace(/\W/g, "_")}.db`), {
       semantics: lib.loadSemantics(),
     });
-    const keyOf = new Map<string, string>();
-    for (const adr of adrs) {
-      const saved = vault.save({ type: "decision", title: adr.title, content: adr.content });
-      keyOf.set(saved.memory.id, adr.key);
-    }
+    const keyOf = saveAll(vault, adrs);
     const tally = (rows: { prompt: string; expected?: string }[]): Outcome => {
       const o = { n: 0, hit: 0, wrong: 0, silent: 0, added: 0 };
       for (const { prompt, expected } of rows) {

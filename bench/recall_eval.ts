@@ -10,14 +10,14 @@ import { DatabaseSync } from "node:sqlite";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openVault, type Vault } from "../lib/vault/mod.ts";
+import { openVault } from "../lib/vault/mod.ts";
 import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { loadSemantics } from "../lib/recall/mod.ts";
 import { abbreviationTable } from "../lib/recall/abbreviations.ts";
 import { createSemantics, parseSynonyms } from "../lib/recall/semantics.ts";
 import { decodeTermVectors } from "../lib/recall/term_vectors.ts";
-import { type Adr, loadAdrs, questionSet } from "./recall_data.ts";
+import { type Adr, loadAdrs, questionSet, saveAll } from "./recall_data.ts";
 import { printScores, type Ranker, SCORES_HEADING } from "./_recall_score.ts";
 
 /** Plain FTS5: one table (title, body), unicode61 tokenizer, every query word OR-ed, bm25. */
@@ -34,15 +34,6 @@ function plainFts(adrs: Adr[]): Ranker {
     if (words.length === 0) return [];
     return select.all(words.map((w) => `"${w}"`).join(" OR ")).map((row) => String(row.key));
   };
-}
-
-function saveAll(vault: Vault, adrs: Adr[]): Map<string, string> {
-  const keyOf = new Map<string, string>();
-  for (const adr of adrs) {
-    const saved = vault.save({ type: "decision", title: adr.title, content: adr.content });
-    keyOf.set(saved.memory.id, adr.key);
-  }
-  return keyOf;
 }
 
 const adrs = loadAdrs();
